@@ -1,0 +1,279 @@
+"""The engine: orchestrates one day after another, vectorised over days and simulation paths.
+
+Daily chain (MODEL.md §3.1, §10b): traffic → price → conversion (inquiry + silent paths) →
+payment (催付) → basket (AOV, units) → repeat engine → totals → money.
+
+Mean mode (the only mode so far) is the one-path, no-noise case: every array has shape
+(paths, T) with paths = 1, so Monte Carlo can add paths without a second engine.
+
+Calibration follows MODEL.md §10c: the *reference* scenario (the store as measured today; by
+default the plan itself) fixes the silent-path conversion, the pay rate the inquiry figures were
+measured under, the old-customer base (warm start) and the BG/NBD scale α. The *plan*'s values act
+as levers from day 0. So ``simulate(plan, reference=baseline)`` answers "what changes from today",
+and ``simulate(plan)`` describes a store that has always run like the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+
+from . import finance
+from .funnel import new_placed_conversion, payment_rates, safe_ratio, silent_conversion
+from .pricing import price_days
+from .registry import CR_WARN
+from .repurchase import calibrate_alpha
+from .repurchase import repeat_stream as _repeat_stream
+from .scenario import Scenario
+from .traffic import traffic_days
+
+#: Result.daily columns, in order (CONTRACT.md lists the required ones).
+DAILY_COLUMNS = (
+    "day", "uv", "uv_organic", "uv_paid", "uv_search", "uv_display", "uv_affiliate", "uv_campaign",
+    "uv_returning", "inquiries", "orders_placed", "orders_paid", "orders_new", "orders_repeat",
+    "conversion_rate", "conversion_rate_new", "pay_rate", "aov", "aov_new", "aov_repeat",
+    "units_per_order", "gmv", "gmv_new", "gmv_repeat", "gmv_list", "discount_cost", "uv_value",
+    "old_customer_share", "price_index", "traffic_quality", "shipping_fee_income", "refunds",
+    "net_sales", "cogs", "shipping_cost", "platform_fee", "service_cost", "ad_spend",
+    "affiliate_commission", "campaign_cost", "reminder_cost", "marketing_cost", "profit",
+)
+
+#: Columns summed over the horizon in Result.totals (ratios are recomputed from the sums).
+SUMMED = (
+    "uv", "uv_organic", "uv_paid", "uv_search", "uv_display", "uv_affiliate", "uv_campaign",
+    "uv_returning", "inquiries", "orders_placed", "orders_paid", "orders_new", "orders_repeat",
+    "gmv", "gmv_new", "gmv_repeat", "gmv_list", "discount_cost", "shipping_fee_income", "refunds",
+    "net_sales", "cogs", "shipping_cost", "platform_fee", "service_cost", "ad_spend",
+    "affiliate_commission", "campaign_cost", "reminder_cost", "marketing_cost", "profit",
+)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Constants fixed by the reference scenario (shown beside the formulas in the UI)."""
+
+    pay_rate_reference: float  # PR0
+    silent_conversion: float  # c_sil, placed orders per silent visitor
+    new_placed_conversion: float  # per visitor of reference quality, before multipliers
+    history_buyers_per_day: float  # N: new buyers per day before day 0 (warm start)
+    alpha_days: float  # BG/NBD scale α (days)
+    age_days: int  # H
+    repeat_multiplier: float  # plan's old-customer lever relative to the reference
+
+
+@dataclass(frozen=True)
+class Result:
+    """What ``simulate`` returns: a daily table, horizon totals and the ROI of each channel."""
+
+    scenario: Scenario
+    daily: pd.DataFrame
+    totals: Mapping[str, float]
+    channels: pd.DataFrame
+    calibration: Calibration
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _odds(s: float) -> float:
+    return s / (1.0 - s)
+
+
+def calibrate(plan: Scenario, reference: Scenario) -> Calibration:
+    ref = reference.funnel
+    pr0 = payment_rates(reference.payment)[0]
+    # History: the reference store's everyday new buyers per (mean) day, constant for H days.
+    n_hist = (1.0 - ref.old_customer_share) * ref.conversion_rate * reference.traffic.organic_uv
+    s_ref, s_plan = ref.old_customer_share, plan.funnel.old_customer_share
+    s_cal = s_ref if s_ref > 0 else s_plan
+    rp = plan.repeat
+    alpha = calibrate_alpha(s_cal, float(reference.store.age_days), rp.r, rp.a, rp.b)
+    mult = _odds(s_plan) / _odds(s_ref) if s_ref > 0 else 1.0
+    return Calibration(
+        pay_rate_reference=pr0,
+        silent_conversion=silent_conversion(plan, reference),
+        new_placed_conversion=new_placed_conversion(plan, reference),
+        history_buyers_per_day=n_hist,
+        alpha_days=alpha,
+        age_days=reference.store.age_days,
+        repeat_multiplier=mult,
+    )
+
+
+def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result:
+    """Simulate ``scenario`` day by day in mean mode (deterministic, no noise).
+
+    Parameters
+    ----------
+    scenario : the plan to simulate.
+    reference : the store as measured today, whose numbers calibrate the funnel and the
+        old-customer base (MODEL.md §10c). Defaults to ``scenario`` itself.
+    """
+    plan = scenario
+    ref = reference if reference is not None else scenario
+    cal = calibrate(plan, ref)
+    horizon = plan.horizon_days
+    paths = 1
+
+    def per_path(x: np.ndarray) -> np.ndarray:
+        return np.broadcast_to(x, (paths, horizon)).astype(float)
+
+    # -- traffic (§6.1)
+    tr = traffic_days(plan, ref)
+    uv_sources = per_path(tr.total)
+    weighted = per_path(tr.weighted)
+    # -- price (§5.1)
+    pd_ = price_days(plan)
+    # -- conversion and payment (§6.3, §6.4)
+    placed_new = weighted * cal.new_placed_conversion * pd_.conversion
+    pay_rate, recovered_by_reminders, reminders_per_order = payment_rates(plan.payment)
+    orders_new = placed_new * pay_rate
+    # -- basket (§6.5)
+    aov_list_new = plan.store.aov * pd_.units
+    aov_new = aov_list_new * pd_.index
+    aov_list_rep = aov_list_new * plan.repeat.aov_ratio
+    aov_rep = aov_new * plan.repeat.aov_ratio
+    units = plan.store.units_per_order * pd_.units
+    # -- repeat engine (§6.6): the plan's new buyers join the reference's warm-started base
+    rp = plan.repeat
+    base_repeat = _repeat_stream(
+        orders_new, cal.history_buyers_per_day, cal.age_days, rp.r, cal.alpha_days, rp.a, rp.b
+    )
+    orders_repeat = (
+        base_repeat * cal.repeat_multiplier * pd_.repeat * (pay_rate / cal.pay_rate_reference)
+    )
+    orders = orders_new + orders_repeat
+    placed = placed_new + orders_repeat / pay_rate
+    # Every order needs a visit: on a day no source brings visitors, returning buyers are counted.
+    uv_returning = np.maximum(0.0, orders - uv_sources)
+    uv = uv_sources + uv_returning
+    # -- totals (§6.7)
+    gmv_new = orders_new * aov_new
+    gmv_repeat = orders_repeat * aov_rep
+    gmv = gmv_new + gmv_repeat
+    gmv_list = orders_new * aov_list_new + orders_repeat * aov_list_rep
+    # -- attribution of new orders by quality-weighted visitors
+    share = {
+        "search": safe_ratio(tr.search * plan.traffic.paid_search.quality, tr.weighted),
+        "display": safe_ratio(tr.display * plan.traffic.display.quality, tr.weighted),
+        "affiliate": safe_ratio(tr.affiliate * plan.traffic.affiliate.quality, tr.weighted),
+    }
+    camp_share = [
+        safe_ratio(w * c.quality, tr.weighted)
+        for w, c in zip(tr.campaign_by_window, plan.traffic.campaigns, strict=True)
+    ]
+    affiliate_commission = plan.traffic.affiliate.commission_rate * gmv_new * share["affiliate"]
+    campaign_cost = np.zeros((paths, horizon))
+    for w_share, window, c in zip(camp_share, tr.campaign_by_window, plan.traffic.campaigns, strict=True):
+        on = window > 0
+        campaign_cost = campaign_cost + c.fee_per_day * on + c.commission_rate * gmv_new * w_share
+    phone = plan.store.aov >= plan.payment.phone_aov_threshold
+    unit_reminder_cost = plan.payment.call_cost if phone else plan.payment.sms_cost
+    reminder_cost = placed * reminders_per_order * unit_reminder_cost
+    ad_spend = per_path(
+        np.full(horizon, plan.traffic.paid_search.budget_per_day + plan.traffic.display.budget_per_day)
+    )
+    m = finance.money(
+        plan, gmv=gmv, gmv_list=gmv_list, orders=orders, ad_spend=ad_spend,
+        affiliate_commission=affiliate_commission, campaign_cost=campaign_cost,
+        reminder_cost=reminder_cost,
+    )
+    cols = {
+        "day": np.arange(horizon),
+        "uv": uv, "uv_organic": per_path(tr.organic), "uv_paid": per_path(tr.paid),
+        "uv_search": per_path(tr.search), "uv_display": per_path(tr.display),
+        "uv_affiliate": per_path(tr.affiliate), "uv_campaign": per_path(tr.campaign),
+        "uv_returning": uv_returning,
+        "inquiries": uv_sources * plan.funnel.inquiry_rate,
+        "orders_placed": placed, "orders_paid": orders, "orders_new": orders_new,
+        "orders_repeat": orders_repeat,
+        "conversion_rate": safe_ratio(orders, uv),
+        "conversion_rate_new": safe_ratio(orders_new, uv),
+        "pay_rate": safe_ratio(orders, placed),
+        "aov": safe_ratio(gmv, orders), "aov_new": per_path(aov_new), "aov_repeat": per_path(aov_rep),
+        "units_per_order": per_path(units),
+        "gmv": gmv, "gmv_new": gmv_new, "gmv_repeat": gmv_repeat, "gmv_list": gmv_list,
+        "discount_cost": gmv_list - gmv, "uv_value": safe_ratio(gmv, uv),
+        "old_customer_share": safe_ratio(orders_repeat, orders),
+        "price_index": per_path(pd_.index), "traffic_quality": safe_ratio(weighted, uv_sources),
+        "shipping_fee_income": m.shipping_fee_income, "refunds": m.refunds,
+        "net_sales": m.net_sales, "cogs": m.cogs, "shipping_cost": m.shipping_cost,
+        "platform_fee": m.platform_fee, "service_cost": m.service_cost, "ad_spend": m.ad_spend,
+        "affiliate_commission": m.affiliate_commission, "campaign_cost": m.campaign_cost,
+        "reminder_cost": m.reminder_cost, "marketing_cost": m.marketing, "profit": m.profit,
+    }
+    daily = pd.DataFrame({k: np.asarray(v)[0] if np.ndim(v) == 2 else v for k, v in cols.items()})
+    daily = daily[list(DAILY_COLUMNS)]
+    totals = _totals(daily)
+    contrib = finance.order_contribution(plan, aov_new, aov_list_new)
+    channels = _channels(plan, daily, tr, share, camp_share, contrib, recovered_by_reminders, pay_rate)
+    return Result(
+        scenario=plan,
+        daily=daily,
+        totals=MappingProxyType(totals),
+        channels=channels,
+        calibration=cal,
+        warnings=tuple(_warnings(plan, cal)),
+    )
+
+
+def _totals(daily: pd.DataFrame) -> dict[str, float]:
+    tot = {k: float(daily[k].sum()) for k in SUMMED}
+    uv, orders = tot["uv"], tot["orders_paid"]
+    tot["conversion_rate"] = orders / uv if uv else 0.0
+    tot["conversion_rate_new"] = tot["orders_new"] / uv if uv else 0.0
+    tot["aov"] = tot["gmv"] / orders if orders else 0.0
+    tot["uv_value"] = tot["gmv"] / uv if uv else 0.0
+    tot["old_customer_share"] = tot["orders_repeat"] / orders if orders else 0.0
+    tot["pay_rate"] = orders / tot["orders_placed"] if tot["orders_placed"] else 0.0
+    tot["units_per_order"] = (
+        float((daily["units_per_order"] * daily["orders_paid"]).sum()) / orders if orders else 0.0
+    )
+    tot["profit_margin"] = tot["profit"] / tot["gmv"] if tot["gmv"] else 0.0
+    mkt = tot["marketing_cost"]
+    tot["profit_per_marketing_yuan"] = tot["profit"] / mkt if mkt else float("nan")
+    tot["days"] = float(len(daily))
+    return tot
+
+
+def _channels(plan, daily, tr, share, camp_share, contrib, recovered_by_reminders, pay_rate) -> pd.DataFrame:
+    """ROI of every yuan spent: first-order contribution of the new orders each channel brings."""
+    orders_new = daily["orders_new"].to_numpy()
+    aov_new = daily["aov_new"].to_numpy()
+    rows = []
+    spec = [
+        ("paid_search", tr.search, share["search"], np.full(len(daily), plan.traffic.paid_search.budget_per_day)),
+        ("display", tr.display, share["display"], np.full(len(daily), plan.traffic.display.budget_per_day)),
+        ("affiliate", tr.affiliate, share["affiliate"], daily["affiliate_commission"].to_numpy()),
+    ]
+    for i, (c, w, s) in enumerate(zip(plan.traffic.campaigns, tr.campaign_by_window, camp_share, strict=True)):
+        on = w > 0
+        spend = c.fee_per_day * on + c.commission_rate * orders_new * aov_new * s
+        spec.append((f"campaign_{i + 1}", w, s, spend))
+    for name, uv, s, spend in spec:
+        o = orders_new * s
+        rows.append(finance.channel_row(name, float(spend.sum()), float(uv.sum()), float(o.sum()),
+                                        float((o * aov_new).sum()), float((o * contrib).sum())))
+    if plan.payment.reminders > 0:
+        placed = daily["orders_placed"].to_numpy()
+        o = placed * recovered_by_reminders
+        rows.append(finance.channel_row("reminders", float(daily["reminder_cost"].sum()), 0.0,
+                                        float(o.sum()), float((o * daily["aov"].to_numpy()).sum()),
+                                        float((o * contrib).sum())))
+    table = pd.DataFrame(rows)
+    return table[(table["spend"] > 0) | (table["uv"] > 0)].reset_index(drop=True)
+
+
+def _warnings(plan: Scenario, cal: Calibration) -> list[str]:
+    out = []
+    if plan.funnel.conversion_rate < CR_WARN:
+        out.append("conversion_below_1pct")
+    if cal.silent_conversion < 0:
+        out.append("silent_conversion_negative")
+    if any(c.start_day >= plan.horizon_days for c in plan.traffic.campaigns) or any(
+        p.start_day >= plan.horizon_days for p in plan.promotions
+    ):
+        out.append("event_beyond_horizon")
+    return out

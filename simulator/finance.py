@@ -1,0 +1,99 @@
+"""Revenue, cost and contribution profit per day, and the return on every yuan spent (MODEL.md §6.9).
+
+    NetSales = GMV·(1 − r_ret) + ShipFee                ShipFee = s_fee × orders paying shipping
+    COGS     = (1 − g_m)·GMV_list·(1 − r_ret)           list value of the units kept
+    Ship     = c_ship·Orders;  PlatformFee = f_plat·GMV;  CS = wage·agents
+    Mkt      = ad spend (直通车 + 钻展) + affiliate commission + campaign fees + 催付 cost
+    Profit   = NetSales − COGS − Ship − PlatformFee − CS − Mkt
+
+Discounts are already netted in GMV (paid value); ``discount_cost = GMV_list − GMV`` is reported
+beside it for transparency, never subtracted twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .scenario import Scenario
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Money:
+    """Daily money lines, each an array of shape (paths, T), in yuan."""
+
+    shipping_fee_income: FloatArray
+    refunds: FloatArray
+    net_sales: FloatArray
+    cogs: FloatArray
+    shipping_cost: FloatArray
+    platform_fee: FloatArray
+    service_cost: FloatArray
+    ad_spend: FloatArray
+    affiliate_commission: FloatArray
+    campaign_cost: FloatArray
+    reminder_cost: FloatArray
+    profit: FloatArray
+
+    @property
+    def marketing(self) -> FloatArray:
+        return self.ad_spend + self.affiliate_commission + self.campaign_cost + self.reminder_cost
+
+
+def money(
+    plan: Scenario,
+    *,
+    gmv: FloatArray,
+    gmv_list: FloatArray,
+    orders: FloatArray,
+    ad_spend: FloatArray,
+    affiliate_commission: FloatArray,
+    campaign_cost: FloatArray,
+    reminder_cost: FloatArray,
+) -> Money:
+    st, fi = plan.store, plan.finance
+    ship_income = st.shipping_fee * st.paid_shipping_share * orders
+    refunds = fi.return_rate * gmv
+    net_sales = gmv - refunds + ship_income
+    cogs = (1.0 - st.gross_margin) * gmv_list * (1.0 - fi.return_rate)
+    ship_cost = fi.shipping_cost * orders
+    platform = fi.platform_fee_rate * gmv
+    service = np.full_like(gmv, plan.service.agents * fi.agent_wage_per_day)
+    profit = (
+        net_sales - cogs - ship_cost - platform - service
+        - ad_spend - affiliate_commission - campaign_cost - reminder_cost
+    )
+    return Money(ship_income, refunds, net_sales, cogs, ship_cost, platform, service, ad_spend,
+                 affiliate_commission, campaign_cost, reminder_cost, profit)
+
+
+def order_contribution(plan: Scenario, aov_paid: FloatArray, aov_list: FloatArray) -> FloatArray:
+    """Contribution of one order before marketing and staff: what an extra order adds to profit."""
+    st, fi = plan.store, plan.finance
+    return (
+        aov_paid * (1.0 - fi.return_rate)
+        + st.shipping_fee * st.paid_shipping_share
+        - (1.0 - st.gross_margin) * aov_list * (1.0 - fi.return_rate)
+        - fi.shipping_cost
+        - fi.platform_fee_rate * aov_paid
+    )
+
+
+def channel_row(channel: str, spend: float, uv: float, orders: float, gmv: float, contribution: float) -> dict:
+    """One row of the ROI table: ROAS = GMV ÷ spend; ROI = (contribution − spend) ÷ spend."""
+    return {
+        "channel": channel,
+        "spend": spend,
+        "uv": uv,
+        "orders": orders,
+        "gmv": gmv,
+        "contribution": contribution,
+        "profit": contribution - spend,
+        "roas": gmv / spend if spend > 0 else float("nan"),
+        "roi": (contribution - spend) / spend if spend > 0 else float("nan"),
+        "cost_per_order": spend / orders if orders > 0 else float("nan"),
+    }

@@ -1,0 +1,93 @@
+"""Traffic by source and traffic-mix quality (MODEL.md §6.1).
+
+    UV_org,t  = UV_base·s_dow[t mod 7]·(1 + g)^(t/30)         (profile normalised to mean 1)
+    UV_paid,t = B_ad / CPC                                     (直通车 paid search, 钻展 display)
+    UV_aff,t  = affiliate visitors (淘客, paid by commission on the sales they bring)
+    UV_act,t  = A_plat·s_act on campaign days                  (聚划算 / 天天特价 windows)
+
+Each source converts at a quality factor relative to the store's everyday (organic) traffic, whose
+own quality depends on its precise-traffic share [SEED 002: 64.79%]:
+
+    q_org = [s_prec + (1 − s_prec)·q_imp] / [s_prec,ref + (1 − s_prec,ref)·q_imp]
+    M_mix,t = Σ_s q_s·UV_s,t / UV_t
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .scenario import Scenario
+
+FloatArray = NDArray[np.float64]
+DAYS_PER_MONTH = 30.0
+
+
+@dataclass(frozen=True)
+class TrafficDays:
+    """Visitors per day by source (arrays of length T) and their quality-weighted sum."""
+
+    organic: FloatArray
+    search: FloatArray
+    display: FloatArray
+    affiliate: FloatArray
+    campaign: FloatArray
+    campaign_by_window: tuple[FloatArray, ...]
+    weighted: FloatArray  # Σ_s q_s·UV_s: visitors in organic-equivalent quality
+
+    @property
+    def total(self) -> FloatArray:
+        return self.organic + self.search + self.display + self.affiliate + self.campaign
+
+    @property
+    def paid(self) -> FloatArray:
+        return self.search + self.display
+
+
+def weekday_factors(profile: tuple[float, ...]) -> FloatArray:
+    """Monday…Sunday multipliers normalised to mean 1 (day 0 is a Monday)."""
+    p = np.asarray(profile, dtype=float)
+    return p * (len(p) / p.sum())
+
+
+def organic_quality(plan: Scenario, reference: Scenario) -> float:
+    """q_org: conversion quality of the plan's organic mix relative to the measured (reference) mix."""
+    q_imp = plan.traffic.imprecise_quality
+
+    def quality(s: float) -> float:
+        return s + (1.0 - s) * q_imp
+
+    base = quality(reference.traffic.precise_share)
+    return quality(plan.traffic.precise_share) / base if base > 0 else 1.0
+
+
+def campaign_days(start: int, end: int, horizon: int) -> FloatArray:
+    """1.0 on the days of an inclusive window [start, end], else 0."""
+    t = np.arange(horizon)
+    return ((t >= start) & (t <= end)).astype(float)
+
+
+def traffic_days(plan: Scenario, reference: Scenario) -> TrafficDays:
+    tr = plan.traffic
+    horizon = plan.horizon_days
+    t = np.arange(horizon, dtype=float)
+    dow = weekday_factors(tr.weekday_profile)[np.arange(horizon) % 7]
+    organic = tr.organic_uv * dow * (1.0 + tr.growth_pct_month / 100.0) ** (t / DAYS_PER_MONTH)
+    flat = np.ones(horizon)
+    search = flat * tr.paid_search.budget_per_day / tr.paid_search.cpc
+    display = flat * tr.display.budget_per_day / tr.display.cpc
+    affiliate = flat * tr.affiliate.uv_per_day
+    windows = tuple(
+        c.platform_uv * c.store_share * campaign_days(c.start_day, c.end_day, horizon) for c in tr.campaigns
+    )
+    campaign = np.sum(windows, axis=0) if windows else np.zeros(horizon)
+    weighted = (
+        organic * organic_quality(plan, reference)
+        + search * tr.paid_search.quality
+        + display * tr.display.quality
+        + affiliate * tr.affiliate.quality
+        + sum((w * c.quality for w, c in zip(windows, tr.campaigns, strict=True)), np.zeros(horizon))
+    )
+    return TrafficDays(organic, search, display, affiliate, campaign, windows, weighted)

@@ -1,0 +1,1 @@
+"""Streamlit UI layer of Shop What-If / 店铺推演."""
