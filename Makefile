@@ -1,0 +1,81 @@
+# Shop What-If / 店铺推演 — build, test and run entry points.
+#
+#   make run     start the app on http://localhost:8501
+#   make test    the whole suite: unit, AppTest and browser (Playwright + Debian chromium)
+#   make bench   benchmark figures as plain "name: value unit" lines
+#   make lint    ruff check + ruff format --check
+#
+# Works on a fresh clone: the virtualenv is created on first use and the pinned requirements are
+# (re)installed only when their content changes (a stamp file named after their hash lives inside
+# .venv, so deleting .venv or editing a requirements file triggers a reinstall).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+PORT ?= 8501
+PYTEST_ARGS ?=
+
+# Stamp names carry the hash of the files they stand for: a changed file means a new stamp name.
+RUNTIME_HASH := $(shell cat requirements.txt 2>/dev/null | sha256sum | cut -c1-16)
+DEV_HASH := $(shell cat requirements.txt requirements-dev.txt 2>/dev/null | sha256sum | cut -c1-16)
+RUNTIME_STAMP := $(VENV)/.stamp-runtime-$(RUNTIME_HASH)
+DEV_STAMP := $(VENV)/.stamp-dev-$(DEV_HASH)
+
+# Debian packages the browser tests need; installed by `make test` only when missing.
+CHROMIUM := /usr/bin/chromium
+APT_PACKAGES := chromium fonts-noto-cjk
+
+.PHONY: help run test bench lint system-deps venv
+
+help:
+	@echo "make run    - start the app on http://localhost:$(PORT)"
+	@echo "make test   - run the whole test suite (installs dev deps, chromium, CJK fonts if missing)"
+	@echo "make bench  - print benchmark figures"
+	@echo "make lint   - ruff check and ruff format --check"
+
+venv: $(PY)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME_STAMP): | $(PY)
+	@echo "Installing runtime requirements (requirements.txt) into $(VENV)"
+	$(PIP) install -r requirements.txt
+	@rm -f $(VENV)/.stamp-runtime-*
+	@touch $@
+
+$(DEV_STAMP): | $(RUNTIME_STAMP)
+	@echo "Installing dev requirements (requirements-dev.txt) into $(VENV)"
+	$(PIP) install -r requirements-dev.txt
+	@rm -f $(VENV)/.stamp-dev-*
+	@touch $@
+
+run: $(RUNTIME_STAMP)
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+
+system-deps:
+	@missing=""; \
+	if [ ! -x $(CHROMIUM) ] || ! dpkg -s chromium >/dev/null 2>&1; then missing="$$missing chromium"; fi; \
+	if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then missing="$$missing fonts-noto-cjk"; fi; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing (needs root)"; \
+		sudo=""; if [ "$$(id -u)" -ne 0 ]; then sudo="sudo"; fi; \
+		$$sudo apt-get update && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+
+test: $(DEV_STAMP) system-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(DEV_STAMP)
+	$(PY) -m tests.bench
+
+lint: $(DEV_STAMP)
+	@status=0; \
+	$(PY) -m ruff check . || status=1; \
+	$(PY) -m ruff format --check . || status=1; \
+	exit $$status
