@@ -71,6 +71,9 @@ UNIT_LABELS: Final[Mapping[str, tuple[str, str]]] = {
     "agents": ("人", "agents"),
     "units/order": ("件/单", "units/order"),
     "ratio": ("倍", "×"),
+    "min": ("分钟", "min"),
+    "count": ("次", "times"),
+    "choice": ("", ""),
     "yuan/click": ("元/点击", "yuan/click"),
 }
 

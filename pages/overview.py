@@ -1,0 +1,58 @@
+"""Overview: KPIs of plan vs baseline, daily GMV/orders, the funnel and the GMV bridge."""
+
+import streamlit as st
+
+from simulator.bridge import gmv_bridge
+from ui import charts, layout, state
+from ui.i18n import t
+
+lang = state.lang()
+st.title(t("app.title", lang), anchor=False)
+st.caption(t("app.tagline", lang))
+
+with layout.guard():
+    base, plan = state.results()
+    layout.show_messages(plan)
+    names = {t("side.baseline_name", lang): base.daily, t("side.plan_name", lang): plan.daily}
+    layout.kpi_cards(base, plan)
+    st.caption(t("kpi.horizon_note", lang, days=plan.scenario.horizon_days))
+
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader(t("ov.daily", lang), anchor=False)
+        metrics = ["gmv", "orders_paid", "profit", "uv", "conversion_rate", "aov"]
+        metric = st.segmented_control(
+            t("ov.metric", lang), options=metrics, default="gmv", required=True,
+            format_func=lambda m: t(f"m.{m}", lang), key="ov_metric", persist_state="session",
+        )
+        y_format = ".2%" if metric == "conversion_rate" else ",.0f"
+        st.altair_chart(
+            charts.daily_chart(charts.daily_data(names, metric), x_title=t("m.day", lang),
+                               y_title=t(f"m.{metric}", lang), y_format=y_format,
+                               scenario_title=t("m.scenario", lang)),
+            width="stretch",
+        )
+    with right:
+        st.subheader(t("ov.funnel", lang), anchor=False)
+        stages = [(c, t(f"m.{c}", lang)) for c in ("uv", "inquiries", "orders_placed", "orders_paid")]
+        totals = {t("side.baseline_name", lang): base.totals, t("side.plan_name", lang): plan.totals}
+        st.altair_chart(
+            charts.funnel_chart(charts.funnel_data(totals, stages), value_title=t("m.value", lang),
+                                stage_title=t("m.stage", lang), scenario_title=t("m.scenario", lang)),
+            width="stretch",
+        )
+
+    st.subheader(t("ov.bridge", lang), anchor=False)
+    effects = gmv_bridge(base.totals, plan.totals)
+    if all(abs(v) < 0.5 for v in effects.values()):
+        st.info(t("ov.no_change", lang), icon=":material/info:")
+    else:
+        data = charts.bridge_data(
+            base.totals["gmv"], [(t(f"eff.{k}", lang), v) for k, v in effects.items()],
+            plan.totals["gmv"], t("eff.baseline", lang), t("eff.plan", lang),
+        )
+        st.altair_chart(charts.bridge_chart(data, value_title=t("m.gmv", lang)), width="stretch")
+    st.caption(t("ov.bridge_caption", lang))
+
+    with st.expander(t("ov.formulas", lang), icon=":material/function:"):
+        st.markdown(t("ov.formulas_body", lang))

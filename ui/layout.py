@@ -1,0 +1,74 @@
+"""Pieces every page shares: the guard against tracebacks, messages, warnings and KPI cards."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
+
+from simulator import Result
+from ui import state
+from ui.fmt import fmt_delta_pct, fmt_money, fmt_number, fmt_pct
+from ui.i18n import t
+
+log = logging.getLogger("shop_whatif")
+
+#: KPI cards of the Overview, in order: (Result.totals key, kind of number).
+KPIS: Sequence[tuple[str, str]] = (
+    ("gmv", "money"),
+    ("orders_paid", "count"),
+    ("aov", "money"),
+    ("conversion_rate", "pct"),
+    ("uv_value", "money"),
+    ("profit", "money"),
+    ("old_customer_share", "pct"),
+)
+
+
+def fmt_kpi(value: float, kind: str, lang: str) -> str:
+    if kind == "money":
+        return fmt_money(value, lang)
+    if kind == "pct":
+        return fmt_pct(value, lang)
+    return fmt_number(value, lang)
+
+
+@contextmanager
+def guard() -> Iterator[None]:
+    """Run a page body; an unexpected error becomes a translated message, never a traceback."""
+    try:
+        yield
+    except ScriptControlException:  # st.rerun / st.stop / page switch: not errors
+        raise
+    except Exception:
+        log.exception("page failed")
+        st.error(t("err.unexpected", state.lang()), icon=":material/error:")
+
+
+def show_messages(result: Result | None = None) -> None:
+    """Queued input errors (once) and the model's warnings for ``result``."""
+    lang = state.lang()
+    for message in state.take_flash():
+        st.error(message, icon=":material/block:")
+    if result is not None:
+        for code in result.warnings:
+            st.warning(t(f"warn.{code}", lang), icon=":material/warning:")
+
+
+def kpi_cards(base: Result, plan: Result, keys: Sequence[tuple[str, str]] = KPIS) -> None:
+    """One card per KPI: the plan's value, its change vs the baseline, the baseline beneath."""
+    lang = state.lang()
+    cols = st.columns(len(keys))
+    for col, (key, kind) in zip(cols, keys, strict=True):
+        value, ref = plan.totals[key], base.totals[key]
+        delta = fmt_delta_pct(value, ref, lang) if abs(value - ref) > 1e-9 * max(1.0, abs(ref)) else None
+        col.metric(
+            t(f"kpi.{key}", lang),
+            fmt_kpi(value, kind, lang),
+            delta=delta,
+            border=True,
+            help=t("kpi.baseline_value", lang, value=fmt_kpi(ref, kind, lang)),
+        )

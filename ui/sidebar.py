@@ -1,0 +1,81 @@
+"""The shared sidebar: language, the two scenarios (presets, which one to edit) and the horizon."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from simulator import PARAMS, PRESETS, load_preset, set_param
+from ui import state
+from ui.i18n import LANGS, t
+
+
+def language_switch() -> str:
+    """Segmented control bound to ``?lang=``: a link with ``lang=en`` opens in English.
+
+    The options are shown as the codes themselves: a bound widget puts its *displayed* option in
+    the URL, and the contract says ``lang=zh|en``.
+    """
+    st.sidebar.segmented_control(
+        t("side.language", state.lang()),
+        options=list(LANGS),
+        default=state.default_lang(),
+        required=True,
+        key=state.LANG_KEY,
+        bind="query-params",
+    )
+    return state.lang()
+
+
+def _load(which: str, key: str) -> None:
+    name = st.session_state[key]
+    horizon = state.slot(which).scenario.horizon_days
+    state.replace(which, set_param(load_preset(name), "horizon_days", horizon), preset=name)
+
+
+def _reset_plan() -> None:
+    base = state.slot(state.BASELINE)
+    state.replace(state.PLAN, base.scenario, preset=base.preset)
+
+
+def _set_horizon() -> None:
+    days = st.session_state["horizon"]
+    for which in (state.BASELINE, state.PLAN):
+        state.update(which, "horizon_days", days)
+
+
+def draw() -> None:
+    lang = state.lang()
+    sb = st.sidebar
+    sb.subheader(t("side.workspace", lang))
+    sb.caption(t("side.help", lang))
+    for which, label in ((state.BASELINE, "side.baseline_preset"), (state.PLAN, "side.plan_preset")):
+        key = f"preset:{which}:{state.slot(which).version}"
+        sb.selectbox(
+            t(label, lang),
+            options=list(PRESETS),
+            index=list(PRESETS).index(state.slot(which).preset),
+            format_func=lambda n: t(f"preset.{n}", lang),
+            help=PRESETS[state.slot(which).preset][0 if lang == "zh" else 1],
+            key=key,
+            on_change=_load,
+            args=(which, key),
+        )
+    sb.radio(
+        t("side.editing", lang),
+        options=[state.PLAN, state.BASELINE],
+        format_func=lambda w: t("side.edit_plan" if w == state.PLAN else "side.edit_baseline", lang),
+        key="editing",
+        horizontal=True,
+    )
+    sb.button(t("side.reset_plan", lang), on_click=_reset_plan, icon=":material/restart_alt:",
+              width="stretch")
+    p = PARAMS["horizon_days"]
+    sb.slider(
+        t("side.horizon", lang),
+        min_value=int(p.lo),
+        max_value=int(p.hi),
+        value=state.plan().horizon_days,
+        step=int(p.step or 1),
+        key="horizon",
+        on_change=_set_horizon,
+    )
