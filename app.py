@@ -2,22 +2,27 @@
 
 import streamlit as st
 
-from ui import sidebar, state
+from ui import router, sidebar, state
 from ui.i18n import t
 
-st.set_page_config(page_title="店铺推演 · Shop What-If", page_icon="assets/icon.svg", layout="wide")
+#: (file in pages/, title key, icon); the first is the default page. The URL path is the file's
+#: stem, so a first request for a sub-page URL finds its file (see ui/router.py).
+PAGES = (
+    ("overview.py", "page.overview", ":material/dashboard:"),
+    ("traffic_funnel.py", "page.traffic", ":material/filter_alt:"),
+    ("assumptions.py", "page.assumptions", ":material/menu_book:"),
+)
 
+st.set_page_config(page_title="店铺推演 · Shop What-If", page_icon="assets/icon.svg", layout="wide")
 lang = sidebar.language_switch()
-pages = [
-    st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/dashboard:",
-            url_path="overview", default=True),
-    st.Page("pages/traffic_funnel.py", title=t("page.traffic", lang), icon=":material/filter_alt:",
-            url_path="traffic"),
-    st.Page("pages/assumptions.py", title=t("page.assumptions", lang), icon=":material/menu_book:",
-            url_path="assumptions"),
-]
-page = st.navigation(pages)
-st.logo("assets/logo.svg", icon_image="assets/icon.svg")
+pages = {
+    file: st.Page(f"pages/{file}", title=t(title, lang), icon=icon, url_path=file.removesuffix(".py"),
+                  default=i == 0)
+    for i, (file, title, icon) in enumerate(PAGES)
+}
+page = st.navigation(list(pages.values()))
+router.open_wanted(pages)
+st.logo("assets/logo.svg", icon_image="assets/icon.svg", size="large")
 sidebar.draw()
-state.slot(state.PLAN)  # make sure the workspace exists before any page reads it
+router.mark_routed()
 page.run()

@@ -3,10 +3,14 @@
 import pandas as pd
 import streamlit as st
 
+from ui import router
+
+router.ensure(__file__)
+
 from simulator import PARAMS, PRESETS, get_param
 from simulator.presets import PRESET_SOURCES
 from ui import layout, state
-from ui.fmt import fmt_pct, fmt_value, unit_label
+from ui.fmt import fmt_param, fmt_pct, unit_label
 from ui.i18n import t
 
 lang = state.lang()
@@ -24,7 +28,7 @@ with layout.guard():
             return None
         if isinstance(v, tuple):
             return " / ".join(f"{x:g}" for x in v)
-        return v if isinstance(v, str) else fmt_value(v, PARAMS[path].unit, lang, compact=False)
+        return v if isinstance(v, str) else fmt_param(v, PARAMS[path].unit, lang)
 
     rows = []
     for path, p in PARAMS.items():
@@ -38,7 +42,7 @@ with layout.guard():
             "changed": b != pl,
             "unit": "%" if p.unit == "fraction" else unit_label(p.unit, lang),
             "range": ", ".join(p.choices) if p.kind == "choice" else
-            f"{fmt_value(p.lo, p.unit, lang, compact=False)} – {fmt_value(p.hi, p.unit, lang, compact=False)}",
+            f"{fmt_param(p.lo, p.unit, lang)} – {fmt_param(p.hi, p.unit, lang)}",
             "provenance": t(f"prov.{p.provenance}", lang),
             "prov_code": p.provenance,
             "source": p.source,

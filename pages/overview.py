@@ -2,6 +2,10 @@
 
 import streamlit as st
 
+from ui import router
+
+router.ensure(__file__)
+
 from simulator.bridge import gmv_bridge
 from ui import charts, layout, state
 from ui.i18n import t

@@ -2,6 +2,10 @@
 
 import streamlit as st
 
+from ui import router
+
+router.ensure(__file__)
+
 from ui import charts, layout, state, widgets
 from ui.fmt import fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
@@ -14,6 +18,7 @@ st.badge(t("side.edit_plan" if which == state.PLAN else "side.edit_baseline", la
          icon=":material/edit:", color="orange" if which == state.PLAN else "gray")
 
 with layout.guard():
+    top = st.container()
     controls, results = st.columns([5, 4], gap="large")
     with controls:
         tabs = st.tabs([t("tf.sec.traffic", lang), t("tf.sec.funnel", lang), t("tf.sec.payment", lang),
@@ -81,17 +86,19 @@ with layout.guard():
     with results:
         st.subheader(t("tf.results", lang), anchor=False)
         layout.show_messages(shown)
-        layout.kpi_cards(base, plan, (("gmv", "money"), ("conversion_rate", "pct"), ("uv_value", "money")))
+        with top:
+            layout.kpi_cards(base, plan, (("gmv", "money"), ("orders_paid", "count"), ("conversion_rate", "pct"),
+                                          ("uv_value", "price"), ("profit", "money")), per_row=5)
         uv, orders, gmv = tot["uv"], tot["orders_paid"], tot["gmv"]
         with st.container(border=True):
             st.markdown(
                 f"**{t('tf.formula_cr', lang)}**  \n"
                 f"= {fmt_number(orders, lang)} ÷ {fmt_number(uv, lang)} = **{fmt_pct(tot['conversion_rate'], lang)}**\n\n"
                 f"**{t('tf.formula_uvv', lang)}**  \n"
-                f"= {fmt_money(gmv, lang)} ÷ {fmt_number(uv, lang)} = **{fmt_money(tot['uv_value'], lang)}**\n\n"
+                f"= {fmt_money(gmv, lang)} ÷ {fmt_number(uv, lang)} = **{fmt_money(tot['uv_value'], lang, digits=2, compact=False)}**\n\n"
                 f"**{t('tf.formula_sales', lang)}**  \n"
                 f"= {fmt_number(uv, lang)} × {fmt_pct(tot['conversion_rate'], lang)} × "
-                f"{fmt_money(tot['aov'], lang)} = **{fmt_money(gmv, lang)}**"
+                f"{fmt_money(tot['aov'], lang, digits=2, compact=False)} = **{fmt_money(gmv, lang)}**"
             )
             st.caption(t("tf.formula_source", lang))
         labels = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from simulator.scenario import ParamRangeError
-from ui.fmt import fmt_value
+from ui.fmt import fmt_param
 from ui.i18n import t
 
 
@@ -15,13 +15,13 @@ def _range_message(err: ParamRangeError, lang: str) -> str:
         return t("err.generic", lang, msg=f"{p.label(lang)}: {', '.join(p.choices)}")
     value = err.value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        value = fmt_value(value, p.unit, lang, compact=False)
+        value = fmt_param(value, p.unit, lang)
     return t(
         f"err.{err.reason}",
         lang,
         label=p.label(lang),
-        lo=fmt_value(p.lo, p.unit, lang, compact=False),
-        hi=fmt_value(p.hi, p.unit, lang, compact=False),
+        lo=fmt_param(p.lo, p.unit, lang),
+        hi=fmt_param(p.hi, p.unit, lang),
         value=value,
     )
 

@@ -42,6 +42,7 @@ __all__ = [
     "fmt_duration_s",
     "fmt_money",
     "fmt_number",
+    "fmt_param",
     "fmt_pct",
     "fmt_signed_money",
     "fmt_signed_number",
@@ -624,3 +625,10 @@ def fmt_value(
     else:
         body = _number_abs(a, lang, digits, compact)
     return _join_unit(_signed(body, d < 0, plus=False), unit_label(unit, lang))
+
+
+def fmt_param(x: SupportsFloat | None, unit: str, lang: str) -> str:
+    """A parameter value in full (no 万/M compaction), keeping the fen of non-whole yuan amounts."""
+    d = _to_decimal(x)
+    digits = 2 if unit.startswith("yuan") and d is not None and d != d.to_integral_value() else None
+    return fmt_value(x, unit, lang, compact=False, digits=digits)

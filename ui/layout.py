@@ -20,9 +20,9 @@ log = logging.getLogger("shop_whatif")
 KPIS: Sequence[tuple[str, str]] = (
     ("gmv", "money"),
     ("orders_paid", "count"),
-    ("aov", "money"),
+    ("aov", "price"),
     ("conversion_rate", "pct"),
-    ("uv_value", "money"),
+    ("uv_value", "price"),
     ("profit", "money"),
     ("old_customer_share", "pct"),
 )
@@ -31,6 +31,8 @@ KPIS: Sequence[tuple[str, str]] = (
 def fmt_kpi(value: float, kind: str, lang: str) -> str:
     if kind == "money":
         return fmt_money(value, lang)
+    if kind == "price":  # a per-order or per-visitor amount: keep the fen
+        return fmt_money(value, lang, compact=False, digits=2)
     if kind == "pct":
         return fmt_pct(value, lang)
     return fmt_number(value, lang)
@@ -58,10 +60,10 @@ def show_messages(result: Result | None = None) -> None:
             st.warning(t(f"warn.{code}", lang), icon=":material/warning:")
 
 
-def kpi_cards(base: Result, plan: Result, keys: Sequence[tuple[str, str]] = KPIS) -> None:
-    """One card per KPI: the plan's value, its change vs the baseline, the baseline beneath."""
+def kpi_cards(base: Result, plan: Result, keys: Sequence[tuple[str, str]] = KPIS, per_row: int = 4) -> None:
+    """One card per KPI: the plan's value, its change vs the baseline, the baseline in the tooltip."""
     lang = state.lang()
-    cols = st.columns(len(keys))
+    cols = [c for start in range(0, len(keys), per_row) for c in st.columns(per_row)][: len(keys)]
     for col, (key, kind) in zip(cols, keys, strict=True):
         value, ref = plan.totals[key], base.totals[key]
         delta = fmt_delta_pct(value, ref, lang) if abs(value - ref) > 1e-9 * max(1.0, abs(ref)) else None

@@ -6,6 +6,7 @@ Fractions are shown in percent (an operator reads 2.4%, not 0.024).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
@@ -75,9 +76,13 @@ def param_input(which: str, path: str, *, slider: bool = False, container: Any =
         bounds = {"min_value": int(p.lo), "max_value": int(p.hi), "value": int(value),
                   "step": int(p.step or 1)}
     else:
-        decimals = 2 if scale == PERCENT else (3 if (p.step or 1) < 0.01 else 2)
+        step = (p.step or 0.01) * scale
+        shown = value * scale
+        decimals = max(0, min(4, -math.floor(math.log10(step) + 1e-9))) if step < 1 else 0
+        while decimals < 4 and abs(round(shown, decimals) - shown) > 1e-9:
+            decimals += 1  # never hide digits the value has (64.79%, ¥115.5)
         bounds = {"min_value": float(p.lo * scale), "max_value": float(p.hi * scale),
-                  "value": float(round(value * scale, 6)), "step": float((p.step or 0.01) * scale),
+                  "value": float(round(value * scale, 6)), "step": float(step),
                   "format": f"%.{decimals}f"}
     callback = {"on_change": _apply, "args": (which, path, key, scale, integer)}
     if slider:

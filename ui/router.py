@@ -1,0 +1,50 @@
+"""Keep every page behind the router, even on a server's very first request.
+
+Streamlit still runs a file of ``pages/`` *directly* (its old folder-based multipage mode) when
+the first request a fresh server sees asks for a sub-page URL such as ``/assumptions``: the router
+``app.py`` has not called ``st.navigation`` yet, so its sidebar, language and page config would be
+missing. Each page calls ``ensure()`` first; a page run without the router hands over to
+``app.py`` (keeping the query string, so a shared link survives), and the router then opens the
+page that was asked for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+ROUTED = "_routed"
+WANTED = "_wanted_page"
+
+
+def _unbound_params() -> dict[str, str | list[str]]:
+    """The query string minus widget-bound keys (Streamlit keeps those itself)."""
+    from ui.state import LANG_KEY
+
+    params = st.query_params.to_dict()
+    params.pop(LANG_KEY, None)
+    return params
+
+
+def mark_routed() -> None:
+    """Called by ``app.py`` before it runs a page."""
+    st.session_state[ROUTED] = True
+
+
+def ensure(page_file: str) -> None:
+    """Hand over to the router when this page runs without it (old folder mode)."""
+    if st.session_state.get(ROUTED):
+        return
+    st.session_state[WANTED] = page_file
+    st.switch_page("app.py", query_params=st.query_params.to_dict())  # nothing is bound yet
+
+
+def open_wanted(pages: dict[str, st.Page]) -> None:
+    """In ``app.py``: open the page a direct run asked for, once. ``pages``: file name → page."""
+    wanted = st.session_state.pop(WANTED, None)
+    if wanted is None:
+        return
+    page = pages.get(Path(wanted).name)
+    if page is not None:
+        st.switch_page(page, query_params=_unbound_params())
