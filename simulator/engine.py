@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -204,22 +203,24 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         "affiliate_commission": m.affiliate_commission, "campaign_cost": m.campaign_cost,
         "reminder_cost": m.reminder_cost, "marketing_cost": m.marketing, "profit": m.profit,
     }
-    daily = pd.DataFrame({k: np.asarray(v)[0] if np.ndim(v) == 2 else v for k, v in cols.items()})
-    daily = daily[list(DAILY_COLUMNS)]
-    totals = _totals(daily)
+    # Mean mode: the one path's rows. Totals and channels read the arrays, not the DataFrame
+    # (pandas per-column overhead would dominate the run time).
+    arrays = {k: np.asarray(cols[k], dtype=float).reshape(-1, horizon)[0] for k in DAILY_COLUMNS}
+    arrays["day"] = np.arange(horizon)
+    daily = pd.DataFrame(arrays, copy=False)
     contrib = finance.order_contribution(plan, aov_new, aov_list_new)
-    channels = _channels(plan, daily, tr, share, camp_share, contrib, recovered_by_reminders, pay_rate)
+    channels = _channels(plan, arrays, tr, share, camp_share, contrib, recovered_by_reminders)
     return Result(
         scenario=plan,
         daily=daily,
-        totals=MappingProxyType(totals),
+        totals=_totals(arrays),
         channels=channels,
         calibration=cal,
         warnings=tuple(_warnings(plan, cal)),
     )
 
 
-def _totals(daily: pd.DataFrame) -> dict[str, float]:
+def _totals(daily: Mapping[str, np.ndarray]) -> dict[str, float]:
     tot = {k: float(daily[k].sum()) for k in SUMMED}
     uv, orders = tot["uv"], tot["orders_paid"]
     tot["conversion_rate"] = orders / uv if uv else 0.0
@@ -234,19 +235,20 @@ def _totals(daily: pd.DataFrame) -> dict[str, float]:
     tot["profit_margin"] = tot["profit"] / tot["gmv"] if tot["gmv"] else 0.0
     mkt = tot["marketing_cost"]
     tot["profit_per_marketing_yuan"] = tot["profit"] / mkt if mkt else float("nan")
-    tot["days"] = float(len(daily))
+    tot["days"] = float(len(daily["day"]))
     return tot
 
 
-def _channels(plan, daily, tr, share, camp_share, contrib, recovered_by_reminders, pay_rate) -> pd.DataFrame:
+def _channels(plan, daily, tr, share, camp_share, contrib, recovered_by_reminders) -> pd.DataFrame:
     """ROI of every yuan spent: first-order contribution of the new orders each channel brings."""
-    orders_new = daily["orders_new"].to_numpy()
-    aov_new = daily["aov_new"].to_numpy()
+    orders_new = daily["orders_new"]
+    aov_new = daily["aov_new"]
+    days = len(orders_new)
     rows = []
     spec = [
-        ("paid_search", tr.search, share["search"], np.full(len(daily), plan.traffic.paid_search.budget_per_day)),
-        ("display", tr.display, share["display"], np.full(len(daily), plan.traffic.display.budget_per_day)),
-        ("affiliate", tr.affiliate, share["affiliate"], daily["affiliate_commission"].to_numpy()),
+        ("paid_search", tr.search, share["search"], np.full(days, plan.traffic.paid_search.budget_per_day)),
+        ("display", tr.display, share["display"], np.full(days, plan.traffic.display.budget_per_day)),
+        ("affiliate", tr.affiliate, share["affiliate"], daily["affiliate_commission"]),
     ]
     for i, (c, w, s) in enumerate(zip(plan.traffic.campaigns, tr.campaign_by_window, camp_share, strict=True)):
         on = w > 0
@@ -257,10 +259,10 @@ def _channels(plan, daily, tr, share, camp_share, contrib, recovered_by_reminder
         rows.append(finance.channel_row(name, float(spend.sum()), float(uv.sum()), float(o.sum()),
                                         float((o * aov_new).sum()), float((o * contrib).sum())))
     if plan.payment.reminders > 0:
-        placed = daily["orders_placed"].to_numpy()
+        placed = daily["orders_placed"]
         o = placed * recovered_by_reminders
         rows.append(finance.channel_row("reminders", float(daily["reminder_cost"].sum()), 0.0,
-                                        float(o.sum()), float((o * daily["aov"].to_numpy()).sum()),
+                                        float(o.sum()), float((o * daily["aov"]).sum()),
                                         float((o * contrib).sum())))
     table = pd.DataFrame(rows)
     return table[(table["spend"] > 0) | (table["uv"] > 0)].reset_index(drop=True)

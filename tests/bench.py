@@ -1,0 +1,69 @@
+"""`make bench`: benchmark figures as plain ``name: value unit`` lines.
+
+- ``simulate_mid_store_365d``: median wall time of ``simulate()`` for a 365-day ``mid_store``.
+- ``overview_rerun``: median AppTest rerun of the Overview page (results cached, as in the app).
+- ``overview_rerun_uncached``: the same with the simulation cache cleared before each rerun.
+- ``empty_page_rerun``: median AppTest rerun of an empty page — the framework's floor.
+- ``simulate_share_of_rerun``: simulate ÷ overview rerun; the aim is under 10 %.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def median_seconds(fn: Callable[[], object], repeat: int, warmup: int = 2) -> float:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    import logging
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    from streamlit.testing.v1 import AppTest
+
+    from simulator import load_preset, set_param, simulate
+    from ui import state
+
+    scenario = set_param(load_preset("mid_store"), "horizon_days", 365)
+    t_sim = median_seconds(lambda: simulate(scenario), repeat=50)
+    print(f"simulate_mid_store_365d: {t_sim * 1e3:.2f} ms")
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    t_overview = median_seconds(at.run, repeat=15)
+    print(f"overview_rerun: {t_overview * 1e3:.1f} ms")
+
+    def uncached() -> None:
+        state._simulate_json.clear()
+        at.run()
+
+    print(f"overview_rerun_uncached: {median_seconds(uncached, repeat=10) * 1e3:.1f} ms")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty.py"
+        empty.write_text("import streamlit as st\n", encoding="utf-8")
+        at_empty = AppTest.from_file(str(empty), default_timeout=60)
+        at_empty.run()
+        t_empty = median_seconds(at_empty.run, repeat=15)
+    print(f"empty_page_rerun: {t_empty * 1e3:.1f} ms")
+    print(f"simulate_share_of_rerun: {100 * t_sim / t_overview:.1f} %")
+
+
+if __name__ == "__main__":
+    main()
