@@ -8,7 +8,9 @@ scale α is calibrated so that a store of age H has the target old-customer shar
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -18,11 +20,43 @@ from scipy.special import betaln, gammaln, hyp2f1
 FloatArray = NDArray[np.float64]
 
 
+#: Half-width of the bands around the removable 0/0 singularities of the closed forms below: a = 1
+#: (prefactor 1/(a−1), and ₂F₁(r, b; b; z) = (1 − z)^−r) and a + b = 1 (₂F₁'s c = a+b−1 is a pole,
+#: the prefactor a+b−1 is 0). Inside a band the value is interpolated linearly across it (O(h²)).
+_SINGULAR_BAND = 1e-5
+
+
+def _across(g: Callable[[float], Any], x: float, x0: float) -> Any:
+    """g(x) near a removable singularity at x0: linear interpolation between g(x0 ± h)."""
+    h = _SINGULAR_BAND
+    lo, hi = g(x0 - h), g(x0 + h)
+    return lo + (x - (x0 - h)) / (2.0 * h) * (hi - lo)
+
+
+def _regular(f: Callable[[float, float], Any], a: float, b: float) -> Any:
+    """f(a, b) for a BG/NBD closed form, with its singularities at a = 1 and a + b = 1 removed."""
+    h = _SINGULAR_BAND
+
+    def in_b(a_: float) -> Any:
+        b0 = 1.0 - a_
+        if b0 - h > 0.0 and abs(b - b0) < h:
+            return _across(lambda b_: f(a_, b_), b, b0)
+        return f(a_, b)
+
+    if abs(a - 1.0) < h:
+        return _across(in_b, a, 1.0)
+    return in_b(a)
+
+
 def expected_repeats(t: ArrayLike, r: float, alpha: float, a: float, b: float) -> FloatArray:
     """E[X(t)]: expected repeat purchases in (0, t] of a customer who made a first purchase at 0.
 
     E[X(t)] = (a+b−1)/(a−1)·[1 − (α/(α+t))^r·₂F₁(r, b; a+b−1; t/(α+t))]
     """
+    return _regular(lambda a_, b_: _expected_repeats(t, r, alpha, a_, b_), a, b)
+
+
+def _expected_repeats(t: ArrayLike, r: float, alpha: float, a: float, b: float) -> FloatArray:
     t = np.asarray(t, dtype=float)
     z = t / (alpha + t)
     return (a + b - 1.0) / (a - 1.0) * (1.0 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1.0, z))
@@ -39,6 +73,12 @@ def conditional_expected_repeats(
     t: float, x: float, t_x: float, T: float, r: float, alpha: float, a: float, b: float
 ) -> float:
     """E[Y(t) | x, t_x, T]: expected repeats in the next t of a customer with history (x, t_x, T)."""
+    return _regular(lambda a_, b_: _conditional_expected_repeats(t, x, t_x, T, r, alpha, a_, b_), a, b)
+
+
+def _conditional_expected_repeats(
+    t: float, x: float, t_x: float, T: float, r: float, alpha: float, a: float, b: float
+) -> float:
     num = (a + b + x - 1.0) / (a - 1.0)
     num *= 1.0 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(
         r + x, b + x, a + b + x - 1.0, t / (alpha + T + t)

@@ -31,27 +31,32 @@ def pf(path: str) -> Any:
     return Field(default=p.default, ge=p.lo, le=p.hi, description=p.en, json_schema_extra=extra)
 
 
-def range_error(p: Param, value: object) -> str:
-    return f"{p.path} must be within {p.range_text()} (got {value!r})"
+class ParamRangeError(ValueError):
+    """A value outside its registry range; carries the path so a UI can say it in its language."""
+
+    def __init__(self, param: Param, value: object, reason: str = "range") -> None:
+        self.param, self.value, self.reason = param, value, reason
+        what = {"range": "", "number": "a number ", "whole": "a whole number "}[reason]
+        super().__init__(f"{param.path} must be {what}within {param.range_text()} (got {value!r})")
 
 
 def _check(p: Param, value: Any) -> Any:
     """Range check with a message naming the path and range (runs before type coercion)."""
     if p.kind == "choice":
         if value not in p.choices:
-            raise ValueError(range_error(p, value))
+            raise ParamRangeError(p, value)
         return value
     if isinstance(value, bool):
-        raise ValueError(range_error(p, value))
+        raise ParamRangeError(p, value, "number")
     try:
         x = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{p.path} must be a number within {p.range_text()} (got {value!r})") from None
+        raise ParamRangeError(p, value, "number") from None
     if not math.isfinite(x) or x < p.lo or x > p.hi:
-        raise ValueError(range_error(p, value))
+        raise ParamRangeError(p, value)
     if p.kind == "int":
         if x != int(x):
-            raise ValueError(f"{p.path} must be a whole number within {p.range_text()} (got {value!r})")
+            raise ParamRangeError(p, value, "whole")
         return int(x)
     return x
 

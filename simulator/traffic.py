@@ -49,6 +49,7 @@ class TrafficDays:
 def weekday_factors(profile: tuple[float, ...]) -> FloatArray:
     """Monday…Sunday multipliers normalised to mean 1 (day 0 is a Monday)."""
     p = np.asarray(profile, dtype=float)
+    p = p / p.max()  # first to [0, 1]: len/sum overflows for a valid profile of tiny values
     return p * (len(p) / p.sum())
 
 
