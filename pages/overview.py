@@ -8,6 +8,7 @@ router.ensure(__file__)
 
 from simulator.bridge import gmv_bridge
 from ui import charts, layout, state
+from ui.fmt import fmt_money, fmt_number, fmt_signed_money
 from ui.i18n import t
 
 lang = state.lang()
@@ -32,7 +33,7 @@ with layout.guard():
         y_format = ".2%" if metric == "conversion_rate" else ",.0f"
         st.altair_chart(
             charts.daily_chart(charts.daily_data(names, metric), x_title=t("m.day", lang),
-                               y_title=t(f"m.{metric}", lang), y_format=y_format,
+                               y_title=t(f"m.{metric}", lang), y_format=y_format, lang=lang,
                                scenario_title=t("m.scenario", lang)),
             width="stretch",
         )
@@ -41,8 +42,9 @@ with layout.guard():
         stages = [(c, t(f"m.{c}", lang)) for c in ("uv", "inquiries", "orders_placed", "orders_paid")]
         totals = {t("side.baseline_name", lang): base.totals, t("side.plan_name", lang): plan.totals}
         st.altair_chart(
-            charts.funnel_chart(charts.funnel_data(totals, stages), value_title=t("m.value", lang),
-                                stage_title=t("m.stage", lang), scenario_title=t("m.scenario", lang)),
+            charts.funnel_chart(charts.funnel_data(totals, stages, lambda v: fmt_number(v, lang)),
+                                value_title=t("m.value", lang), stage_title=t("m.stage", lang),
+                                scenario_title=t("m.scenario", lang), lang=lang),
             width="stretch",
         )
 
@@ -54,8 +56,9 @@ with layout.guard():
         data = charts.bridge_data(
             base.totals["gmv"], [(t(f"eff.{k}", lang), v) for k, v in effects.items()],
             plan.totals["gmv"], t("eff.baseline", lang), t("eff.plan", lang),
+            lambda v: fmt_money(v, lang), lambda v: fmt_signed_money(v, lang),
         )
-        st.altair_chart(charts.bridge_chart(data, value_title=t("m.gmv", lang)), width="stretch")
+        st.altair_chart(charts.bridge_chart(data, value_title=t("m.gmv", lang), lang=lang), width="stretch")
     st.caption(t("ov.bridge_caption", lang))
 
     with st.expander(t("ov.formulas", lang), icon=":material/function:"):

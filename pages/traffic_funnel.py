@@ -109,7 +109,7 @@ with layout.guard():
         st.markdown(f"**{t('tf.sources_chart', lang)}**")
         st.altair_chart(
             charts.sources_chart(charts.sources_data(shown.daily, labels), x_title=t("m.day", lang),
-                                 y_title=t("m.uv", lang), source_title=t("m.source", lang)),
+                                 y_title=t("m.uv", lang), source_title=t("m.source", lang), lang=lang),
             width="stretch",
         )
         st.markdown(f"**{t('ov.roi', lang)}**")
