@@ -1,8 +1,10 @@
 """店铺推演 · Shop What-If — the router: page config, shared sidebar, navigation."""
 
+from pathlib import Path
+
 import streamlit as st
 
-from ui import router, sidebar, state
+from ui import layout, router, sidebar
 from ui.i18n import t
 
 #: (file in pages/, title key, icon); the first is the default page. The URL path is the file's
@@ -13,16 +15,26 @@ PAGES = (
     ("assumptions.py", "page.assumptions", ":material/menu_book:"),
 )
 
-st.set_page_config(page_title="店铺推演 · Shop What-If", page_icon="assets/icon.svg", layout="wide")
+ASSETS = Path(__file__).parent / "assets"
+
+st.set_page_config(
+    page_title="店铺推演 · Shop What-If", page_icon=str(ASSETS / "icon.svg"), layout="wide"
+)
 lang = sidebar.language_switch()
 pages = {
-    file: st.Page(f"pages/{file}", title=t(title, lang), icon=icon, url_path=file.removesuffix(".py"),
-                  default=i == 0)
+    file: st.Page(
+        f"pages/{file}",
+        title=t(title, lang),
+        icon=icon,
+        url_path=file.removesuffix(".py"),
+        default=i == 0,
+    )
     for i, (file, title, icon) in enumerate(PAGES)
 }
 page = st.navigation(list(pages.values()))
 router.open_wanted(pages)
-st.logo("assets/logo.svg", icon_image="assets/icon.svg", size="large")
-sidebar.draw()
-router.mark_routed()
-page.run()
+st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
+with st.sidebar, layout.guard():
+    sidebar.draw()
+with router.routing():
+    page.run()

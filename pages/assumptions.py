@@ -3,15 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from ui import router
-
-router.ensure(__file__)
-
 from simulator import PARAMS, PRESETS, get_param
 from simulator.presets import PRESET_SOURCES
-from ui import layout, state
+from ui import layout, router, state
 from ui.fmt import fmt_param, fmt_pct, unit_label
 from ui.i18n import t
+
+router.ensure(__file__)  # first: a page run without the router hands over to it
 
 lang = state.lang()
 st.title(t("page.assumptions", lang), anchor=False)
@@ -33,56 +31,127 @@ with layout.guard():
     rows = []
     for path, p in PARAMS.items():
         b, pl = value(base, path), value(plan, path)
-        rows.append({
-            "group": t(f"grp.{p.group}", lang),
-            "param": p.label(lang),
-            "symbol": p.symbol,
-            "baseline": b if b is not None else "—",
-            "plan": pl if pl is not None else "—",
-            "changed": b != pl,
-            "unit": "%" if p.unit == "fraction" else unit_label(p.unit, lang),
-            "range": ", ".join(p.choices) if p.kind == "choice" else
-            f"{fmt_param(p.lo, p.unit, lang)} – {fmt_param(p.hi, p.unit, lang)}",
-            "provenance": t(f"prov.{p.provenance}", lang),
-            "prov_code": p.provenance,
-            "source": p.source,
-            "path": path,
-        })
+        rows.append(
+            {
+                "group": t(f"grp.{p.group}", lang),
+                "param": p.label(lang),
+                "symbol": p.symbol,
+                "baseline": b if b is not None else "—",
+                "plan": pl if pl is not None else "—",
+                "changed": b != pl,
+                "unit": "%" if p.unit == "fraction" else unit_label(p.unit, lang),
+                "range": ", ".join(p.choices)
+                if p.kind == "choice"
+                else f"{fmt_param(p.lo, p.unit, lang)} – {fmt_param(p.hi, p.unit, lang)}",
+                "provenance": t(f"prov.{p.provenance}", lang),
+                "prov_code": p.provenance,
+                "source": p.source,
+                "path": path,
+            }
+        )
     table = pd.DataFrame(rows)
     a, b = st.columns([2, 3])
     provs = sorted(table["prov_code"].unique())
-    chosen = a.pills(t("as.filter", lang), options=provs, default=provs, selection_mode="multi",
-                     format_func=lambda c: t(f"prov.{c}", lang), key="as_prov")
+    chosen = a.pills(
+        t("as.filter", lang),
+        options=provs,
+        default=provs,
+        selection_mode="multi",
+        format_func=lambda c: t(f"prov.{c}", lang),
+        key="as_prov",
+    )
     query = b.text_input(t("as.search", lang), key="as_query", placeholder="conversion / 转化")
     shown = table[table["prov_code"].isin(chosen or [])]
     if query:
         q = query.strip().lower()
-        mask = shown[["param", "path", "symbol", "source"]].apply(lambda s: s.str.lower().str.contains(q, regex=False))
+        mask = shown[["param", "path", "symbol", "source"]].apply(
+            lambda s: s.str.lower().str.contains(q, regex=False)
+        )
         shown = shown[mask.any(axis=1)]
     st.caption(t("as.count", lang, n=len(table), a=int((table["prov_code"] == "ASSUMPTION").sum())))
-    cols = ["group", "param", "symbol", "baseline", "plan", "changed", "unit", "range", "provenance", "source", "path"]
+    cols = [
+        "group",
+        "param",
+        "symbol",
+        "baseline",
+        "plan",
+        "changed",
+        "unit",
+        "range",
+        "provenance",
+        "source",
+        "path",
+    ]
     st.dataframe(
         shown[cols].rename(columns={c: t(f"as.col.{c}", lang) for c in cols}),
-        hide_index=True, width="stretch", height=560,
+        hide_index=True,
+        width="stretch",
+        height=560,
         column_config={t("as.col.changed", lang): st.column_config.CheckboxColumn(width="small")},
     )
-    st.download_button(t("as.download", lang), shown[cols].to_csv(index=False).encode("utf-8-sig"),
-                       file_name="shop-whatif-assumptions.csv", mime="text/csv", icon=":material/download:")
+    st.download_button(
+        t("as.download", lang),
+        shown[cols].to_csv(index=False).encode("utf-8-sig"),
+        file_name="shop-whatif-assumptions.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )
     st.caption(t("as.campaigns_promos", lang))
 
     st.subheader(t("as.derived", lang), anchor=False)
     cal = state.results()[0].calibration
-    st.dataframe(pd.DataFrame([
-        {"symbol": "PR0", "value": fmt_pct(cal.pay_rate_reference, lang), "source": "MODEL.md §6.4 [DERIVED]"},
-        {"symbol": "c_sil", "value": fmt_pct(cal.silent_conversion, lang), "source": "MODEL.md §6.3 [DERIVED]"},
-        {"symbol": "N", "value": f"{cal.history_buyers_per_day:,.1f}", "source": "MODEL.md §6.6 warm start [DERIVED]"},
-        {"symbol": "α_day", "value": f"{cal.alpha_days:,.2f}", "source": "MODEL.md §6.6, T5c [DERIVED]"},
-    ]).rename(columns={"symbol": t("as.col.symbol", lang), "value": t("as.col.baseline", lang),
-                       "source": t("as.col.source", lang)}), hide_index=True)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "symbol": "PR0",
+                    "value": fmt_pct(cal.pay_rate_reference, lang),
+                    "source": "MODEL.md §6.4 [DERIVED]",
+                },
+                {
+                    "symbol": "c_sil",
+                    "value": fmt_pct(cal.silent_conversion, lang),
+                    "source": "MODEL.md §6.3 [DERIVED]",
+                },
+                {
+                    "symbol": "N",
+                    "value": f"{cal.history_buyers_per_day:,.1f}",
+                    "source": "MODEL.md §6.6 warm start [DERIVED]",
+                },
+                {
+                    "symbol": "α_day",
+                    "value": f"{cal.alpha_days:,.2f}",
+                    "source": "MODEL.md §6.6, T5c [DERIVED]",
+                },
+            ]
+        ).rename(
+            columns={
+                "symbol": t("as.col.symbol", lang),
+                "value": t("as.col.baseline", lang),
+                "source": t("as.col.source", lang),
+            }
+        ),
+        hide_index=True,
+    )
 
     st.subheader(t("as.presets", lang), anchor=False)
-    st.dataframe(pd.DataFrame([
-        {"preset": t(f"preset.{n}", lang), "description": d[0 if lang == "zh" else 1], "source": PRESET_SOURCES[n]}
-        for n, d in PRESETS.items()
-    ]).rename(columns={"preset": t("as.col.preset", lang), "description": t("as.col.description", lang),
-                       "source": t("as.col.source", lang)}), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "preset": t(f"preset.{n}", lang),
+                    "description": d[0 if lang == "zh" else 1],
+                    "source": PRESET_SOURCES[n],
+                }
+                for n, d in PRESETS.items()
+            ]
+        ).rename(
+            columns={
+                "preset": t("as.col.preset", lang),
+                "description": t("as.col.description", lang),
+                "source": t("as.col.source", lang),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )

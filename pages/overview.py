@@ -2,14 +2,12 @@
 
 import streamlit as st
 
-from ui import router
-
-router.ensure(__file__)
-
 from simulator.bridge import gmv_bridge
-from ui import charts, layout, state
+from ui import charts, layout, router, state
 from ui.fmt import fmt_money, fmt_number, fmt_signed_money
 from ui.i18n import t
+
+router.ensure(__file__)  # first: a page run without the router hands over to it
 
 lang = state.lang()
 st.title(t("app.title", lang), anchor=False)
@@ -27,24 +25,43 @@ with layout.guard():
         st.subheader(t("ov.daily", lang), anchor=False)
         metrics = ["gmv", "orders_paid", "profit", "uv", "conversion_rate", "aov"]
         metric = st.segmented_control(
-            t("ov.metric", lang), options=metrics, default="gmv", required=True,
-            format_func=lambda m: t(f"m.{m}", lang), key="ov_metric", persist_state="session",
+            t("ov.metric", lang),
+            options=metrics,
+            default="gmv",
+            required=True,
+            format_func=lambda m: t(f"m.{m}", lang),
+            key="ov_metric",
+            persist_state="session",
         )
         y_format = ".2%" if metric == "conversion_rate" else ",.0f"
         st.altair_chart(
-            charts.daily_chart(charts.daily_data(names, metric), x_title=t("m.day", lang),
-                               y_title=t(f"m.{metric}", lang), y_format=y_format, lang=lang,
-                               scenario_title=t("m.scenario", lang)),
+            charts.daily_chart(
+                charts.daily_data(names, metric),
+                x_title=t("m.day", lang),
+                y_title=t(f"m.{metric}", lang),
+                y_format=y_format,
+                lang=lang,
+                scenario_title=t("m.scenario", lang),
+            ),
             width="stretch",
         )
     with right:
         st.subheader(t("ov.funnel", lang), anchor=False)
-        stages = [(c, t(f"m.{c}", lang)) for c in ("uv", "inquiries", "orders_placed", "orders_paid")]
-        totals = {t("side.baseline_name", lang): base.totals, t("side.plan_name", lang): plan.totals}
+        stages = [
+            (c, t(f"m.{c}", lang)) for c in ("uv", "inquiries", "orders_placed", "orders_paid")
+        ]
+        totals = {
+            t("side.baseline_name", lang): base.totals,
+            t("side.plan_name", lang): plan.totals,
+        }
         st.altair_chart(
-            charts.funnel_chart(charts.funnel_data(totals, stages, lambda v: fmt_number(v, lang)),
-                                value_title=t("m.value", lang), stage_title=t("m.stage", lang),
-                                scenario_title=t("m.scenario", lang), lang=lang),
+            charts.funnel_chart(
+                charts.funnel_data(totals, stages, lambda v: fmt_number(v, lang)),
+                value_title=t("m.value", lang),
+                stage_title=t("m.stage", lang),
+                scenario_title=t("m.scenario", lang),
+                lang=lang,
+            ),
             width="stretch",
         )
 
@@ -54,11 +71,17 @@ with layout.guard():
         st.info(t("ov.no_change", lang), icon=":material/info:")
     else:
         data = charts.bridge_data(
-            base.totals["gmv"], [(t(f"eff.{k}", lang), v) for k, v in effects.items()],
-            plan.totals["gmv"], t("eff.baseline", lang), t("eff.plan", lang),
-            lambda v: fmt_money(v, lang), lambda v: fmt_signed_money(v, lang),
+            base.totals["gmv"],
+            [(t(f"eff.{k}", lang), v) for k, v in effects.items()],
+            plan.totals["gmv"],
+            t("eff.baseline", lang),
+            t("eff.plan", lang),
+            lambda v: fmt_money(v, lang),
+            lambda v: fmt_signed_money(v, lang),
         )
-        st.altair_chart(charts.bridge_chart(data, value_title=t("m.gmv", lang), lang=lang), width="stretch")
+        st.altair_chart(
+            charts.bridge_chart(data, value_title=t("m.gmv", lang), lang=lang), width="stretch"
+        )
     st.caption(t("ov.bridge_caption", lang))
 
     with st.expander(t("ov.formulas", lang), icon=":material/function:"):

@@ -2,27 +2,35 @@
 
 import streamlit as st
 
-from ui import router
-
-router.ensure(__file__)
-
-from ui import charts, layout, state, widgets
+from ui import charts, layout, router, state, widgets
 from ui.fmt import fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
+
+router.ensure(__file__)  # first: a page run without the router hands over to it
 
 lang = state.lang()
 which = state.editing()
 st.title(t("page.traffic", lang), anchor=False)
 st.caption(t("tf.intro", lang))
-st.badge(t("side.edit_plan" if which == state.PLAN else "side.edit_baseline", lang),
-         icon=":material/edit:", color="orange" if which == state.PLAN else "gray")
+st.badge(
+    t("side.edit_plan" if which == state.PLAN else "side.edit_baseline", lang),
+    icon=":material/edit:",
+    color="orange" if which == state.PLAN else "gray",
+)
 
 with layout.guard():
     top = st.container()
     controls, results = st.columns([5, 4], gap="large")
     with controls:
-        tabs = st.tabs([t("tf.sec.traffic", lang), t("tf.sec.funnel", lang), t("tf.sec.payment", lang),
-                        t("tf.sec.price", lang), t("tf.sec.store", lang)])
+        tabs = st.tabs(
+            [
+                t("tf.sec.traffic", lang),
+                t("tf.sec.funnel", lang),
+                t("tf.sec.payment", lang),
+                t("tf.sec.price", lang),
+                t("tf.sec.store", lang),
+            ]
+        )
         with tabs[0]:
             st.markdown(f"**{t('tf.sec.organic', lang)}**")
             a, b = st.columns(2)
@@ -87,8 +95,18 @@ with layout.guard():
         st.subheader(t("tf.results", lang), anchor=False)
         layout.show_messages(shown)
         with top:
-            layout.kpi_cards(base, plan, (("gmv", "money"), ("orders_paid", "count"), ("conversion_rate", "pct"),
-                                          ("uv_value", "price"), ("profit", "money")), per_row=5)
+            layout.kpi_cards(
+                base,
+                plan,
+                (
+                    ("gmv", "money"),
+                    ("orders_paid", "count"),
+                    ("conversion_rate", "pct"),
+                    ("uv_value", "price"),
+                    ("profit", "money"),
+                ),
+                per_row=5,
+            )
         uv, orders, gmv = tot["uv"], tot["orders_paid"], tot["gmv"]
         with st.container(border=True):
             st.markdown(
@@ -102,14 +120,22 @@ with layout.guard():
             )
             st.caption(t("tf.formula_source", lang))
         labels = {
-            "uv_organic": t("ch.organic", lang), "uv_search": t("ch.paid_search", lang),
-            "uv_display": t("ch.display", lang), "uv_affiliate": t("ch.affiliate", lang),
-            "uv_campaign": t("camp.other", lang), "uv_returning": t("ch.returning", lang),
+            "uv_organic": t("ch.organic", lang),
+            "uv_search": t("ch.paid_search", lang),
+            "uv_display": t("ch.display", lang),
+            "uv_affiliate": t("ch.affiliate", lang),
+            "uv_campaign": t("camp.other", lang),
+            "uv_returning": t("ch.returning", lang),
         }
         st.markdown(f"**{t('tf.sources_chart', lang)}**")
         st.altair_chart(
-            charts.sources_chart(charts.sources_data(shown.daily, labels), x_title=t("m.day", lang),
-                                 y_title=t("m.uv", lang), source_title=t("m.source", lang), lang=lang),
+            charts.sources_chart(
+                charts.sources_data(shown.daily, labels),
+                x_title=t("m.day", lang),
+                y_title=t("m.uv", lang),
+                source_title=t("m.source", lang),
+                lang=lang,
+            ),
             width="stretch",
         )
         st.markdown(f"**{t('ov.roi', lang)}**")
@@ -117,10 +143,14 @@ with layout.guard():
         if table.empty:
             st.caption(t("ov.no_spend", lang))
         else:
-            view = table.assign(channel=[
-                t("ch.campaign", lang, n=c.split("_")[1]) if c.startswith("campaign_") else t(f"ch.{c}", lang)
-                for c in table["channel"]
-            ])
+            view = table.assign(
+                channel=[
+                    t("ch.campaign", lang, n=c.split("_")[1])
+                    if c.startswith("campaign_")
+                    else t(f"ch.{c}", lang)
+                    for c in table["channel"]
+                ]
+            )
             money_cols = ["spend", "gmv", "profit", "cost_per_order"]
             for col in money_cols:
                 view[col] = [fmt_money(v, lang) for v in view[col]]
@@ -128,17 +158,34 @@ with layout.guard():
             view["orders"] = [fmt_number(v, lang) for v in view["orders"]]
             view["roas"] = [f"{v:.2f}" if v == v else "—" for v in view["roas"]]
             view["roi"] = [fmt_pct(v, lang, digits=0) for v in view["roi"]]
-            cols = ["channel", "spend", "uv", "orders", "gmv", "roas", "profit", "roi", "cost_per_order"]
-            st.dataframe(view[cols].rename(columns={c: t(f"col.{c}", lang) for c in cols}),
-                         hide_index=True, width="stretch")
+            cols = [
+                "channel",
+                "spend",
+                "uv",
+                "orders",
+                "gmv",
+                "roas",
+                "profit",
+                "roi",
+                "cost_per_order",
+            ]
+            st.dataframe(
+                view[cols].rename(columns={c: t(f"col.{c}", lang) for c in cols}),
+                hide_index=True,
+                width="stretch",
+            )
             st.caption(t("ov.roi_caption", lang))
         cal = shown.calibration
         with st.expander(t("tf.calibration", lang), icon=":material/tune:"):
-            st.markdown(t(
-                "tf.calibration_body", lang,
-                pr0=fmt_pct(cal.pay_rate_reference, lang), csil=fmt_pct(cal.silent_conversion, lang),
-                qinq=fmt_pct(shown.scenario.funnel.inquiry_rate, lang),
-                cinq=fmt_pct(shown.scenario.funnel.inquiry_conversion, lang),
-                nhist=fmt_number(cal.history_buyers_per_day, lang, digits=1),
-                alpha=fmt_number(cal.alpha_days, lang, digits=1),
-            ))
+            st.markdown(
+                t(
+                    "tf.calibration_body",
+                    lang,
+                    pr0=fmt_pct(cal.pay_rate_reference, lang),
+                    csil=fmt_pct(cal.silent_conversion, lang),
+                    qinq=fmt_pct(shown.scenario.funnel.inquiry_rate, lang),
+                    cinq=fmt_pct(shown.scenario.funnel.inquiry_conversion, lang),
+                    nhist=fmt_number(cal.history_buyers_per_day, lang, digits=1),
+                    alpha=fmt_number(cal.alpha_days, lang, digits=1),
+                )
+            )

@@ -1,6 +1,6 @@
 """Shop What-If simulator: a pure, typed model of a Taobao/Tmall-style shop (never imports streamlit).
 
-    from simulator import Scenario, simulate, load_preset, PRESETS, set_param
+from simulator import Scenario, simulate, load_preset, PRESETS, set_param
 """
 
 from .engine import Result, simulate

@@ -32,22 +32,84 @@ from .traffic import traffic_days
 
 #: Result.daily columns, in order (CONTRACT.md lists the required ones).
 DAILY_COLUMNS = (
-    "day", "uv", "uv_organic", "uv_paid", "uv_search", "uv_display", "uv_affiliate", "uv_campaign",
-    "uv_returning", "inquiries", "orders_placed", "orders_paid", "orders_new", "orders_repeat",
-    "conversion_rate", "conversion_rate_new", "pay_rate", "aov", "aov_new", "aov_repeat",
-    "units_per_order", "gmv", "gmv_new", "gmv_repeat", "gmv_list", "discount_cost", "uv_value",
-    "old_customer_share", "price_index", "traffic_quality", "shipping_fee_income", "refunds",
-    "net_sales", "cogs", "shipping_cost", "platform_fee", "service_cost", "ad_spend",
-    "affiliate_commission", "campaign_cost", "reminder_cost", "marketing_cost", "profit",
+    "day",
+    "uv",
+    "uv_organic",
+    "uv_paid",
+    "uv_search",
+    "uv_display",
+    "uv_affiliate",
+    "uv_campaign",
+    "uv_returning",
+    "inquiries",
+    "orders_placed",
+    "orders_paid",
+    "orders_new",
+    "orders_repeat",
+    "conversion_rate",
+    "conversion_rate_new",
+    "pay_rate",
+    "aov",
+    "aov_new",
+    "aov_repeat",
+    "units_per_order",
+    "gmv",
+    "gmv_new",
+    "gmv_repeat",
+    "gmv_list",
+    "discount_cost",
+    "uv_value",
+    "old_customer_share",
+    "price_index",
+    "traffic_quality",
+    "shipping_fee_income",
+    "refunds",
+    "net_sales",
+    "cogs",
+    "shipping_cost",
+    "platform_fee",
+    "service_cost",
+    "ad_spend",
+    "affiliate_commission",
+    "campaign_cost",
+    "reminder_cost",
+    "marketing_cost",
+    "profit",
 )
 
 #: Columns summed over the horizon in Result.totals (ratios are recomputed from the sums).
 SUMMED = (
-    "uv", "uv_organic", "uv_paid", "uv_search", "uv_display", "uv_affiliate", "uv_campaign",
-    "uv_returning", "inquiries", "orders_placed", "orders_paid", "orders_new", "orders_repeat",
-    "gmv", "gmv_new", "gmv_repeat", "gmv_list", "discount_cost", "shipping_fee_income", "refunds",
-    "net_sales", "cogs", "shipping_cost", "platform_fee", "service_cost", "ad_spend",
-    "affiliate_commission", "campaign_cost", "reminder_cost", "marketing_cost", "profit",
+    "uv",
+    "uv_organic",
+    "uv_paid",
+    "uv_search",
+    "uv_display",
+    "uv_affiliate",
+    "uv_campaign",
+    "uv_returning",
+    "inquiries",
+    "orders_placed",
+    "orders_paid",
+    "orders_new",
+    "orders_repeat",
+    "gmv",
+    "gmv_new",
+    "gmv_repeat",
+    "gmv_list",
+    "discount_cost",
+    "shipping_fee_income",
+    "refunds",
+    "net_sales",
+    "cogs",
+    "shipping_cost",
+    "platform_fee",
+    "service_cost",
+    "ad_spend",
+    "affiliate_commission",
+    "campaign_cost",
+    "reminder_cost",
+    "marketing_cost",
+    "profit",
 )
 
 
@@ -165,43 +227,73 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     ]
     affiliate_commission = plan.traffic.affiliate.commission_rate * gmv_new * share["affiliate"]
     campaign_cost = np.zeros((paths, horizon))
-    for w_share, window, c in zip(camp_share, tr.campaign_by_window, plan.traffic.campaigns, strict=True):
+    for w_share, window, c in zip(
+        camp_share, tr.campaign_by_window, plan.traffic.campaigns, strict=True
+    ):
         on = window > 0
         campaign_cost = campaign_cost + c.fee_per_day * on + c.commission_rate * gmv_new * w_share
     phone = plan.store.aov >= plan.payment.phone_aov_threshold
     unit_reminder_cost = plan.payment.call_cost if phone else plan.payment.sms_cost
     reminder_cost = placed * reminders_per_order * unit_reminder_cost
     ad_spend = per_path(
-        np.full(horizon, plan.traffic.paid_search.budget_per_day + plan.traffic.display.budget_per_day)
+        np.full(
+            horizon, plan.traffic.paid_search.budget_per_day + plan.traffic.display.budget_per_day
+        )
     )
     m = finance.money(
-        plan, gmv=gmv, gmv_list=gmv_list, orders=orders, ad_spend=ad_spend,
-        affiliate_commission=affiliate_commission, campaign_cost=campaign_cost,
+        plan,
+        gmv=gmv,
+        gmv_list=gmv_list,
+        orders=orders,
+        ad_spend=ad_spend,
+        affiliate_commission=affiliate_commission,
+        campaign_cost=campaign_cost,
         reminder_cost=reminder_cost,
     )
     cols = {
         "day": np.arange(horizon),
-        "uv": uv, "uv_organic": per_path(tr.organic), "uv_paid": per_path(tr.paid),
-        "uv_search": per_path(tr.search), "uv_display": per_path(tr.display),
-        "uv_affiliate": per_path(tr.affiliate), "uv_campaign": per_path(tr.campaign),
+        "uv": uv,
+        "uv_organic": per_path(tr.organic),
+        "uv_paid": per_path(tr.paid),
+        "uv_search": per_path(tr.search),
+        "uv_display": per_path(tr.display),
+        "uv_affiliate": per_path(tr.affiliate),
+        "uv_campaign": per_path(tr.campaign),
         "uv_returning": uv_returning,
         "inquiries": uv_sources * plan.funnel.inquiry_rate,
-        "orders_placed": placed, "orders_paid": orders, "orders_new": orders_new,
+        "orders_placed": placed,
+        "orders_paid": orders,
+        "orders_new": orders_new,
         "orders_repeat": orders_repeat,
         "conversion_rate": safe_ratio(orders, uv),
         "conversion_rate_new": safe_ratio(orders_new, uv),
         "pay_rate": safe_ratio(orders, placed),
-        "aov": safe_ratio(gmv, orders), "aov_new": per_path(aov_new), "aov_repeat": per_path(aov_rep),
+        "aov": safe_ratio(gmv, orders),
+        "aov_new": per_path(aov_new),
+        "aov_repeat": per_path(aov_rep),
         "units_per_order": per_path(units),
-        "gmv": gmv, "gmv_new": gmv_new, "gmv_repeat": gmv_repeat, "gmv_list": gmv_list,
-        "discount_cost": gmv_list - gmv, "uv_value": safe_ratio(gmv, uv),
+        "gmv": gmv,
+        "gmv_new": gmv_new,
+        "gmv_repeat": gmv_repeat,
+        "gmv_list": gmv_list,
+        "discount_cost": gmv_list - gmv,
+        "uv_value": safe_ratio(gmv, uv),
         "old_customer_share": safe_ratio(orders_repeat, orders),
-        "price_index": per_path(pd_.index), "traffic_quality": safe_ratio(weighted, uv_sources),
-        "shipping_fee_income": m.shipping_fee_income, "refunds": m.refunds,
-        "net_sales": m.net_sales, "cogs": m.cogs, "shipping_cost": m.shipping_cost,
-        "platform_fee": m.platform_fee, "service_cost": m.service_cost, "ad_spend": m.ad_spend,
-        "affiliate_commission": m.affiliate_commission, "campaign_cost": m.campaign_cost,
-        "reminder_cost": m.reminder_cost, "marketing_cost": m.marketing, "profit": m.profit,
+        "price_index": per_path(pd_.index),
+        "traffic_quality": safe_ratio(weighted, uv_sources),
+        "shipping_fee_income": m.shipping_fee_income,
+        "refunds": m.refunds,
+        "net_sales": m.net_sales,
+        "cogs": m.cogs,
+        "shipping_cost": m.shipping_cost,
+        "platform_fee": m.platform_fee,
+        "service_cost": m.service_cost,
+        "ad_spend": m.ad_spend,
+        "affiliate_commission": m.affiliate_commission,
+        "campaign_cost": m.campaign_cost,
+        "reminder_cost": m.reminder_cost,
+        "marketing_cost": m.marketing,
+        "profit": m.profit,
     }
     # Mean mode: the one path's rows. Totals and channels read the arrays, not the DataFrame
     # (pandas per-column overhead would dominate the run time).
@@ -246,24 +338,51 @@ def _channels(plan, daily, tr, share, camp_share, contrib, recovered_by_reminder
     days = len(orders_new)
     rows = []
     spec = [
-        ("paid_search", tr.search, share["search"], np.full(days, plan.traffic.paid_search.budget_per_day)),
-        ("display", tr.display, share["display"], np.full(days, plan.traffic.display.budget_per_day)),
+        (
+            "paid_search",
+            tr.search,
+            share["search"],
+            np.full(days, plan.traffic.paid_search.budget_per_day),
+        ),
+        (
+            "display",
+            tr.display,
+            share["display"],
+            np.full(days, plan.traffic.display.budget_per_day),
+        ),
         ("affiliate", tr.affiliate, share["affiliate"], daily["affiliate_commission"]),
     ]
-    for i, (c, w, s) in enumerate(zip(plan.traffic.campaigns, tr.campaign_by_window, camp_share, strict=True)):
+    for i, (c, w, s) in enumerate(
+        zip(plan.traffic.campaigns, tr.campaign_by_window, camp_share, strict=True)
+    ):
         on = w > 0
         spend = c.fee_per_day * on + c.commission_rate * orders_new * aov_new * s
         spec.append((f"campaign_{i + 1}", w, s, spend))
     for name, uv, s, spend in spec:
         o = orders_new * s
-        rows.append(finance.channel_row(name, float(spend.sum()), float(uv.sum()), float(o.sum()),
-                                        float((o * aov_new).sum()), float((o * contrib).sum())))
+        rows.append(
+            finance.channel_row(
+                name,
+                float(spend.sum()),
+                float(uv.sum()),
+                float(o.sum()),
+                float((o * aov_new).sum()),
+                float((o * contrib).sum()),
+            )
+        )
     if plan.payment.reminders > 0:
         placed = daily["orders_placed"]
         o = placed * recovered_by_reminders
-        rows.append(finance.channel_row("reminders", float(daily["reminder_cost"].sum()), 0.0,
-                                        float(o.sum()), float((o * daily["aov"]).sum()),
-                                        float((o * contrib).sum())))
+        rows.append(
+            finance.channel_row(
+                "reminders",
+                float(daily["reminder_cost"].sum()),
+                0.0,
+                float(o.sum()),
+                float((o * daily["aov"]).sum()),
+                float((o * contrib).sum()),
+            )
+        )
     table = pd.DataFrame(rows)
     return table[(table["spend"] > 0) | (table["uv"] > 0)].reset_index(drop=True)
 

@@ -64,11 +64,30 @@ def money(
     platform = fi.platform_fee_rate * gmv
     service = np.full_like(gmv, plan.service.agents * fi.agent_wage_per_day)
     profit = (
-        net_sales - cogs - ship_cost - platform - service
-        - ad_spend - affiliate_commission - campaign_cost - reminder_cost
+        net_sales
+        - cogs
+        - ship_cost
+        - platform
+        - service
+        - ad_spend
+        - affiliate_commission
+        - campaign_cost
+        - reminder_cost
     )
-    return Money(ship_income, refunds, net_sales, cogs, ship_cost, platform, service, ad_spend,
-                 affiliate_commission, campaign_cost, reminder_cost, profit)
+    return Money(
+        ship_income,
+        refunds,
+        net_sales,
+        cogs,
+        ship_cost,
+        platform,
+        service,
+        ad_spend,
+        affiliate_commission,
+        campaign_cost,
+        reminder_cost,
+        profit,
+    )
 
 
 def order_contribution(plan: Scenario, aov_paid: FloatArray, aov_list: FloatArray) -> FloatArray:
@@ -83,7 +102,9 @@ def order_contribution(plan: Scenario, aov_paid: FloatArray, aov_list: FloatArra
     )
 
 
-def channel_row(channel: str, spend: float, uv: float, orders: float, gmv: float, contribution: float) -> dict:
+def channel_row(
+    channel: str, spend: float, uv: float, orders: float, gmv: float, contribution: float
+) -> dict:
     """One row of the ROI table: ROAS = GMV ÷ spend; ROI = (contribution − spend) ÷ spend."""
     return {
         "channel": channel,

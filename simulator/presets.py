@@ -81,7 +81,9 @@ _PRESETS: dict[str, tuple[str, str, dict[str, Any]]] = {
 }
 
 #: name → (zh, en) one-line description.
-PRESETS: Mapping[str, tuple[str, str]] = MappingProxyType({k: (v[0], v[1]) for k, v in _PRESETS.items()})
+PRESETS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {k: (v[0], v[1]) for k, v in _PRESETS.items()}
+)
 
 #: Sources of preset numbers, for the Assumptions page.
 PRESET_SOURCES: Mapping[str, str] = MappingProxyType(

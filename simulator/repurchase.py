@@ -59,7 +59,11 @@ def expected_repeats(t: ArrayLike, r: float, alpha: float, a: float, b: float) -
 def _expected_repeats(t: ArrayLike, r: float, alpha: float, a: float, b: float) -> FloatArray:
     t = np.asarray(t, dtype=float)
     z = t / (alpha + t)
-    return (a + b - 1.0) / (a - 1.0) * (1.0 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1.0, z))
+    return (
+        (a + b - 1.0)
+        / (a - 1.0)
+        * (1.0 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1.0, z))
+    )
 
 
 def prob_alive(x: float, t_x: float, T: float, r: float, alpha: float, a: float, b: float) -> float:
@@ -73,7 +77,9 @@ def conditional_expected_repeats(
     t: float, x: float, t_x: float, T: float, r: float, alpha: float, a: float, b: float
 ) -> float:
     """E[Y(t) | x, t_x, T]: expected repeats in the next t of a customer with history (x, t_x, T)."""
-    return _regular(lambda a_, b_: _conditional_expected_repeats(t, x, t_x, T, r, alpha, a_, b_), a, b)
+    return _regular(
+        lambda a_, b_: _conditional_expected_repeats(t, x, t_x, T, r, alpha, a_, b_), a, b
+    )
 
 
 def _conditional_expected_repeats(
@@ -151,7 +157,13 @@ def repurchase_rate(days: ArrayLike, r: float, alpha: float) -> FloatArray:
 
 
 def repeat_stream(
-    new_buyers: FloatArray, history_buyers: float, age_days: int, r: float, alpha: float, a: float, b: float
+    new_buyers: FloatArray,
+    history_buyers: float,
+    age_days: int,
+    r: float,
+    alpha: float,
+    a: float,
+    b: float,
 ) -> FloatArray:
     """Expected repeat orders per day (MODEL.md §6.6).
 

@@ -27,7 +27,9 @@ def pf(path: str) -> Any:
     if p.kind == "choice":
         return Field(default=p.default, description=p.en, json_schema_extra=extra)
     if path == "traffic.weekday_profile":
-        return Field(default=(float(p.default),) * WEEKDAYS, description=p.en, json_schema_extra=extra)
+        return Field(
+            default=(float(p.default),) * WEEKDAYS, description=p.en, json_schema_extra=extra
+        )
     return Field(default=p.default, ge=p.lo, le=p.hi, description=p.en, json_schema_extra=extra)
 
 

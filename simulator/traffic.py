@@ -81,7 +81,8 @@ def traffic_days(plan: Scenario, reference: Scenario) -> TrafficDays:
     display = flat * tr.display.budget_per_day / tr.display.cpc
     affiliate = flat * tr.affiliate.uv_per_day
     windows = tuple(
-        c.platform_uv * c.store_share * campaign_days(c.start_day, c.end_day, horizon) for c in tr.campaigns
+        c.platform_uv * c.store_share * campaign_days(c.start_day, c.end_day, horizon)
+        for c in tr.campaigns
     )
     campaign = np.sum(windows, axis=0) if windows else np.zeros(horizon)
     weighted = (
@@ -89,6 +90,8 @@ def traffic_days(plan: Scenario, reference: Scenario) -> TrafficDays:
         + search * tr.paid_search.quality
         + display * tr.display.quality
         + affiliate * tr.affiliate.quality
-        + sum((w * c.quality for w, c in zip(windows, tr.campaigns, strict=True)), np.zeros(horizon))
+        + sum(
+            (w * c.quality for w, c in zip(windows, tr.campaigns, strict=True)), np.zeros(horizon)
+        )
     )
     return TrafficDays(organic, search, display, affiliate, campaign, windows, weighted)

@@ -144,7 +144,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "tf.sec.traffic": ("流量来源", "Traffic sources"),
     "tf.sec.organic": ("自然流量", "Organic traffic"),
-    "tf.sec.paid": ("付费推广(直通车、钻展、淘客)", "Paid traffic (paid search, display, affiliates)"),
+    "tf.sec.paid": (
+        "付费推广(直通车、钻展、淘客)",
+        "Paid traffic (paid search, display, affiliates)",
+    ),
     "tf.sec.campaigns": ("平台活动(聚划算、天天特价)", "Platform campaigns (聚划算, 天天特价)"),
     "tf.sec.funnel": ("漏斗比率", "Funnel rates"),
     "tf.sec.payment": ("付款与催付", "Payment and reminders (催付)"),
@@ -166,7 +169,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tf.results": ("方案结果", "Plan results"),
     "tf.formula_cr": ("转化率 = 订单数 ÷ 访客数", "Conversion = orders ÷ visitors"),
     "tf.formula_uvv": ("流量价值 = 成交金额 ÷ 访客数", "UV value = GMV ÷ visitors"),
-    "tf.formula_sales": ("销售额 = 流量 × 转化率 × 客单价", "Sales = traffic × conversion × order value"),
+    "tf.formula_sales": (
+        "销售额 = 流量 × 转化率 × 客单价",
+        "Sales = traffic × conversion × order value",
+    ),
     "tf.formula_source": ("公式来源:种子 002、003", "Formulas: seeds 002 and 003"),
     "tf.sources_chart": ("每日访客来源(方案)", "Visitors by source per day (plan)"),
     "tf.calibration": ("校准(由基线推出)", "Calibration (derived from the baseline)"),
@@ -199,9 +205,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "An event starts after the simulated horizon and does not show in the results.",
     ),
     # errors
-    "err.range": ("「{label}」须在 {lo} 到 {hi} 之间(收到 {value})。", "“{label}” must be between {lo} and {hi} (got {value})."),
-    "err.number": ("「{label}」须是 {lo} 到 {hi} 之间的数字(收到 {value})。", "“{label}” must be a number between {lo} and {hi} (got {value})."),
-    "err.whole": ("「{label}」须是 {lo} 到 {hi} 之间的整数(收到 {value})。", "“{label}” must be a whole number between {lo} and {hi} (got {value})."),
+    "err.range": (
+        "「{label}」须在 {lo} 到 {hi} 之间(收到 {value})。",
+        "“{label}” must be between {lo} and {hi} (got {value}).",
+    ),
+    "err.number": (
+        "「{label}」须是 {lo} 到 {hi} 之间的数字(收到 {value})。",
+        "“{label}” must be a number between {lo} and {hi} (got {value}).",
+    ),
+    "err.whole": (
+        "「{label}」须是 {lo} 到 {hi} 之间的整数(收到 {value})。",
+        "“{label}” must be a whole number between {lo} and {hi} (got {value}).",
+    ),
     "err.order": ("结束日不能早于开始日。", "The last day cannot be before the first day."),
     "err.funnel": (
         "询单率 × 询单转化率 超过了由支付转化率和老客户占比推出的新客下单率;请降低询单数字或提高转化率。",

@@ -60,13 +60,19 @@ def show_messages(result: Result | None = None) -> None:
             st.warning(t(f"warn.{code}", lang), icon=":material/warning:")
 
 
-def kpi_cards(base: Result, plan: Result, keys: Sequence[tuple[str, str]] = KPIS, per_row: int = 4) -> None:
+def kpi_cards(
+    base: Result, plan: Result, keys: Sequence[tuple[str, str]] = KPIS, per_row: int = 4
+) -> None:
     """One card per KPI: the plan's value, its change vs the baseline, the baseline in the tooltip."""
     lang = state.lang()
     cols = [c for start in range(0, len(keys), per_row) for c in st.columns(per_row)][: len(keys)]
     for col, (key, kind) in zip(cols, keys, strict=True):
         value, ref = plan.totals[key], base.totals[key]
-        delta = fmt_delta_pct(value, ref, lang) if abs(value - ref) > 1e-9 * max(1.0, abs(ref)) else None
+        delta = (
+            fmt_delta_pct(value, ref, lang)
+            if abs(value - ref) > 1e-9 * max(1.0, abs(ref))
+            else None
+        )
         col.metric(
             t(f"kpi.{key}", lang),
             fmt_kpi(value, kind, lang),

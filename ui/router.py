@@ -10,9 +10,12 @@ page that was asked for.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 ROUTED = "_routed"
 WANTED = "_wanted_page"
@@ -27,9 +30,18 @@ def _unbound_params() -> dict[str, str | list[str]]:
     return params
 
 
-def mark_routed() -> None:
-    """Called by ``app.py`` before it runs a page."""
+@contextmanager
+def routing() -> Iterator[None]:
+    """In ``app.py``, around ``page.run()``: the page runs behind the router in *this* run.
+
+    The mark lasts for one run only: a later direct run of a page file in the same session (any
+    rerun under ``AppTest``, which starts every run in folder mode) must hand over again.
+    """
     st.session_state[ROUTED] = True
+    try:
+        yield
+    finally:
+        st.session_state.pop(ROUTED, None)
 
 
 def ensure(page_file: str) -> None:
@@ -37,7 +49,10 @@ def ensure(page_file: str) -> None:
     if st.session_state.get(ROUTED):
         return
     st.session_state[WANTED] = page_file
-    st.switch_page("app.py", query_params=st.query_params.to_dict())  # nothing is bound yet
+    try:  # a session's first run: nothing is bound yet, keep the whole query string
+        st.switch_page("app.py", query_params=st.query_params.to_dict())
+    except StreamlitAPIException:  # a later run: ``lang`` is bound and Streamlit keeps it itself
+        st.switch_page("app.py", query_params=_unbound_params())
 
 
 def open_wanted(pages: dict[str, st.Page]) -> None:

@@ -48,7 +48,10 @@ def draw() -> None:
     sb = st.sidebar
     sb.subheader(t("side.workspace", lang))
     sb.caption(t("side.help", lang))
-    for which, label in ((state.BASELINE, "side.baseline_preset"), (state.PLAN, "side.plan_preset")):
+    for which, label in (
+        (state.BASELINE, "side.baseline_preset"),
+        (state.PLAN, "side.plan_preset"),
+    ):
         key = f"preset:{which}:{state.slot(which).version}"
         sb.selectbox(
             t(label, lang),
@@ -63,12 +66,18 @@ def draw() -> None:
     sb.radio(
         t("side.editing", lang),
         options=[state.PLAN, state.BASELINE],
-        format_func=lambda w: t("side.edit_plan" if w == state.PLAN else "side.edit_baseline", lang),
+        format_func=lambda w: t(
+            "side.edit_plan" if w == state.PLAN else "side.edit_baseline", lang
+        ),
         key="editing",
         horizontal=True,
     )
-    sb.button(t("side.reset_plan", lang), on_click=_reset_plan, icon=":material/restart_alt:",
-              width="stretch")
+    sb.button(
+        t("side.reset_plan", lang),
+        on_click=_reset_plan,
+        icon=":material/restart_alt:",
+        width="stretch",
+    )
     p = PARAMS["horizon_days"]
     sb.slider(
         t("side.horizon", lang),

@@ -110,7 +110,8 @@ def take_flash() -> list[str]:
 @st.cache_data(max_entries=64, show_spinner=False)
 def _simulate_json(plan_json: str, reference_json: str) -> Result:
     return simulate(
-        Scenario.model_validate_json(plan_json), reference=Scenario.model_validate_json(reference_json)
+        Scenario.model_validate_json(plan_json),
+        reference=Scenario.model_validate_json(reference_json),
     )
 
 

@@ -66,24 +66,35 @@ def param_input(which: str, path: str, *, slider: bool = False, container: Any =
     }
     if p.kind == "choice":
         container.segmented_control(
-            options=list(p.choices), default=value, required=True,
-            on_change=lambda: state.update(which, path, st.session_state[key]), **common,
+            options=list(p.choices),
+            default=value,
+            required=True,
+            on_change=lambda: state.update(which, path, st.session_state[key]),
+            **common,
         )
         return
     integer = p.kind == "int"
     scale = _scale(p.unit)
     if integer:
-        bounds = {"min_value": int(p.lo), "max_value": int(p.hi), "value": int(value),
-                  "step": int(p.step or 1)}
+        bounds = {
+            "min_value": int(p.lo),
+            "max_value": int(p.hi),
+            "value": int(value),
+            "step": int(p.step or 1),
+        }
     else:
         step = (p.step or 0.01) * scale
         shown = value * scale
         decimals = max(0, min(4, -math.floor(math.log10(step) + 1e-9))) if step < 1 else 0
         while decimals < 4 and abs(round(shown, decimals) - shown) > 1e-9:
             decimals += 1  # never hide digits the value has (64.79%, ¥115.5)
-        bounds = {"min_value": float(p.lo * scale), "max_value": float(p.hi * scale),
-                  "value": float(round(value * scale, 6)), "step": float(step),
-                  "format": f"%.{decimals}f"}
+        bounds = {
+            "min_value": float(p.lo * scale),
+            "max_value": float(p.hi * scale),
+            "value": float(round(value * scale, 6)),
+            "step": float(step),
+            "format": f"%.{decimals}f",
+        }
     callback = {"on_change": _apply, "args": (which, path, key, scale, integer)}
     if slider:
         bounds.pop("format", None)
@@ -109,21 +120,41 @@ def weekday_inputs(which: str) -> None:
             new[i] = st.session_state[key]
             state.update(which, path, new)
 
-        col.number_input(name, min_value=float(p.lo), max_value=float(p.hi), value=float(profile[i]),
-                         step=float(p.step or 0.05), key=key, on_change=change, format="%.2f")
+        col.number_input(
+            name,
+            min_value=float(p.lo),
+            max_value=float(p.hi),
+            value=float(profile[i]),
+            step=float(p.step or 0.05),
+            key=key,
+            on_change=change,
+            format="%.2f",
+        )
 
 
 # --------------------------------------------------------------------------- list editors
-_CAMPAIGN_FIELDS = ("start_day", "end_day", "platform_uv", "store_share", "quality", "fee_per_day",
-                    "commission_rate")
+_CAMPAIGN_FIELDS = (
+    "start_day",
+    "end_day",
+    "platform_uv",
+    "store_share",
+    "quality",
+    "fee_per_day",
+    "commission_rate",
+)
 _DISCOUNT_FIELDS = ("start_day", "end_day", "pct", "coverage")
 
 
 def _column(path: str, lang: str) -> Any:
     p = PARAMS[path]
     return st.column_config.NumberColumn(
-        _label(path, lang), min_value=p.lo, max_value=p.hi, step=p.step or 0.01,
-        help=_help(path, lang), default=p.default, required=True,
+        _label(path, lang),
+        min_value=p.lo,
+        max_value=p.hi,
+        step=p.step or 0.01,
+        help=_help(path, lang),
+        default=p.default,
+        required=True,
         format="%d" if p.kind == "int" else None,
     )
 
@@ -136,10 +167,15 @@ def _editor(which: str, name: str, rows: list[dict], config: dict, build: Any, p
     key = f"{widget_key(which, path)}:{st.session_state[counter]}"
     columns = list(config)
     frame = pd.DataFrame(rows, columns=columns)
-    edited = st.data_editor(frame, key=key, num_rows="dynamic", column_config=config,
-                            hide_index=True, width="stretch")
+    edited = st.data_editor(
+        frame, key=key, num_rows="dynamic", column_config=config, hide_index=True, width="stretch"
+    )
     records = [
-        {k: v for k, v in row.items() if not (isinstance(v, float) and pd.isna(v)) and v is not None}
+        {
+            k: v
+            for k, v in row.items()
+            if not (isinstance(v, float) and pd.isna(v)) and v is not None
+        }
         for row in edited.to_dict("records")
     ]
     if records == [{k: r[k] for k in columns if k in r} for r in rows]:
@@ -163,7 +199,10 @@ def campaign_editor(which: str) -> None:
     kinds = ["tiantian_tejia", "juhuasuan", "other"]
     config = {
         "kind": st.column_config.SelectboxColumn(
-            t("tf.kind", lang), options=kinds, required=True, default="tiantian_tejia",
+            t("tf.kind", lang),
+            options=kinds,
+            required=True,
+            default="tiantian_tejia",
             format_func=lambda k: t(f"camp.{k}", lang),
         ),
         **{f: _column(f"campaign.{f}", lang) for f in _CAMPAIGN_FIELDS},
@@ -182,7 +221,17 @@ def discount_editor(which: str) -> None:
         "pct": _column("promotion.item_discount.pct", lang),
         "coverage": _column("promotion.item_discount.coverage", lang),
     }
-    rows = [{f: getattr(p, f) for f in _DISCOUNT_FIELDS} for p in sc.promotions if p.kind == "item_discount"]
+    rows = [
+        {f: getattr(p, f) for f in _DISCOUNT_FIELDS}
+        for p in sc.promotions
+        if p.kind == "item_discount"
+    ]
     st.caption(t("tf.discount_editor", lang))
-    _editor(which, "discounts", rows, config, lambda **kw: ItemDiscount(kind="item_discount", **kw),
-            "promotions")
+    _editor(
+        which,
+        "discounts",
+        rows,
+        config,
+        lambda **kw: ItemDiscount(kind="item_discount", **kw),
+        "promotions",
+    )
