@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import layout, router, sidebar
+from ui import layout, router, sidebar, state
 from ui.i18n import t
 
 #: (file in pages/, title key, icon); the first is the default page. The URL path is the file's
@@ -20,7 +20,9 @@ ASSETS = Path(__file__).parent / "assets"
 st.set_page_config(
     page_title="店铺推演 · Shop What-If", page_icon=str(ASSETS / "icon.svg"), layout="wide"
 )
-lang = sidebar.language_switch()
+# While a direct page run hands over (ui/router.py) the language control is not drawn: bound to
+# ``lang`` it would keep that key out of the hand-over's query string, and the URL would lose it.
+lang = state.lang() if router.handing_over() else sidebar.language_switch()
 pages = {
     file: st.Page(
         f"pages/{file}",

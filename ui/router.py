@@ -44,15 +44,25 @@ def routing() -> Iterator[None]:
         st.session_state.pop(ROUTED, None)
 
 
+def _switch(page: str | st.Page) -> None:
+    """``st.switch_page`` keeping the query string (a bound key cannot be passed: Streamlit keeps it)."""
+    try:  # nothing bound yet (a session's first runs): keep the whole query string
+        st.switch_page(page, query_params=st.query_params.to_dict())
+    except StreamlitAPIException:  # ``lang`` is bound already (a later run, e.g. under AppTest)
+        st.switch_page(page, query_params=_unbound_params())
+
+
 def ensure(page_file: str) -> None:
     """Hand over to the router when this page runs without it (old folder mode)."""
     if st.session_state.get(ROUTED):
         return
     st.session_state[WANTED] = page_file
-    try:  # a session's first run: nothing is bound yet, keep the whole query string
-        st.switch_page("app.py", query_params=st.query_params.to_dict())
-    except StreamlitAPIException:  # a later run: ``lang`` is bound and Streamlit keeps it itself
-        st.switch_page("app.py", query_params=_unbound_params())
+    _switch("app.py")
+
+
+def handing_over() -> bool:
+    """True in the router run that follows a hand-over (``open_wanted`` will switch pages)."""
+    return WANTED in st.session_state
 
 
 def open_wanted(pages: dict[str, st.Page]) -> None:
@@ -62,4 +72,4 @@ def open_wanted(pages: dict[str, st.Page]) -> None:
         return
     page = pages.get(Path(wanted).name)
     if page is not None:
-        st.switch_page(page, query_params=_unbound_params())
+        _switch(page)
