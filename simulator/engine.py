@@ -77,40 +77,13 @@ DAILY_COLUMNS = (
     "profit",
 )
 
-#: Columns summed over the horizon in Result.totals (ratios are recomputed from the sums).
-SUMMED = (
-    "uv",
-    "uv_organic",
-    "uv_paid",
-    "uv_search",
-    "uv_display",
-    "uv_affiliate",
-    "uv_campaign",
-    "uv_returning",
-    "inquiries",
-    "orders_placed",
-    "orders_paid",
-    "orders_new",
-    "orders_repeat",
-    "gmv",
-    "gmv_new",
-    "gmv_repeat",
-    "gmv_list",
-    "discount_cost",
-    "shipping_fee_income",
-    "refunds",
-    "net_sales",
-    "cogs",
-    "shipping_cost",
-    "platform_fee",
-    "service_cost",
-    "ad_spend",
-    "affiliate_commission",
-    "campaign_cost",
-    "reminder_cost",
-    "marketing_cost",
-    "profit",
-)
+#: Daily ratios and prices: recomputed from the sums in Result.totals, never summed.
+NOT_SUMMED = frozenset(
+    {"day", "conversion_rate", "conversion_rate_new", "pay_rate", "aov", "aov_new", "aov_repeat",
+     "units_per_order", "uv_value", "old_customer_share", "price_index", "traffic_quality"}
+)  # fmt: skip
+#: Columns summed over the horizon in Result.totals.
+SUMMED = tuple(c for c in DAILY_COLUMNS if c not in NOT_SUMMED)
 
 
 @dataclass(frozen=True)
