@@ -20,7 +20,11 @@ EFFECTS = ("traffic", "conversion", "aov", "repeat")
 def _log_mean(a: float, b: float) -> float:
     if a == b:
         return a
-    return (a - b) / (math.log(a) - math.log(b))
+    d = math.log(a) - math.log(b)
+    # Near-equal values: the difference of logs cancels (even to 0); log1p does not.
+    if abs(d) < 0.5:
+        d = math.log1p((a - b) / b)
+    return (a - b) / d
 
 
 def gmv_bridge(base: Mapping[str, float], plan: Mapping[str, float]) -> dict[str, float]:

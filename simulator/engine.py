@@ -121,10 +121,20 @@ def calibrate(plan: Scenario, reference: Scenario) -> Calibration:
     # History: the reference store's everyday new buyers per (mean) day, constant for H days.
     n_hist = (1.0 - ref.old_customer_share) * ref.conversion_rate * reference.traffic.organic_uv
     s_ref, s_plan = ref.old_customer_share, plan.funnel.old_customer_share
-    s_cal = s_ref if s_ref > 0 else s_plan
-    rp = plan.repeat
-    alpha = calibrate_alpha(s_cal, float(reference.store.age_days), rp.r, rp.a, rp.b)
-    mult = _odds(s_plan) / _odds(s_ref) if s_ref > 0 else 1.0
+    age = float(reference.store.age_days)
+    rp, rr = plan.repeat, reference.repeat
+
+    def alpha_for(share: float) -> float:
+        try:
+            return calibrate_alpha(share, age, rp.r, rp.a, rp.b)
+        except ValueError:  # the plan's BG/NBD shapes cannot reach it: the reference's can
+            return calibrate_alpha(share, age, rr.r, rr.a, rr.b)
+
+    alpha = alpha_for(s_ref)
+    if np.isfinite(alpha):
+        mult = _odds(s_plan) / _odds(s_ref)  # the plan's old-customer lever
+    else:  # the reference has no repeat buying to speak of: the plan's share sets the scale
+        alpha, mult = alpha_for(s_plan), 1.0
     return Calibration(
         pay_rate_reference=pr0,
         silent_conversion=silent_conversion(plan, reference),

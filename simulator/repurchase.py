@@ -20,21 +20,23 @@ from scipy.special import betaln, gammaln, hyp2f1
 FloatArray = NDArray[np.float64]
 
 
-#: Half-width of the bands around the removable 0/0 singularities of the closed forms below: a = 1
-#: (prefactor 1/(a−1), and ₂F₁(r, b; b; z) = (1 − z)^−r) and a + b = 1 (₂F₁'s c = a+b−1 is a pole,
-#: the prefactor a+b−1 is 0). Inside a band the value is interpolated linearly across it (O(h²)).
+#: Half-width of the bands around the parameter values where the closed forms below cannot be
+#: evaluated as written: a = 1 (prefactor 1/(a−1) and bracket both 0; ₂F₁(r, b; b; z) = (1 − z)^−r),
+#: a + b = 1 (₂F₁'s c = a+b−1 is a pole, its prefactor 0) and a − 1 − r ∈ ℤ (c − a − b of ₂F₁ an
+#: integer: SciPy's ``hyp2f1`` returns ±inf/NaN for z near 1 there). E[X] is smooth in a and b, so
+#: inside a band the value is interpolated linearly across it (error O(h²)).
 _SINGULAR_BAND = 1e-5
 
 
 def _across(g: Callable[[float], Any], x: float, x0: float) -> Any:
-    """g(x) near a removable singularity at x0: linear interpolation between g(x0 ± h)."""
+    """g(x) near a singular point x0: linear interpolation between g(x0 ± h)."""
     h = _SINGULAR_BAND
     lo, hi = g(x0 - h), g(x0 + h)
     return lo + (x - (x0 - h)) / (2.0 * h) * (hi - lo)
 
 
-def _regular(f: Callable[[float, float], Any], a: float, b: float) -> Any:
-    """f(a, b) for a BG/NBD closed form, with its singularities at a = 1 and a + b = 1 removed."""
+def _regular(f: Callable[[float, float], Any], a: float, b: float, r: float) -> Any:
+    """f(a, b) for a BG/NBD closed form, away from its singular points (see ``_SINGULAR_BAND``)."""
     h = _SINGULAR_BAND
 
     def in_b(a_: float) -> Any:
@@ -43,8 +45,9 @@ def _regular(f: Callable[[float, float], Any], a: float, b: float) -> Any:
             return _across(lambda b_: f(a_, b_), b, b0)
         return f(a_, b)
 
-    if abs(a - 1.0) < h:
-        return _across(in_b, a, 1.0)
+    a0 = min((1.0, r + 1.0 + round(a - 1.0 - r)), key=lambda s: abs(a - s))
+    if a0 - h > 0.0 and abs(a - a0) < h:
+        return _across(in_b, a, a0)
     return in_b(a)
 
 
@@ -53,7 +56,7 @@ def expected_repeats(t: ArrayLike, r: float, alpha: float, a: float, b: float) -
 
     E[X(t)] = (a+b−1)/(a−1)·[1 − (α/(α+t))^r·₂F₁(r, b; a+b−1; t/(α+t))]
     """
-    return _regular(lambda a_, b_: _expected_repeats(t, r, alpha, a_, b_), a, b)
+    return _regular(lambda a_, b_: _expected_repeats(t, r, alpha, a_, b_), a, b, r)
 
 
 def _expected_repeats(t: ArrayLike, r: float, alpha: float, a: float, b: float) -> FloatArray:
@@ -78,7 +81,7 @@ def conditional_expected_repeats(
 ) -> float:
     """E[Y(t) | x, t_x, T]: expected repeats in the next t of a customer with history (x, t_x, T)."""
     return _regular(
-        lambda a_, b_: _conditional_expected_repeats(t, x, t_x, T, r, alpha, a_, b_), a, b
+        lambda a_, b_: _conditional_expected_repeats(t, x, t_x, T, r, alpha, a_, b_), a, b, r
     )
 
 
@@ -122,7 +125,8 @@ def calibrate_alpha(target_share: float, age_days: float, r: float, a: float, b:
     """α (days) such that a store of age H has old-customer share ``target_share`` (§6.6, T5c).
 
     Solved by Brent's method on the monotone map α ↦ E[X(H); α]/(1+E[X(H); α]).
-    ``target_share = 0`` means no repeat buying: returns ``inf``.
+    ``target_share = 0`` means no repeat buying: returns ``inf``; so does a share too small to
+    tell from zero (below the share at α = 10¹² days, about 10⁻¹⁰).
     """
     if target_share <= 0.0:
         return float("inf")
@@ -139,7 +143,7 @@ def calibrate_alpha(target_share: float, age_days: float, r: float, a: float, b:
             f"{age_days:g} days old with these BG/NBD shapes; lower the share or raise the age"
         )
     if gap(hi) > 0:
-        return float(np.exp(hi))
+        return float("inf")
     return float(np.exp(brentq(gap, lo, hi, xtol=1e-12, rtol=1e-12)))
 
 

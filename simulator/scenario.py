@@ -261,6 +261,7 @@ class Scenario(_Section):
     def _consistent(self) -> Scenario:
         # MODEL.md §6.3: the silent path must carry a non-negative conversion.
         from .funnel import silent_conversion
+        from .repurchase import calibrate_alpha
 
         if silent_conversion(self, self) < 0:
             f = self.funnel
@@ -270,6 +271,13 @@ class Scenario(_Section):
                 "conversion implied by conversion_rate and old_customer_share; lower the inquiry "
                 "figures or raise conversion_rate"
             )
+        try:
+            calibrate_alpha(self.funnel.old_customer_share, float(self.store.age_days),
+                            self.repeat.r, self.repeat.a, self.repeat.b)  # fmt: skip
+        except ValueError as exc:
+            raise ValueError(
+                f"funnel.old_customer_share: {exc} (store.age_days, repeat.r, repeat.a, repeat.b)"
+            ) from None
         return self
 
 

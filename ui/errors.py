@@ -40,6 +40,8 @@ def describe_error(exc: Exception, lang: str) -> str:
                 lines.append(t("err.order", lang))
             elif "inquiry_rate × inquiry_conversion" in str(inner or e.get("msg", "")):
                 lines.append(t("err.funnel", lang))
+            elif "cannot be reached" in str(inner or e.get("msg", "")):
+                lines.append(t("err.old_share", lang))
             else:
                 loc = ".".join(str(x) for x in e.get("loc", ()))
                 lines.append(t("err.generic", lang, msg=f"{loc}: {e.get('msg', '')}".strip(": ")))

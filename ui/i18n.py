@@ -223,6 +223,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Inquiry rate × inquiry conversion exceeds the new-customer order rate implied by "
         "conversion and old-customer share; lower the inquiry figures or raise conversion.",
     ),
+    "err.old_share": (
+        "按当前的店铺经营天数和复购模型形状(BG/NBD r、a、b),达不到这个老客户占比;请降低老客户占比或增加经营天数。",
+        "This old-customer share cannot be reached with the store's age and the repeat model's "
+        "shapes (BG/NBD r, a, b); lower the share or raise the store age.",
+    ),
     "err.generic": ("输入无效:{msg}", "Invalid input: {msg}"),
     "err.unexpected": (
         "出了点问题,本页未能画完。你的方案没有丢失;请换个数值再试,或重置方案。",
