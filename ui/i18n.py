@@ -46,6 +46,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kpi.old_customer_share": ("老客户占比", "Old-customer share"),
     "kpi.uv": ("访客数 UV", "Visitors (UV)"),
     "kpi.baseline_value": ("基线:{value}", "Baseline: {value}"),
+    "kpi.vs_baseline": ("基线 {value}", "baseline {value}"),
     "kpi.horizon_note": (
         "{days} 天合计;比率为整段比率(如 GMV ÷ 订单数)。",
         "Totals over {days} days; ratios are horizon ratios (e.g. GMV ÷ orders).",

@@ -77,6 +77,9 @@ def kpi_cards(
             t(f"kpi.{key}", lang),
             fmt_kpi(value, kind, lang),
             delta=delta,
+            delta_description=t("kpi.vs_baseline", lang, value=fmt_kpi(ref, kind, lang))
+            if delta
+            else None,
             border=True,
             help=t("kpi.baseline_value", lang, value=fmt_kpi(ref, kind, lang)),
         )
