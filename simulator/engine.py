@@ -22,10 +22,11 @@ import numpy as np
 import pandas as pd
 
 from . import finance
+from .basket import Padding, threshold_outcome
 from .funnel import new_placed_conversion, payment_rates, safe_ratio, silent_conversion
-from .pricing import price_days
+from .promotions import incremental_orders, pull_forward_debt, stream_days, voucher_specs
 from .registry import CR_WARN
-from .repurchase import calibrate_alpha
+from .repurchase import calibrate_alpha, repeat_kernel
 from .repurchase import repeat_stream as _repeat_stream
 from .scenario import Scenario
 from .traffic import traffic_days
@@ -75,12 +76,19 @@ DAILY_COLUMNS = (
     "reminder_cost",
     "marketing_cost",
     "profit",
+    "promotion_cost",
+    "promotion_goods_cost",
+    "free_shipping_cost",
+    "voucher_cost",
+    "pull_forward_repay",
+    "pull_forward_debt",
 )
 
 #: Daily ratios and prices: recomputed from the sums in Result.totals, never summed.
 NOT_SUMMED = frozenset(
     {"day", "conversion_rate", "conversion_rate_new", "pay_rate", "aov", "aov_new", "aov_repeat",
-     "units_per_order", "uv_value", "old_customer_share", "price_index", "traffic_quality"}
+     "units_per_order", "uv_value", "old_customer_share", "price_index", "traffic_quality",
+     "pull_forward_debt"}
 )  # fmt: skip
 #: Columns summed over the horizon in Result.totals.
 SUMMED = tuple(c for c in DAILY_COLUMNS if c not in NOT_SUMMED)
@@ -109,6 +117,7 @@ class Result:
     channels: pd.DataFrame
     calibration: Calibration
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    promotion_costs: Mapping[int, float] = field(default_factory=dict)  # direct cost per promotion
 
 
 def _odds(s: float) -> float:
@@ -168,36 +177,83 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     tr = traffic_days(plan, ref)
     uv_sources = per_path(tr.total)
     weighted = per_path(tr.weighted)
-    # -- price (§5.1)
-    pd_ = price_days(plan)
+    # -- promotions (§5): per-order effects on the new-customer and old-customer streams
+    fx_new = stream_days(plan, "new", plan.store.aov)
+    fx_rep = stream_days(plan, "repeat", plan.store.aov * plan.repeat.aov_ratio)
     # -- conversion and payment (§6.3, §6.4)
-    placed_new = weighted * cal.new_placed_conversion * pd_.conversion
     pay_rate, recovered_by_reminders, reminders_per_order = payment_rates(plan.payment)
-    orders_new = placed_new * pay_rate
-    # -- basket (§6.5)
-    aov_list_new = plan.store.aov * pd_.units
-    aov_new = aov_list_new * pd_.index
-    aov_list_rep = aov_list_new * plan.repeat.aov_ratio
-    aov_rep = aov_new * plan.repeat.aov_ratio
-    units = plan.store.units_per_order * pd_.units
+    new_gross = weighted * cal.new_placed_conversion * fx_new.conversion * pay_rate
     # -- repeat engine (§6.6): the plan's new buyers join the reference's warm-started base
     rp = plan.repeat
-    base_repeat = _repeat_stream(
-        orders_new, cal.history_buyers_per_day, cal.age_days, rp.r, cal.alpha_days, rp.a, rp.b
+    kernel = repeat_kernel(horizon, rp.r, cal.alpha_days, rp.a, rp.b)
+    rep_scale = cal.repeat_multiplier * (pay_rate / cal.pay_rate_reference)
+
+    def repeat_orders(new_buyers: np.ndarray) -> np.ndarray:
+        base = _repeat_stream(
+            new_buyers, cal.history_buyers_per_day, cal.age_days, rp.r, cal.alpha_days, rp.a, rp.b
+        )
+        return base * rep_scale * fx_rep.conversion
+
+    rep_gross = repeat_orders(new_gross)
+    # -- pull-forward (§5.11): promotion days borrow orders that later days repay
+    delta_q = incremental_orders(new_gross, fx_new.total_multiplier) + incremental_orders(
+        rep_gross, fx_rep.total_multiplier
     )
-    orders_repeat = (
-        base_repeat * cal.repeat_multiplier * pd_.repeat * (pay_rate / cal.pay_rate_reference)
-    )
+    debt = pull_forward_debt(delta_q[0], plan.price.pull_forward, plan.price.pull_forward_days)
+    repay = per_path(debt / plan.price.pull_forward_days)
+    gross = new_gross + rep_gross
+    new_part = safe_ratio(new_gross, gross)
+    orders_new = np.maximum(0.0, new_gross - repay * new_part)
+    orders_repeat = np.maximum(0.0, repeat_orders(orders_new) - repay * (1.0 - new_part))
+    # -- post-purchase vouchers (抵价券): holders buy again more often while the voucher lasts
+    voucher_cost = np.zeros((paths, horizon))
+    promo_cost_extra: dict[int, np.ndarray] = {}
+    for i, share, face, valid, uplift, threshold in voucher_specs(plan, horizon):
+        holders = orders_new * share
+        window = np.zeros(horizon)
+        window[: min(valid, horizon)] = kernel[: min(valid, horizon)]
+        base = np.concatenate(([0.0], np.convolve(holders[0], window)[: horizon - 1])) * rep_scale
+        orders_repeat = orders_repeat + uplift * base
+        elig = (
+            1.0
+            if threshold <= 0
+            else threshold_outcome(
+                plan.store.aov * rp.aov_ratio,
+                plan.basket.sigma,
+                [(threshold, 1e-9)],
+                Padding(0.0, 0.0),
+            ).p_elig
+        )
+        cost = face * (1.0 + uplift) * base * elig
+        voucher_cost = voucher_cost + cost
+        promo_cost_extra[i] = cost
     orders = orders_new + orders_repeat
-    placed = placed_new + orders_repeat / pay_rate
+    placed = orders / pay_rate
     # Every order needs a visit: on a day no source brings visitors, returning buyers are counted.
     uv_returning = np.maximum(0.0, orders - uv_sources)
     uv = uv_sources + uv_returning
-    # -- totals (§6.7)
+    # -- basket and totals (§6.5, §6.7)
+    aov_new, aov_rep = fx_new.paid_value, fx_rep.paid_value
     gmv_new = orders_new * aov_new
-    gmv_repeat = orders_repeat * aov_rep
+    gmv_repeat = orders_repeat * aov_rep - voucher_cost
     gmv = gmv_new + gmv_repeat
-    gmv_list = orders_new * aov_list_new + orders_repeat * aov_list_rep
+    gmv_list = orders_new * (fx_new.list_value + fx_new.addon_revenue) + orders_repeat * (
+        fx_rep.list_value + fx_rep.addon_revenue
+    )
+    merchandise_list = orders_new * fx_new.list_value + orders_repeat * fx_rep.list_value
+    units_total = plan.store.units_per_order * (
+        orders_new * fx_new.units_factor + orders_repeat * fx_rep.units_factor
+    )
+    goods_cost = orders_new * fx_new.goods_cost + orders_repeat * fx_rep.goods_cost
+    bubble_value = orders_new * fx_new.padded_value + orders_repeat * fx_rep.padded_value
+    free_shipped = orders_new * fx_new.free_shipping + orders_repeat * fx_rep.free_shipping
+    paying_shipping = plan.store.paid_shipping_share * (orders - free_shipped)
+    free_shipping_cost = plan.store.shipping_fee * plan.store.paid_shipping_share * free_shipped
+    promo_costs = {
+        i: orders_new[0] * fx_new.cost_by_promo.get(i, 0.0) + orders_repeat[0] * fx_rep.cost_by_promo.get(i, 0.0)
+        + promo_cost_extra.get(i, 0.0)
+        for i in range(len(plan.promotions))
+    }  # fmt: skip
     # -- attribution of new orders by quality-weighted visitors
     share = {
         "search": safe_ratio(tr.search * plan.traffic.paid_search.quality, tr.weighted),
@@ -226,8 +282,11 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     m = finance.money(
         plan,
         gmv=gmv,
-        gmv_list=gmv_list,
+        merchandise_list=merchandise_list,
         orders=orders,
+        orders_paying_shipping=paying_shipping,
+        goods_cost=goods_cost,
+        bubble_value=bubble_value,
         ad_spend=ad_spend,
         affiliate_commission=affiliate_commission,
         campaign_cost=campaign_cost,
@@ -254,7 +313,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         "aov": safe_ratio(gmv, orders),
         "aov_new": per_path(aov_new),
         "aov_repeat": per_path(aov_rep),
-        "units_per_order": per_path(units),
+        "units_per_order": safe_ratio(units_total, orders),
         "gmv": gmv,
         "gmv_new": gmv_new,
         "gmv_repeat": gmv_repeat,
@@ -262,7 +321,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         "discount_cost": gmv_list - gmv,
         "uv_value": safe_ratio(gmv, uv),
         "old_customer_share": safe_ratio(orders_repeat, orders),
-        "price_index": per_path(pd_.index),
+        "price_index": safe_ratio(gmv, gmv_list),
         "traffic_quality": safe_ratio(weighted, uv_sources),
         "shipping_fee_income": m.shipping_fee_income,
         "refunds": m.refunds,
@@ -277,13 +336,19 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         "reminder_cost": m.reminder_cost,
         "marketing_cost": m.marketing,
         "profit": m.profit,
+        "promotion_cost": per_path(sum(promo_costs.values(), np.zeros(horizon))),
+        "promotion_goods_cost": goods_cost,
+        "free_shipping_cost": free_shipping_cost,
+        "voucher_cost": voucher_cost,
+        "pull_forward_repay": repay,
+        "pull_forward_debt": per_path(debt),
     }
     # Mean mode: the one path's rows. Totals and channels read the arrays, not the DataFrame
     # (pandas per-column overhead would dominate the run time).
     arrays = {k: np.asarray(cols[k], dtype=float).reshape(-1, horizon)[0] for k in DAILY_COLUMNS}
     arrays["day"] = np.arange(horizon)
     daily = pd.DataFrame(arrays, copy=False)
-    contrib = finance.order_contribution(plan, aov_new, aov_list_new)
+    contrib = finance.order_contribution(plan, aov_new, fx_new.list_value, fx_new.goods_cost)
     channels = _channels(plan, arrays, tr, share, camp_share, contrib, recovered_by_reminders)
     return Result(
         scenario=plan,
@@ -292,6 +357,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         channels=channels,
         calibration=cal,
         warnings=tuple(_warnings(plan, cal)),
+        promotion_costs={i: float(c.sum()) for i, c in promo_costs.items()},
     )
 
 
@@ -311,6 +377,9 @@ def _totals(daily: Mapping[str, np.ndarray]) -> dict[str, float]:
     mkt = tot["marketing_cost"]
     tot["profit_per_marketing_yuan"] = tot["profit"] / mkt if mkt else float("nan")
     tot["days"] = float(len(daily["day"]))
+    tot["pull_forward_debt_end"] = (
+        float(daily["pull_forward_debt"][-1]) if len(daily["day"]) else 0.0
+    )
     return tot
 
 

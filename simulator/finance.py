@@ -48,53 +48,43 @@ def money(
     plan: Scenario,
     *,
     gmv: FloatArray,
-    gmv_list: FloatArray,
+    merchandise_list: FloatArray,
     orders: FloatArray,
+    orders_paying_shipping: FloatArray,
+    goods_cost: FloatArray,
+    bubble_value: FloatArray,
     ad_spend: FloatArray,
     affiliate_commission: FloatArray,
     campaign_cost: FloatArray,
     reminder_cost: FloatArray,
 ) -> Money:
+    """Daily money lines. ``merchandise_list``: list value of the goods sold (add-ons excluded);
+    ``goods_cost``: gifts, add-on items and prizes at cost; ``bubble_value``: padded (凑单) value,
+    returned at r_bubble on top of the usual returns [LIT Hemmati et al. 2021]."""
     st, fi = plan.store, plan.finance
-    ship_income = st.shipping_fee * st.paid_shipping_share * orders
-    refunds = fi.return_rate * gmv
+    ship_income = st.shipping_fee * orders_paying_shipping
+    refunds = fi.return_rate * gmv + fi.bubble_return_rate * bubble_value
     net_sales = gmv - refunds + ship_income
-    cogs = (1.0 - st.gross_margin) * gmv_list * (1.0 - fi.return_rate)
+    cogs = (1.0 - st.gross_margin) * merchandise_list * (1.0 - fi.return_rate) + goods_cost
     ship_cost = fi.shipping_cost * orders
     platform = fi.platform_fee_rate * gmv
     service = np.full_like(gmv, plan.service.agents * fi.agent_wage_per_day)
     profit = (
-        net_sales
-        - cogs
-        - ship_cost
-        - platform
-        - service
-        - ad_spend
-        - affiliate_commission
-        - campaign_cost
-        - reminder_cost
-    )
-    return Money(
-        ship_income,
-        refunds,
-        net_sales,
-        cogs,
-        ship_cost,
-        platform,
-        service,
-        ad_spend,
-        affiliate_commission,
-        campaign_cost,
-        reminder_cost,
-        profit,
-    )
+        net_sales - cogs - ship_cost - platform - service
+        - ad_spend - affiliate_commission - campaign_cost - reminder_cost
+    )  # fmt: skip
+    return Money(ship_income, refunds, net_sales, cogs, ship_cost, platform, service, ad_spend,
+                 affiliate_commission, campaign_cost, reminder_cost, profit)  # fmt: skip
 
 
-def order_contribution(plan: Scenario, aov_paid: FloatArray, aov_list: FloatArray) -> FloatArray:
+def order_contribution(
+    plan: Scenario, aov_paid: FloatArray, aov_list: FloatArray, goods: FloatArray | float = 0.0
+) -> FloatArray:
     """Contribution of one order before marketing and staff: what an extra order adds to profit."""
     st, fi = plan.store, plan.finance
     return (
-        aov_paid * (1.0 - fi.return_rate)
+        -goods
+        + aov_paid * (1.0 - fi.return_rate)
         + st.shipping_fee * st.paid_shipping_share
         - (1.0 - st.gross_margin) * aov_list * (1.0 - fi.return_rate)
         - fi.shipping_cost

@@ -1,63 +1,56 @@
-"""Item-level price response (MODEL.md §5.1, first-time discount form).
+"""Price response with reference prices (MODEL.md §5.1).
 
-A store-level price index x_t = 1 − δ_t·θ_cov moves quantity by
+A store-level price index x_t = p_t/p0 = 1 − δ_t·θ_cov moves quantity by
 
-    M_price,t = max(x_t, x_floor)^ε                      (ε = −2.62 [LIT Bijmolt et al. 2005])
+    ln M_price,t = (1 − ρ_ref)·ε·ln max(x_t, x_floor) + γ_G·G_t − γ_L·L_t
+    G_t = max(0, R_t − ln x_t − λ_lat),  L_t = max(0, ln x_t − R_t − λ_lat)
+    γ_G = −ρ_ref·ε,  γ_L = λ_LA·γ_G,   R_{t+1} = θ_ref·R_t + (1 − θ_ref)·ln x_t
 
-split into conversion and units per order: M_conv = M^φ, M_units = M^(1−φ). When only part of the
-range is promoted (θ_cov < 1), the gain is net of cannibalisation of the other items:
-M_net = 1 + (1 − c_can)·(M − 1) [LIT Leeflang et al. 2008]. Old customers respond with
-M_rep = M^φ_rep. Reference-price dynamics and pull-forward come with the full promotion engine.
+(ε = −2.62 [LIT Bijmolt et al. 2005]; λ_LA = 2.25 [LIT Tversky & Kahneman 1992]). With λ_lat = 0
+and the reference at list price a first-time discount gives exactly M = x^ε (T12). Long or repeated
+discounts lower R_t, shrinking later gains and creating a loss when the list price returns: the
+post-promotion dip through reference prices. x_floor caps the constant-elasticity blow-up.
+The split M_conv = M^φ, M_units = M^(1−φ) and cannibalisation live in ``promotions.py``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
+from scipy.signal import lfilter
 
 from .scenario import Scenario
 
 FloatArray = NDArray[np.float64]
 
 
-@dataclass(frozen=True)
-class PriceDays:
-    index: FloatArray  # x_t: paid price ÷ list price
-    total: FloatArray  # M_price,t after cannibalisation
-    conversion: FloatArray  # M_conv,t
-    units: FloatArray  # M_units,t
-    repeat: FloatArray  # M_rep,t
+def price_multiplier(index: ArrayLike, elasticity: float, floor: float) -> FloatArray:
+    """First-time form M = max(x, x_floor)^ε. At x = 0.8, ε = −2.62: 1.794338 (T12)."""
+    return np.maximum(np.asarray(index, dtype=float), floor) ** elasticity
 
 
-def price_multiplier(index: FloatArray, elasticity: float, floor: float) -> FloatArray:
-    """M = max(x, x_floor)^ε. At x = 0.8, ε = −2.62: 1.794338 (T12)."""
-    return np.maximum(index, floor) ** elasticity
+def reference_log_price(log_price: FloatArray, persistence: float) -> FloatArray:
+    """R_t with R_0 = 0 (list price) and R_{t+1} = θ·R_t + (1 − θ)·ln x_t, as one linear filter."""
+    shifted = np.concatenate(([0.0], np.asarray(log_price, dtype=float)[:-1]))
+    return lfilter([1.0 - persistence], [1.0, -persistence], shifted)
 
 
-def price_days(plan: Scenario) -> PriceDays:
-    horizon = plan.horizon_days
+def price_response(plan: Scenario, index: FloatArray, reference: bool = True) -> FloatArray:
+    """M_price,t for a price path ``index``; without ``reference`` the first-time form x^ε.
+
+    Offers for a closed audience (members, old customers) do not move the public reference price,
+    so they use the first-time form.
+    """
     pr = plan.price
-    t = np.arange(horizon)
-    cut = np.zeros(horizon)
-    covered = np.ones(horizon)
-    for promo in plan.promotions:
-        if promo.kind != "item_discount":
-            continue
-        on = (t >= promo.start_day) & (t <= promo.end_day)
-        # Concurrent item discounts do not stack (seed 003: never two layers of one kind); the
-        # deeper one applies.
-        deeper = on & (promo.pct * promo.coverage > cut)
-        cut = np.where(deeper, promo.pct * promo.coverage, cut)
-        covered = np.where(deeper, promo.coverage, covered)
-    index = 1.0 - cut
-    m = price_multiplier(index, pr.elasticity, pr.floor)
-    m = np.where(covered < 1.0, 1.0 + (1.0 - pr.cannibalisation) * (m - 1.0), m)
-    return PriceDays(
-        index=index,
-        total=m,
-        conversion=m**pr.conversion_share,
-        units=m ** (1.0 - pr.conversion_share),
-        repeat=m**pr.repeat_share,
+    lp = np.log(np.maximum(index, pr.floor))
+    if not reference:
+        return np.exp(pr.elasticity * lp)
+    ref = reference_log_price(np.log(index), pr.reference_persistence)
+    gain = np.maximum(0.0, ref - lp - pr.latitude)
+    loss = np.maximum(0.0, lp - ref - pr.latitude)
+    gamma_g = -pr.reference_share * pr.elasticity
+    return np.exp(
+        (1.0 - pr.reference_share) * pr.elasticity * lp
+        + gamma_g * gain
+        - pr.loss_aversion * gamma_g * loss
     )

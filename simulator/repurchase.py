@@ -160,6 +160,27 @@ def repurchase_rate(days: ArrayLike, r: float, alpha: float) -> FloatArray:
     return 1.0 - (alpha / (alpha + np.asarray(days, dtype=float))) ** r
 
 
+@lru_cache(maxsize=64)
+def _profiles(
+    horizon: int, age_days: int, r: float, alpha: float, a: float, b: float
+) -> tuple[FloatArray, FloatArray]:
+    """(ΔE(1…T), E[X(H+t)] − E[X(t)] for t = 0…T−1): the kernels of one scenario, computed once."""
+    e_k = expected_repeats(np.arange(horizon + 1, dtype=float), r, alpha, a, b)
+    e_k[0] = 0.0
+    t = np.arange(horizon, dtype=float)
+    history = expected_repeats(age_days + t, r, alpha, a, b) - e_k[:horizon]
+    delta, history = np.diff(e_k), np.asarray(history, dtype=float)
+    delta.flags.writeable = history.flags.writeable = False
+    return delta, history
+
+
+def repeat_kernel(horizon: int, r: float, alpha: float, a: float, b: float) -> FloatArray:
+    """ΔE(k) = E[X(k)] − E[X(k−1)] for k = 1 … horizon: a buyer's expected repeats on day k after."""
+    if not np.isfinite(alpha) or horizon == 0:
+        return np.zeros(horizon)
+    return _profiles(horizon, 0, r, alpha, a, b)[0]
+
+
 def repeat_stream(
     new_buyers: FloatArray,
     history_buyers: float,
@@ -179,12 +200,8 @@ def repeat_stream(
     n_paths, horizon = new_buyers.shape
     if not np.isfinite(alpha) or horizon == 0:
         return np.zeros_like(new_buyers)
-    k = np.arange(horizon + 1, dtype=float)
-    e_k = expected_repeats(k, r, alpha, a, b)
-    e_k[0] = 0.0
-    delta = np.diff(e_k)  # ΔE(1) … ΔE(T)
-    t = np.arange(horizon, dtype=float)
-    history = history_buyers * (expected_repeats(age_days + t, r, alpha, a, b) - e_k[:horizon])
+    delta, profile = _profiles(horizon, int(age_days), r, alpha, a, b)
+    history = history_buyers * profile
     out = np.empty_like(new_buyers)
     for p in range(n_paths):
         conv = np.convolve(new_buyers[p], delta)[: horizon - 1]

@@ -82,6 +82,9 @@ class _Section(BaseModel):
         p = PARAMS.get(path) or PARAMS.get(f"{cls._prefix.split('.')[0]}.{name}")
         if p is None:
             return value
+        field = cls.model_fields.get(name)
+        if value is None and field is not None and field.default is None:
+            return value  # an optional value left unset (e.g. a free-shipping threshold)
         if path == "traffic.weekday_profile":
             if not isinstance(value, list | tuple) or len(value) != WEEKDAYS:
                 raise ValueError(f"{path} must be a list of {WEEKDAYS} numbers (Monday…Sunday)")
@@ -198,6 +201,30 @@ class Price(_Section):
     floor: float = pf("price.floor")
     repeat_share: float = pf("price.repeat_share")
     cannibalisation: float = pf("price.cannibalisation")
+    reference_share: float = pf("price.reference_share")
+    reference_persistence: float = pf("price.reference_persistence")
+    loss_aversion: float = pf("price.loss_aversion")
+    latitude: float = pf("price.latitude")
+    pull_forward: float = pf("price.pull_forward")
+    pull_forward_days: float = pf("price.pull_forward_days")
+    preheat_dip: float = pf("price.preheat_dip")
+    threshold_salience: float = pf("price.threshold_salience")
+
+
+class Basket(_Section):
+    _prefix = "basket"
+    sigma: float = pf("basket.sigma")
+    pad_value_share: float = pf("basket.pad_value_share")
+    pad_max_prob: float = pf("basket.pad_max_prob")
+    addon_base_rate: float = pf("basket.addon_base_rate")
+    addon_slope: float = pf("basket.addon_slope")
+    addon_cap: float = pf("basket.addon_cap")
+    gift_salience: float = pf("basket.gift_salience")
+
+
+class Membership(_Section):
+    _prefix = "membership"
+    enrollment_rate: float = pf("membership.enrollment_rate")
 
 
 class Repeat(_Section):
@@ -219,20 +246,25 @@ class Finance(_Section):
     platform_fee_rate: float = pf("finance.platform_fee_rate")
     return_rate: float = pf("finance.return_rate")
     agent_wage_per_day: float = pf("finance.agent_wage_per_day")
+    bubble_return_rate: float = pf("finance.bubble_return_rate")
 
 
-class ItemDiscount(_Section):
-    """限时折扣 / 特价: a price cut of ``pct`` on a share ``coverage`` of sales (MODEL.md §5.1)."""
+Audience = Literal["all", "old_customers", "members"]
+#: At most this many promotion layers at once, never two of one kind [SEED 003 多层次促销].
+MAX_LAYERS = 3
 
-    _prefix = "promotion.item_discount"
-    kind: Literal["item_discount"] = "item_discount"
+
+class _Promotion(_Section):
+    """Common fields: the event window [start_day, end_day] (inclusive), pre-heat days before it
+    (预热: buyers wait, MODEL.md §5.11) and who the offer is for (MODEL.md §5.0)."""
+
     start_day: int = pf("promotion.start_day")
     end_day: int = pf("promotion.end_day")
-    pct: float = pf("promotion.item_discount.pct")
-    coverage: float = pf("promotion.item_discount.coverage")
+    preheat_days: int = pf("promotion.preheat_days")
+    audience: Audience = pf("promotion.audience")
 
     @model_validator(mode="after")
-    def _ordered(self) -> ItemDiscount:
+    def _ordered(self) -> _Promotion:
         if self.end_day < self.start_day:
             raise ValueError(
                 f"promotion end_day ({self.end_day}) must not be before start_day ({self.start_day})"
@@ -240,7 +272,168 @@ class ItemDiscount(_Section):
         return self
 
 
-Promotion = Annotated[ItemDiscount, Field(discriminator="kind")]
+class ItemDiscount(_Promotion):
+    """限时折扣 / 特价清仓: ``pct`` off list price on a share ``coverage`` of sales (§5.1)."""
+
+    _prefix = "promotion.item_discount"
+    kind: Literal["item_discount"] = "item_discount"
+    pct: float = pf("promotion.item_discount.pct")
+    coverage: float = pf("promotion.item_discount.coverage")
+
+
+def _check_tiers(tiers: Any) -> tuple[tuple[float, float], ...]:
+    t_param = PARAMS["promotion.threshold_discount.threshold"]
+    r_param = PARAMS["promotion.threshold_discount.amount_off"]
+    out = []
+    for tier in tiers:
+        if not isinstance(tier, list | tuple) or len(tier) != 2:
+            raise ValueError("threshold_discount tiers must be [threshold, amount_off] pairs")
+        t, r = _check(t_param, tier[0]), _check(r_param, tier[1])
+        if r >= t:
+            raise ValueError(
+                f"threshold_discount: amount_off ({r:g}) must be below its threshold ({t:g})"
+            )
+        out.append((t, r))
+    out.sort()
+    if not out:
+        raise ValueError("threshold_discount needs at least one [threshold, amount_off] tier")
+    for (t0, r0), (t1, r1) in zip(out, out[1:], strict=False):
+        if t1 == t0 or r1 <= r0:
+            raise ValueError(
+                "threshold_discount tiers need rising thresholds with rising amounts off"
+            )
+    return tuple(out)
+
+
+class ThresholdDiscount(_Promotion):
+    """满减: tiers of (threshold, amount off); ``repeat`` = 每满减 (every multiple of the first)."""
+
+    _prefix = "promotion.threshold_discount"
+    kind: Literal["threshold_discount"] = "threshold_discount"
+    tiers: tuple[tuple[float, float], ...] = ((140.0, 10.0),)
+    repeat: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _tiers(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "tiers" in data:
+            data = {**data, "tiers": _check_tiers(data["tiers"])}
+        return data
+
+
+class Coupon(_Promotion):
+    """优惠券: ``face`` off at ``threshold`` for the share who claim it; with ``post_purchase`` it
+    is a 抵价券 given after purchase that raises the holder's repeat rate until it expires."""
+
+    _prefix = "promotion.coupon"
+    kind: Literal["coupon"] = "coupon"
+    face: float = pf("promotion.coupon.face")
+    threshold: float = pf("promotion.coupon.threshold")
+    claim_rate: float = pf("promotion.coupon.claim_rate")
+    post_purchase: bool = False
+    valid_days: int = pf("promotion.coupon.valid_days")
+    repeat_uplift: float = pf("promotion.coupon.repeat_uplift")
+
+
+class FreeShipping(_Promotion):
+    """满包邮: orders from ``threshold`` ship free; ``None`` = the store's AOV + 25 [SEED 003]."""
+
+    _prefix = "promotion.free_shipping"
+    kind: Literal["free_shipping"] = "free_shipping"
+    threshold: float | None = None
+
+
+class Gift(_Promotion):
+    """满就送 / 买赠: a gift from ``threshold`` (0 = with every order); ``uncapped`` = 上不封顶."""
+
+    _prefix = "promotion.gift"
+    kind: Literal["gift"] = "gift"
+    threshold: float = pf("promotion.gift.threshold")
+    value: float = pf("promotion.gift.value")
+    cost: float = pf("promotion.gift.cost")
+    uncapped: bool = False
+
+
+class Addon(_Promotion):
+    """加价换购: add ``price`` yuan to get an item worth ``value`` (cost ``cost``) [SEED 003]."""
+
+    _prefix = "promotion.addon"
+    kind: Literal["addon"] = "addon"
+    price: float = pf("promotion.addon.price")
+    value: float = pf("promotion.addon.value")
+    cost: float = pf("promotion.addon.cost")
+    threshold: float = pf("promotion.addon.threshold")
+
+
+class SecondItem(_Promotion):
+    """第2件N折: every second unit ``pct`` off; single-unit buyers may take a second (§5.6)."""
+
+    _prefix = "promotion.second_item"
+    kind: Literal["second_item"] = "second_item"
+    pct: float = pf("promotion.second_item.pct")
+    upgrade_rate: float = pf("promotion.second_item.upgrade_rate")
+
+
+class Prize(_Section):
+    _prefix = "promotion.lottery"
+    value: float = pf("promotion.lottery.prize_value")
+    cost: float = pf("promotion.lottery.prize_cost")
+    probability: float = pf("promotion.lottery.probability")
+
+
+class Lottery(_Promotion):
+    """抽奖: orders from ``threshold`` draw for ``prizes`` (values 1980/199/68 in seed 004)."""
+
+    _prefix = "promotion.lottery"
+    kind: Literal["lottery"] = "lottery"
+    threshold: float = pf("promotion.lottery.threshold")
+    prizes: tuple[Prize, ...] = (Prize(),)
+
+    @model_validator(mode="after")
+    def _probabilities(self) -> Lottery:
+        if sum(p.probability for p in self.prizes) > 1.0:
+            raise ValueError("lottery: prize probabilities add up to more than 1")
+        return self
+
+
+Promotion = Annotated[
+    ItemDiscount | ThresholdDiscount | Coupon | FreeShipping | Gift | Addon | SecondItem | Lottery,
+    Field(discriminator="kind"),
+]
+PROMOTION_KINDS = (
+    "item_discount", "threshold_discount", "coupon", "free_shipping", "gift", "addon",
+    "second_item", "lottery",
+)  # fmt: skip
+
+
+class StackingError(ValueError):
+    """Seed 003's layering rule broken on ``day``: too many layers, or two of one kind."""
+
+    def __init__(self, day: int, kinds: list[str], reason: str) -> None:
+        self.day, self.kinds, self.reason = day, kinds, reason
+        if reason == "same_kind":
+            msg = f"promotions: two {kinds[0]} promotions overlap on day {day} (never two of one kind)"
+        else:
+            msg = (
+                f"promotions: {len(kinds)} layers on day {day} ({', '.join(kinds)}); at most "
+                f"{MAX_LAYERS} may run at once"
+            )
+        super().__init__(msg)
+
+
+def check_stacking(promotions: tuple[Any, ...]) -> None:
+    """Raise ``StackingError`` at the first day that breaks the layering rule [SEED 003]."""
+    if len(promotions) < 2:
+        return
+    edges = sorted({p.start_day for p in promotions})
+    for day in edges:
+        active = [p for p in promotions if p.start_day <= day <= p.end_day]
+        kinds = [p.kind for p in active]
+        for k in kinds:
+            if kinds.count(k) > 1:
+                raise StackingError(day, [k], "same_kind")
+        if len(active) > MAX_LAYERS:
+            raise StackingError(day, kinds, "layers")
 
 
 class Scenario(_Section):
@@ -255,10 +448,13 @@ class Scenario(_Section):
     repeat: Repeat = Field(default_factory=Repeat)
     service: Service = Field(default_factory=Service)
     finance: Finance = Field(default_factory=Finance)
+    basket: Basket = Field(default_factory=Basket)
+    membership: Membership = Field(default_factory=Membership)
     promotions: tuple[Promotion, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
+        check_stacking(self.promotions)
         # MODEL.md §6.3: the silent path must carry a non-negative conversion.
         from .funnel import silent_conversion
         from .repurchase import calibrate_alpha

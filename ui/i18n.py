@@ -276,6 +276,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "grp.price": ("价格反应", "Price response"),
     "grp.promotion": ("促销", "Promotion"),
     "grp.repeat": ("复购", "Repeat"),
+    "grp.basket": ("购物篮", "Basket"),
+    "grp.membership": ("会员", "Membership"),
     "grp.service": ("客服", "Service"),
     "grp.finance": ("财务", "Finance"),
     "prov.SEED": ("种子", "SEED"),

@@ -159,7 +159,15 @@ def _column(path: str, lang: str) -> Any:
     )
 
 
-def _editor(which: str, name: str, rows: list[dict], config: dict, build: Any, path: str) -> None:
+def _editor(
+    which: str,
+    name: str,
+    rows: list[dict],
+    config: dict,
+    build: Any,
+    path: str,
+    keep: list | None = None,
+) -> None:
     """A dynamic table whose rows are validated one by one; applied only when every row is valid."""
     lang = state.lang()
     counter = f"ed:{which}:{name}"
@@ -189,7 +197,7 @@ def _editor(which: str, name: str, rows: list[dict], config: dict, build: Any, p
     if problems:
         st.warning(t("tf.rows_invalid", lang) + "\n\n" + "\n\n".join(problems))
         return
-    if state.update(which, path, [i.model_dump() for i in items]):
+    if state.update(which, path, [*(keep or []), *(i.model_dump() for i in items)]):
         st.session_state[counter] += 1
 
 

@@ -6,9 +6,17 @@ import numpy as np
 import pytest
 
 from simulator import Scenario, set_param, simulate
-from simulator.pricing import price_days, price_multiplier
+from simulator.pricing import price_multiplier
+from simulator.promotions import stream_days
 
 M_20_OFF = 1.794338  # 0.8^−2.62
+
+
+def _first_time(sc: Scenario) -> Scenario:
+    """The first-time form of MODEL.md §5.1: no reference-price effects, no pull-forward."""
+    for path in ("price.reference_share", "price.latitude", "price.pull_forward"):
+        sc = set_param(sc, path, 0.0)
+    return sc
 
 
 def _with_discount(sc: Scenario, *promos: dict) -> Scenario:
@@ -36,7 +44,7 @@ def test_price_floor_caps_the_response() -> None:
 
 
 def test_t12_engine_applies_m_phi_to_orders_and_m_one_minus_phi_to_units() -> None:
-    base = Scenario()
+    base = _first_time(Scenario())
     promo = _with_discount(base, _discount(10, 13, 0.2))
     phi = base.price.conversion_share
     d0, d1 = simulate(base).daily, simulate(promo).daily
@@ -61,7 +69,7 @@ def test_t12_engine_applies_m_phi_to_orders_and_m_one_minus_phi_to_units() -> No
 
 
 def test_old_customers_respond_with_their_own_share() -> None:
-    base = Scenario()
+    base = _first_time(Scenario())
     promo = _with_discount(base, _discount(10, 13, 0.2))
     d0, d1 = simulate(base).daily, simulate(promo).daily
     # Day 10 has no new buyers from the promotion yet (they repeat from day 11 on).
@@ -73,18 +81,15 @@ def test_partial_coverage_is_net_of_cannibalisation() -> None:
     sc = _with_discount(
         set_param(Scenario(), "horizon_days", 20), _discount(2, 4, 0.4, coverage=0.5)
     )
-    days = price_days(sc)
+    sc = set_param(set_param(sc, "price.reference_share", 0.0), "price.latitude", 0.0)
+    days = stream_days(sc, "new", sc.store.aov)
     x = 1 - 0.4 * 0.5
     m = x**-2.62
-    assert days.index[3] == pytest.approx(x)
-    assert days.total[3] == pytest.approx(1 + (1 - 0.22) * (m - 1), rel=1e-12)
-    assert days.total[0] == days.total[5] == 1.0
+    assert days.total_multiplier[3] == pytest.approx(1 + (1 - 0.22) * (m - 1), rel=1e-12)
+    assert days.total_multiplier[0] == days.total_multiplier[5] == 1.0
 
 
-def test_concurrent_item_discounts_do_not_stack() -> None:
-    sc = _with_discount(Scenario(), _discount(5, 9, 0.1), _discount(7, 12, 0.3))
-    index = price_days(sc).index
-    assert index[5] == pytest.approx(0.9)
-    assert index[8] == pytest.approx(0.7)  # the deeper one applies, not 0.9·0.7 or 0.6
-    assert index[12] == pytest.approx(0.7)
-    assert index[13] == 1.0
+def test_concurrent_item_discounts_are_refused() -> None:
+    """Seed 003: never two layers of one kind at once."""
+    with pytest.raises(ValueError, match="two item_discount promotions overlap on day 7"):
+        _with_discount(Scenario(), _discount(5, 9, 0.1), _discount(7, 12, 0.3))

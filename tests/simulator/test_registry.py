@@ -6,13 +6,38 @@ import pytest
 
 from simulator import PARAMS, Param, Scenario, get_param
 from simulator.registry import param
-from simulator.scenario import Campaign, ItemDiscount
+from simulator.scenario import (
+    Addon,
+    Campaign,
+    Coupon,
+    Gift,
+    ItemDiscount,
+    Lottery,
+    Prize,
+    SecondItem,
+    ThresholdDiscount,
+)
 
 PROVENANCE = {"SEED", "LIT", "DERIVED", "ASSUMPTION", "SECONDARY"}
 TEMPLATES = {
     "campaign": Campaign,
     "promotion.item_discount": ItemDiscount,
     "promotion": ItemDiscount,
+    "promotion.coupon": Coupon,
+    "promotion.gift": Gift,
+    "promotion.addon": Addon,
+    "promotion.second_item": SecondItem,
+    "promotion.lottery": Lottery,
+}
+#: Registry entries that describe a value the model holds in another form: 满减 tiers are pairs,
+#: a prize is a list item, and the free-shipping threshold defaults to the store's AOV + 25.
+DESCRIBED_ELSEWHERE = {
+    "promotion.threshold_discount.threshold": lambda: ThresholdDiscount().tiers[0][0],
+    "promotion.threshold_discount.amount_off": lambda: ThresholdDiscount().tiers[0][1],
+    "promotion.lottery.prize_value": lambda: Prize().value,
+    "promotion.lottery.prize_cost": lambda: Prize().cost,
+    "promotion.lottery.probability": lambda: Prize().probability,
+    "promotion.free_shipping.threshold": lambda: Scenario().store.aov + 25,
 }
 
 
@@ -22,7 +47,7 @@ def test_entry_is_complete(p: Param) -> None:
     assert p.label("zh") == p.zh and p.label("en") == p.en
     assert p.provenance in PROVENANCE
     assert p.source.strip()
-    assert p.kind in {"float", "int", "choice"}
+    assert p.kind in {"float", "int", "choice", "bool"}
     if p.kind == "choice":
         assert p.default in p.choices
     else:
@@ -35,7 +60,9 @@ def test_entry_is_complete(p: Param) -> None:
 def test_scenario_defaults_come_from_the_registry(p: Param) -> None:
     prefix, _, name = p.path.rpartition(".")
     template = TEMPLATES.get(prefix)
-    if template is not None:
+    if p.path in DESCRIBED_ELSEWHERE:
+        value = DESCRIBED_ELSEWHERE[p.path]()
+    elif template is not None:
         value = getattr(template(), name)
     else:
         value = get_param(Scenario(), p.path)

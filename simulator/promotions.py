@@ -1,0 +1,301 @@
+"""Promotions: what every active offer does to each day's orders, basket and costs (MODEL.md §5).
+
+Stacking order per order (§5.0): (1) item level — 限时折扣 with reference prices, 第2件N折 —
+then (2) order level on the lognormal basket — 满减, 优惠券, 满包邮, 满就送, 抽奖 — then (3) add-ons
+(加价换购). Effects are computed for two streams: new customers and old customers (repeat orders,
+of whom a share ``membership.enrollment_rate`` are members). An offer whose audience covers only
+part of a stream acts on that part: its multiplier is mixed as 1 + w·(M − 1), its per-order
+amounts weighted by the orders it moves [ASSUMPTION: offers act independently].
+
+Pull-forward (§5.11): incremental orders ΔQ_t = Orders_t·(1 − 1/M_t) are borrowed from the future,
+Dbt_{t+1} = Dbt_t·(1 − 1/τ) + π·ΔQ_t, repaid as repay_t = Dbt_t/τ (the post-promotion dip).
+Pre-heat (预热): conversion × (1 − w_pre) on the announced days before an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.signal import lfilter
+
+from .basket import (
+    Padding,
+    addon_attach_rate,
+    second_item_outcome,
+    threshold_outcome,
+    tiers_for,
+)
+from .pricing import price_response
+from .scenario import Scenario
+
+FloatArray = NDArray[np.float64]
+#: Free-shipping threshold when none is given: the store's AOV + 25 yuan [SEED 003: "比客单价多
+#: 消费20–30元的满包邮", middle of the range].
+FREE_SHIPPING_MARGIN = 25.0
+#: Goal tags of seed 003's promotion toolbox: conversion, order value (AOV), repurchase.
+GOALS = {
+    "item_discount": "conversion", "gift": "aov", "coupon": "conversion", "threshold_discount": "aov",
+    "free_shipping": "aov", "addon": "aov", "lottery": "aov", "second_item": "aov",
+}  # fmt: skip
+
+
+@dataclass
+class StreamDays:
+    """Per-order effects of all active promotions on one stream, arrays of length T."""
+
+    conversion: FloatArray  # multiplier on the stream's orders
+    units_factor: FloatArray  # multiplier on units per order (M_units, upgrades, add-ons)
+    list_value: FloatArray  # list value of the merchandise per order (yuan)
+    item_discount: FloatArray  # item-level discount per order (yuan)
+    order_discount: FloatArray  # order-level rewards per order (满减, coupons; yuan)
+    addon_revenue: FloatArray  # 加价换购 revenue per order (yuan)
+    goods_cost: FloatArray  # gifts, add-on items, prizes per order (yuan, at cost)
+    free_shipping: FloatArray  # share of orders shipped free by a promotion
+    padded_value: FloatArray  # extra list value from topping up (bubble returns apply)
+    total_multiplier: (
+        FloatArray  # M_total: price-driven demand (orders × units) that pull-forward borrows
+    )
+    cost_by_promo: dict[int, FloatArray] = field(default_factory=dict)  # direct cost per order
+
+    @property
+    def paid_value(self) -> FloatArray:
+        return self.list_value - self.item_discount - self.order_discount + self.addon_revenue
+
+
+def _window(promo, horizon: int) -> FloatArray:
+    t = np.arange(horizon)
+    return ((t >= promo.start_day) & (t <= promo.end_day)).astype(float)
+
+
+def _preheat(promo, horizon: int) -> FloatArray:
+    t = np.arange(horizon)
+    return ((t >= promo.start_day - promo.preheat_days) & (t < promo.start_day)).astype(float)
+
+
+def audience_weight(promo, stream: str, member_share: float) -> float:
+    """Share of a stream's buyers an offer reaches: new buyers are not old customers or members."""
+    if promo.audience == "all":
+        return 1.0
+    if stream == "new":
+        return 0.0
+    return 1.0 if promo.audience == "old_customers" else member_share
+
+
+def stream_days(plan: Scenario, stream: str, base_list_value: float) -> StreamDays:
+    """Effects of every promotion of ``plan`` on the ``stream`` ("new" or "repeat")."""
+    horizon = plan.horizon_days
+    pr, bk = plan.price, plan.basket
+    phi = pr.conversion_share if stream == "new" else pr.repeat_share
+    member_share = plan.membership.enrollment_rate
+    ones = np.ones(horizon)
+    padding = Padding(bk.pad_value_share, bk.pad_max_prob)
+    costs: dict[int, FloatArray] = {}
+
+    # (1) item level: one public price path (offers for everyone move the reference price), and
+    # first-time responses for offers to a closed audience.
+    conv, units, demand = ones.copy(), ones.copy(), ones.copy()
+    list_value = base_list_value * ones
+    item_disc = np.zeros(horizon)
+    public = [
+        (i, p)
+        for i, p in enumerate(plan.promotions)
+        if p.kind == "item_discount" and p.audience == "all"
+    ]
+    closed = [
+        (i, p)
+        for i, p in enumerate(plan.promotions)
+        if p.kind == "item_discount"
+        and p.audience != "all"
+        and audience_weight(p, stream, member_share) > 0
+    ]
+    groups = ([public] if public else []) + [[item] for item in closed]
+    for group in groups:
+        w = audience_weight(group[0][1], stream, member_share)
+        windows = [_window(p, horizon) for _, p in group]
+        cut = sum(on * p.pct * p.coverage for on, (_, p) in zip(windows, group, strict=True))
+        coverage = 1.0 - sum(
+            on * (1.0 - p.coverage) for on, (_, p) in zip(windows, group, strict=True)
+        )
+        index = 1.0 - cut
+        m = price_response(plan, index, reference=group[0][1].audience == "all")
+        m = np.where(coverage < 1.0, 1.0 + (1.0 - pr.cannibalisation) * (m - 1.0), m)
+        m_conv, m_units = m**phi, m ** (1.0 - phi)
+        mix_conv = 1.0 + w * (m_conv - 1.0)
+        share = w * m_conv / mix_conv  # share of the stream's orders that get the offer
+        disc = share * list_value * m_units * (1.0 - index)
+        factor = 1.0 + share * (m_units - 1.0)
+        conv, units, list_value = conv * mix_conv, units * factor, list_value * factor
+        demand = demand * mix_conv * factor
+        item_disc = item_disc + disc
+        for on, (i, _) in zip(windows, group, strict=True):
+            costs[i] = disc * on
+    for i, promo in enumerate(plan.promotions):
+        w = audience_weight(promo, stream, member_share)
+        if promo.kind != "second_item" or w == 0:
+            continue
+        on = _window(promo, horizon)
+        k_bar = plan.store.units_per_order
+        out = second_item_outcome(k_bar, promo.upgrade_rate)
+        unit_price = list_value / (k_bar * units)
+        extra_units = out.units_after - out.units_before
+        disc = w * on * unit_price * promo.pct * out.discount_units
+        d_eff = np.where(on > 0, disc / np.maximum(list_value, 1e-9), 0.0)
+        m2 = (1.0 - pr.threshold_salience * d_eff) ** (phi * pr.elasticity)
+        upgrade = 1.0 + w * on * extra_units / out.units_before
+        conv, units, demand = conv * m2, units * upgrade, demand * m2 * upgrade
+        list_value = list_value + w * on * unit_price * extra_units
+        item_disc = item_disc + disc
+        costs[i] = disc
+
+    # (2) order level on the basket after item discounts
+    order_disc = np.zeros(horizon)
+    addon_rev = np.zeros(horizon)
+    goods = np.zeros(horizon)
+    free_ship = np.zeros(horizon)
+    padded = np.zeros(horizon)
+    aov_item = list_value - item_disc
+    for i, promo in enumerate(plan.promotions):
+        w = audience_weight(promo, stream, member_share)
+        if promo.kind in ("item_discount", "second_item") or w == 0:
+            continue
+        on = _window(promo, horizon)
+        days = np.flatnonzero(on)
+        if days.size == 0:
+            continue
+        eff = _order_level(plan, promo, aov_item[days], padding, w)
+        thr = (
+            1.0 - pr.threshold_salience * eff["perceived"] / (aov_item[days] + eff["delta_aov"])
+        ) ** (phi * pr.elasticity)
+        conv[days] *= thr
+        demand[days] *= thr  # the reward acts like a price cut: it borrows from the future too
+        list_value[days] += eff["delta_aov"]
+        padded[days] += eff["delta_aov"]
+        order_disc[days] += eff["discount"]
+        addon_rev[days] += eff["addon_revenue"]
+        goods[days] += eff["goods"]
+        free_ship[days] = np.minimum(1.0, free_ship[days] + eff["free_shipping"])
+        units[days] *= 1.0 + eff["units"]
+        cost = np.zeros(horizon)
+        cost[days] = eff["discount"] + eff["goods"] + eff["shipping_value"]
+        costs[i] = cost
+
+    # (3) pre-heat waiting
+    for promo in plan.promotions:
+        w = audience_weight(promo, stream, member_share)
+        if promo.preheat_days > 0 and w > 0:
+            conv = conv * (1.0 - w * pr.preheat_dip * _preheat(promo, horizon))
+    return StreamDays(conv, units, list_value, item_disc, order_disc, addon_rev, goods, free_ship,
+                      padded, demand, costs)  # fmt: skip
+
+
+def free_shipping_threshold(plan: Scenario, promo) -> float:
+    return promo.threshold if promo.threshold is not None else plan.store.aov + FREE_SHIPPING_MARGIN
+
+
+def _order_level(
+    plan: Scenario, promo, aov_item: FloatArray, padding: Padding, w: float
+) -> dict[str, Any]:
+    """Per-order effects of one order-level offer on baskets of mean ``aov_item`` (list yuan, one
+    per active day)."""
+    sigma = plan.basket.sigma
+    zero = np.zeros_like(aov_item)
+    out: dict[str, Any] = dict.fromkeys(
+        (
+            "perceived",
+            "delta_aov",
+            "discount",
+            "addon_revenue",
+            "goods",
+            "free_shipping",
+            "units",
+            "shipping_value",
+        ),
+        zero,
+    )
+    kind = promo.kind
+    if kind == "threshold_discount":
+        res = threshold_outcome(
+            aov_item, sigma, tiers_for(promo.tiers, promo.repeat, aov_item, sigma), padding
+        )
+        out.update(perceived=w * res.reward, delta_aov=w * res.delta_aov, discount=w * res.reward)
+    elif kind == "coupon":
+        share = w * promo.claim_rate
+        if promo.post_purchase:
+            return out  # a voucher for the next order: see repeat_coupon_days
+        res = threshold_outcome(aov_item, sigma, [(promo.threshold, promo.face)], padding)
+        out.update(
+            perceived=share * res.reward,
+            delta_aov=share * res.delta_aov,
+            discount=share * res.reward,
+        )
+    elif kind == "free_shipping":
+        fee = plan.store.shipping_fee
+        share = w * plan.store.paid_shipping_share
+        res = threshold_outcome(
+            aov_item, sigma, [(free_shipping_threshold(plan, promo), fee)], padding
+        )
+        elig = res.p_elig if free_shipping_threshold(plan, promo) > 0 else zero + 1.0
+        out.update(perceived=share * fee * elig, delta_aov=share * res.delta_aov, free_shipping=w * elig,
+                   shipping_value=share * fee * elig)  # fmt: skip
+    elif kind == "gift":
+        perceived = plan.basket.gift_salience * promo.value
+        if promo.threshold <= 0:
+            out.update(perceived=zero + w * perceived, goods=zero + w * promo.cost)
+        else:
+            tiers = tiers_for([(promo.threshold, perceived)], promo.uncapped, aov_item, sigma)
+            res = threshold_outcome(aov_item, sigma, tiers, padding)
+            gifts = res.reward / perceived if perceived > 0 else res.p_elig
+            out.update(
+                perceived=w * res.reward, delta_aov=w * res.delta_aov, goods=w * promo.cost * gifts
+            )
+    elif kind == "lottery":
+        exp_value = sum(p.probability * p.value for p in promo.prizes)
+        exp_cost = sum(p.probability * p.cost for p in promo.prizes)
+        perceived = plan.basket.gift_salience * exp_value
+        res = threshold_outcome(aov_item, sigma, [(promo.threshold, perceived)], padding)
+        elig = res.p_elig if promo.threshold > 0 else zero + 1.0
+        out.update(
+            perceived=w * perceived * elig, delta_aov=w * res.delta_aov, goods=w * exp_cost * elig
+        )
+    elif kind == "addon":
+        bk = plan.basket
+        rate = addon_attach_rate(
+            promo.price, promo.value, bk.addon_base_rate, bk.addon_slope, bk.addon_cap
+        )
+        elig = threshold_outcome(
+            aov_item, sigma, [(promo.threshold, 1e-9)], Padding(0.0, 0.0)
+        ).p_elig
+        elig = elig if promo.threshold > 0 else zero + 1.0
+        attach = w * rate * elig
+        out.update(addon_revenue=attach * promo.price, goods=attach * promo.cost,
+                   units=attach / plan.store.units_per_order)  # fmt: skip
+    return out
+
+
+def pull_forward_debt(delta: FloatArray, share: float, days: float) -> FloatArray:
+    """Dbt_t with Dbt_0 = 0 and Dbt_{t+1} = Dbt_t·(1 − 1/τ) + π·ΔQ_t (MODEL.md §5.11).
+
+    repay_t = Dbt_t/τ; over an infinite horizon Σ repay = π·Σ ΔQ (T14).
+    """
+    inflow = np.concatenate(([0.0], share * np.asarray(delta, dtype=float)[:-1]))
+    return lfilter([1.0], [1.0, -(1.0 - 1.0 / days)], inflow)
+
+
+def incremental_orders(gross: FloatArray, multiplier: FloatArray) -> FloatArray:
+    """ΔQ_t = gross_t·(1 − 1/M_t)⁺: the order-equivalents a promotion adds on day t."""
+    return gross * np.maximum(0.0, 1.0 - 1.0 / np.maximum(multiplier, 1e-12))
+
+
+def voucher_specs(
+    plan: Scenario, horizon: int
+) -> list[tuple[int, FloatArray, float, int, float, float]]:
+    """Post-purchase vouchers (抵价券) given to new buyers: for each such coupon, (index, share of
+    each day's new buyers who receive one, face, validity days, repeat uplift, minimum spend)."""
+    return [
+        (i, _window(p, horizon) * p.claim_rate, p.face, p.valid_days, p.repeat_uplift, p.threshold)
+        for i, p in enumerate(plan.promotions)
+        if p.kind == "coupon" and p.post_purchase and p.audience == "all"
+    ]
