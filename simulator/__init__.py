@@ -3,7 +3,7 @@
 from simulator import Scenario, simulate, load_preset, PRESETS, set_param
 """
 
-from .engine import Result, simulate
+from .engine import Result, promotion_report, simulate
 from .presets import PRESETS, load_preset
 from .registry import PARAMS, Param
 from .scenario import Scenario, get_param, set_param
@@ -17,5 +17,6 @@ __all__ = [
     "get_param",
     "load_preset",
     "set_param",
+    "promotion_report",
     "simulate",
 ]

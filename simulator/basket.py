@@ -232,3 +232,29 @@ def addon_attach_rate(
     if value <= 0:
         return 0.0
     return float(np.clip(base + slope * (1.0 - add_price / value), 0.0, cap))
+
+
+def threshold_curve(
+    aov: float,
+    sigma: float,
+    thresholds: Sequence[float],
+    amount_off: float,
+    padding: Padding = Padding(),
+) -> dict[str, FloatArray]:
+    """AOV and discount cost per order across candidate thresholds of one 满减 tier (§5.2).
+
+    Returns arrays over ``thresholds``: ``aov`` (paid value per order after the reward),
+    ``list_aov`` (with top-ups), ``discount_per_order``, ``p_elig``, ``pad_share`` (of
+    below-threshold orders).
+    """
+    out: dict[str, list[float]] = {
+        k: [] for k in ("aov", "list_aov", "discount_per_order", "p_elig", "pad_share")
+    }
+    for t in thresholds:
+        res = threshold_outcome(aov, sigma, [(float(t), amount_off)], padding)
+        out["list_aov"].append(aov + float(res.delta_aov))
+        out["aov"].append(aov + float(res.delta_aov) - float(res.reward))
+        out["discount_per_order"].append(float(res.reward))
+        out["p_elig"].append(float(res.p_elig))
+        out["pad_share"].append(float(res.pad_share_of_below))
+    return {k: np.asarray(v) for k, v in out.items()}

@@ -80,6 +80,71 @@ _PRESETS: dict[str, tuple[str, str, dict[str, Any]]] = {
     ),
 }
 
+#: Seed 003's campaign (12.21–12.24): 4 days of 全场5折包邮 after two weeks of preparation, with
+#: 直通车 + Baidu keywords and 12 淘客 sites bringing extra visitors. The visitors these sources
+#: bring (3,794/day, 48.7% of the event's traffic, at campaign quality 0.3) are [DERIVED]: the
+#: amount that makes the event's conversion the seed's observed 3.68% (from 2.4%) with the default
+#: price response; MODEL.md V4 estimates 54.6% before repeat orders and the 包邮 effect.
+DOUBLE12_START, DOUBLE12_DAYS = 14, 4
+DOUBLE12_SEARCH_UV, DOUBLE12_AFFILIATE_UV = 2000.0, 1794.0
+#: 天天特价 daily UV, June 2012 [SEED 003: 55万 (04), 100万 (05), 150万 (06)].
+TIANTIAN_TEJIA_UV_2012_06 = 1_500_000
+TIANTIAN_TEJIA_AOV = round(
+    sum(r[2] for r in TIANTIAN_TEJIA_2012_06) / sum(r[1] for r in TIANTIAN_TEJIA_2012_06), 2
+)
+
+
+def _event_days(start: int, days: int) -> dict[str, int]:
+    return {"start_day": start, "end_day": start + days - 1}
+
+
+_PRESETS.update(
+    {
+        "tiantian_tejia_2012": (
+            "天天特价2012年6月(种子003):频道日均150万UV,本店分得0.2%,特价7折包邮3天;客单价115.50元(类目表加权)",
+            "Tiantian Tejia, June 2012 (seed 003): 1.5M channel visitors a day, 0.2% reach the store, "
+            "30% off with free shipping for 3 days; AOV 115.50 yuan (category table)",
+            {
+                "horizon_days": 60,
+                "store": {"aov": TIANTIAN_TEJIA_AOV},
+                "traffic": {
+                    "campaigns": [
+                        {"kind": "tiantian_tejia", **_event_days(14, 3),
+                         "platform_uv": TIANTIAN_TEJIA_UV_2012_06, "store_share": 0.002, "quality": 0.3}
+                    ]
+                },
+                "promotions": [
+                    {"kind": "item_discount", **_event_days(14, 3), "pct": 0.3, "coverage": 1.0},
+                    {"kind": "free_shipping", **_event_days(14, 3), "threshold": 0},
+                ],
+            },
+        ),
+        "double12_campaign": (
+            "双十二式大促(种子003):全场5折包邮4天,直通车+百度关键词与12个淘客站引流;转化率2.4%→3.68%",
+            "Seed 003's year-end campaign: 4 days of 50% off store-wide with free shipping, traffic "
+            "from paid search + Baidu keywords and 12 affiliate sites; conversion 2.4% → 3.68%",
+            {
+                "horizon_days": 60,
+                "traffic": {
+                    "campaigns": [
+                        {"kind": "other", **_event_days(DOUBLE12_START, DOUBLE12_DAYS),
+                         "platform_uv": DOUBLE12_SEARCH_UV / 0.05, "store_share": 0.05, "quality": 0.3,
+                         "fee_per_day": DOUBLE12_SEARCH_UV * 1.0},
+                        {"kind": "other", **_event_days(DOUBLE12_START, DOUBLE12_DAYS),
+                         "platform_uv": DOUBLE12_AFFILIATE_UV / 0.05, "store_share": 0.05, "quality": 0.3,
+                         "commission_rate": 0.1},
+                    ]
+                },
+                "promotions": [
+                    {"kind": "item_discount", **_event_days(DOUBLE12_START, DOUBLE12_DAYS), "pct": 0.5,
+                     "coverage": 1.0},
+                    {"kind": "free_shipping", **_event_days(DOUBLE12_START, DOUBLE12_DAYS), "threshold": 0},
+                ],
+            },
+        ),
+    }
+)  # fmt: skip
+
 #: name → (zh, en) one-line description.
 PRESETS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {k: (v[0], v[1]) for k, v in _PRESETS.items()}
@@ -93,6 +158,10 @@ PRESET_SOURCES: Mapping[str, str] = MappingProxyType(
         "large_store": f"{SEED_003} (store stages); UV, age, agents [ASSUMPTION]",
         "clothing_store_2011": f"{SEED_002} (UV value, inquiries, precise share); AOV {SEED_003}; "
         "UV 2,500, inquiry rate 1%, old share 10% [ASSUMPTION]",
+        "tiantian_tejia_2012": f"{SEED_003} (channel UV June 2012, category table AOV); store share, "
+        "discount depth and duration [ASSUMPTION]",
+        "double12_campaign": f"{SEED_003} (4 days 全场5折包邮, sources, conversion 2.4% → 3.68%); "
+        "source visitors [DERIVED] to match 3.68%; spend per source [ASSUMPTION]",
     }
 )
 

@@ -289,6 +289,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "preset.mid_store": ("中级店铺", "Mid-size store"),
     "preset.large_store": ("高级店铺", "Large store"),
     "preset.clothing_store_2011": ("服装店 2011(种子002)", "Clothing store 2011 (seed 002)"),
+    "preset.tiantian_tejia_2012": ("天天特价 2012(种子003)", "Tiantian Tejia 2012 (seed 003)"),
+    "preset.double12_campaign": (
+        "年末大促 5折包邮(种子003)",
+        "Year-end campaign, 50% off (seed 003)",
+    ),
 }
 
 
