@@ -111,13 +111,13 @@ def threshold_outcome(
     prev_t, prev_r = 0.0, 0.0
     for t, rw in tiers:
         step = rw - prev_r
-        if t <= 0 or step <= 0:
+        w = step / (1.0 - padding.value_share) if step > 0 else 0.0
+        if t <= 0 or w <= 0 or padding.max_prob / w == np.inf:  # a window too narrow to pad in
             pads.append(zero)
             windows.append(zero)
             daov.append(zero)
             prev_t, prev_r = t, rw
             continue
-        w = step / (1.0 - padding.value_share)
         a = t - w  # the window's full lower end (ψ is linear from here)
         lo = max(a, prev_t)  # truncated at the tier beneath
         c = t + OVERSHOOT_SHARE * t
@@ -169,8 +169,8 @@ def basket_density(
     prev_t, prev_r = 0.0, 0.0
     for t, rw in sorted(tiers):
         step = rw - prev_r
-        if t > 0 and step > 0:
-            w = step / (1.0 - padding.value_share)
+        w = step / (1.0 - padding.value_share) if step > 0 else 0.0
+        if t > 0 and w > 0 and padding.max_prob / w < np.inf:
             a, lo = t - w, max(t - w, prev_t)
             inside = (grid >= lo) & (grid < t)
             psi = np.where(inside, padding.max_prob * (grid - a) / w, 0.0)

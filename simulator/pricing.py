@@ -3,13 +3,15 @@
 A store-level price index x_t = p_t/p0 = 1 − δ_t·θ_cov moves quantity by
 
     ln M_price,t = (1 − ρ_ref)·ε·ln max(x_t, x_floor) + γ_G·G_t − γ_L·L_t
-    G_t = max(0, R_t − ln x_t − λ_lat),  L_t = max(0, ln x_t − R_t − λ_lat)
-    γ_G = −ρ_ref·ε,  γ_L = λ_LA·γ_G,   R_{t+1} = θ_ref·R_t + (1 − θ_ref)·ln x_t
+    G_t = max(0, R_t − ln x̃_t − λ_lat),  L_t = max(0, ln x̃_t − R_t − λ_lat),  x̃_t = max(x_t, x_floor)
+    γ_G = −ρ_ref·ε,  γ_L = λ_LA·γ_G,   R_{t+1} = θ_ref·R_t + (1 − θ_ref)·ln x̃_t
 
 (ε = −2.62 [LIT Bijmolt et al. 2005]; λ_LA = 2.25 [LIT Tversky & Kahneman 1992]). With λ_lat = 0
 and the reference at list price a first-time discount gives exactly M = x^ε (T12). Long or repeated
 discounts lower R_t, shrinking later gains and creating a loss when the list price returns: the
-post-promotion dip through reference prices. x_floor caps the constant-elasticity blow-up.
+post-promotion dip through reference prices. x_floor caps the constant-elasticity blow-up: below
+it the whole response saturates, the reference included (a reference built from the unfloored
+price would sit below the floored price and turn a deep discount into a perceived loss).
 The split M_conv = M^φ, M_units = M^(1−φ) and cannibalisation live in ``promotions.py``.
 """
 
@@ -45,7 +47,7 @@ def price_response(plan: Scenario, index: FloatArray, reference: bool = True) ->
     lp = np.log(np.maximum(index, pr.floor))
     if not reference:
         return np.exp(pr.elasticity * lp)
-    ref = reference_log_price(np.log(index), pr.reference_persistence)
+    ref = reference_log_price(lp, pr.reference_persistence)
     gain = np.maximum(0.0, ref - lp - pr.latitude)
     loss = np.maximum(0.0, lp - ref - pr.latitude)
     gamma_g = -pr.reference_share * pr.elasticity

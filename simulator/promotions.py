@@ -166,9 +166,10 @@ def stream_days(plan: Scenario, stream: str, base_list_value: float) -> StreamDa
         if days.size == 0:
             continue
         eff = _order_level(plan, promo, aov_item[days], padding, w)
-        thr = (
-            1.0 - pr.threshold_salience * eff["perceived"] / (aov_item[days] + eff["delta_aov"])
-        ) ** (phi * pr.elasticity)
+        # The reward enters §5.1 as an extra price cut, so it saturates at x_floor as prices do
+        # (a gift worth more than the basket would otherwise raise a negative base to a power).
+        depth = pr.threshold_salience * eff["perceived"] / (aov_item[days] + eff["delta_aov"])
+        thr = np.maximum(1.0 - depth, pr.floor) ** (phi * pr.elasticity)
         conv[days] *= thr
         demand[days] *= thr  # the reward acts like a price cut: it borrows from the future too
         list_value[days] += eff["delta_aov"]

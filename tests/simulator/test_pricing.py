@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from simulator import Scenario, set_param, simulate
-from simulator.pricing import price_multiplier
+from simulator.pricing import price_multiplier, price_response, reference_log_price
 from simulator.promotions import stream_days
 
 M_20_OFF = 1.794338  # 0.8^−2.62
@@ -93,3 +93,82 @@ def test_concurrent_item_discounts_are_refused() -> None:
     """Seed 003: never two layers of one kind at once."""
     with pytest.raises(ValueError, match="two item_discount promotions overlap on day 7"):
         _with_discount(Scenario(), _discount(5, 9, 0.1), _discount(7, 12, 0.3))
+
+
+# ---------------------------------------------------------------------------- T12 reference prices
+def _reference_scenario(rho: float, persistence: float = 0.95) -> Scenario:
+    sc = set_param(Scenario(), "price.reference_share", rho)
+    sc = set_param(sc, "price.latitude", 0.0)
+    return set_param(sc, "price.reference_persistence", persistence)
+
+
+#: List price, four days at 20 % off, list price again.
+PATH_20_OFF = np.array([1.0, 0.8, 0.8, 0.8, 0.8, 1.0])
+
+
+@pytest.mark.parametrize(("rho", "back_to_list"), [(0.3, 0.929414), (0.5, 0.885146)])
+def test_t12_reference_price_path(rho: float, back_to_list: float) -> None:
+    """ε = −2.62, λ_lat = 0: the first 20 % cut gives x^ε whatever ρ_ref; after four days at 20 %
+    off (θ_ref = 0.95) ln(R*/p0) = −0.041392 and the return to list is a loss."""
+    sc = _reference_scenario(rho)
+    m = price_response(sc, PATH_20_OFF)
+    assert m[0] == pytest.approx(1.0, abs=1e-12)
+    assert m[1] == pytest.approx(M_20_OFF, abs=1e-4)
+    assert m[5] == pytest.approx(back_to_list, abs=1e-4)
+    ref = reference_log_price(np.log(PATH_20_OFF), 0.95)
+    assert ref[5] == pytest.approx(-0.041392, abs=1e-6)
+    assert ref[5] == pytest.approx((1 - 0.95**4) * np.log(0.8), rel=1e-12)
+    # Gains shrink while the reference adapts to the lower price.
+    assert m[1] > m[2] > m[3] > m[4] > 1
+    # Without reference effects the same path gives x^ε on every day, 1 back at list.
+    plain = price_response(sc, PATH_20_OFF, reference=False)
+    np.testing.assert_allclose(plain, PATH_20_OFF**-2.62, rtol=1e-12)
+
+
+def test_t12_latitude_absorbs_small_gaps() -> None:
+    """λ_lat = 0.02 (default): the first-day gain is ln(1/0.8) − 0.02, a little less than x^ε."""
+    sc = set_param(_reference_scenario(0.3), "price.latitude", 0.02)
+    m = price_response(sc, PATH_20_OFF)
+    gain = -np.log(0.8) - 0.02
+    expected = np.exp(0.7 * -2.62 * np.log(0.8) + 0.3 * 2.62 * gain)
+    assert m[1] == pytest.approx(expected, rel=1e-12)
+    assert m[1] < M_20_OFF
+
+
+@pytest.mark.parametrize("persistence", [0.5, 0.8, 0.95])
+def test_discounts_below_the_floor_saturate_reference_included(persistence: float) -> None:
+    """Regression: the reference followed the unfloored price, so a 90 %-off week (x = 0.1 below
+    x_floor = 0.5) soon looked like a *loss* against the fallen reference — with θ_ref = 0.5 the
+    multiplier fell to 0.28 on day 4 of the sale, below the list-price demand. Below the floor the
+    whole response now equals the response at the floor."""
+    sc = _reference_scenario(0.3, persistence)
+    days = np.array([1.0] * 2 + [0.1] * 5 + [1.0] * 3)
+    at_floor = np.where(days < 1, 0.5, 1.0)
+    deep, floor = price_response(sc, days), price_response(sc, at_floor)
+    np.testing.assert_allclose(deep, floor, rtol=1e-12)
+    assert (deep[2:7] > 1).all()
+
+
+# ---------------------------------------------------------------------------- V5
+def test_v5_doubling_sales_is_a_23_pct_cut() -> None:
+    """Zhang et al. 2020: a store-wide cart discount roughly doubles promoted-item sales on the day.
+    With ε = −2.62, x^ε = 2 at x = 0.767, and 23 % off gives ×1.98 (first-time form)."""
+    x = 2.0 ** (1 / -2.62)
+    assert x == pytest.approx(0.767, abs=1e-3)
+    assert float(price_multiplier(np.array(x), -2.62, 0.5)) == pytest.approx(2.0, rel=1e-12)
+    m = price_response(_reference_scenario(0.3), np.array([1.0, 0.77]))
+    assert m[1] == pytest.approx(2.0, abs=0.05)
+
+
+def test_v5_engine_units_double_on_the_first_day() -> None:
+    """Units sold (orders × units per order) on the first day of 23 % off, both streams: ×x^ε with
+    λ_lat = 0 (1.983) and ×1.952 with the default latitude 0.02."""
+    for latitude, expected in ((0.0, 0.77**-2.62), (0.02, 1.952)):
+        base = set_param(set_param(Scenario(), "price.latitude", latitude), "horizon_days", 20)
+        plan = _with_discount(base, _discount(10, 13, 0.23))
+        d0, d1 = simulate(base).daily, simulate(plan).daily
+        ratio = (
+            d1["orders_paid"] * d1["units_per_order"] / (d0["orders_paid"] * d0["units_per_order"])
+        )[10]
+        assert ratio == pytest.approx(expected, abs=1e-3)
+        assert ratio == pytest.approx(2.0, abs=0.05)
