@@ -12,6 +12,7 @@ from ui.i18n import t
 PAGES = (
     ("overview.py", "page.overview", ":material/dashboard:"),
     ("traffic_funnel.py", "page.traffic", ":material/filter_alt:"),
+    ("promotions.py", "page.promotions", ":material/sell:"),
     ("assumptions.py", "page.assumptions", ":material/menu_book:"),
 )
 

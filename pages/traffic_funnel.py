@@ -70,10 +70,10 @@ with layout.guard():
             widgets.param_input(which, "payment.excluded_share", slider=True, container=b)
             widgets.param_input(which, "payment.timing_evidence")
         with tabs[3]:
-            widgets.discount_editor(which)
-            a, b = st.columns(2)
-            widgets.param_input(which, "price.elasticity", container=a)
-            widgets.param_input(which, "price.conversion_share", slider=True, container=b)
+            st.caption(t("tf.price_moved", lang))
+            st.page_link(
+                "pages/promotions.py", label=t("page.promotions", lang), icon=":material/sell:"
+            )
         with tabs[4]:
             a, b = st.columns(2)
             widgets.param_input(which, "store.aov", container=a)

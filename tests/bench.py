@@ -5,6 +5,10 @@
 - ``overview_rerun_uncached``: the same with the simulation cache cleared before each rerun.
 - ``empty_page_rerun``: median AppTest rerun of an empty page — the framework's floor.
 - ``simulate_share_of_rerun``: simulate ÷ overview rerun; the aim is under 10 %.
+- ``simulate_3_layer_campaign_365d``: median time of ``simulate()`` for the same store with three
+  concurrent promotion layers for three weeks (item discount + tiered 满减 + 满包邮) and a second
+  event later (item discount + 满就送 上不封顶).
+- ``campaign_vs_plain_ratio``: that ÷ ``simulate_mid_store_365d``; the aim is at most 2.
 """
 
 from __future__ import annotations
@@ -18,6 +22,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+
+#: Three concurrent layers for three weeks, then a second event (seed 003's at most 3 layers).
+CAMPAIGN_365D = [
+    {"kind": "item_discount", "start_day": 100, "end_day": 120, "pct": 0.15},
+    {"kind": "threshold_discount", "start_day": 100, "end_day": 120,
+     "tiers": [[150, 15], [250, 35]]},
+    {"kind": "free_shipping", "start_day": 100, "end_day": 120},
+    {"kind": "item_discount", "start_day": 300, "end_day": 303, "pct": 0.3},
+    {"kind": "gift", "start_day": 300, "end_day": 303, "threshold": 200, "value": 30, "cost": 10,
+     "uncapped": True},
+]  # fmt: skip
 
 
 def median_seconds(fn: Callable[[], object], repeat: int, warmup: int = 2) -> float:
@@ -43,6 +59,10 @@ def main() -> None:
     scenario = set_param(load_preset("mid_store"), "horizon_days", 365)
     t_sim = median_seconds(lambda: simulate(scenario), repeat=50)
     print(f"simulate_mid_store_365d: {t_sim * 1e3:.2f} ms")
+    campaign = set_param(scenario, "promotions", CAMPAIGN_365D)
+    t_campaign = median_seconds(lambda: simulate(campaign), repeat=50)
+    print(f"simulate_3_layer_campaign_365d: {t_campaign * 1e3:.2f} ms")
+    print(f"campaign_vs_plain_ratio: {t_campaign / t_sim:.2f} x")
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()

@@ -192,7 +192,7 @@ def bridge_chart(data: pd.DataFrame, *, value_title: str, lang: str) -> alt.Char
         alt.Chart(data)
         .mark_bar(size=38)
         .encode(
-            x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
+            x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelLimit=180)),
             y=alt.Y("lo:Q", axis=axis(value_title, lang)),
             y2="hi:Q",
             color=color,
@@ -241,3 +241,332 @@ def sources_chart(
         )
     )
     return _theme(chart, 260)
+
+
+# --------------------------------------------------------------------------- promotions
+#: One colour per promotion kind (eight kinds), in the order the page passes the kinds.
+KIND_PALETTE = (
+    "#D9480F", "#1C7ED6", "#2F9E44", "#AE3EC9", "#F08C00", "#0C8599", "#C2255C", "#5C940D",
+)  # fmt: skip
+#: Opacity of a promotion's announced pre-heat days beside its event days on the timeline.
+PREHEAT_OPACITY = 0.35
+BAND_COLOR = "#F08C00"
+
+
+def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Fonts and legend placement for a layered or concatenated chart (heights set per part)."""
+    return chart.configure_axis(labelFont=FONT, titleFont=FONT).configure_legend(
+        labelFont=FONT, titleFont=FONT, orient="top"
+    )
+
+
+def timeline_data(
+    promotions: Sequence[Mapping[str, object]], phases: Mapping[str, str]
+) -> pd.DataFrame:
+    """Gantt rows: one bar per promotion over its event days and, lighter, one over its pre-heat.
+
+    Each promotion is a mapping with ``label`` (the bar's row), ``kind`` (its translated kind),
+    ``start_day``, ``end_day`` (inclusive), ``preheat_days``, ``audience``, ``days``, ``detail``
+    (texts for the tooltip) and ``order`` (row order). ``phases`` translates ``event``/``preheat``.
+    Bars span [start, end) in days, so a one-day promotion has width 1.
+    """
+    rows = []
+    for p in promotions:
+        common = {k: p[k] for k in ("label", "kind", "audience", "days", "detail", "order")}
+        start, end, pre = int(p["start_day"]), int(p["end_day"]), int(p["preheat_days"])
+        if pre > 0:
+            rows.append(
+                {**common, "phase_code": "preheat", "phase": phases["preheat"],
+                 "start": float(max(0, start - pre)), "end": float(start)}
+            )  # fmt: skip
+        rows.append(
+            {**common, "phase_code": "event", "phase": phases["event"],
+             "start": float(start), "end": float(end + 1)}
+        )  # fmt: skip
+    columns = ["label", "kind", "audience", "days", "detail", "order", "phase_code", "phase",
+               "start", "end"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def timeline_chart(
+    data: pd.DataFrame,
+    *,
+    horizon: int,
+    kinds: Sequence[str],
+    x_title: str,
+    kind_title: str,
+    titles: Mapping[str, str],
+) -> alt.Chart:
+    """The campaign calendar: promotions as bars over the horizon, coloured by kind.
+
+    ``kinds``: every kind label in a fixed order (stable colours); ``titles``: tooltip titles for
+    ``audience``, ``days``, ``phase`` and ``detail``.
+    """
+    rows = list(dict.fromkeys(data.sort_values("order")["label"]))
+    bars = (
+        alt.Chart(data)
+        .mark_bar(cornerRadius=3)
+        .encode(
+            x=alt.X(
+                "start:Q",
+                title=x_title,
+                scale=alt.Scale(domain=[0, horizon], nice=False),
+                axis=alt.Axis(tickMinStep=1),
+            ),
+            x2="end:Q",
+            y=alt.Y("label:N", sort=rows, title=None, axis=alt.Axis(labelLimit=260)),
+            color=alt.Color(
+                "kind:N",
+                title=kind_title,
+                scale=alt.Scale(domain=list(kinds), range=list(KIND_PALETTE[: len(kinds)])),
+                legend=None,  # each row is labelled with its kind
+            ),
+            opacity=alt.Opacity(
+                "phase_code:N",
+                sort=["preheat", "event"],
+                scale=alt.Scale(domain=["preheat", "event"], range=[PREHEAT_OPACITY, 1.0]),
+                legend=None,
+            ),
+            tooltip=[
+                alt.Tooltip("label:N", title=""),
+                alt.Tooltip("kind:N", title=kind_title),
+                alt.Tooltip("phase:N", title=titles["phase"]),
+                alt.Tooltip("days:N", title=titles["days"]),
+                alt.Tooltip("audience:N", title=titles["audience"]),
+                alt.Tooltip("detail:N", title=titles["detail"]),
+            ],
+        )
+    )
+    text = (
+        alt.Chart(data[data["phase_code"] == "event"])
+        .mark_text(align="left", dx=4, fontSize=11, color="#1F2328")
+        .encode(x="end:Q", y=alt.Y("label:N", sort=rows), text="detail:N")
+    )
+    return _theme(alt.layer(bars, text), 48 + 36 * len(rows))
+
+
+def event_bands(
+    promotions: Sequence[Mapping[str, object]], phases: Mapping[str, str]
+) -> pd.DataFrame:
+    """(start, end, phase_code, phase, label) of every event window and pre-heat, for rect layers."""
+    data = timeline_data(promotions, phases)
+    return data[["start", "end", "phase_code", "phase", "label"]]
+
+
+def _bands_layer(bands: pd.DataFrame, band_title: str) -> alt.Chart:
+    return (
+        alt.Chart(bands)
+        .mark_rect(color=BAND_COLOR)
+        .encode(
+            x="start:Q",
+            x2="end:Q",
+            opacity=alt.Opacity(
+                "phase_code:N",
+                sort=["preheat", "event"],
+                scale=alt.Scale(domain=["preheat", "event"], range=[0.05, 0.14]),
+                legend=None,
+            ),
+            tooltip=[alt.Tooltip("label:N", title=band_title), alt.Tooltip("phase:N", title="")],
+        )
+    )
+
+
+def promo_daily_chart(
+    data: pd.DataFrame,
+    bands: pd.DataFrame,
+    repay: pd.DataFrame | None,
+    *,
+    x_title: str,
+    y_title: str,
+    repay_title: str,
+    band_title: str,
+    scenario_title: str,
+    lang: str,
+    y_format: str = ",.0f",
+) -> alt.VConcatChart | alt.LayerChart:
+    """Daily baseline vs plan (``daily_data``) over shaded event windows (``event_bands``), and
+    below it the orders repaid each day to the pull-forward debt (``repay``: day, value)."""
+    names = list(dict.fromkeys(data["scenario"]))
+    x = alt.X("day:Q", title=x_title, axis=alt.Axis(tickMinStep=1))
+    lines = (
+        alt.Chart(data)
+        .mark_line(strokeWidth=2.2)
+        .encode(
+            x=x,
+            y=alt.Y("value:Q", axis=axis(y_title, lang, y_format)),
+            color=alt.Color(
+                "scenario:N",
+                title=scenario_title,
+                sort=names,
+                scale=alt.Scale(domain=names, range=list(PALETTE[: len(names)])),
+            ),
+            tooltip=[
+                alt.Tooltip("scenario:N", title=scenario_title),
+                alt.Tooltip("day:Q", title=x_title),
+                alt.Tooltip("value:Q", title=y_title, format=y_format),
+            ],
+        )
+    )
+    shade = [_bands_layer(bands, band_title)] if not bands.empty else []
+    top = alt.layer(*shade, lines).properties(height=280)
+    if repay is None:
+        return _configure(top)
+    bottom = alt.layer(
+        *shade,
+        alt.Chart(repay)
+        .mark_area(color=PALETTE[1], opacity=0.55, interpolate="step-after")
+        .encode(
+            x=x,
+            y=alt.Y("value:Q", axis=axis(repay_title, lang, ",.1f")),
+            tooltip=[
+                alt.Tooltip("day:Q", title=x_title),
+                alt.Tooltip("value:Q", title=repay_title, format=",.1f"),
+            ],
+        ),
+    ).properties(height=110)
+    return _configure(alt.vconcat(top, bottom, spacing=8).resolve_scale(x="shared"))
+
+
+def basket_data(
+    grid: Sequence[float], before: Sequence[float], after: Sequence[float], names: tuple[str, str]
+) -> pd.DataFrame:
+    """Long frame (value, density, curve) of the basket density before and after an offer."""
+    return pd.concat(
+        [
+            pd.DataFrame({"value": grid, "density": before, "curve": names[0]}),
+            pd.DataFrame({"value": grid, "density": after, "curve": names[1]}),
+        ],
+        ignore_index=True,
+    )
+
+
+def basket_chart(
+    data: pd.DataFrame,
+    thresholds: Sequence[float],
+    *,
+    x_title: str,
+    y_title: str,
+    curve_title: str,
+    threshold_title: str,
+) -> alt.LayerChart:
+    """Basket value density before (grey area) and after (orange line) an offer, thresholds as
+    dashed rules: padded buyers leave the window below a threshold and bunch just above it."""
+    names = list(dict.fromkeys(data["curve"]))
+    color = alt.Color(
+        "curve:N",
+        title=curve_title,
+        sort=names,
+        scale=alt.Scale(domain=names, range=list(PALETTE[:2])),
+    )
+    x = alt.X(
+        "value:Q",
+        title=x_title,
+        axis=alt.Axis(format=",.0f"),
+        scale=alt.Scale(domain=[0, float(data["value"].max())], nice=False),
+    )
+    y = alt.Y("density:Q", title=y_title, axis=alt.Axis(format=".2%"))
+    tooltip = [
+        alt.Tooltip("curve:N", title=curve_title),
+        alt.Tooltip("value:Q", title=x_title, format=",.1f"),
+        alt.Tooltip("density:Q", title=y_title, format=".3%"),
+    ]
+    before = (
+        alt.Chart(data[data["curve"] == names[0]])
+        .mark_area(opacity=0.35)
+        .encode(x=x, y=y, color=color, tooltip=tooltip)
+    )
+    after = (
+        alt.Chart(data[data["curve"] == names[1]])
+        .mark_line(strokeWidth=2)
+        .encode(x=x, y=y, color=color, tooltip=tooltip)
+    )
+    rules = pd.DataFrame({"threshold": list(thresholds)})
+    rule = (
+        alt.Chart(rules)
+        .mark_rule(strokeDash=[4, 3], color="#1F2328")
+        .encode(
+            x="threshold:Q",
+            tooltip=[alt.Tooltip("threshold:Q", title=threshold_title, format=",.1f")],
+        )
+    )
+    label = (
+        alt.Chart(rules)
+        .mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#1F2328")
+        .transform_calculate(text="'¥' + format(datum.threshold, ',.0f')")
+        .encode(x="threshold:Q", y=alt.value(10), text="text:N")
+    )
+    return _configure(alt.layer(before, after, rule, label).properties(height=280))
+
+
+def threshold_curve_data(
+    thresholds: Sequence[float], curve: Mapping[str, Sequence[float]]
+) -> pd.DataFrame:
+    """(threshold, aov, discount_per_order, p_elig, pad_share) over candidate thresholds."""
+    cols = ("aov", "discount_per_order", "p_elig", "pad_share")
+    return pd.DataFrame({"threshold": list(thresholds), **{c: list(curve[c]) for c in cols}})
+
+
+def threshold_curve_chart(
+    data: pd.DataFrame,
+    current: Sequence[float],
+    *,
+    x_title: str,
+    aov_title: str,
+    cost_title: str,
+    elig_title: str,
+    pad_title: str,
+    current_title: str,
+) -> alt.LayerChart:
+    """AOV paid (left axis) and discount cost per order (right axis) across thresholds of one
+    满减 tier; the plan's current tiers as rules."""
+    x = alt.X("threshold:Q", title=x_title, axis=alt.Axis(format=",.0f"))
+    tooltip = [
+        alt.Tooltip("threshold:Q", title=x_title, format=",.0f"),
+        alt.Tooltip("aov:Q", title=aov_title, format=",.2f"),
+        alt.Tooltip("discount_per_order:Q", title=cost_title, format=",.2f"),
+        alt.Tooltip("p_elig:Q", title=elig_title, format=".1%"),
+        alt.Tooltip("pad_share:Q", title=pad_title, format=".1%"),
+    ]
+    aov_line = (
+        alt.Chart(data)
+        .mark_line(strokeWidth=2.2, point=True, color=PALETTE[1])
+        .encode(
+            x=x,
+            y=alt.Y(
+                "aov:Q",
+                scale=alt.Scale(zero=False),
+                axis=alt.Axis(title=aov_title, titleColor=PALETTE[1], format=",.0f"),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    cost_line = (
+        alt.Chart(data)
+        .mark_line(strokeWidth=2.2, strokeDash=[6, 3], color="#C92A2A")
+        .encode(
+            x=x,
+            y=alt.Y(
+                "discount_per_order:Q",
+                axis=alt.Axis(
+                    title=cost_title, titleColor="#C92A2A", format=",.1f", orient="right"
+                ),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    layers = [aov_line, cost_line]
+    if current:
+        rules = pd.DataFrame({"threshold": list(current), "label": current_title})
+        layers.append(
+            alt.Chart(rules)
+            .mark_rule(strokeDash=[4, 3], color="#1F2328")
+            .encode(
+                x="threshold:Q",
+                tooltip=[
+                    alt.Tooltip("label:N", title=""),
+                    alt.Tooltip("threshold:Q", title=x_title, format=",.0f"),
+                ],
+            )
+        )
+    chart = alt.layer(*layers).resolve_scale(y="independent").properties(height=280)
+    return _configure(chart)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from simulator.scenario import ParamRangeError
+from simulator.scenario import MAX_LAYERS, ParamRangeError, StackingError
 from ui.fmt import fmt_param
 from ui.i18n import t
 
@@ -26,24 +26,55 @@ def _range_message(err: ParamRangeError, lang: str) -> str:
     )
 
 
+def _stacking_message(err: StackingError, lang: str) -> str:
+    """Seed 003's layering rule: which day breaks it, and how."""
+    if err.reason == "same_kind":
+        return t("err.same_kind", lang, day=err.day, kind=t(f"kind.{err.kinds[0]}", lang))
+    sep = "、" if lang == "zh" else ", "
+    return t(
+        "err.layers",
+        lang,
+        day=err.day,
+        n=len(err.kinds),
+        max=MAX_LAYERS,
+        kinds=sep.join(t(f"kind.{k}", lang) for k in err.kinds),
+    )
+
+
+#: Model messages (a substring of the ``ValueError`` text) → catalogue key.
+_KNOWN = (
+    ("must not be before start_day", "err.order"),
+    ("inquiry_rate × inquiry_conversion", "err.funnel"),
+    ("cannot be reached", "err.old_share"),
+    ("must be below its threshold", "err.tier_below"),
+    ("rising thresholds with rising amounts", "err.tiers_rising"),
+    ("needs at least one [threshold, amount_off] tier", "err.tiers_empty"),
+    ("must be [threshold, amount_off] pairs", "err.tiers_empty"),
+    ("prize probabilities add up to more than 1", "err.prize_sum"),
+)
+
+
 def describe_error(exc: Exception, lang: str) -> str:
     """Every problem in ``exc`` as translated sentences, one per line."""
     if isinstance(exc, ParamRangeError):
         return _range_message(exc, lang)
+    if isinstance(exc, StackingError):
+        return _stacking_message(exc, lang)
     if isinstance(exc, ValidationError):
         lines = []
         for e in exc.errors():
             inner = (e.get("ctx") or {}).get("error")
+            text = str(inner or e.get("msg", ""))
+            known = next((key for part, key in _KNOWN if part in text), None)
             if isinstance(inner, ParamRangeError):
                 lines.append(_range_message(inner, lang))
-            elif "must not be before start_day" in str(inner or e.get("msg", "")):
-                lines.append(t("err.order", lang))
-            elif "inquiry_rate × inquiry_conversion" in str(inner or e.get("msg", "")):
-                lines.append(t("err.funnel", lang))
-            elif "cannot be reached" in str(inner or e.get("msg", "")):
-                lines.append(t("err.old_share", lang))
+            elif isinstance(inner, StackingError):
+                lines.append(_stacking_message(inner, lang))
+            elif known is not None:
+                lines.append(t(known, lang))
             else:
                 loc = ".".join(str(x) for x in e.get("loc", ()))
                 lines.append(t("err.generic", lang, msg=f"{loc}: {e.get('msg', '')}".strip(": ")))
         return "\n".join(dict.fromkeys(lines))
-    return t("err.generic", lang, msg=str(exc))
+    known = next((key for part, key in _KNOWN if part in str(exc)), None)
+    return t(known, lang) if known else t("err.generic", lang, msg=str(exc))

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from simulator import Result, Scenario, load_preset, set_param, simulate
+from simulator import Result, Scenario, load_preset, promotion_report, set_param, simulate
 from ui.errors import describe_error
 from ui.i18n import LANGS, lang_from_locale
 
@@ -120,3 +121,18 @@ def results() -> tuple[Result, Result]:
     base, pl = baseline(), plan()
     ref_json = base.model_dump_json()
     return _simulate_json(ref_json, ref_json), _simulate_json(pl.model_dump_json(), ref_json)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _report_json(plan_json: str, reference_json: str) -> pd.DataFrame:
+    return promotion_report(
+        Scenario.model_validate_json(plan_json),
+        reference=Scenario.model_validate_json(reference_json),
+    )
+
+
+def promotions_report(which: str) -> pd.DataFrame:
+    """``promotion_report`` of scenario ``which`` against the baseline: per promotion its cost,
+    incremental GMV, orders and profit, and ROI (each promotion removed in turn)."""
+    ref_json = baseline().model_dump_json()
+    return _report_json(slot(which).scenario.model_dump_json(), ref_json)

@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from simulator import PARAMS, get_param
-from simulator.scenario import Campaign, ItemDiscount
+from simulator import PARAMS, Param, get_param
+from simulator.scenario import Campaign
 from ui import state
 from ui.errors import describe_error
 from ui.fmt import unit_label
@@ -53,6 +53,37 @@ def _apply(which: str, path: str, key: str, scale: float, integer: bool) -> None
     state.update(which, path, value)
 
 
+def _decimals(step: float, shown: float | None = None) -> int:
+    """Decimals a number box needs for ``step``, and never fewer than ``shown`` has (64.79%)."""
+    decimals = max(0, min(4, -math.floor(math.log10(step) + 1e-9))) if step < 1 else 0
+    while shown is not None and decimals < 4 and abs(round(shown, decimals) - shown) > 1e-9:
+        decimals += 1
+    return decimals
+
+
+def _bounds(p: Param, value: Any, hi: float | None = None) -> dict[str, Any]:
+    """``min_value``/``max_value``/``value``/``step``/``format`` of a number box for ``p``, in
+    screen units (percent for fractions). ``hi`` narrows the upper bound (e.g. the horizon)."""
+    top = p.hi if hi is None else min(p.hi, hi)
+    if p.kind == "int":
+        return {
+            "min_value": int(p.lo),
+            "max_value": int(top),
+            "value": None if value is None else int(min(max(value, p.lo), top)),
+            "step": int(p.step or 1),
+        }
+    scale = _scale(p.unit)
+    step = (p.step or 0.01) * scale
+    shown = None if value is None else value * scale
+    return {
+        "min_value": float(p.lo * scale),
+        "max_value": float(top * scale),
+        "value": None if shown is None else float(round(shown, 6)),
+        "step": float(step),
+        "format": f"%.{_decimals(step, shown)}f",
+    }
+
+
 def param_input(which: str, path: str, *, slider: bool = False, container: Any = st) -> None:
     """A number box (or slider) for ``path`` of scenario ``which`` that writes back on change."""
     p = PARAMS[path]
@@ -74,33 +105,101 @@ def param_input(which: str, path: str, *, slider: bool = False, container: Any =
         )
         return
     integer = p.kind == "int"
-    scale = _scale(p.unit)
-    if integer:
-        bounds = {
-            "min_value": int(p.lo),
-            "max_value": int(p.hi),
-            "value": int(value),
-            "step": int(p.step or 1),
-        }
-    else:
-        step = (p.step or 0.01) * scale
-        shown = value * scale
-        decimals = max(0, min(4, -math.floor(math.log10(step) + 1e-9))) if step < 1 else 0
-        while decimals < 4 and abs(round(shown, decimals) - shown) > 1e-9:
-            decimals += 1  # never hide digits the value has (64.79%, ¥115.5)
-        bounds = {
-            "min_value": float(p.lo * scale),
-            "max_value": float(p.hi * scale),
-            "value": float(round(value * scale, 6)),
-            "step": float(step),
-            "format": f"%.{decimals}f",
-        }
-    callback = {"on_change": _apply, "args": (which, path, key, scale, integer)}
+    bounds = _bounds(p, value)
+    callback = {"on_change": _apply, "args": (which, path, key, _scale(p.unit), integer)}
     if slider:
         bounds.pop("format", None)
         container.slider(**common, **bounds, **callback)
     else:
         container.number_input(**common, **bounds, **callback)
+
+
+def _to_model(p: Param, raw: Any) -> Any:
+    """A number box's value in model units: a fraction, not the percent shown."""
+    if raw is None:
+        return None
+    return int(raw) if p.kind == "int" else round(raw / _scale(p.unit), 10)
+
+
+def _clamp_state(key: str, lo: float, hi: float) -> None:
+    """Keep a kept value (``persist_state``) inside bounds that moved since (a shorter horizon,
+    a lower AOV): Streamlit refuses a widget whose state lies outside its range."""
+    value = st.session_state.get(key)
+    if value is None:
+        return
+    if isinstance(value, tuple | list):
+        st.session_state[key] = tuple(min(max(v, lo), hi) for v in value)
+    elif not lo <= value <= hi:
+        st.session_state[key] = min(max(value, lo), hi)
+
+
+def field_input(
+    path: str,
+    key: str,
+    *,
+    value: Any = None,
+    container: Any = st,
+    slider: bool = False,
+    hi: float | None = None,
+    placeholder: str | None = None,
+) -> Any:
+    """An input for a field of a list item (a promotion's), not bound to a scenario.
+
+    Range, step, label and help come from the registry entry ``path``; ``value`` defaults to its
+    default (``None`` with a ``placeholder`` leaves the box empty). The value persists for the
+    session (it survives page switches); read it back with :func:`field_value`. Returns the value
+    in model units.
+    """
+    p = PARAMS[path]
+    lang = state.lang()
+    if value is None and placeholder is None:
+        value = p.default
+    bounds = _bounds(p, value, hi)
+    _clamp_state(key, bounds["min_value"], bounds["max_value"])
+    common = {
+        "label": _label(path, lang),
+        "key": key,
+        "help": _help(path, lang),
+        "persist_state": "session",
+    }
+    if slider:
+        bounds.pop("format", None)
+        raw = container.slider(**common, **bounds)
+    else:
+        raw = container.number_input(**common, **bounds, placeholder=placeholder)
+    return _to_model(p, raw)
+
+
+def field_value(path: str, key: str) -> Any:
+    """The value of the :func:`field_input` ``key`` in model units (in a callback too); the
+    registry default if it was never drawn."""
+    p = PARAMS[path]
+    if key not in st.session_state:
+        return p.default
+    return _to_model(p, st.session_state[key])
+
+
+def days_input(
+    prefix: str, key: str, horizon: int, *, container: Any = st, label: str = ""
+) -> tuple[int, int]:
+    """A range slider over days 0…horizon − 1 for ``<prefix>.start_day``/``<prefix>.end_day``."""
+    lo, hi = PARAMS[f"{prefix}.start_day"], PARAMS[f"{prefix}.end_day"]
+    top = min(int(hi.hi), horizon - 1)
+    start = min(int(lo.default), top)
+    end = min(max(int(hi.default), start), top)
+    lang = state.lang()
+    _clamp_state(key, int(lo.lo), max(top, 1))
+    first, last = container.slider(
+        label or f"{lo.label(lang)} – {hi.label(lang)}",
+        min_value=int(lo.lo),
+        max_value=max(top, 1),
+        value=(start, end),
+        step=1,
+        key=key,
+        help=_help(f"{prefix}.start_day", lang),
+        persist_state="session",
+    )
+    return int(first), int(last)
 
 
 def weekday_inputs(which: str) -> None:
@@ -142,21 +241,84 @@ _CAMPAIGN_FIELDS = (
     "fee_per_day",
     "commission_rate",
 )
-_DISCOUNT_FIELDS = ("start_day", "end_day", "pct", "coverage")
 
 
-def _column(path: str, lang: str) -> Any:
+def _column(path: str, lang: str, width: str | None = None) -> Any:
+    """A table column for registry entry ``path``; fractions in percent, like the number boxes."""
     p = PARAMS[path]
+    scale = _scale(p.unit)
+    step = (p.step or 0.01) * scale
     return st.column_config.NumberColumn(
         _label(path, lang),
-        min_value=p.lo,
-        max_value=p.hi,
-        step=p.step or 0.01,
+        min_value=p.lo * scale,
+        max_value=p.hi * scale,
+        step=step,
         help=_help(path, lang),
-        default=p.default,
+        default=p.default * scale,
         required=True,
-        format="%d" if p.kind == "int" else None,
+        format="%d" if p.kind == "int" else f"%.{_decimals(step)}f",
+        width=width,
     )
+
+
+def _scales(paths: dict[str, str]) -> dict[str, float]:
+    """Column → factor from model units to screen units, for the columns shown in percent."""
+    return {col: PERCENT for col, path in paths.items() if PARAMS[path].unit == "fraction"}
+
+
+def _to_screen(rows: list[dict], scales: dict[str, float]) -> list[dict]:
+    return [
+        {k: round(v * scales[k], 10) if k in scales and v is not None else v for k, v in r.items()}
+        for r in rows
+    ]
+
+
+def _from_screen(rows: list[dict], scales: dict[str, float]) -> list[dict]:
+    return [
+        {k: round(v / scales[k], 12) if k in scales and v is not None else v for k, v in r.items()}
+        for r in rows
+    ]
+
+
+def _records(edited: pd.DataFrame) -> list[dict]:
+    """The rows of an edited table without its empty cells."""
+    return [
+        {
+            k: v
+            for k, v in row.items()
+            if not (isinstance(v, float) and pd.isna(v)) and v is not None
+        }
+        for row in edited.to_dict("records")
+    ]
+
+
+def table_input(key: str, paths: dict[str, str], rows: list[dict], *, container: Any = st) -> None:
+    """A small editable table (one column per registry entry in ``paths``) starting from
+    ``rows`` (model units), not bound to a scenario; read it back with :func:`table_value`."""
+    lang = state.lang()
+    container.data_editor(
+        pd.DataFrame(_to_screen(rows, _scales(paths)), columns=list(paths)),
+        key=key,
+        num_rows="dynamic",
+        column_config={col: _column(path, lang, "small") for col, path in paths.items()},
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def table_value(key: str, paths: dict[str, str], rows: list[dict]) -> list[dict]:
+    """The rows of the :func:`table_input` ``key`` in model units, from its edit state (so a
+    form's submit callback can read them): ``rows`` with the edits, deletions and additions."""
+    scales = _scales(paths)
+    edits = st.session_state.get(key) or {}
+    out = [dict(r) for r in _to_screen(rows, scales)]
+    for index, change in (edits.get("edited_rows") or {}).items():
+        if 0 <= int(index) < len(out):
+            out[int(index)].update(change)
+    deleted = {int(i) for i in edits.get("deleted_rows") or ()}
+    out = [r for i, r in enumerate(out) if i not in deleted]
+    out += [dict(r) for r in edits.get("added_rows") or ()]
+    return _from_screen(_records(pd.DataFrame(out, columns=list(paths))), scales)
 
 
 def _editor(
@@ -166,30 +328,29 @@ def _editor(
     config: dict,
     build: Any,
     path: str,
+    scales: dict[str, float] | None = None,
     keep: list | None = None,
 ) -> None:
-    """A dynamic table whose rows are validated one by one; applied only when every row is valid."""
+    """A dynamic table whose rows are validated one by one; applied only when every row is valid.
+
+    ``rows`` are in model units; ``scales`` turns fractions into the percent shown and back.
+    """
     lang = state.lang()
+    scales = scales or {}
     counter = f"ed:{which}:{name}"
     st.session_state.setdefault(counter, 0)
     key = f"{widget_key(which, path)}:{st.session_state[counter]}"
     columns = list(config)
-    frame = pd.DataFrame(rows, columns=columns)
+    shown = _to_screen(rows, scales)
+    frame = pd.DataFrame(shown, columns=columns)
     edited = st.data_editor(
         frame, key=key, num_rows="dynamic", column_config=config, hide_index=True, width="stretch"
     )
-    records = [
-        {
-            k: v
-            for k, v in row.items()
-            if not (isinstance(v, float) and pd.isna(v)) and v is not None
-        }
-        for row in edited.to_dict("records")
-    ]
-    if records == [{k: r[k] for k in columns if k in r} for r in rows]:
+    records = _records(edited)
+    if records == [{k: r[k] for k in columns if k in r} for r in shown]:
         return
     items, problems = [], []
-    for n, rec in enumerate(records, start=1):
+    for n, rec in enumerate(_from_screen(records, scales), start=1):
         try:
             items.append(build(**rec))
         except (ValidationError, ValueError, TypeError) as exc:
@@ -205,6 +366,7 @@ def campaign_editor(which: str) -> None:
     lang = state.lang()
     sc = state.slot(which).scenario
     kinds = ["tiantian_tejia", "juhuasuan", "other"]
+    paths = {f: f"campaign.{f}" for f in _CAMPAIGN_FIELDS}
     config = {
         "kind": st.column_config.SelectboxColumn(
             t("tf.kind", lang),
@@ -213,33 +375,8 @@ def campaign_editor(which: str) -> None:
             default="tiantian_tejia",
             format_func=lambda k: t(f"camp.{k}", lang),
         ),
-        **{f: _column(f"campaign.{f}", lang) for f in _CAMPAIGN_FIELDS},
+        **{f: _column(path, lang) for f, path in paths.items()},
     }
     rows = [c.model_dump() for c in sc.traffic.campaigns]
     st.caption(t("tf.campaign_editor", lang))
-    _editor(which, "campaigns", rows, config, Campaign, "traffic.campaigns")
-
-
-def discount_editor(which: str) -> None:
-    lang = state.lang()
-    sc = state.slot(which).scenario
-    config = {
-        "start_day": _column("promotion.start_day", lang),
-        "end_day": _column("promotion.end_day", lang),
-        "pct": _column("promotion.item_discount.pct", lang),
-        "coverage": _column("promotion.item_discount.coverage", lang),
-    }
-    rows = [
-        {f: getattr(p, f) for f in _DISCOUNT_FIELDS}
-        for p in sc.promotions
-        if p.kind == "item_discount"
-    ]
-    st.caption(t("tf.discount_editor", lang))
-    _editor(
-        which,
-        "discounts",
-        rows,
-        config,
-        lambda **kw: ItemDiscount(kind="item_discount", **kw),
-        "promotions",
-    )
+    _editor(which, "campaigns", rows, config, Campaign, "traffic.campaigns", _scales(paths))

@@ -1,6 +1,9 @@
 """AppTest checks of the pages: they render in both languages, widgets move the KPIs they should,
 edits survive page switches, the reset button works, bad input becomes a translated message and the
-sidebar language control relabels the page.
+sidebar language control relabels the page. The Promotions page: the builder adds a promotion that
+moves the KPIs and shows in the per-promotion table, seed 003's layering rule refuses a fourth
+layer or a second of one kind with a translated message, deleting restores the baseline, and a
+campaign preset's promotions show on the calendar.
 
 Each test drives one ``AppTest`` through several steps (a run costs a simulation or two).
 """
@@ -11,8 +14,10 @@ import re
 from pathlib import Path
 
 import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
+from simulator.scenario import MAX_LAYERS, ThresholdDiscount
 from ui.i18n import LANGS, t
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +41,10 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "traffic_funnel": (
         "page.traffic",
         ("gmv", "orders_paid", "conversion_rate", "uv_value", "profit"),
+    ),
+    "promotions": (
+        "page.promotions",
+        ("gmv", "orders_paid", "aov", "promotion_cost", "profit"),
     ),
     "assumptions": ("page.assumptions", ()),
 }
@@ -117,6 +126,39 @@ def table_with(at: AppTest, column: str):
     frames = [d.value for d in at.dataframe if column in d.value.columns]
     assert len(frames) == 1, [list(d.value.columns) for d in at.dataframe]
     return frames[0]
+
+
+def chart_frames(at: AppTest) -> list:
+    """The data of every Altair chart on the page, as pandas frames."""
+    return [
+        convert_arrow_bytes_to_pandas_df(d.data.data)
+        for chart in at.get("vega_lite_chart")
+        for d in chart.proto.datasets
+    ]
+
+
+def choose_plan_preset(at: AppTest, name: str) -> None:
+    box = [s for s in at.sidebar.selectbox if s.key and s.key.startswith("preset:plan:")]
+    assert len(box) == 1
+    box[0].set_value(name).run()
+    assert_clean(at)
+
+
+def add_promotion(
+    at: AppTest, kind: str, first: int, last: int, tiers: list[tuple[float, float]] | None = None
+) -> AppTest:
+    """Fill the builder form (kind, event days, 满减 tiers) and press its add button."""
+    at.selectbox(key="pb_kind").set_value(kind).run()
+    at.slider(key=f"pb:{kind}:days").set_range(first, last)
+    if tiers is not None:  # the tier table's edit state, as the browser would send it
+        at.session_state[f"pb:{kind}:tiers"] = {
+            "edited_rows": {0: {"threshold": tiers[0][0], "amount_off": tiers[0][1]}},
+            "added_rows": [{"threshold": th, "amount_off": r} for th, r in tiers[1:]],
+            "deleted_rows": [],
+        }
+    at.button(key="pb_add").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 # --------------------------------------------------------------------------- rendering
@@ -297,3 +339,108 @@ def test_sidebar_language_control_switches_labels() -> None:
     assert_lang_in_url(at, "zh")
     assert at.title[0].value == t("app.title", "zh")
     assert [m.label for m in at.metric] == [t(f"kpi.{k}", "zh") for k in PAGES["overview"][1]]
+
+
+# --------------------------------------------------------------------------- promotions
+@pytest.mark.parametrize("lang", LANGS)
+def test_threshold_discount_from_the_form_moves_kpis_and_reports_a_row(lang: str) -> None:
+    at = open_app(lang, "promotions")
+    assert kpi(at, "gmv", lang)[1] == ""
+    unchanged_cost = kpi(at, "promotion_cost", lang)[0]
+    assert not [d for d in at.dataframe if t("pr.col.kind", lang) in d.value.columns]
+
+    add_promotion(at, "threshold_discount", 20, 26, tiers=[(200, 20), (300, 40)])
+    assert_clean(at)
+
+    assert scenario(at).promotions == (
+        ThresholdDiscount(start_day=20, end_day=26, tiers=((200, 20), (300, 40))),
+    )
+    assert scenario(at, "baseline").promotions == ()
+    assert kpi(at, "gmv", lang)[1] != ""  # GMV moved away from the baseline
+    assert kpi(at, "promotion_cost", lang)[0] != unchanged_cost  # money off now costs something
+    table = table_with(at, t("pr.col.kind", lang))
+    assert list(table[t("pr.col.kind", lang)]) == [t("kind.threshold_discount", lang)]
+    assert "200" in table[t("pr.col.detail", lang)].iloc[0]
+    assert "300" in table[t("pr.col.detail", lang)].iloc[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_layering_rule_refuses_a_fourth_layer_and_a_second_of_a_kind(lang: str) -> None:
+    at = open_app(lang)
+    choose_plan_preset(at, "double12_campaign")  # 限时折扣 + 满包邮 on days 14–17
+    goto(at, "promotions")
+    add_promotion(at, "threshold_discount", 14, 17)  # the third layer is allowed
+    assert_clean(at)
+    three = scenario(at)
+    assert [p.kind for p in three.promotions] == ["item_discount", "free_shipping",
+                                                  "threshold_discount"]  # fmt: skip
+    shown = metrics(at)
+
+    add_promotion(at, "gift", 15, 20)  # a fourth layer on days 15–17
+    names = ["item_discount", "free_shipping", "threshold_discount", "gift"]
+    sep = "、" if lang == "zh" else ", "
+    expected = t("err.layers", lang, day=15, n=4, max=MAX_LAYERS,
+                 kinds=sep.join(t(f"kind.{k}", lang) for k in names))  # fmt: skip
+    assert [e.value for e in at.error] == [expected]
+    assert scenario(at) == three
+    assert metrics(at) == shown
+
+    add_promotion(at, "item_discount", 16, 16)  # a second 限时折扣 on day 16
+    assert [e.value for e in at.error] == [
+        t("err.same_kind", lang, day=16, kind=t("kind.item_discount", lang))
+    ]
+    assert scenario(at) == three
+    assert metrics(at) == shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_deleting_the_promotion_restores_the_baseline(lang: str) -> None:
+    at = open_app(lang, "promotions")
+    baseline_kpis = metrics(at)
+    add_promotion(at, "threshold_discount", 5, 9)
+    assert_clean(at)
+    assert metrics(at) != baseline_kpis
+
+    delete = [b for b in at.button if b.key == "pdel:plan:0"]
+    assert len(delete) == 1 and delete[0].label == t("pr.delete_short", lang)
+    delete[0].click().run()
+    assert_clean(at)
+
+    assert scenario(at) == scenario(at, "baseline")
+    assert metrics(at) == baseline_kpis
+    assert all(delta == "" for _, delta in metrics(at).values())
+    assert t("pr.none", lang) in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_campaign_preset_shows_its_promotions_on_the_calendar(lang: str) -> None:
+    at = open_app(lang)
+    choose_plan_preset(at, "double12_campaign")
+    goto(at, "promotions")
+
+    kinds = [t("kind.item_discount", lang), t("kind.free_shipping", lang)]
+    timeline = [f for f in chart_frames(at) if {"label", "phase_code", "kind"} <= set(f.columns)]
+    assert len(timeline) == 1
+    bars = timeline[0]
+    assert sorted(bars["label"]) == [f"#1 {kinds[0]}", f"#2 {kinds[1]}"]
+    assert list(bars["start"]) == [14.0, 14.0] and list(bars["end"]) == [18.0, 18.0]
+    table = table_with(at, t("pr.col.kind", lang))
+    assert list(table[t("pr.col.kind", lang)]) == kinds
+    # The waterfall and the daily chart compare it with the baseline: no "no change" notice.
+    assert t("pr.no_change", lang) not in [i.value for i in at.info]
+
+
+def test_audience_choice_follows_the_kind() -> None:
+    lang = "en"
+    at = open_app(lang, "promotions")
+    for kind, options in (
+        ("coupon", ["all", "old_customers", "members"]),
+        ("free_shipping", ["all"]),
+    ):
+        at.selectbox(key="pb_kind").set_value(kind).run()
+        box = at.selectbox(key=f"pb:{kind}:audience")
+        assert box.options == [t(f"aud.{a}", lang) for a in options]
+        assert box.disabled == (len(options) == 1)
+    add_promotion(at, "free_shipping", 3, 4)
+    assert_clean(at)
+    assert [p.audience for p in scenario(at).promotions] == ["all"]

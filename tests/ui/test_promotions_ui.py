@@ -1,0 +1,103 @@
+"""The Promotions page's pure parts: layering-rule messages, calendar rows, basket thresholds."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from simulator import Scenario
+from simulator.promotions import FREE_SHIPPING_MARGIN
+from simulator.scenario import (
+    MAX_LAYERS,
+    Coupon,
+    FreeShipping,
+    Gift,
+    ItemDiscount,
+    StackingError,
+    ThresholdDiscount,
+    check_stacking,
+)
+from ui import charts
+from ui.errors import describe_error
+from ui.i18n import LANGS, t
+from ui.promotions import KINDS, basket_offer, max_layers, timeline_rows
+
+FOUR = (
+    ItemDiscount(start_day=10, end_day=20),
+    FreeShipping(start_day=12, end_day=14, threshold=0),
+    ThresholdDiscount(start_day=11, end_day=13),
+    Gift(start_day=13, end_day=13),
+)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_fourth_layer_is_named_with_its_day_and_kinds(lang: str) -> None:
+    with pytest.raises(StackingError) as info:
+        check_stacking(FOUR)
+    sep = "、" if lang == "zh" else ", "
+    names = sep.join(t(f"kind.{p.kind}", lang) for p in FOUR)
+    expected = t("err.layers", lang, day=13, n=4, max=MAX_LAYERS, kinds=names)
+    assert describe_error(info.value, lang) == expected
+    # The same rule broken inside a Scenario arrives wrapped in a ValidationError.
+    with pytest.raises(ValidationError) as wrapped:
+        Scenario(promotions=FOUR)
+    assert describe_error(wrapped.value, lang) == expected
+    assert "13" in expected and str(MAX_LAYERS) in expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_two_of_one_kind_are_named(lang: str) -> None:
+    twins = (Coupon(start_day=5, end_day=9), Coupon(start_day=8, end_day=8, face=5))
+    with pytest.raises(ValidationError) as wrapped:
+        Scenario(promotions=twins)
+    assert describe_error(wrapped.value, lang) == t(
+        "err.same_kind", lang, day=8, kind=t("kind.coupon", lang)
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bad_tiers_and_prizes_are_translated(lang: str) -> None:
+    with pytest.raises(ValidationError) as below:
+        ThresholdDiscount(tiers=[[100, 100]])
+    assert describe_error(below.value, lang) == t("err.tier_below", lang)
+    with pytest.raises(ValidationError) as rising:
+        ThresholdDiscount(tiers=[[100, 20], [200, 10]])
+    assert describe_error(rising.value, lang) == t("err.tiers_rising", lang)
+
+
+def test_calendar_rows_follow_the_stacking_order_and_show_the_preheat() -> None:
+    sc = Scenario(
+        promotions=(
+            Gift(start_day=2, end_day=4),
+            ItemDiscount(start_day=3, end_day=3, preheat_days=5),
+        )
+    )
+    rows = timeline_rows(sc, "en")
+    order = {r["label"]: r["order"] for r in rows}
+    assert KINDS.index("item_discount") < KINDS.index("gift")
+    assert order[f"#2 {t('kind.item_discount', 'en')}"] < order[f"#1 {t('kind.gift', 'en')}"]
+    data = charts.timeline_data(rows, {"event": "E", "preheat": "P"})
+    item = data[data["label"] == f"#2 {t('kind.item_discount', 'en')}"].set_index("phase_code")
+    # Pre-heat from day max(0, 3 − 5) up to the event; the event covers day 3 itself.
+    assert (item.loc["preheat", "start"], item.loc["preheat", "end"]) == (0.0, 3.0)
+    assert (item.loc["event", "start"], item.loc["event", "end"]) == (3.0, 4.0)
+    assert max_layers(sc) == 2
+    chart = charts.timeline_chart(
+        data, horizon=30, kinds=list(KINDS), x_title="day", kind_title="kind",
+        titles={"audience": "a", "days": "d", "phase": "p", "detail": "x"},
+    ).to_dict()  # fmt: skip
+    assert chart["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0, 30]
+
+
+def test_basket_thresholds_of_the_order_level_offers() -> None:
+    sc = Scenario()
+    aov, fee = sc.store.aov, sc.store.shipping_fee
+    share = sc.store.paid_shipping_share
+    assert basket_offer(FreeShipping(), sc) == ([(aov + FREE_SHIPPING_MARGIN, fee)], share)
+    assert basket_offer(FreeShipping(threshold=0), sc) is None  # 全场包邮: no threshold
+    coupon = Coupon(threshold=150, face=15, claim_rate=0.4)
+    assert basket_offer(coupon, sc) == ([(150, 15)], 0.4)
+    assert basket_offer(Coupon(threshold=150, post_purchase=True), sc) is None
+    assert basket_offer(ItemDiscount(), sc) is None
+    every = basket_offer(ThresholdDiscount(tiers=((100, 10),), repeat=True), sc)
+    assert every is not None and every[0][:3] == [(100, 10), (200, 20), (300, 30)]

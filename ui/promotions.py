@@ -1,0 +1,491 @@
+"""The Promotions page's parts: the builder form, the calendar list, a promotion in words, and the
+basket threshold an offer sets.
+
+Kinds, fields and seed 003's layering rule come from ``simulator.scenario``; ranges, labels and
+help from the registry (through ``ui.widgets``). Nothing is applied unless the pydantic model and
+the layering rule accept it; then the scenario is replaced through ``ui.state.update``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+from pydantic import TypeAdapter, ValidationError
+
+from simulator import PARAMS, Scenario
+from simulator.basket import OVERSHOOT_SHARE, addon_attach_rate, second_item_margins, tiers_for
+from simulator.promotions import FREE_SHIPPING_MARGIN, GOALS, free_shipping_threshold
+from simulator.scenario import (
+    MAX_LAYERS,
+    PROMOTION_KINDS,
+    Addon,
+    Promotion,
+    SecondItem,
+    check_stacking,
+)
+from ui import state, widgets
+from ui.errors import describe_error
+from ui.fmt import fmt_money, fmt_number, fmt_pct
+from ui.i18n import t
+
+#: Kinds in the stacking order of MODEL.md §5.0, with their stage: (1) item level, (2) order-level
+#: thresholds on the basket, (3) add-ons.
+STAGES = {
+    "item_discount": "item", "second_item": "item", "threshold_discount": "order",
+    "coupon": "order", "free_shipping": "order", "gift": "order", "lottery": "order",
+    "addon": "addon",
+}  # fmt: skip
+KINDS = tuple(STAGES)
+assert set(KINDS) == set(PROMOTION_KINDS), "a promotion kind without a stacking stage"
+#: Kinds that may go to old customers or members only; 满包邮, 加价换购 and 抽奖 go to everyone.
+OPEN_AUDIENCE = frozenset({"item_discount", "threshold_discount", "coupon", "gift", "second_item"})
+#: Seed 003's toolbox tags beside ``GOALS``: 买赠活动 (a gift with every order) makes them buy,
+#: 发抵价券 (a voucher after purchase) brings them back.
+EXTRA_GOALS = {"gift": "conversion", "coupon": "repurchase"}
+#: Share of below-threshold orders that top up, observed range [LIT Hemmati et al. 2021].
+HEMMATI_PAD_SHARE = (0.124, 0.284)
+_PROMOTION = TypeAdapter(Promotion)
+
+
+# --------------------------------------------------------------------------- a promotion in words
+def amount(x: float, lang: str) -> str:
+    """A yuan amount without the currency sign (templates place ¥ or 元): 140, 9.9."""
+    return fmt_number(x, lang, digits=0 if float(x).is_integer() else 2, compact=False)
+
+
+def kind_name(kind: str, lang: str) -> str:
+    return t(f"kind.{kind}", lang)
+
+
+def label(i: int, promo: Any, lang: str) -> str:
+    """``#1 满减``: the promotion's number in the scenario and its kind."""
+    return f"#{i + 1} {kind_name(promo.kind, lang)}"
+
+
+def days_text(promo: Any, lang: str) -> str:
+    a, b = promo.start_day, promo.end_day
+    text = t("pr.day_text", lang, a=a) if a == b else t("pr.days_text", lang, a=a, b=b)
+    if promo.preheat_days:
+        text += t("pr.preheat_text", lang, p=promo.preheat_days)
+    return text
+
+
+def audience_text(promo: Any, lang: str) -> str:
+    return t(f"aud.{promo.audience}", lang)
+
+
+def goals_text(kind: str, lang: str) -> str:
+    goals = dict.fromkeys([GOALS[kind], *([EXTRA_GOALS[kind]] if kind in EXTRA_GOALS else [])])
+    sep = "、" if lang == "zh" else ", "
+    return t("pr.goal", lang, goals=sep.join(t(f"goal.{g}", lang) for g in goals))
+
+
+def detail_text(promo: Any, sc: Scenario, lang: str) -> str:
+    """The offer in a few words: 满140减10, 降价 20%, 全场包邮 …"""
+    k = promo.kind
+    if k == "item_discount":
+        return t("sum.item_discount", lang, pct=fmt_pct(promo.pct, lang, digits=0),
+                 cov=fmt_pct(promo.coverage, lang, digits=0))  # fmt: skip
+    if k == "threshold_discount":
+        key = "sum.every" if promo.repeat else "sum.tier"
+        sep = "," if lang == "zh" else "; "
+        return sep.join(
+            t(key, lang, t=amount(th, lang), r=amount(r, lang)) for th, r in promo.tiers
+        )
+    if k == "coupon":
+        common = {"f": amount(promo.face, lang), "t": amount(promo.threshold, lang),
+                  "c": fmt_pct(promo.claim_rate, lang, digits=0)}  # fmt: skip
+        if promo.post_purchase:
+            return t("sum.voucher", lang, d=promo.valid_days, **common)
+        return t("sum.coupon" if promo.threshold > 0 else "sum.coupon_any", lang, **common)
+    if k == "free_shipping":
+        threshold = free_shipping_threshold(sc, promo)
+        if threshold <= 0:
+            return t("sum.free_shipping_all", lang)
+        if promo.threshold is None:
+            return t("sum.free_shipping_default", lang, t=amount(threshold, lang),
+                     m=amount(FREE_SHIPPING_MARGIN, lang))  # fmt: skip
+        return t("sum.free_shipping", lang, t=amount(threshold, lang))
+    if k == "gift":
+        v = amount(promo.value, lang)
+        text = (
+            t("sum.gift", lang, t=amount(promo.threshold, lang), v=v)
+            if promo.threshold > 0
+            else t("sum.gift_any", lang, v=v)
+        )
+        return text + (t("sum.uncapped", lang) if promo.uncapped and promo.threshold > 0 else "")
+    if k == "addon":
+        text = t("sum.addon", lang, x=amount(promo.price, lang), v=amount(promo.value, lang))
+        if promo.threshold > 0:
+            text += t("sum.addon_from", lang, t=amount(promo.threshold, lang))
+        return text
+    if k == "second_item":
+        return t("sum.second_item", lang, pct=fmt_pct(promo.pct, lang, digits=0))
+    cost = sum(p.probability * p.cost for p in promo.prizes)
+    return t("sum.lottery", lang, t=amount(promo.threshold, lang), n=len(promo.prizes),
+             c=amount(round(cost, 2), lang))  # fmt: skip
+
+
+def timeline_rows(sc: Scenario, lang: str) -> list[dict[str, Any]]:
+    """The rows ``ui.charts.timeline_data`` draws, in stacking order (§5.0), then by start day."""
+    rows = [
+        {
+            "label": label(i, p, lang),
+            "kind": kind_name(p.kind, lang),
+            "start_day": p.start_day,
+            "end_day": p.end_day,
+            "preheat_days": p.preheat_days,
+            "audience": audience_text(p, lang),
+            "days": days_text(p, lang),
+            "detail": detail_text(p, sc, lang),
+            "order": (KINDS.index(p.kind), p.start_day, i),
+        }
+        for i, p in enumerate(sc.promotions)
+    ]
+    for n, row in enumerate(sorted(rows, key=lambda r: r["order"])):
+        row["order"] = n
+    return rows
+
+
+def max_layers(sc: Scenario) -> int:
+    """The most promotions running on one day (pre-heat days are not a layer)."""
+    return max(
+        (
+            sum(q.start_day <= p.start_day <= q.end_day for q in sc.promotions)
+            for p in sc.promotions
+        ),
+        default=0,
+    )
+
+
+# --------------------------------------------------------------------------- basket threshold
+def basket_offer(promo: Any, sc: Scenario) -> tuple[list[tuple[float, float]], float] | None:
+    """The (threshold, reward) tiers an order-level offer sets on the basket and the share of
+    buyers who hold it, as ``simulator.promotions`` reads them (§5.2–5.4, §5.7); ``None`` for an
+    offer without a threshold."""
+    aov, sigma, bk = sc.store.aov, sc.basket.sigma, sc.basket
+    tiers: list[tuple[float, float]] = []
+    share = 1.0
+    if promo.kind == "threshold_discount":
+        tiers = tiers_for(promo.tiers, promo.repeat, aov, sigma)
+    elif promo.kind == "coupon" and not promo.post_purchase and promo.threshold > 0:
+        tiers, share = [(promo.threshold, promo.face)], promo.claim_rate
+    elif promo.kind == "free_shipping" and free_shipping_threshold(sc, promo) > 0:
+        tiers = [(free_shipping_threshold(sc, promo), sc.store.shipping_fee)]
+        share = sc.store.paid_shipping_share
+    elif promo.kind == "gift" and promo.threshold > 0:
+        perceived = bk.gift_salience * promo.value
+        tiers = tiers_for([(promo.threshold, perceived)], promo.uncapped, aov, sigma)
+    elif promo.kind == "lottery" and promo.threshold > 0:
+        perceived = bk.gift_salience * sum(p.probability * p.value for p in promo.prizes)
+        tiers = [(promo.threshold, perceived)]
+    tiers = [(th, r) for th, r in tiers if th > 0 and r > 0]
+    return (tiers, share) if tiers else None
+
+
+# --------------------------------------------------------------------------- formulas
+def source(path: str, lang: str) -> str:
+    """``[文献] Bijmolt, van Heerde & Pieters 2005 …``: provenance and source of a parameter."""
+    p = PARAMS[path]
+    return f"[{t(f'prov.{p.provenance}', lang)}: {p.source}]"
+
+
+def _first(sc: Scenario, kind: str, default: Any) -> Any:
+    return next((p for p in sc.promotions if p.kind == kind), default)
+
+
+def formula_values(sc: Scenario, lang: str) -> dict[str, str]:
+    """The numbers the formula texts (``pr.f.*``) show, read from the scenario and the registry:
+    parameters of the scenario, and of its first promotion of a kind (else the registry's)."""
+
+    def num(x: float, digits: int = 2) -> str:
+        return fmt_number(x, lang, digits=digits, compact=False)
+
+    def pct(x: float) -> str:
+        return fmt_pct(x, lang, digits=1 if round(x * 100, 1) != round(x * 100) else 0)
+
+    def money(x: float) -> str:
+        return fmt_money(x, lang, compact=False)
+
+    pr, bk, store = sc.price, sc.basket, sc.store
+    second = _first(sc, "second_item", SecondItem())
+    addon = _first(sc, "addon", Addon())
+    unit_price = store.aov / store.units_per_order
+    unit_cost = (1.0 - store.gross_margin) * unit_price
+    single, pair = second_item_margins(unit_price, unit_cost, second.pct)
+    attach = addon_attach_rate(addon.price, addon.value, bk.addon_base_rate, bk.addon_slope,
+                               bk.addon_cap)  # fmt: skip
+    lo, hi = HEMMATI_PAD_SHARE
+    return {
+        "max": str(MAX_LAYERS),
+        "w_pre": pct(pr.preheat_dip),
+        "w_pre_src": source("price.preheat_dip", lang),
+        "members": pct(sc.membership.enrollment_rate),
+        "eps": num(pr.elasticity),
+        "eps_src": source("price.elasticity", lang),
+        "lam": num(pr.loss_aversion),
+        "lam_src": source("price.loss_aversion", lang),
+        "rho": num(pr.reference_share),
+        "theta": num(pr.reference_persistence, 3),
+        "rho_src": source("price.reference_share", lang),
+        "phi": num(pr.conversion_share),
+        "p": money(unit_price),
+        "c": money(unit_cost),
+        "n2": pct(second.pct),
+        "m1": money(single),
+        "m2": money(pair),
+        "u2": pct(second.upgrade_rate),
+        "attach": pct(attach),
+        "x": money(addon.price),
+        "v": money(addon.value),
+        "a0": pct(bk.addon_base_rate),
+        "a1": pct(bk.addon_slope),
+        "amax": pct(bk.addon_cap),
+        "eta": num(bk.gift_salience),
+        "pi": pct(pr.pull_forward),
+        "pi_src": source("price.pull_forward", lang),
+        "tau": num(pr.pull_forward_days, 0),
+        "tau_src": source("price.pull_forward_days", lang),
+        "sigma": num(bk.sigma),
+        "over": num(OVERSHOOT_SHARE),
+        "v_pad": num(bk.pad_value_share),
+        "psi": num(bk.pad_max_prob),
+        "lo": pct(lo),
+        "hi": pct(hi),
+        "bubble": pct(sc.finance.bubble_return_rate),
+        "bubble_src": source("finance.bubble_return_rate", lang),
+        "fee": money(store.shipping_fee),
+        "margin": amount(FREE_SHIPPING_MARGIN, lang),
+        "default": money(store.aov + FREE_SHIPPING_MARGIN),
+    }
+
+
+# --------------------------------------------------------------------------- builder
+#: Each kind's number fields (registry path ``promotion.<kind>.<field>``), drawn two per row.
+NUMBERS: dict[str, tuple[str, ...]] = {
+    "item_discount": ("pct", "coverage"),
+    "second_item": ("pct", "upgrade_rate"),
+    "threshold_discount": (),
+    "coupon": ("face", "threshold", "claim_rate", "valid_days", "repeat_uplift"),
+    "free_shipping": ("threshold",),
+    "gift": ("threshold", "value", "cost"),
+    "addon": ("price", "value", "cost", "threshold"),
+    "lottery": ("threshold",),
+}
+#: Yes/no fields (label ``pr.<field>``, help ``pr.<field>_help``).
+FLAGS: dict[str, tuple[str, ...]] = {
+    "threshold_discount": ("repeat",),
+    "coupon": ("post_purchase",),
+    "gift": ("uncapped",),
+}
+#: Table fields: model field → (column → registry path); one row of registry defaults to start.
+TABLES: dict[str, tuple[str, dict[str, str]]] = {
+    "threshold_discount": (
+        "tiers",
+        {
+            "threshold": "promotion.threshold_discount.threshold",
+            "amount_off": "promotion.threshold_discount.amount_off",
+        },
+    ),
+    "lottery": (
+        "prizes",
+        {
+            "value": "promotion.lottery.prize_value",
+            "cost": "promotion.lottery.prize_cost",
+            "probability": "promotion.lottery.probability",
+        },
+    ),
+}
+ADDED = "pr_added"
+
+
+def _key(kind: str, field: str) -> str:
+    return f"pb:{kind}:{field}"
+
+
+def _default_rows(paths: dict[str, str]) -> list[dict[str, Any]]:
+    return [{col: PARAMS[path].default for col, path in paths.items()}]
+
+
+def _draw_fields(kind: str, sc: Scenario, lang: str) -> None:
+    """The kind's own fields, inside the form."""
+    names = NUMBERS[kind]
+    for start in range(0, len(names), 2):
+        for col, name in zip(st.columns(2), names[start : start + 2], strict=False):
+            placeholder = None
+            if kind == "free_shipping":  # empty = the store's AOV + 25 [SEED 003]
+                placeholder = t("pr.fs_placeholder", lang, margin=amount(FREE_SHIPPING_MARGIN, lang),
+                                value=fmt_money(sc.store.aov + FREE_SHIPPING_MARGIN, lang,
+                                                compact=False))  # fmt: skip
+            widgets.field_input(
+                f"promotion.{kind}.{name}", _key(kind, name), container=col, placeholder=placeholder
+            )
+    for flag in FLAGS.get(kind, ()):
+        st.checkbox(
+            t(f"pr.{flag}", lang),
+            key=_key(kind, flag),
+            help=t(f"pr.{flag}_help", lang),
+            persist_state="session",
+        )
+    if kind in TABLES:
+        name, paths = TABLES[kind]
+        st.caption(t(f"pr.{name}", lang))
+        widgets.table_input(_key(kind, name), paths, _default_rows(paths))
+
+
+def _read(kind: str) -> dict[str, Any]:
+    """The form's values as a promotion's fields (model units), from the session state."""
+    first, last = st.session_state.get(_key(kind, "days"), (None, None))
+    data: dict[str, Any] = {
+        "kind": kind,
+        "start_day": first,
+        "end_day": last,
+        "preheat_days": widgets.field_value("promotion.preheat_days", _key(kind, "preheat")),
+        "audience": st.session_state.get(_key(kind, "audience"), "all"),
+    }
+    for name in NUMBERS[kind]:
+        data[name] = widgets.field_value(f"promotion.{kind}.{name}", _key(kind, name))
+    for flag in FLAGS.get(kind, ()):
+        data[flag] = bool(st.session_state.get(_key(kind, flag), False))
+    if kind in TABLES:
+        name, paths = TABLES[kind]
+        rows = widgets.table_value(_key(kind, name), paths, _default_rows(paths))
+        data[name] = (
+            [[r.get("threshold"), r.get("amount_off")] for r in rows] if name == "tiers" else rows
+        )
+    return data
+
+
+def _audience(kind: str, lang: str, container: Any) -> None:
+    p = PARAMS["promotion.audience"]
+    options = list(p.choices) if kind in OPEN_AUDIENCE else ["all"]
+    note = "" if kind in OPEN_AUDIENCE else "\n\n" + t("pr.audience_all_only", lang)
+    container.selectbox(
+        t("pr.audience", lang),
+        options=options,
+        format_func=lambda a: t(f"aud.{a}", lang),
+        key=_key(kind, "audience"),
+        disabled=len(options) == 1,
+        help=p.help(lang) + note,
+        persist_state="session",
+    )
+
+
+def _audience_problem(data: dict[str, Any], lang: str) -> str | None:
+    """The form's audience rule: some kinds, and post-purchase vouchers, go to all buyers only."""
+    if data["audience"] == "all":
+        return None
+    if data["kind"] not in OPEN_AUDIENCE:
+        return t("err.audience", lang, kind=kind_name(data["kind"], lang))
+    if data["kind"] == "coupon" and data.get("post_purchase"):
+        return t("err.voucher_audience", lang)
+    return None
+
+
+def add(which: str, data: dict[str, Any]) -> bool:
+    """Validate ``data`` as a promotion beside the scenario's others (pydantic model, then seed
+    003's layering rule) and apply it; otherwise queue why and change nothing. True if applied."""
+    lang = state.lang()
+    sc = state.slot(which).scenario
+    problem = _audience_problem(data, lang)
+    if problem is None:
+        try:
+            promo = _PROMOTION.validate_python(data)
+            check_stacking((*sc.promotions, promo))
+        except (ValidationError, ValueError) as exc:
+            problem = describe_error(exc, lang)
+    if problem is not None:
+        state.flash(problem)
+        return False
+    kept = [p.model_dump() for p in sc.promotions]
+    if not state.update(which, "promotions", [*kept, promo.model_dump()]):
+        return False  # the scenario refused it: state.update queued the message
+    st.session_state[ADDED] = label(len(kept), promo, lang)
+    return True
+
+
+def _submit(which: str, kind: str) -> None:
+    add(which, _read(kind))
+
+
+def builder(which: str) -> None:
+    """Pick a kind, fill in its days, audience and fields, add it to the calendar.
+
+    The form is read in the submit button's callback, before the page is drawn, so the KPIs,
+    charts and tables of this very run include the new promotion.
+    """
+    lang = state.lang()
+    sc = state.slot(which).scenario
+    kind = st.selectbox(
+        t("pr.kind", lang),
+        options=KINDS,
+        format_func=lambda k: kind_name(k, lang),
+        key="pb_kind",
+        persist_state="session",
+    )
+    st.caption(
+        t(f"desc.{kind}", lang, margin=amount(FREE_SHIPPING_MARGIN, lang))
+        + "  \n"
+        + goals_text(kind, lang)
+        + " · "
+        + t("pr.stage", lang, stage=t(f"stage.{STAGES[kind]}", lang))
+    )
+    with st.form(f"pb_form:{kind}"):
+        widgets.days_input(
+            "promotion", _key(kind, "days"), sc.horizon_days, label=t("pr.days", lang)
+        )
+        a, b = st.columns(2)
+        widgets.field_input("promotion.preheat_days", _key(kind, "preheat"), container=a)
+        _audience(kind, lang, b)
+        _draw_fields(kind, sc, lang)
+        st.form_submit_button(
+            t("pr.add", lang),
+            icon=":material/add:",
+            type="primary",
+            key="pb_add",
+            on_click=_submit,
+            args=(which, kind),
+        )
+    if ADDED in st.session_state:
+        st.toast(t("pr.added", lang, label=st.session_state.pop(ADDED)), icon=":material/check:")
+
+
+# --------------------------------------------------------------------------- calendar list
+def _remove(which: str, index: int | None) -> None:
+    sc = state.slot(which).scenario
+    kept = [p.model_dump() for i, p in enumerate(sc.promotions) if index is not None and i != index]
+    state.update(which, "promotions", kept)
+
+
+def calendar_list(which: str) -> None:
+    """The scenario's promotions, each with a delete button, and a button that clears them all."""
+    lang = state.lang()
+    sc = state.slot(which).scenario
+    if not sc.promotions:
+        st.info(t("pr.none", lang), icon=":material/event:")
+        return
+    for i, p in enumerate(sc.promotions):
+        text, button = st.columns([4, 1], vertical_alignment="center")
+        text.markdown(
+            f"**{label(i, p, lang)}** · {days_text(p, lang)} · {audience_text(p, lang)}  \n"
+            f"{detail_text(p, sc, lang)}"
+        )
+        button.button(
+            t("pr.delete_short", lang),
+            key=f"pdel:{which}:{i}",
+            icon=":material/delete:",
+            help=t("pr.delete", lang),
+            on_click=_remove,
+            args=(which, i),
+        )
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    left.caption(t("pr.layers_now", lang, n=max_layers(sc), max=MAX_LAYERS))
+    right.button(
+        t("pr.clear", lang),
+        key=f"pclear:{which}",
+        icon=":material/delete_sweep:",
+        on_click=_remove,
+        args=(which, None),
+        width="stretch",
+    )
