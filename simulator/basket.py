@@ -133,7 +133,17 @@ def threshold_outcome(
         for k in range(len(tiers))
     ]
     p_below = partial_moment(0, 0.0, tiers[0][0], mu, sigma) if tiers[0][0] > 0 else zero
-    reward = sum((p * rw for p, (_, rw) in zip(probs, tiers, strict=True)), zero)
+    # A reward never exceeds the basket it applies to: E[min(Rw_k, B')] over tier k's buyers.
+    # With Rw_k ≤ T_k (every real 满减) this is exactly Rw_k·P(tier k).
+    reward = zero
+    for k, (t, rw) in enumerate(tiers):
+        reward = (
+            reward
+            + _capped_band(rw, edges[k], edges[k + 1], mu, sigma)
+            + pads[k] * min(rw, t * (1.0 + OVERSHOOT_SHARE))
+        )
+        if k + 1 < len(tiers):
+            reward = reward - pads[k + 1] * min(rw, edges[k + 1])
     return ThresholdOutcome(
         p_below=p_below,
         p_window=sum(windows, zero),
@@ -143,6 +153,12 @@ def threshold_outcome(
         reward=reward,
         tier_probs=tuple(probs),
     )
+
+
+def _capped_band(cap: float, lo: float, hi: float, mu: Any, sigma: float) -> Any:
+    """E[min(cap, B)·1{lo ≤ B < hi}] = PM_1(lo, m) + cap·PM_0(m, hi), m = clip(cap, lo, hi)."""
+    m = float(np.clip(cap, lo, hi))
+    return partial_moment(1, lo, m, mu, sigma) + cap * partial_moment(0, m, hi, mu, sigma)
 
 
 def basket_density(

@@ -45,7 +45,7 @@ def gmv_bridge(base: Mapping[str, float], plan: Mapping[str, float]) -> dict[str
     if v0 > 0 and v1 > 0 and all(x > 0 for x in f0 + f1):
         w = _log_mean(v1, v0)
         for name, x0, x1 in zip(EFFECTS[:3], f0, f1, strict=True):
-            out[name] = w * math.log(x1 / x0)
+            out[name] = w * (math.log(x1) - math.log(x0))  # x1/x0 may overflow
     else:
         out["traffic"] = v1 - v0
     return out

@@ -214,17 +214,12 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         window[: min(valid, horizon)] = kernel[: min(valid, horizon)]
         base = np.concatenate(([0.0], np.convolve(holders[0], window)[: horizon - 1])) * rep_scale
         orders_repeat = orders_repeat + uplift * base
-        elig = (
-            1.0
-            if threshold <= 0
-            else threshold_outcome(
-                plan.store.aov * rp.aov_ratio,
-                plan.basket.sigma,
-                [(threshold, 1e-9)],
-                Padding(0.0, 0.0),
-            ).p_elig
-        )
-        cost = face * (1.0 + uplift) * base * elig
+        # E[min(face, B)·1{B ≥ threshold}] on the repeat basket: a voucher never pays more than
+        # the order it is used on.
+        per_order = threshold_outcome(
+            plan.store.aov * rp.aov_ratio, plan.basket.sigma, [(threshold, face)], Padding(0.0, 0.0)
+        ).reward
+        cost = (1.0 + uplift) * base * float(per_order)
         voucher_cost = voucher_cost + cost
         promo_cost_extra[i] = cost
     orders = orders_new + orders_repeat

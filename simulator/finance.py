@@ -1,7 +1,8 @@
 """Revenue, cost and contribution profit per day, and the return on every yuan spent (MODEL.md §6.9).
 
-    NetSales = GMV·(1 − r_ret) + ShipFee                ShipFee = s_fee × orders paying shipping
-    COGS     = (1 − g_m)·GMV_list·(1 − r_ret)           list value of the units kept
+    NetSales = GMV·(1 − r_ret) − r_b·P·(GMV/GMV_list) + ShipFee   ShipFee = s_fee × orders paying shipping
+    COGS     = (1 − g_m)·(GMV_list·(1 − r_ret) − r_b·P)              list value of the units kept
+    (P = padded 凑单 value, r_b = min(r_bubble, 1 − r_ret): bubble purchases return on top of r_ret)
     Ship     = c_ship·Orders;  PlatformFee = f_plat·GMV;  CS = wage·agents
     Mkt      = ad spend (直通车 + 钻展) + affiliate commission + campaign fees + 催付 cost
     Profit   = NetSales − COGS − Ship − PlatformFee − CS − Mkt
@@ -63,9 +64,16 @@ def money(
     returned at r_bubble on top of the usual returns [LIT Hemmati et al. 2021]."""
     st, fi = plan.store, plan.finance
     ship_income = st.shipping_fee * orders_paying_shipping
-    refunds = fi.return_rate * gmv + fi.bubble_return_rate * bubble_value
+    # Padded value comes back at r_bubble on top of r_ret (never more than all of it), refunded
+    # at what was paid for it (its share of list value paid), its goods back in stock.
+    extra = min(fi.bubble_return_rate, 1.0 - fi.return_rate)
+    paid_share = np.divide(gmv, merchandise_list, out=np.ones_like(gmv), where=merchandise_list > 0)
+    bubble_back = extra * bubble_value
+    refunds = fi.return_rate * gmv + bubble_back * np.clip(paid_share, 0.0, 1.0)
     net_sales = gmv - refunds + ship_income
-    cogs = (1.0 - st.gross_margin) * merchandise_list * (1.0 - fi.return_rate) + goods_cost
+    cogs = (1.0 - st.gross_margin) * (
+        merchandise_list * (1.0 - fi.return_rate) - bubble_back
+    ) + goods_cost
     ship_cost = fi.shipping_cost * orders
     platform = fi.platform_fee_rate * gmv
     service = np.full_like(gmv, plan.service.agents * fi.agent_wage_per_day)

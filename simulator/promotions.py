@@ -157,6 +157,7 @@ def stream_days(plan: Scenario, stream: str, base_list_value: float) -> StreamDa
     free_ship = np.zeros(horizon)
     padded = np.zeros(horizon)
     aov_item = list_value - item_disc
+    discount_by_promo: dict[int, FloatArray] = {}
     for i, promo in enumerate(plan.promotions):
         w = audience_weight(promo, stream, member_share)
         if promo.kind in ("item_discount", "second_item") or w == 0:
@@ -180,8 +181,18 @@ def stream_days(plan: Scenario, stream: str, base_list_value: float) -> StreamDa
         free_ship[days] = np.minimum(1.0, free_ship[days] + eff["free_shipping"])
         units[days] *= 1.0 + eff["units"]
         cost = np.zeros(horizon)
-        cost[days] = eff["discount"] + eff["goods"] + eff["shipping_value"]
+        cost[days] = eff["goods"] + eff["shipping_value"]
         costs[i] = cost
+        discount_by_promo[i] = np.zeros(horizon)
+        discount_by_promo[i][days] = eff["discount"]
+    # Stacked order-level rewards never take more than the basket they apply to (each one is
+    # already capped alone, in basket.threshold_outcome): where their sum would, every reward is
+    # scaled down in proportion [ASSUMPTION: the platform charges at least the basket's value − ε].
+    basket = list_value - item_disc
+    scale = np.divide(basket, order_disc, out=np.ones(horizon), where=order_disc > basket)
+    order_disc = order_disc * scale
+    for i, disc in discount_by_promo.items():
+        costs[i] = costs[i] + disc * scale
 
     # (3) pre-heat waiting
     for promo in plan.promotions:

@@ -252,6 +252,9 @@ class Finance(_Section):
 Audience = Literal["all", "old_customers", "members"]
 #: At most this many promotion layers at once, never two of one kind [SEED 003 多层次促销].
 MAX_LAYERS = 3
+#: Kinds that may target members or old customers only (MODEL.md §5.0: member price, coupons,
+#: member-only 满减/赠品, 第2件半价); the others are store-wide mechanics for all buyers.
+OPEN_AUDIENCE = frozenset({"item_discount", "threshold_discount", "coupon", "gift", "second_item"})
 
 
 class _Promotion(_Section):
@@ -269,6 +272,11 @@ class _Promotion(_Section):
             raise ValueError(
                 f"promotion end_day ({self.end_day}) must not be before start_day ({self.start_day})"
             )
+        kind = getattr(self, "kind", "")
+        if self.audience != "all" and kind not in OPEN_AUDIENCE:
+            raise ValueError(f"promotion {kind}: this kind is offered to all buyers only")
+        if self.audience != "all" and getattr(self, "post_purchase", False):
+            raise ValueError("post-purchase voucher: given to new buyers, audience must be all")
         return self
 
 

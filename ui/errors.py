@@ -51,6 +51,8 @@ _KNOWN = (
     ("needs at least one [threshold, amount_off] tier", "err.tiers_empty"),
     ("must be [threshold, amount_off] pairs", "err.tiers_empty"),
     ("prize probabilities add up to more than 1", "err.prize_sum"),
+    ("is offered to all buyers only", "err.audience_kind"),
+    ("audience must be all", "err.voucher_audience"),
 )
 
 

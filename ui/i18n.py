@@ -257,9 +257,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "各奖品的中奖概率加起来超过了 100%。",
         "The prizes' win probabilities add up to more than 100%.",
     ),
-    "err.audience": (
-        "「{kind}」只能面向全部买家。",
-        "“{kind}” can only be offered to all buyers.",
+    "err.audience_kind": (
+        "满包邮、加价换购和抽奖只能面向全部买家。",
+        "Free shipping, add-on deals and lotteries can only be offered to all buyers.",
     ),
     "err.voucher_audience": (
         "购后抵价券发给新买家,适用人群只能是全部买家。",

@@ -18,6 +18,7 @@ from simulator.basket import OVERSHOOT_SHARE, addon_attach_rate, second_item_mar
 from simulator.promotions import FREE_SHIPPING_MARGIN, GOALS, free_shipping_threshold
 from simulator.scenario import (
     MAX_LAYERS,
+    OPEN_AUDIENCE,
     PROMOTION_KINDS,
     Addon,
     Promotion,
@@ -38,8 +39,6 @@ STAGES = {
 }  # fmt: skip
 KINDS = tuple(STAGES)
 assert set(KINDS) == set(PROMOTION_KINDS), "a promotion kind without a stacking stage"
-#: Kinds that may go to old customers or members only; 满包邮, 加价换购 and 抽奖 go to everyone.
-OPEN_AUDIENCE = frozenset({"item_discount", "threshold_discount", "coupon", "gift", "second_item"})
 #: Seed 003's toolbox tags beside ``GOALS``: 买赠活动 (a gift with every order) makes them buy,
 #: 发抵价券 (a voucher after purchase) brings them back.
 EXTRA_GOALS = {"gift": "conversion", "coupon": "repurchase"}
@@ -372,31 +371,16 @@ def _audience(kind: str, lang: str, container: Any) -> None:
     )
 
 
-def _audience_problem(data: dict[str, Any], lang: str) -> str | None:
-    """The form's audience rule: some kinds, and post-purchase vouchers, go to all buyers only."""
-    if data["audience"] == "all":
-        return None
-    if data["kind"] not in OPEN_AUDIENCE:
-        return t("err.audience", lang, kind=kind_name(data["kind"], lang))
-    if data["kind"] == "coupon" and data.get("post_purchase"):
-        return t("err.voucher_audience", lang)
-    return None
-
-
 def add(which: str, data: dict[str, Any]) -> bool:
     """Validate ``data`` as a promotion beside the scenario's others (pydantic model, then seed
     003's layering rule) and apply it; otherwise queue why and change nothing. True if applied."""
     lang = state.lang()
     sc = state.slot(which).scenario
-    problem = _audience_problem(data, lang)
-    if problem is None:
-        try:
-            promo = _PROMOTION.validate_python(data)
-            check_stacking((*sc.promotions, promo))
-        except (ValidationError, ValueError) as exc:
-            problem = describe_error(exc, lang)
-    if problem is not None:
-        state.flash(problem)
+    try:
+        promo = _PROMOTION.validate_python(data)
+        check_stacking((*sc.promotions, promo))
+    except (ValidationError, ValueError) as exc:
+        state.flash(describe_error(exc, lang))
         return False
     kept = [p.model_dump() for p in sc.promotions]
     if not state.update(which, "promotions", [*kept, promo.model_dump()]):

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from simulator import PARAMS, PRESETS, Param, Scenario, load_preset, set_param
 from simulator.engine import calibrate
-from simulator.scenario import PROMOTION_KINDS
+from simulator.scenario import OPEN_AUDIENCE, PROMOTION_KINDS
 
 #: Paths of scalar scenario fields (list-item templates ``campaign.*``/``promotion.*`` excluded).
 SCALAR_PATHS: tuple[str, ...] = tuple(
@@ -270,13 +270,16 @@ def promotion_of(
 ) -> dict[str, Any]:
     """One promotion of ``kind``: a window near the horizon, pre-heat days, an audience."""
     start, end = draw(windows(sc.horizon_days))
+    fields = _fields(draw, kind, _Money(sc, full_range))
+    open_audience = kind in OPEN_AUDIENCE and not fields.get("post_purchase", False)
+    audiences = PARAMS["promotion.audience"].choices if open_audience else ("all",)
     return {
         "kind": kind,
         "start_day": start,
         "end_day": end,
         "preheat_days": draw(st.integers(0, int(PARAMS["promotion.preheat_days"].hi))),
-        "audience": draw(st.sampled_from(PARAMS["promotion.audience"].choices)),
-        **_fields(draw, kind, _Money(sc, full_range)),
+        "audience": draw(st.sampled_from(audiences)),
+        **fields,
     }
 
 

@@ -110,3 +110,13 @@ def test_log_mean(a: float, b: float) -> None:
     assert _log_mean(a, b) == pytest.approx(expected, rel=1e-12)
     assert _log_mean(a, b) == pytest.approx(_log_mean(b, a), rel=1e-12)
     assert min(a, b) <= _log_mean(a, b) <= max(a, b)
+
+
+def test_tiny_base_factors_do_not_overflow() -> None:
+    """Regression (hypothesis): a campaign of quality 2e-309 gave a subnormal base conversion, and
+    ln(x1/x0) overflowed to inf; ln x1 − ln x0 does not."""
+    base = {"uv": 1.0, "orders_new": 1e-310, "gmv_new": 1e-310, "gmv_repeat": 0.0, "gmv": 1e-310}
+    plan = {"uv": 2.0, "orders_new": 0.05, "gmv_new": 5.0, "gmv_repeat": 0.0, "gmv": 5.0}
+    effects = gmv_bridge(base, plan)
+    assert all(math.isfinite(v) for v in effects.values())
+    assert sum(effects.values()) == pytest.approx(5.0, rel=1e-12)

@@ -8,7 +8,7 @@ import pydantic
 import pytest
 
 from simulator import Scenario, set_param, simulate
-from simulator.basket import second_item_outcome
+from simulator.basket import Padding, second_item_outcome, threshold_outcome
 from simulator.promotions import incremental_orders, pull_forward_debt, stream_days
 from simulator.scenario import ItemDiscount, StackingError, check_stacking
 
@@ -180,17 +180,11 @@ def test_v7_post_promotion_dip_is_4_to_25_pct_of_the_bump() -> None:
     assert units[:30].abs().max() == 0
 
 
-# ---------------------------------------------------------------------------- known gaps
-# Strict xfails: each passes (and so fails the suite) once the model handles the case, so the
-# marker is removed together with the fix.
+# ---------------------------------------------------------------------------- rewards vs basket
+# Regressions: rewards larger than the basket, and padded value refunded at list price and at
+# more than 100 %, once made GMV and net sales negative.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: order-level rewards are not capped at the basket they apply to — a "
-    "coupon larger than the basket, or 满减 and a coupon stacked near their thresholds, make "
-    "GMV negative",
-)
 @pytest.mark.parametrize(
     "promos",
     [
@@ -204,16 +198,26 @@ def test_v7_post_promotion_dip_is_4_to_25_pct_of_the_bump() -> None:
     ],
     ids=["no_threshold_coupon_200", "coupon_300_at_150", "stacked_99_off_100", "voucher_20000"],
 )
-def test_known_gap_rewards_larger_than_the_basket(promos: list[dict]) -> None:
+def test_rewards_never_exceed_the_basket(promos: list[dict]) -> None:
     d = simulate(_with(set_param(Scenario(), "horizon_days", 30), *promos)).daily
     assert (d[["gmv", "gmv_new", "gmv_repeat", "aov"]] >= 0).all().all()
+    assert (d["discount_cost"] <= d["gmv_list"] + 1e-6).all()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: padded (凑单) value is refunded at return_rate + bubble_return_rate (may "
-    "pass 100 %) and at its list value although a 满减 sold it at a discount: net sales go negative",
-)
+def test_capped_reward_closed_form_matches_monte_carlo() -> None:
+    """E[min(F, B)·1{B ≥ T}] for a coupon worth more than its threshold, no padding."""
+    aov, sigma, face, thr = 115.5, 0.6, 300.0, 150.0
+    res = threshold_outcome(aov, sigma, [(thr, face)], Padding(0.0, 0.0))
+    rng = np.random.default_rng(7)
+    b = rng.lognormal(np.log(aov) - sigma**2 / 2, sigma, 2_000_000)
+    mc = np.where(b >= thr, np.minimum(face, b), 0.0).mean()
+    assert float(res.reward) == pytest.approx(mc, rel=5e-3)
+    # a real 满减 (reward below its threshold) is untouched: Rw·P(eligible)
+    real = threshold_outcome(aov, sigma, [(200.0, 20.0), (300.0, 40.0)])
+    probs = real.tier_probs
+    assert float(real.reward) == pytest.approx(20.0 * float(probs[0]) + 40.0 * float(probs[1]))
+
+
 @pytest.mark.parametrize(
     ("promo", "finance"),
     [
@@ -228,12 +232,13 @@ def test_known_gap_rewards_larger_than_the_basket(promos: list[dict]) -> None:
     ],  # fmt: skip
     ids=["returns_over_100pct", "padded_value_refunded_at_list"],
 )
-def test_known_gap_padded_returns_exceed_sales(promo: dict, finance: dict) -> None:
+def test_padded_returns_never_exceed_sales(promo: dict, finance: dict) -> None:
     sc = set_param(Scenario(), "horizon_days", 20)
     for path, value in finance.items():
         sc = set_param(sc, path, value)
     d = simulate(_with(sc, promo)).daily
     assert (d["net_sales"] >= 0).all()
+    assert (d["refunds"] <= d["gmv"] + 1e-6).all()
 
 
 def test_reward_worth_more_than_the_basket_saturates_at_the_price_floor() -> None:

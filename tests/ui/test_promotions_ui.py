@@ -65,6 +65,19 @@ def test_bad_tiers_and_prizes_are_translated(lang: str) -> None:
     assert describe_error(rising.value, lang) == t("err.tiers_rising", lang)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_audience_rules_are_the_model_s_and_translated(lang: str) -> None:
+    """Store-wide mechanics and post-purchase vouchers go to all buyers: a scenario file or a
+    link that says otherwise is refused by the model, with a sentence in the user's language."""
+    with pytest.raises(ValidationError) as kind:
+        FreeShipping(audience="members")
+    assert describe_error(kind.value, lang) == t("err.audience_kind", lang)
+    with pytest.raises(ValidationError) as voucher:
+        Coupon(audience="old_customers", post_purchase=True)
+    assert describe_error(voucher.value, lang) == t("err.voucher_audience", lang)
+    assert Coupon(audience="members").audience == "members"  # a claimable coupon may target
+
+
 def test_calendar_rows_follow_the_stacking_order_and_show_the_preheat() -> None:
     sc = Scenario(
         promotions=(
