@@ -32,6 +32,7 @@ FloatArray = NDArray[np.float64]
 OVERSHOOT_SHARE = 0.05
 #: Multiples of T considered for 每满减 / 上不封顶: up to the basket's 99.999th percentile.
 TAIL_QUANTILE = 0.99999
+_TAIL_Z = float(norm.ppf(TAIL_QUANTILE))
 
 
 @dataclass(frozen=True)
@@ -67,14 +68,29 @@ def mu_of(aov: Any, sigma: float) -> Any:
     return np.log(aov) - sigma**2 / 2.0
 
 
+def partial_moments(k: Any, lo: Any, hi: Any, mu: Any, sigma: float) -> FloatArray:
+    """PM_k(lo_i, hi_i) for every bound pair (rows) and every μ (columns): shape (len(lo), μ.size).
+
+    ``k`` is one order or one per row. Empty or non-positive ranges give 0; lo ≤ 0 reads as 0;
+    hi may be +inf.
+    """
+    k = np.asarray(k, dtype=float).reshape(-1, 1)
+    lo = np.asarray(lo, dtype=float).reshape(-1, 1)
+    hi = np.asarray(hi, dtype=float).reshape(-1, 1)
+    mu = np.asarray(mu, dtype=float).reshape(1, -1)
+    with np.errstate(divide="ignore"):
+        lo_z = np.where(
+            lo > 0, (np.log(np.maximum(lo, 1e-300)) - mu - k * sigma**2) / sigma, -np.inf
+        )
+        hi_z = (np.log(np.maximum(hi, 1e-300)) - mu - k * sigma**2) / sigma
+    mass = np.exp(k * mu + k * k * sigma**2 / 2.0) * (ndtr(hi_z) - ndtr(lo_z))
+    return np.where((hi > lo) & (hi > 0), mass, 0.0)
+
+
 def partial_moment(k: int, lo: float, hi: float, mu: Any, sigma: float) -> Any:
     """PM_k(lo, hi) = E[B^k · 1{lo ≤ B < hi}] for B ~ LogNormal(μ, σ); μ may be an array."""
-    mu = np.asarray(mu, dtype=float)
-    if hi <= lo or hi <= 0:
-        return np.zeros_like(mu)[()]
-    lo_z = -np.inf if lo <= 0 else (np.log(lo) - mu - k * sigma**2) / sigma
-    hi_z = (np.log(hi) - mu - k * sigma**2) / sigma
-    return (np.exp(k * mu + k * k * sigma**2 / 2.0) * (ndtr(hi_z) - ndtr(lo_z)))[()]
+    shape = np.shape(mu)
+    return partial_moments(k, [lo], [hi], mu, sigma)[0].reshape(shape)[()]
 
 
 def tiers_for(
@@ -87,7 +103,7 @@ def tiers_for(
     t0, r0 = clean[0]
     if t0 <= 0:
         return clean
-    top = float(np.exp(np.max(mu_of(aov, sigma)) + sigma * norm.ppf(TAIL_QUANTILE)))
+    top = float(np.exp(np.max(mu_of(aov, sigma)) + sigma * _TAIL_Z))
     n = max(1, int(top // t0) + 1)
     return [(k * t0, k * r0) for k in range(1, n + 1)]
 
@@ -102,63 +118,63 @@ def threshold_outcome(
     """
     mu = mu_of(aov, sigma)
     tiers = sorted(tiers)
-    zero = np.zeros_like(np.asarray(mu, dtype=float))[()]
+    shape = np.shape(mu)
+    zero = np.zeros(shape)[()]
     if not tiers:
         return ThresholdOutcome(zero + 1.0, zero, zero, zero, zero, zero, ())
-    edges = [t for t, _ in tiers] + [np.inf]
-    base_band = [partial_moment(0, edges[k], edges[k + 1], mu, sigma) for k in range(len(tiers))]
-    pads, windows, daov = [], [], []
-    prev_t, prev_r = 0.0, 0.0
-    for t, rw in tiers:
-        step = rw - prev_r
-        w = step / (1.0 - padding.value_share) if step > 0 else 0.0
-        if t <= 0 or w <= 0 or padding.max_prob / w == np.inf:  # a window too narrow to pad in
-            pads.append(zero)
-            windows.append(zero)
-            daov.append(zero)
-            prev_t, prev_r = t, rw
-            continue
-        a = t - w  # the window's full lower end (ψ is linear from here)
-        lo = max(a, prev_t)  # truncated at the tier beneath
-        c = t + OVERSHOOT_SHARE * t
-        pm0, pm1, pm2 = (partial_moment(k, lo, t, mu, sigma) for k in (0, 1, 2))
-        scale = padding.max_prob / w
-        pads.append(scale * (pm1 - a * pm0))
-        windows.append(pm0)
-        daov.append(scale * (-pm2 + (c + a) * pm1 - a * c * pm0))
-        prev_t, prev_r = t, rw
+    # All tiers at once: bounds are column vectors, days run along the rows' second axis.
+    t = np.array([x for x, _ in tiers])
+    r = np.array([x for _, x in tiers])
+    edges = np.append(t, np.inf)
+    prev_t, prev_r = np.append(0.0, t[:-1]), np.append(0.0, r[:-1])
+    step = r - prev_r
+    with np.errstate(divide="ignore", over="ignore"):
+        w = np.where(step > 0, step / (1.0 - padding.value_share), 0.0)
+        scale = np.where(w > 0, padding.max_prob / np.where(w > 0, w, 1.0), 0.0)
+    ok = (t > 0) & (w > 0) & np.isfinite(scale)  # else a window too narrow to pad in: no padding
+    scale = np.where(ok, scale, 0.0)[:, None]
+    a = (t - w)[:, None]  # the window's full lower end (ψ is linear from here)
+    lo = np.where(ok, np.maximum(t - w, prev_t), t)  # truncated at the tier beneath
+    c = (t * (1.0 + OVERSHOOT_SHARE))[:, None]
+    m = np.clip(r, edges[:-1], edges[1:])  # where min(Rw_k, B) switches from B to Rw_k
+    n = len(tiers)
+    # One vectorised call for every partial moment this needs, split into blocks of n rows.
+    pm = partial_moments(
+        np.append(np.repeat([0, 1, 2, 0, 1, 0], n), 0),
+        np.concatenate((lo, lo, lo, edges[:-1], edges[:-1], m, [0.0])),
+        np.concatenate((t, t, t, edges[1:], m, edges[1:], [t[0]])),
+        mu,
+        sigma,
+    )
+    pm0, pm1, pm2, base_band, below_cap, above_cap = (pm[i * n : (i + 1) * n] for i in range(6))
+    pads = scale * (pm1 - a * pm0)
+    daov = scale * (-pm2 + (c + a) * pm1 - a * c * pm0)
+    windows = np.where(ok[:, None], pm0, 0.0)
     # Tier k keeps its own buyers minus those who pad up to k+1, plus those who pad up into it.
-    probs = [
-        base_band[k] - (pads[k + 1] if k + 1 < len(tiers) else zero) + pads[k]
-        for k in range(len(tiers))
-    ]
-    p_below = partial_moment(0, 0.0, tiers[0][0], mu, sigma) if tiers[0][0] > 0 else zero
-    # A reward never exceeds the basket it applies to: E[min(Rw_k, B')] over tier k's buyers.
-    # With Rw_k ≤ T_k (every real 满减) this is exactly Rw_k·P(tier k).
-    reward = zero
-    for k, (t, rw) in enumerate(tiers):
-        reward = (
-            reward
-            + _capped_band(rw, edges[k], edges[k + 1], mu, sigma)
-            + pads[k] * min(rw, t * (1.0 + OVERSHOOT_SHARE))
-        )
-        if k + 1 < len(tiers):
-            reward = reward - pads[k + 1] * min(rw, edges[k + 1])
+    pads_up = np.vstack([pads[1:], np.zeros((1, pads.shape[1]))])
+    probs = base_band - pads_up + pads
+    # A reward never exceeds the basket it applies to: E[min(Rw_k, B')] over tier k's buyers
+    # (buyers who pad land at T_k(1 + ō/T)); with Rw_k ≤ T_k, every real 满减, it is Rw_k·P(tier k).
+    reward_k = (
+        below_cap
+        + r[:, None] * above_cap
+        + pads * np.minimum(r, t * (1.0 + OVERSHOOT_SHARE))[:, None]
+        - pads_up * np.minimum(r, edges[1:])[:, None]
+    )
+    p_below = pm[-1].reshape(shape)[()]  # P(B < T_1): 0 when T_1 = 0
+
+    def total(x: FloatArray) -> Any:
+        return x.sum(axis=0).reshape(shape)[()]
+
     return ThresholdOutcome(
         p_below=p_below,
-        p_window=sum(windows, zero),
-        p_pad=sum(pads, zero),
-        delta_aov=sum(daov, zero),
-        p_elig=sum(probs, zero),
-        reward=reward,
-        tier_probs=tuple(probs),
+        p_window=total(windows),
+        p_pad=total(pads),
+        delta_aov=total(daov),
+        p_elig=total(probs),
+        reward=total(reward_k),
+        tier_probs=tuple(row.reshape(shape)[()] for row in probs),
     )
-
-
-def _capped_band(cap: float, lo: float, hi: float, mu: Any, sigma: float) -> Any:
-    """E[min(cap, B)·1{lo ≤ B < hi}] = PM_1(lo, m) + cap·PM_0(m, hi), m = clip(cap, lo, hi)."""
-    m = float(np.clip(cap, lo, hi))
-    return partial_moment(1, lo, m, mu, sigma) + cap * partial_moment(0, m, hi, mu, sigma)
 
 
 def basket_density(

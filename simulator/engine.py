@@ -178,8 +178,9 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     uv_sources = per_path(tr.total)
     weighted = per_path(tr.weighted)
     # -- promotions (§5): per-order effects on the new-customer and old-customer streams
-    fx_new = stream_days(plan, "new", plan.store.aov)
-    fx_rep = stream_days(plan, "repeat", plan.store.aov * plan.repeat.aov_ratio)
+    memo: dict = {}
+    fx_new = stream_days(plan, "new", plan.store.aov, memo)
+    fx_rep = stream_days(plan, "repeat", plan.store.aov * plan.repeat.aov_ratio, memo)
     # -- conversion and payment (§6.3, §6.4)
     pay_rate, recovered_by_reminders, reminders_per_order = payment_rates(plan.payment)
     new_gross = weighted * cal.new_placed_conversion * fx_new.conversion * pay_rate

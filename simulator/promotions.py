@@ -84,8 +84,15 @@ def audience_weight(promo, stream: str, member_share: float) -> float:
     return 1.0 if promo.audience == "old_customers" else member_share
 
 
-def stream_days(plan: Scenario, stream: str, base_list_value: float) -> StreamDays:
-    """Effects of every promotion of ``plan`` on the ``stream`` ("new" or "repeat")."""
+def stream_days(
+    plan: Scenario, stream: str, base_list_value: float, memo: dict | None = None
+) -> StreamDays:
+    """Effects of every promotion of ``plan`` on the ``stream`` ("new" or "repeat").
+
+    ``memo``: share one dict between the calls for both streams of one plan, so that an offer
+    that meets the same baskets in both streams is worked out once.
+    """
+    memo = {} if memo is None else memo
     horizon = plan.horizon_days
     pr, bk = plan.price, plan.basket
     phi = pr.conversion_share if stream == "new" else pr.repeat_share
@@ -166,7 +173,10 @@ def stream_days(plan: Scenario, stream: str, base_list_value: float) -> StreamDa
         days = np.flatnonzero(on)
         if days.size == 0:
             continue
-        eff = _order_level(plan, promo, aov_item[days], padding, w)
+        key = (i, w, aov_item[days].tobytes())
+        if key not in memo:
+            memo[key] = _order_level(plan, promo, aov_item[days], padding, w)
+        eff = memo[key]
         # The reward enters §5.1 as an extra price cut, so it saturates at x_floor as prices do
         # (a gift worth more than the basket would otherwise raise a negative base to a power).
         depth = pr.threshold_salience * eff["perceived"] / (aov_item[days] + eff["delta_aov"])
