@@ -11,6 +11,10 @@ from ui.i18n import t
 
 router.ensure(__file__)  # first: a page run without the router hands over to it
 
+#: MODEL.md §1.7: each erratum and the seed document it is in (texts in the catalogue).
+ERRATA = (("E1", "000"), ("E2", "000"), ("E3", "000"), ("E4", "003"), ("E5", "003"),
+          ("E6", "002"), ("E7", "003"), ("E8", "003"))  # fmt: skip
+
 lang = state.lang()
 st.title(t("page.assumptions", lang), anchor=False)
 st.caption(t("as.intro", lang))
@@ -154,4 +158,24 @@ with layout.guard():
         ),
         hide_index=True,
         width="stretch",
+    )
+
+    st.subheader(t("as.errata", lang), anchor=False)
+    st.caption(t("as.errata_intro", lang))
+    errata = []
+    for code, seed in ERRATA:
+        issue, resolution = t(f"errata.{code}", lang).split("||")
+        errata.append({"code": code, "seed": seed, "issue": issue, "resolution": resolution})
+    st.dataframe(
+        pd.DataFrame(errata).rename(
+            columns={
+                "code": "#",
+                "seed": t("as.col.seed", lang),
+                "issue": t("as.col.issue", lang),
+                "resolution": t("as.col.resolution", lang),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={t("as.col.resolution", lang): st.column_config.TextColumn(width="large")},
     )

@@ -181,6 +181,10 @@ def test_every_page_renders_in_the_language(lang: str) -> None:
             table = table_with(at, t("as.col.param", lang))
             assert t("as.col.changed", lang) in table.columns
             assert not table[t("as.col.changed", lang)].any()  # plan == baseline at start
+            # "About the model": the seed errata of MODEL.md §1.7, E2's corrected bound among them
+            errata = table_with(at, t("as.col.resolution", lang)).set_index("#")
+            assert list(errata.index) == [f"E{i}" for i in range(1, 9)]
+            assert "(f−1)/(5−f)" in errata.loc["E2", t("as.col.resolution", lang)]
     assert_lang_in_url(at, lang)
 
 
