@@ -21,13 +21,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import finance
+from . import finance, membership
 from .basket import Padding, threshold_outcome
 from .funnel import new_placed_conversion, payment_rates, safe_ratio, silent_conversion
 from .promotions import incremental_orders, pull_forward_debt, stream_days, voucher_specs
 from .registry import CR_WARN
 from .repurchase import calibrate_alpha, repeat_kernel
-from .repurchase import repeat_stream as _repeat_stream
 from .scenario import Scenario
 from .traffic import traffic_days
 
@@ -82,13 +81,33 @@ DAILY_COLUMNS = (
     "voucher_cost",
     "pull_forward_repay",
     "pull_forward_debt",
+    "orders_referred",
+    "orders_members",
+    "members",
+    "member_price_cost",
+    "points_expense",
+    "points_liability",
+    "card_holders",
+    "card_sales",
+    "card_revenue",
+    "card_free_orders",
+    "stored_value_topups",
+    "stored_value_spent",
+    "stored_value_breakage",
+    "stored_value_liability",
+    "stored_value_gift_cost",
+    "referral_reward_cost",
+    "outreach_cost",
+    "loyalty_cost",
+    "cash",
 )
 
 #: Daily ratios and prices: recomputed from the sums in Result.totals, never summed.
 NOT_SUMMED = frozenset(
     {"day", "conversion_rate", "conversion_rate_new", "pay_rate", "aov", "aov_new", "aov_repeat",
      "units_per_order", "uv_value", "old_customer_share", "price_index", "traffic_quality",
-     "pull_forward_debt"}
+     "pull_forward_debt", "members", "points_liability", "card_holders",
+     "stored_value_liability"}
 )  # fmt: skip
 #: Columns summed over the horizon in Result.totals.
 SUMMED = tuple(c for c in DAILY_COLUMNS if c not in NOT_SUMMED)
@@ -188,24 +207,36 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     rp = plan.repeat
     kernel = repeat_kernel(horizon, rp.r, cal.alpha_days, rp.a, rp.b)
     rep_scale = cal.repeat_multiplier * (pay_rate / cal.pay_rate_reference)
+    n_hist, age = cal.history_buyers_per_day, cal.age_days
+    # Referral fission (§5.13): the funnel's new buyers already hold the reference's referred
+    # share (they are in its dashboard numbers), so only the plan's difference is added.
+    referred_all = per_path(membership.referred_buyers(plan, new_gross[0], n_hist, age))
+    referred = referred_all - per_path(membership.referred_buyers(ref, new_gross[0], n_hist, age))
 
-    def repeat_orders(new_buyers: np.ndarray) -> np.ndarray:
-        base = _repeat_stream(
-            new_buyers, cal.history_buyers_per_day, cal.age_days, rp.r, cal.alpha_days, rp.a, rp.b
+    def repeat_base(organic_new: np.ndarray) -> membership.RepeatBase:
+        return membership.repeat_orders(
+            plan, ref, organic_new[0], referred[0], n_hist, age, cal.alpha_days
         )
-        return base * rep_scale * fx_rep.conversion
 
-    rep_gross = repeat_orders(new_gross)
-    # -- pull-forward (§5.11): promotion days borrow orders that later days repay
+    first = repeat_base(new_gross)
+    member_share = safe_ratio(first.members, first.total)
+    levers = membership.day_levers(plan, ref, member_share)
+    day_mult = fx_rep.conversion * levers.member_price * levers.member_day * levers.outreach
+    rep_gross = per_path(first.total) * rep_scale * day_mult
+    # -- pull-forward (§5.11): promotion days (and member days) borrow orders that later days repay
     delta_q = incremental_orders(new_gross, fx_new.total_multiplier) + incremental_orders(
-        rep_gross, fx_rep.total_multiplier
+        rep_gross, fx_rep.total_multiplier * levers.member_day
     )
     debt = pull_forward_debt(delta_q[0], plan.price.pull_forward, plan.price.pull_forward_days)
     repay = per_path(debt / plan.price.pull_forward_days)
     gross = new_gross + rep_gross
     new_part = safe_ratio(new_gross, gross)
-    orders_new = np.maximum(0.0, new_gross - repay * new_part)
-    orders_repeat = np.maximum(0.0, repeat_orders(orders_new) - repay * (1.0 - new_part))
+    organic_new = np.maximum(0.0, new_gross - repay * new_part)
+    orders_new = np.maximum(0.0, organic_new + referred)
+    rep_base = repeat_base(organic_new)
+    orders_repeat = np.maximum(
+        0.0, rep_base.total * rep_scale * day_mult - repay * (1.0 - new_part)
+    )
     # -- post-purchase vouchers (抵价券): holders buy again more often while the voucher lasts
     voucher_cost = np.zeros((paths, horizon))
     promo_cost_extra: dict[int, np.ndarray] = {}
@@ -231,7 +262,8 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     # -- basket and totals (§6.5, §6.7)
     aov_new, aov_rep = fx_new.paid_value, fx_rep.paid_value
     gmv_new = orders_new * aov_new
-    gmv_repeat = orders_repeat * aov_rep - voucher_cost
+    member_price_cost = orders_repeat * levers.member_price_share * levers.discount * aov_rep
+    gmv_repeat = orders_repeat * aov_rep - voucher_cost - member_price_cost
     gmv = gmv_new + gmv_repeat
     gmv_list = orders_new * (fx_new.list_value + fx_new.addon_revenue) + orders_repeat * (
         fx_rep.list_value + fx_rep.addon_revenue
@@ -242,7 +274,33 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     )
     goods_cost = orders_new * fx_new.goods_cost + orders_repeat * fx_rep.goods_cost
     bubble_value = orders_new * fx_new.padded_value + orders_repeat * fx_rep.padded_value
-    free_shipped = orders_new * fx_new.free_shipping + orders_repeat * fx_rep.free_shipping
+    phone = plan.store.aov >= plan.payment.phone_aov_threshold
+    unit_reminder_cost = plan.payment.call_cost if phone else plan.payment.sms_cost
+    outreach_unit = (
+        plan.payment.call_cost
+        if plan.membership.outreach.channel == "phone"
+        else plan.payment.sms_cost
+    )
+    orders_members = plan.membership.enrollment_rate * orders_new + member_share * orders_repeat
+    sch = membership.schemes(
+        plan,
+        ref,
+        new_buyers=orders_new[0],
+        referred=referred_all[0],
+        member_orders=(plan.membership.enrollment_rate * orders_new + member_share * orders_repeat)[
+            0
+        ],
+        card_orders=(rep_base.card * safe_ratio(orders_repeat, per_path(rep_base.total)))[0],
+        paid_value=safe_ratio(gmv, orders)[0],
+        history_buyers=n_hist,
+        age_days=age,
+        unit_contact_cost=outreach_unit,
+    )
+    free_shipped = np.minimum(
+        orders,
+        orders_new * fx_new.free_shipping + orders_repeat * fx_rep.free_shipping
+        + sch.card_free_orders,
+    )  # fmt: skip
     paying_shipping = plan.store.paid_shipping_share * (orders - free_shipped)
     free_shipping_cost = plan.store.shipping_fee * plan.store.paid_shipping_share * free_shipped
     promo_costs = {
@@ -267,8 +325,6 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     ):
         on = window > 0
         campaign_cost = campaign_cost + c.fee_per_day * on + c.commission_rate * gmv_new * w_share
-    phone = plan.store.aov >= plan.payment.phone_aov_threshold
-    unit_reminder_cost = plan.payment.call_cost if phone else plan.payment.sms_cost
     reminder_cost = placed * reminders_per_order * unit_reminder_cost
     ad_spend = per_path(
         np.full(
@@ -287,6 +343,8 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         affiliate_commission=affiliate_commission,
         campaign_cost=campaign_cost,
         reminder_cost=reminder_cost,
+        loyalty_cost=per_path(sch.cost),
+        loyalty_income=per_path(sch.income),
     )
     cols = {
         "day": np.arange(horizon),
@@ -338,6 +396,25 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         "voucher_cost": voucher_cost,
         "pull_forward_repay": repay,
         "pull_forward_debt": per_path(debt),
+        "orders_referred": referred_all,
+        "orders_members": orders_members,
+        "members": per_path(sch.members),
+        "member_price_cost": member_price_cost,
+        "points_expense": per_path(sch.points_expense),
+        "points_liability": per_path(sch.points_liability),
+        "card_holders": per_path(sch.card_holders),
+        "card_sales": per_path(sch.card_cash),
+        "card_revenue": per_path(sch.card_revenue),
+        "card_free_orders": per_path(sch.card_free_orders),
+        "stored_value_topups": per_path(sch.stored_value_topups),
+        "stored_value_spent": per_path(sch.stored_value_spent),
+        "stored_value_breakage": per_path(sch.stored_value_breakage),
+        "stored_value_liability": per_path(sch.stored_value_liability),
+        "stored_value_gift_cost": per_path(sch.stored_value_gifts),
+        "referral_reward_cost": per_path(sch.referral_rewards),
+        "outreach_cost": per_path(sch.outreach_cost),
+        "loyalty_cost": per_path(sch.cost),
+        "cash": m.profit + per_path(sch.cash_timing),
     }
     # Mean mode: the one path's rows. Totals and channels read the arrays, not the DataFrame
     # (pandas per-column overhead would dominate the run time).
@@ -445,6 +522,8 @@ def _warnings(plan: Scenario, cal: Calibration) -> list[str]:
         p.start_day >= plan.horizon_days for p in plan.promotions
     ):
         out.append("event_beyond_horizon")
+    if membership.viral_factor(plan) >= 1.0:
+        out.append("referral_explosive")  # K ≥ 1: unbounded growth, the model does not hold (§5.13)
     return out
 
 

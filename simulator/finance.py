@@ -5,7 +5,9 @@
     (P = padded 凑单 value, r_b = min(r_bubble, 1 − r_ret): bubble purchases return on top of r_ret)
     Ship     = c_ship·Orders;  PlatformFee = f_plat·GMV;  CS = wage·agents
     Mkt      = ad spend (直通车 + 钻展) + affiliate commission + campaign fees + 催付 cost
-    Profit   = NetSales − COGS − Ship − PlatformFee − CS − Mkt
+    Loyalty  = points expense + top-up gifts + referral rewards + outreach − card revenue
+               − stored value never spent (membership.py; the card's free shipping is in ShipFee)
+    Profit   = NetSales − COGS − Ship − PlatformFee − CS − Mkt − Loyalty
 
 Discounts are already netted in GMV (paid value); ``discount_cost = GMV_list − GMV`` is reported
 beside it for transparency, never subtracted twice.
@@ -58,6 +60,8 @@ def money(
     affiliate_commission: FloatArray,
     campaign_cost: FloatArray,
     reminder_cost: FloatArray,
+    loyalty_cost: FloatArray | float = 0.0,
+    loyalty_income: FloatArray | float = 0.0,
 ) -> Money:
     """Daily money lines. ``merchandise_list``: list value of the goods sold (add-ons excluded);
     ``goods_cost``: gifts, add-on items and prizes at cost; ``bubble_value``: padded (凑单) value,
@@ -80,6 +84,7 @@ def money(
     profit = (
         net_sales - cogs - ship_cost - platform - service
         - ad_spend - affiliate_commission - campaign_cost - reminder_cost
+        - loyalty_cost + loyalty_income
     )  # fmt: skip
     return Money(ship_income, refunds, net_sales, cogs, ship_cost, platform, service, ad_spend,
                  affiliate_commission, campaign_cost, reminder_cost, profit)  # fmt: skip

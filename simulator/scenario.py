@@ -222,9 +222,94 @@ class Basket(_Section):
     gift_salience: float = pf("basket.gift_salience")
 
 
+class MemberPrice(_Section):
+    """会员价: members pay ``discount`` less on their repeat orders (MODEL.md §5.8)."""
+
+    _prefix = "membership.member_price"
+    enabled: bool = False
+    discount: float = pf("membership.member_price.discount")
+
+
+class MemberDay(_Section):
+    """会员日: one day per 30-day month members' repeat hazard × (1 + ``uplift``) (§5.8)."""
+
+    _prefix = "membership.member_day"
+    enabled: bool = False
+    uplift: float = pf("membership.member_day.uplift")
+    day_of_month: int = pf("membership.member_day.day_of_month")
+
+
+class Points(_Section):
+    """积分: seed 003's earning rules, breakage, redemption lag and a liability ledger (§5.9)."""
+
+    _prefix = "membership.points"
+    enabled: bool = False
+    per_yuan: float = pf("membership.points.per_yuan")
+    bonus_per_order: float = pf("membership.points.bonus_per_order")
+    yuan_per_point: float = pf("membership.points.yuan_per_point")
+    breakage: float = pf("membership.points.breakage")
+    redemption_lag_days: float = pf("membership.points.redemption_lag_days")
+    valid_lag_days: int = pf("membership.points.valid_lag_days")
+
+
+class Card(_Section):
+    """包邮卡: seed 003's tiers, price, uptake, shipping given away, sBG renewals (§5.10)."""
+
+    _prefix = "membership.card"
+    enabled: bool = False
+    tier: Literal["T1", "T2", "T3"] = pf("membership.card.tier")
+    price: float = pf("membership.card.price")
+    uptake: float = pf("membership.card.uptake")
+    repeat_uplift: float = pf("membership.card.repeat_uplift")
+    renewal_alpha: float = pf("membership.card.renewal_alpha")
+    renewal_beta: float = pf("membership.card.renewal_beta")
+
+
+class StoredValue(_Section):
+    """储值卡: seed 004's top-up tiers with bonus gifts, breakage, liability, cash timing (§5.12)."""
+
+    _prefix = "membership.stored_value"
+    enabled: bool = False
+    amount: Literal["500", "1000"] = pf("membership.stored_value.amount")
+    uptake: float = pf("membership.stored_value.uptake")
+    breakage: float = pf("membership.stored_value.breakage")
+    spend_lag_days: float = pf("membership.stored_value.spend_lag_days")
+    repeat_uplift: float = pf("membership.stored_value.repeat_uplift")
+
+
+class Referral(_Section):
+    """裂变: members bring new buyers; seed 004's reward tiers; K ≥ 1 is flagged (§5.13)."""
+
+    _prefix = "membership.referral"
+    enabled: bool = False
+    rate: float = pf("membership.referral.rate")
+    active_days: float = pf("membership.referral.active_days")
+    repeat_multiplier: float = pf("membership.referral.repeat_multiplier")
+
+
+class Outreach(_Section):
+    """Old customers notified by SMS or phone before campaign days buy again more (§6.6)."""
+
+    _prefix = "membership.outreach"
+    enabled: bool = False
+    uplift: float = pf("membership.outreach.uplift")
+    reach: float = pf("membership.outreach.reach")
+    channel: Literal["sms", "phone"] = pf("membership.outreach.channel")
+
+
 class Membership(_Section):
+    """Members and the schemes that bring old customers back (MODEL.md §4.5, §5.8–5.13)."""
+
     _prefix = "membership"
     enrollment_rate: float = pf("membership.enrollment_rate")
+    repeat_uplift: float = pf("membership.repeat_uplift")
+    member_price: MemberPrice = MemberPrice()
+    member_day: MemberDay = MemberDay()
+    points: Points = Points()
+    card: Card = Card()
+    stored_value: StoredValue = StoredValue()
+    referral: Referral = Referral()
+    outreach: Outreach = Outreach()
 
 
 class Repeat(_Section):
@@ -233,6 +318,10 @@ class Repeat(_Section):
     a: float = pf("repeat.a")
     b: float = pf("repeat.b")
     aov_ratio: float = pf("repeat.aov_ratio")
+    bad_experience_share: float = pf("repeat.bad_experience_share")
+    bad_experience_factor: float = pf("repeat.bad_experience_factor")
+    clv_discount_rate: float = pf("repeat.clv_discount_rate")
+    clv_horizon_days: int = pf("repeat.clv_horizon_days")
 
 
 class Service(_Section):

@@ -76,6 +76,10 @@ UNIT_LABELS: Final[Mapping[str, tuple[str, str]]] = {
     "count": ("次", "times"),
     "choice": ("", ""),
     "yuan/click": ("元/点击", "yuan/click"),
+    "points": ("分", "points"),
+    "points/yuan": ("分/元", "points/yuan"),
+    "yuan/point": ("元/分", "yuan/point"),
+    "referrals/member/day": ("人/会员/天", "per member per day"),
 }
 
 _BABEL_LOCALES: Final[Mapping[str, Locale]] = {

@@ -207,6 +207,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "有活动或促销开始于推演期之后,不会出现在结果里。",
         "An event starts after the simulated horizon and does not show in the results.",
     ),
+    "warn.referral_explosive": (
+        "推荐裂变系数 K ≥ 1:每位被推荐的客户又带来至少一位新客户,增长没有上限,模型在这里不再成立。请降低推荐率或推荐活跃期。",
+        "Referral factor K ≥ 1: every referred buyer brings at least one more, growth has no "
+        "bound and the model no longer holds. Lower the referral rate or the referring period.",
+    ),
     # errors
     "err.range": (
         "「{label}」须在 {lo} 到 {hi} 之间(收到 {value})。",

@@ -96,6 +96,10 @@ def campaigns(draw: st.DrawFn, horizon: int) -> dict[str, Any]:
     return {"kind": kind, "start_day": start, "end_day": end, **out}
 
 
+#: Membership schemes with an on/off switch (scenario.Membership).
+SCHEMES = ("member_price", "member_day", "points", "card", "stored_value", "referral", "outreach")
+
+
 @st.composite
 def scenarios(
     draw: st.DrawFn, *, max_horizon: int = 120, feasible: bool = True, full_range: bool = False
@@ -115,11 +119,9 @@ def scenarios(
     if draw(st.booleans()):
         sc = set_param(sc, "traffic.campaigns", [draw(campaigns(horizon))])
     promos = draw(promotion_lists(sc, full_range=full_range))
-    fi = sc.finance
-    if promos and not full_range and fi.return_rate + fi.bubble_return_rate > 1:
-        # Known gap (test_promotions.test_known_gap_*): padded value is refunded at
-        # return_rate + bubble_return_rate, which may pass 100 %.
-        sc = set_param(sc, "finance.bubble_return_rate", 1.0 - fi.return_rate)
+    for scheme in SCHEMES:  # each membership scheme switched on about one time in three
+        if draw(st.sampled_from((True, False, False))):
+            sc = set_param(sc, f"membership.{scheme}.enabled", True)
     sc = set_or_reject(sc, "promotions", promos)
     if feasible:
         assume(repeat_calibration_feasible(sc))

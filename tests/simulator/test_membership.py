@@ -1,0 +1,182 @@
+"""Membership and repurchase streams in the engine (MODEL.md §5.8–5.13, §6.6, V6, T19)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from simulator import PARAMS, Scenario, load_preset, set_param, simulate
+from simulator.membership import loyal_share, viral_factor
+
+SCHEMES = ("member_price", "member_day", "points", "card", "stored_value", "referral", "outreach")
+#: Each scheme switched on with nothing to give: zero uptake, zero depth, zero rate.
+ZERO = {
+    "member_price": {"discount": 0.0},
+    "member_day": {"uplift": 0.0},
+    "points": {"per_yuan": 0.0, "bonus_per_order": 0.0},
+    "card": {"uptake": 0.0},
+    "stored_value": {"uptake": 0.0},
+    "referral": {"rate": 0.0},
+    "outreach": {"uplift": 0.0, "reach": 0.0},
+}
+CAMPAIGN = [{"kind": "item_discount", "start_day": 40, "end_day": 43, "pct": 0.2}]
+
+
+def _on(sc: Scenario, scheme: str, **fields: object) -> Scenario:
+    sc = set_param(sc, f"membership.{scheme}.enabled", True)
+    for name, value in fields.items():
+        sc = set_param(sc, f"membership.{scheme}.{name}", value)
+    return sc
+
+
+def _base(days: int = 200) -> Scenario:
+    return set_param(set_param(Scenario(), "horizon_days", days), "promotions", CAMPAIGN)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_scheme_with_zero_uptake_gives_exactly_the_baseline(scheme: str) -> None:
+    base = _base()
+    plan = _on(base, scheme, **ZERO[scheme])
+    d0, d1 = simulate(base).daily, simulate(plan, reference=base).daily
+    for col in d0.columns:
+        np.testing.assert_array_equal(d1[col].to_numpy(), d0[col].to_numpy(), err_msg=col)
+
+
+def test_all_schemes_at_zero_together_give_exactly_the_baseline() -> None:
+    base = _base()
+    plan = base
+    for scheme in SCHEMES:
+        plan = _on(plan, scheme, **ZERO[scheme])
+    d0, d1 = simulate(base).daily, simulate(plan, reference=base).daily
+    np.testing.assert_array_equal(d1.to_numpy(), d0.to_numpy())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    u=st.lists(
+        st.floats(0.0, float(PARAMS["membership.repeat_uplift"].hi)), min_size=2, max_size=2
+    ),
+    e=st.floats(0.0, 1.0),
+    card=st.booleans(),
+)
+def test_a_bigger_member_uplift_never_lowers_repeat_orders(
+    u: list[float], e: float, card: bool
+) -> None:
+    base = set_param(_base(120), "membership.enrollment_rate", e)
+    if card:
+        base = _on(base, "card", uptake=0.3)
+    lo, hi = sorted(u)
+    d_lo = simulate(set_param(base, "membership.repeat_uplift", lo), reference=base).daily
+    d_hi = simulate(set_param(base, "membership.repeat_uplift", hi), reference=base).daily
+    assert (d_hi["orders_repeat"] >= d_lo["orders_repeat"] * (1 - 1e-12)).all()
+
+
+@pytest.mark.parametrize(
+    ("scheme", "path"),
+    [("card", "membership.card.repeat_uplift"), ("stored_value", "membership.stored_value.repeat_uplift"),
+     ("referral", "membership.referral.repeat_multiplier")],
+)  # fmt: skip
+def test_bigger_scheme_uplifts_never_lower_repeat_orders(scheme: str, path: str) -> None:
+    base = _base(365)
+    plan = _on(base, scheme, uptake=0.5) if scheme != "referral" else _on(base, scheme, rate=0.002)
+    lo, hi = PARAMS[path].lo, PARAMS[path].hi
+    d_lo = simulate(set_param(plan, path, lo), reference=base).daily["orders_repeat"]
+    d_hi = simulate(set_param(plan, path, hi), reference=base).daily["orders_repeat"]
+    assert (d_hi >= d_lo * (1 - 1e-12)).all() and d_hi.sum() > d_lo.sum()
+
+
+def test_a_plan_equal_to_its_reference_keeps_the_calibrated_old_share_with_schemes_on() -> None:
+    """Z normalises the streams: a store that already runs a card and stored value shows its own
+    old-customer share on day 0 (MODEL.md §10c)."""
+    sc = _on(_on(set_param(Scenario(), "horizon_days", 30), "card", uptake=0.4), "stored_value",
+             uptake=0.3)  # fmt: skip
+    d = simulate(sc).daily
+    assert d["old_customer_share"].iloc[0] == pytest.approx(sc.funnel.old_customer_share, rel=2e-3)
+
+
+def test_engine_ledgers_balance_every_day() -> None:
+    plan = _base(365)
+    for scheme, fields in {
+        "points": {},
+        "card": {"uptake": 0.2},
+        "stored_value": {"uptake": 0.1},
+    }.items():
+        plan = _on(plan, scheme, **fields)
+    d = simulate(plan, reference=_base(365)).daily
+    sv = d["stored_value_topups"].cumsum() - d["stored_value_spent"].cumsum()
+    sv -= d["stored_value_breakage"].cumsum()
+    np.testing.assert_allclose(sv, d["stored_value_liability"], rtol=1e-9, atol=1e-6)
+    assert (d["points_liability"] >= 0).all() and d["points_liability"].iloc[-1] > 0
+    assert (d["card_holders"].diff().fillna(0) >= -1e-9).sum() > 0
+    # cash = profit + what arrives before it is earned (stored value, card sales) − points owed
+    timing = (d["stored_value_topups"] - d["stored_value_spent"] - d["stored_value_breakage"]) + (
+        d["card_sales"] - d["card_revenue"]
+    )
+    assert ((d["cash"] - d["profit"]) >= timing - 1e-6).all()
+
+
+def test_t19_referrals_converge_to_k_over_one_minus_k() -> None:
+    """With K = e·ρ·L < 1, every organic buyer brings K/(1 − K) referred buyers in steady state."""
+    base = set_param(set_param(Scenario(), "horizon_days", 730), "traffic.weekday_profile", [1] * 7)
+    plan = _on(base, "referral", rate=0.004, active_days=100)
+    k = viral_factor(plan)
+    assert k == pytest.approx(0.3 * 0.004 * 100)
+    d, d0 = simulate(plan, reference=base).daily, simulate(base).daily
+    late = slice(600, 700)
+    ratio = d["orders_referred"][late].mean() / d0["orders_new"][late].mean()
+    assert ratio == pytest.approx(k / (1 - k), rel=1e-3)
+    assert "referral_explosive" not in simulate(plan, reference=base).warnings
+    boom = _on(base, "referral", rate=0.01, active_days=400)
+    assert viral_factor(boom) >= 1
+    assert (
+        "referral_explosive"
+        in simulate(set_param(boom, "horizon_days", 60), reference=base).warnings
+    )
+
+
+def test_member_day_borrows_from_the_following_days() -> None:
+    base = set_param(Scenario(), "horizon_days", 120)
+    plan = _on(base, "member_day", uplift=1.0, day_of_month=10)
+    d, d0 = simulate(plan, reference=base).daily, simulate(base).daily
+    days = [9, 39, 69, 99]
+    lift = d["orders_repeat"] / d0["orders_repeat"]
+    assert (lift.iloc[days] > 1.05).all()
+    assert d["pull_forward_repay"].iloc[10:15].gt(0).all()
+    assert d["pull_forward_repay"].iloc[:9].eq(0).all()
+
+
+def test_member_price_and_outreach() -> None:
+    base = _base(120)
+    mp = simulate(_on(base, "member_price", discount=0.1), reference=base).daily
+    d0 = simulate(base).daily
+    assert mp["orders_repeat"].sum() > d0["orders_repeat"].sum()
+    assert mp["member_price_cost"].sum() > 0
+    assert (mp["discount_cost"] >= mp["member_price_cost"] - 1e-9).all()
+    out = simulate(_on(base, "outreach", uplift=0.5, reach=1.0), reference=base).daily
+    on = slice(40, 44)
+    # × (1 + reach·u_out); the event's pull-forward debt grows with it, hence the tolerance
+    np.testing.assert_allclose(out["orders_repeat"][on] / d0["orders_repeat"][on], 1.5, rtol=1e-4)
+    assert out["outreach_cost"].iloc[40] > 0 and out["outreach_cost"].drop(index=40).eq(0).all()
+
+
+@pytest.mark.parametrize(
+    ("preset", "inquiries", "old_share", "loyal"),
+    [("new_store", (0, 50), (0.05, 0.10), None), ("mid_store", (100, 300), None, 0.100),
+     ("large_store", (500, np.inf), None, 0.154)],
+)  # fmt: skip
+def test_v6_store_stage_presets(preset, inquiries, old_share, loyal) -> None:
+    """Seed 003's store stages: 新店 < 50 inquiries a day, 老客户占比 5–10 %; 中级 100–300, 忠实客户
+    > 5 % (model: 10.0 %); 高级 > 500, > 10 % (15.4 %)."""
+    sc = load_preset(preset)
+    res = simulate(sc)
+    assert inquiries[0] <= res.daily["inquiries"].mean() < inquiries[1]
+    if old_share:
+        # on day 0 (a new store ages fast: its share rises over the horizon)
+        assert old_share[0] <= res.daily["old_customer_share"].iloc[0] <= old_share[1]
+    if loyal:
+        rp, cal = sc.repeat, res.calibration
+        assert loyal_share(cal.age_days, rp.r, cal.alpha_days, rp.a, rp.b) == pytest.approx(
+            loyal, abs=1e-3
+        )
