@@ -13,6 +13,7 @@ PAGES = (
     ("overview.py", "page.overview", ":material/dashboard:"),
     ("traffic_funnel.py", "page.traffic", ":material/filter_alt:"),
     ("promotions.py", "page.promotions", ":material/sell:"),
+    ("membership.py", "page.membership", ":material/loyalty:"),
     ("assumptions.py", "page.assumptions", ":material/menu_book:"),
 )
 

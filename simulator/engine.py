@@ -450,6 +450,8 @@ def _totals(daily: Mapping[str, np.ndarray]) -> dict[str, float]:
     mkt = tot["marketing_cost"]
     tot["profit_per_marketing_yuan"] = tot["profit"] / mkt if mkt else float("nan")
     tot["days"] = float(len(daily["day"]))
+    for stock in ("members", "points_liability", "stored_value_liability", "card_holders"):
+        tot[f"{stock}_end"] = float(daily[stock][-1]) if len(daily["day"]) else 0.0
     tot["pull_forward_debt_end"] = (
         float(daily["pull_forward_debt"][-1]) if len(daily["day"]) else 0.0
     )

@@ -36,7 +36,8 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.signal import lfilter
 
-from . import loyalty
+from . import clv as loyalty_clv
+from . import finance, loyalty
 from .clv import sbg_survival
 from .repurchase import expected_repeats
 from .scenario import Scenario
@@ -371,3 +372,51 @@ def loyal_share(age_days: int, r: float, alpha: float, a: float, b: float) -> fl
         return 0.0
     tau = np.arange(1, int(age_days) + 1, dtype=float)
     return float(np.mean(1.0 - (alpha / (alpha + tau)) ** r))
+
+
+def clv(
+    plan: Scenario, reference: Scenario, alpha: float, lever: float = 1.0
+) -> loyalty_clv.CLVResult:
+    """CLV of one new customer of ``plan`` (MODEL.md §6.6): first-order contribution plus the
+    discounted contribution of the repeat orders its cohort profile f(k) brings, with the plan's
+    annual discount rate and horizon. ``alpha``: the calibrated BG/NBD scale; ``lever``: the
+    plan's old-customer lever (Calibration.repeat_multiplier)."""
+    rp, st = plan.repeat, plan.store
+    h = int(rp.clv_horizon_days)
+    delta = _delta_e(max(h, int(reference.store.age_days)), rp.r, alpha, rp.a, rp.b)
+    ages = np.arange(1, delta.size + 1, dtype=float)
+    own = profile(reference, ages)
+    hist = int(reference.store.age_days)
+    e_h = delta[:hist].sum()
+    z = float((delta[:hist] * own.total[:hist]).sum() / e_h) if e_h > 0 else 1.0
+    f = profile(plan, ages[:h]).total
+    weight = delta[:h].sum()
+    mult = float((delta[:h] * f).sum() / weight) / z if weight > 0 else 1.0
+    contribution = finance.order_contribution(plan, np.array(st.aov), np.array(st.aov))
+    margin = float(np.clip(contribution / st.aov, 0.0, 1.0)) if st.aov > 0 else 0.0
+    return loyalty_clv.clv_per_new_customer(
+        horizon_days=h,
+        annual_discount_rate=rp.clv_discount_rate,
+        r=rp.r,
+        alpha=alpha,
+        a=rp.a,
+        b=rp.b,
+        first_order_value=st.aov,
+        repeat_order_value=st.aov * rp.aov_ratio,
+        margin_per_yuan=margin,
+        repeat_multiplier=mult * lever,
+    )
+
+
+def repurchase_curve(
+    plan: Scenario, reference: Scenario, alpha: float, lever: float, days: FloatArray
+) -> FloatArray:
+    """Cohort repurchase rate RR(τ) of the plan's new customers: BG/NBD with the rate scaled by
+    their mean stream multiplier m (α → α/m) [DERIVED: a scaled Poisson rate]."""
+    rp = plan.repeat
+    if not np.isfinite(alpha):
+        return np.zeros_like(days, dtype=float)
+    ages = np.arange(1, int(days.max()) + 1, dtype=float)
+    own = profile(reference, ages).total.mean()
+    m = profile(plan, ages).total.mean() / own * lever
+    return 1.0 - (alpha / m / (alpha / m + days)) ** rp.r if m > 0 else np.zeros_like(days)

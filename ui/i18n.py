@@ -689,6 +689,139 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "年末大促 5折包邮(种子003)",
         "Year-end campaign, 50% off (seed 003)",
     ),
+    # membership & repurchase page
+    "page.membership": ("会员与复购", "Membership & repurchase"),
+    "mb.intro": (
+        "“让买过的再来”:会员、积分、包邮卡、储值、推荐裂变和老客户召回,会带回多少复购、一个新客户值多少、这些方案背后欠下多少负债、现金何时进出。改动作用于侧边栏选中的方案。",
+        "“Bring buyers back”: members, points, free-shipping cards, stored value, referrals and "
+        "old-customer outreach — how many repeat orders they bring, what a new customer is worth, "
+        "what the schemes owe and when the cash moves. Edits go to the scenario chosen in the "
+        "sidebar.",
+    ),
+    "mb.schemes": ("会员方案", "Membership schemes"),
+    "mb.enable": ("启用", "Switch on"),
+    "mb.member_price": ("会员价", "Member price"),
+    "mb.member_day": ("会员日", "Member day"),
+    "mb.points": ("积分", "Points"),
+    "mb.card": ("包邮卡", "Free-shipping card"),
+    "mb.stored_value": ("储值卡", "Stored value"),
+    "mb.referral": ("推荐裂变", "Referrals"),
+    "mb.outreach": ("老客户召回", "Outreach"),
+    "mb.streams": ("复购与 CLV", "Repeat & CLV"),
+    "mb.member_price_about": (
+        "会员在复购时享受会员价;长期折扣下参考价已适应,只有非参考部分起作用(§5.8)。",
+        "Members pay a member price on repeat orders; with a permanent discount the reference "
+        "price has adapted, so only the non-reference part acts (§5.8).",
+    ),
+    "mb.member_day_about": (
+        "每月一天会员日,会员复购意愿提高,但会透支之后几天的购买(§5.8、§5.11)。",
+        "One member day a month: members buy again more that day, borrowing from the days after "
+        "(§5.8, §5.11).",
+    ),
+    "mb.points_about": (
+        "种子003的积分规则:每消费1元积1分,确认收货后次日生效;积分在发放时计费用,按沉淀率和兑换滞后进入负债台账(§5.9)。",
+        "Seed 003's rules: 1 point per yuan, valid the day after confirmed receipt; points are "
+        "expensed when issued, net of breakage, and tracked in a liability ledger (§5.9).",
+    ),
+    "mb.card_about": (
+        "种子003的三档包邮卡;持卡人复购更多、运费由店铺承担;年卡按 sBG 续费(§5.10)。",
+        "Seed 003's three card tiers; holders buy again more and ship free; yearly cards renew "
+        "at the sBG rate (§5.10).",
+    ),
+    "mb.stored_value_about": (
+        "种子004的储值档位与赠品;现金先到、销售后确认,沉淀部分最终计为收入(§5.12)。",
+        "Seed 004's top-up tiers and gifts; cash arrives first, revenue when the balance is "
+        "spent, and what is never spent becomes income (§5.12).",
+    ),
+    "mb.referral_about": (
+        "会员带来新买家,推荐奖励按种子004的档位;K ≥ 1 时增长无上限,会给出警告(§5.13)。",
+        "Members bring new buyers, rewarded by seed 004's tiers; K ≥ 1 grows without bound and "
+        "is flagged (§5.13).",
+    ),
+    "mb.outreach_about": (
+        "活动日前用短信或电话通知老客户,通知到的老客户当天复购提高;每次活动发送一次(§6.6)。",
+        "Old customers are notified by SMS or phone before campaign days and buy again more on "
+        "them; one message per campaign (§6.6).",
+    ),
+    "kpi.orders_repeat": ("复购订单", "Repeat orders"),
+    "kpi.members_end": ("期末会员数", "Members at the end"),
+    "kpi.loyalty_cost": ("会员方案成本", "Scheme costs"),
+    "kpi.cash": ("现金流", "Cash"),
+    "mb.members_chart": ("会员与老客户", "Members and old customers"),
+    "m.members": ("会员数", "Members"),
+    "m.old_customer_share": ("老客户占比", "Old-customer share"),
+    "m.orders_referred": ("被推荐新买家", "Referred new buyers"),
+    "mb.cohort": ("新客户复购曲线与终身价值", "Cohort repurchase and lifetime value"),
+    "mb.rr": ("{d} 天复购率", "RR {d} d"),
+    "mb.clv_repeats": ("期内复购单数", "Repeat orders in horizon"),
+    "mb.clv_plain": ("CLV(未折现)", "CLV (undiscounted)"),
+    "mb.clv": ("CLV(折现)", "CLV (discounted)"),
+    "mb.days_since": ("首单后天数", "Days since the first order"),
+    "mb.rr_axis": ("至少复购一次的比例", "Share who bought again"),
+    "mb.clv_units": (
+        "CLV:每位新客户的贡献利润(元),含首单;期限 {h} 天,年折现率 {d}。复购率 RR(τ) = 1 − (α/(α+τ))^r,按该方案客群的平均复购倍数缩放 [DERIVED]。",
+        "CLV: contribution per new customer (yuan), first order included; horizon {h} days, "
+        "annual discount rate {d}. RR(τ) = 1 − (α/(α+τ))^r with the rate scaled by the cohort's "
+        "mean repeat multiplier [DERIVED].",
+    ),
+    "mb.money": ("负债、现金与利润", "Liabilities, cash and profit"),
+    "mb.liabilities": ("负债余额(所选方案)", "Liabilities outstanding (scenario shown)"),
+    "m.points_liability": ("积分负债", "Points liability"),
+    "m.stored_value_liability": ("储值余额", "Stored-value balance"),
+    "m.card_deferred": ("包邮卡递延收入", "Card deferred revenue"),
+    "m.yuan": ("元", "Yuan"),
+    "mb.ledger": ("台账", "Ledger"),
+    "m.cash": ("现金", "Cash"),
+    "mb.cash_chart": ("累计现金与利润", "Cumulative cash and profit"),
+    "mb.line": ("项目", "Line"),
+    "mb.total": ("推演期合计", "Horizon total"),
+    "m.points_expense": ("积分费用", "Points expense"),
+    "m.card_revenue": ("包邮卡确认收入", "Card revenue recognised"),
+    "m.card_free_orders": ("包邮卡免邮订单", "Orders shipped free on a card"),
+    "m.stored_value_topups": ("储值充值", "Stored-value top-ups"),
+    "m.stored_value_gift_cost": ("充值赠品成本", "Top-up gifts"),
+    "m.stored_value_breakage": ("储值沉淀收入", "Stored value never spent"),
+    "m.referral_reward_cost": ("推荐奖励", "Referral rewards"),
+    "m.outreach_cost": ("召回通知成本", "Outreach cost"),
+    "m.member_price_cost": ("会员价让利", "Member-price discount"),
+    "mb.k": (
+        "推荐裂变系数 K = {k}(每位被推荐客户再带来的新客户数)。",
+        "Referral factor K = {k} (new buyers each referred buyer brings).",
+    ),
+    "mb.v6": ("店铺阶段核对(种子003,V6)", "Store stages against seed 003 (V6)"),
+    "mb.v6_a": ("新店:询单 < 50/天,老客户占比 5–10%", "New: < 50 inquiries/day, old share 5–10%"),
+    "mb.v6_b": ("中级:询单 100–300/天,忠实客户 > 5%", "Mid: 100–300 inquiries/day, loyal > 5%"),
+    "mb.v6_c": ("高级:询单 > 500/天,忠实客户 > 10%", "Large: > 500 inquiries/day, loyal > 10%"),
+    "mb.loyal": ("忠实客户(≥2 单)", "Loyal (≥ 2 orders)"),
+    "mb.seed_says": ("种子003", "Seed 003"),
+    "mb.v6_note": (
+        "“忠实客户”按至少下过 2 单理解 [ASSUMPTION];按 ≥3 单,中级店和高级店达不到种子的下限。老客户占比取第 0 天。",
+        "“Loyal” is read as at least 2 orders [ASSUMPTION]; with ≥ 3 orders the mid and large "
+        "stores miss the seed's minima. Old-customer share on day 0.",
+    ),
+    "mb.formulas": (
+        "**复购(§6.6)** Rep_t = (1/Z)·[N·Σ ΔE(j)·f_hist(j) + Σ_c N_c·ΔE(t−c)·f(t−c)],"
+        "f(k) = [(1−e) + e·(1+u_mem)·(1+c·u_ship·S_card(k))·(1+s·u_sv·e^(−k/L_sv))]·(1−b+b·h_bad);"
+        "Z 使方案等于基线时老客户占比不变。\n\n"
+        "**推荐(§5.13)** R_t = ρ·e·Σ_{j=1..L}(N_{t−j}+R_{t−j}),K = e·ρ·L,稳态每位自然新客带来 K/(1−K) 位被推荐客户。\n\n"
+        "**积分(§5.9)** 费用 = 发放 × 每分价值 × (1 − 沉淀率);负债 = 发放 − 兑换 − 过期。\n\n"
+        "**包邮卡(§5.10)** 年卡续费 sBG:r_n = (β+n−1)/(α+β+n−1);收入按 365 天直线确认。\n\n"
+        "**储值(§5.12)** 负债 = 充值 − 消费 − 沉淀;现金 = 利润 + Δ储值负债 + (售卡现金 − 确认收入) + (积分费用 − 兑换)。\n\n"
+        "**CLV** = 首单贡献 + Σ_k ΔE(k)·m·复购客单价·贡献率/(1+d)^(k/365)。",
+        "**Repeat (§6.6)** Rep_t = (1/Z)·[N·Σ ΔE(j)·f_hist(j) + Σ_c N_c·ΔE(t−c)·f(t−c)], "
+        "f(k) = [(1−e) + e·(1+u_mem)·(1+c·u_ship·S_card(k))·(1+s·u_sv·e^(−k/L_sv))]·(1−b+b·h_bad); "
+        "Z keeps the old-customer share when the plan equals the baseline.\n\n"
+        "**Referrals (§5.13)** R_t = ρ·e·Σ_{j=1..L}(N_{t−j}+R_{t−j}), K = e·ρ·L; in steady state "
+        "every organic new buyer brings K/(1−K) referred ones.\n\n"
+        "**Points (§5.9)** expense = issued × value per point × (1 − breakage); liability = "
+        "issued − redeemed − expired.\n\n"
+        "**Card (§5.10)** yearly renewals sBG: r_n = (β+n−1)/(α+β+n−1); revenue straight-line "
+        "over 365 days.\n\n"
+        "**Stored value (§5.12)** liability = top-ups − spent − breakage; cash = profit + "
+        "Δ stored-value liability + (card cash − revenue recognised) + (points expense − "
+        "redeemed).\n\n"
+        "**CLV** = first-order contribution + Σ_k ΔE(k)·m·repeat AOV·margin/(1+d)^(k/365).",
+    ),
 }
 
 

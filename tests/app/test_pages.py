@@ -46,6 +46,10 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
         "page.promotions",
         ("gmv", "orders_paid", "aov", "promotion_cost", "profit"),
     ),
+    "membership": (
+        "page.membership",
+        ("old_customer_share", "orders_repeat", "members_end", "loyalty_cost", "profit", "cash"),
+    ),
     "assumptions": ("page.assumptions", ()),
 }
 
@@ -448,3 +452,33 @@ def test_audience_choice_follows_the_kind() -> None:
     add_promotion(at, "free_shipping", 3, 4)
     assert_clean(at)
     assert [p.audience for p in scenario(at).promotions] == ["all"]
+
+
+# --------------------------------------------------------------------------- membership page
+@pytest.mark.parametrize("lang", LANGS)
+def test_switching_on_a_card_moves_the_scheme_kpis(lang: str) -> None:
+    """Switch the free-shipping card on, raise its uptake: repeat orders and scheme costs move,
+    the scenario holds the values, and the ledger table shows the card's revenue."""
+    at = open_app(lang, "membership")
+    assert kpi(at, "orders_repeat", lang)[1] == ""
+    toggle = widget(at, "toggle", "membership.card.enabled")
+    toggle.set_value(True).run()
+    assert_clean(at)
+    assert scenario(at).membership.card.enabled is True
+    widget(at, "number_input", "membership.card.uptake").set_value(60.0).run()
+    assert_clean(at)
+    assert scenario(at).membership.card.uptake == pytest.approx(0.6)
+    assert kpi(at, "orders_repeat", lang)[1].startswith("+")
+    table = table_with(at, t("mb.line", lang)).set_index(t("mb.line", lang))
+    revenue = table.loc[t("m.card_revenue", lang), t("mb.total", lang)]
+    assert revenue not in ("¥0.00", "¥0")
+
+
+def test_referral_k_at_or_above_one_is_warned() -> None:
+    lang = "en"
+    at = open_app(lang, "membership")
+    widget(at, "toggle", "membership.referral.enabled").set_value(True).run()
+    widget(at, "number_input", "membership.referral.rate").set_value(0.01).run()
+    widget(at, "number_input", "membership.referral.active_days").set_value(700.0).run()
+    assert_clean(at)
+    assert any(w.value == t("warn.referral_explosive", lang) for w in at.warning)

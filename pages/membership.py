@@ -1,0 +1,264 @@
+"""Membership & repurchase: members, old customers, cohort repurchase, CLV, liabilities and cash."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from simulator import PARAMS, load_preset, simulate
+from simulator.membership import clv, loyal_share, repurchase_curve, viral_factor
+from ui import charts, layout, router, state, widgets
+from ui.fmt import fmt_money, fmt_number, fmt_pct
+from ui.i18n import t
+
+router.ensure(__file__)  # first: a page run without the router hands over to it
+
+#: Scheme tabs: (scheme, title key, registry fields shown under its switch).
+SCHEMES = (
+    ("member_price", "mb.member_price", ("discount",)),
+    ("member_day", "mb.member_day", ("uplift", "day_of_month")),
+    ("points", "mb.points", ("per_yuan", "bonus_per_order", "yuan_per_point", "breakage",
+                             "redemption_lag_days", "valid_lag_days")),
+    ("card", "mb.card", ("tier", "price", "uptake", "repeat_uplift", "renewal_alpha",
+                         "renewal_beta")),
+    ("stored_value", "mb.stored_value", ("amount", "uptake", "breakage", "spend_lag_days",
+                                         "repeat_uplift")),
+    ("referral", "mb.referral", ("rate", "active_days", "repeat_multiplier")),
+    ("outreach", "mb.outreach", ("uplift", "reach", "channel")),
+)  # fmt: skip
+RR_DAYS = np.array([30.0, 90.0, 180.0, 365.0])
+
+lang = state.lang()
+which = state.editing()
+st.title(t("page.membership", lang), anchor=False)
+st.caption(t("mb.intro", lang))
+st.badge(
+    t("side.edit_plan" if which == state.PLAN else "side.edit_baseline", lang),
+    icon=":material/edit:",
+    color="orange" if which == state.PLAN else "gray",
+)
+
+
+def scheme_switch(scheme: str, container) -> bool:
+    path = f"membership.{scheme}.enabled"
+    key = widgets.widget_key(which, path)
+    on = bool(getattr(state.slot(which).scenario.membership, scheme).enabled)
+    container.toggle(
+        t("mb.enable", lang),
+        value=on,
+        key=key,
+        on_change=lambda: state.update(which, path, bool(st.session_state[key])),
+    )
+    return on
+
+
+with layout.guard():
+    layout.show_messages()
+    top = st.container()
+    controls, results = st.columns([4, 5], gap="large")
+    with controls:
+        st.subheader(t("mb.schemes", lang), anchor=False)
+        a, b = st.columns(2)
+        widgets.param_input(which, "membership.enrollment_rate", slider=True, container=a)
+        widgets.param_input(which, "membership.repeat_uplift", slider=True, container=b)
+        tabs = st.tabs([t(title, lang) for _, title, _ in SCHEMES] + [t("mb.streams", lang)])
+        for tab, (scheme, _, fields) in zip(tabs, SCHEMES, strict=False):
+            with tab:
+                st.caption(t(f"mb.{scheme}_about", lang))
+                on = scheme_switch(scheme, tab)
+                if on:
+                    cols = st.columns(2)
+                    for i, name in enumerate(fields):
+                        widgets.param_input(
+                            which, f"membership.{scheme}.{name}", container=cols[i % 2]
+                        )
+        with tabs[-1]:
+            a, b = st.columns(2)
+            widgets.param_input(which, "repeat.bad_experience_share", container=a)
+            widgets.param_input(which, "repeat.bad_experience_factor", container=b)
+            a, b = st.columns(2)
+            widgets.param_input(which, "repeat.aov_ratio", container=a)
+            widgets.param_input(which, "repeat.clv_horizon_days", container=b)
+            widgets.param_input(which, "repeat.clv_discount_rate", slider=True)
+
+    base, plan = state.results()
+    shown = plan if which == state.PLAN else base
+    names = {t("side.baseline_name", lang): base.daily, t("side.plan_name", lang): plan.daily}
+    with top:
+        layout.kpi_cards(
+            base,
+            plan,
+            (
+                ("old_customer_share", "pct"),
+                ("orders_repeat", "count"),
+                ("members_end", "count"),
+                ("loyalty_cost", "money"),
+                ("profit", "money"),
+                ("cash", "money"),
+            ),
+            per_row=3,
+        )
+        layout.show_messages(plan)
+    with results:
+        st.subheader(t("mb.members_chart", lang), anchor=False)
+        metric = st.segmented_control(
+            t("ov.metric", lang),
+            options=["members", "old_customer_share", "orders_repeat", "orders_referred"],
+            default="members",
+            required=True,
+            format_func=lambda m: t(f"m.{m}", lang),
+            key="mb_metric",
+            persist_state="session",
+        )
+        st.altair_chart(
+            charts.daily_chart(
+                charts.daily_data(names, metric),
+                x_title=t("m.day", lang),
+                y_title=t(f"m.{metric}", lang),
+                y_format=".1%" if metric == "old_customer_share" else ",.0f",
+                lang=lang,
+                scenario_title=t("m.scenario", lang),
+            ),
+            width="stretch",
+        )
+        # cohort repurchase and CLV per new customer, by scenario
+        st.subheader(t("mb.cohort", lang), anchor=False)
+        days = np.arange(1, 366, dtype=float)
+        curves, clv_rows = {}, []
+        for label, res, ref in (
+            (t("side.baseline_name", lang), base, state.baseline()),
+            (t("side.plan_name", lang), plan, state.baseline()),
+        ):
+            sc, cal = res.scenario, res.calibration
+            rr = repurchase_curve(sc, ref, cal.alpha_days, cal.repeat_multiplier, days)
+            curves[label] = pd.DataFrame({"day": days, "value": rr})
+            value = clv(sc, ref, cal.alpha_days, cal.repeat_multiplier)
+            at = repurchase_curve(sc, ref, cal.alpha_days, cal.repeat_multiplier, RR_DAYS)
+            clv_rows.append(
+                {
+                    t("m.scenario", lang): label,
+                    **{t("mb.rr", lang, d=int(d)): fmt_pct(v, lang) for d, v in zip(RR_DAYS, at, strict=True)},
+                    t("mb.clv_repeats", lang): fmt_number(value.expected_repeat_orders, lang, digits=2),
+                    t("mb.clv_plain", lang): fmt_money(value.clv_gross_margin, lang, digits=2, compact=False),
+                    t("mb.clv", lang): fmt_money(value.clv_discounted, lang, digits=2, compact=False),
+                }
+            )  # fmt: skip
+        st.altair_chart(
+            charts.daily_chart(
+                charts.daily_data(curves, "value"),
+                x_title=t("mb.days_since", lang),
+                y_title=t("mb.rr_axis", lang),
+                y_format=".0%",
+                lang=lang,
+                scenario_title=t("m.scenario", lang),
+            ),
+            width="stretch",
+        )
+        st.dataframe(pd.DataFrame(clv_rows), hide_index=True, width="stretch")
+        rp = shown.scenario.repeat
+        st.caption(
+            t(
+                "mb.clv_units",
+                lang,
+                h=rp.clv_horizon_days,
+                d=fmt_pct(rp.clv_discount_rate, lang, digits=0),
+            )
+        )
+
+    st.subheader(t("mb.money", lang), anchor=False)
+    left, right = st.columns(2, gap="large")
+    with left:
+        ledger = {
+            t("m.points_liability", lang): shown.daily["points_liability"],
+            t("m.stored_value_liability", lang): shown.daily["stored_value_liability"],
+            t("m.card_deferred", lang): (shown.daily["card_sales"] - shown.daily["card_revenue"]).cumsum(),
+        }  # fmt: skip
+        frames = {k: pd.DataFrame({"day": shown.daily["day"], "v": v}) for k, v in ledger.items()}
+        st.markdown(f"**{t('mb.liabilities', lang)}**")
+        st.altair_chart(
+            charts.daily_chart(
+                charts.daily_data(frames, "v"),
+                x_title=t("m.day", lang),
+                y_title=t("m.yuan", lang),
+                lang=lang,
+                scenario_title=t("mb.ledger", lang),
+            ),
+            width="stretch",
+        )
+    with right:
+        cum = {
+            f"{t('side.plan_name', lang)} · {t('m.profit', lang)}": plan.daily["profit"].cumsum(),
+            f"{t('side.plan_name', lang)} · {t('m.cash', lang)}": plan.daily["cash"].cumsum(),
+            f"{t('side.baseline_name', lang)} · {t('m.profit', lang)}": base.daily["profit"].cumsum(),
+        }  # fmt: skip
+        frames = {k: pd.DataFrame({"day": plan.daily["day"], "v": v}) for k, v in cum.items()}
+        st.markdown(f"**{t('mb.cash_chart', lang)}**")
+        st.altair_chart(
+            charts.daily_chart(
+                charts.daily_data(frames, "v"),
+                x_title=t("m.day", lang),
+                y_title=t("m.yuan", lang),
+                lang=lang,
+                scenario_title=t("mb.line", lang),
+            ),
+            width="stretch",
+        )
+    tot = shown.totals
+    scheme_cols = [
+        "points_expense", "card_revenue", "card_free_orders", "stored_value_topups",
+        "stored_value_gift_cost", "stored_value_breakage", "referral_reward_cost",
+        "outreach_cost", "member_price_cost",
+    ]  # fmt: skip
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("mb.line", lang): t(f"m.{c}", lang),
+                    t("mb.total", lang): fmt_number(tot[c], lang)
+                    if c == "card_free_orders"
+                    else fmt_money(tot[c], lang),
+                }
+                for c in scheme_cols
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    k = viral_factor(shown.scenario)
+    if shown.scenario.membership.referral.enabled:
+        st.caption(t("mb.k", lang, k=fmt_number(k, lang, digits=3)))
+
+    with st.expander(t("mb.v6", lang), icon=":material/fact_check:"):
+        rows = []
+        for preset, need in (
+            ("new_store", "mb.v6_a"),
+            ("large_store", "mb.v6_c"),
+            ("mid_store", "mb.v6_b"),
+        ):
+            sc = load_preset(preset)
+            res = simulate(sc)
+            cal, r = res.calibration, sc.repeat
+            rows.append(
+                {
+                    t("as.col.preset", lang): t(f"preset.{preset}", lang),
+                    t("m.inquiries", lang): fmt_number(res.daily["inquiries"].mean(), lang),
+                    t("m.old_customer_share", lang): fmt_pct(res.daily["old_customer_share"].iloc[0], lang),
+                    t("mb.loyal", lang): fmt_pct(loyal_share(cal.age_days, r.r, cal.alpha_days, r.a, r.b), lang),
+                    t("mb.seed_says", lang): t(need, lang),
+                }
+            )  # fmt: skip
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.caption(t("mb.v6_note", lang))
+    with st.expander(t("pr.formulas", lang), icon=":material/function:"):
+        st.markdown(t("mb.formulas", lang))
+        used = [
+            p for p in PARAMS.values() if p.group == "membership" or p.path.startswith("repeat.")
+        ]
+        st.dataframe(
+            pd.DataFrame(
+                [{"symbol": p.symbol, t("as.col.param", lang): p.label(lang),
+                  t("as.col.provenance", lang): t(f"prov.{p.provenance}", lang),
+                  t("as.col.source", lang): p.source} for p in used]
+            ),
+            hide_index=True,
+            width="stretch",
+        )  # fmt: skip
