@@ -287,9 +287,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         ref,
         new_buyers=orders_new[0],
         referred=referred_all[0],
-        member_orders=(plan.membership.enrollment_rate * orders_new + member_share * orders_repeat)[
-            0
-        ],
+        member_orders=orders_members[0],
         card_orders=(rep_base.card * safe_ratio(orders_repeat, per_path(rep_base.total)))[0],
         paid_value=safe_ratio(gmv, orders)[0],
         history_buyers=n_hist,
