@@ -38,6 +38,20 @@ st.badge(
 )
 
 
+@st.cache_data(show_spinner=False)
+def store_stage(preset: str) -> tuple[float, float, float]:
+    """V6 figures of a store-stage preset: inquiries a day, old share on day 0, loyal share."""
+    sc = load_preset(preset)
+    res = simulate(sc)
+    cal, r = res.calibration, sc.repeat
+    loyal = loyal_share(cal.age_days, r.r, cal.alpha_days, r.a, r.b)
+    return (
+        float(res.daily["inquiries"].mean()),
+        float(res.daily["old_customer_share"].iloc[0]),
+        loyal,
+    )
+
+
 def scheme_switch(scheme: str, container) -> bool:
     path = f"membership.{scheme}.enabled"
     key = widgets.widget_key(which, path)
@@ -165,43 +179,36 @@ with layout.guard():
         )
 
     st.subheader(t("mb.money", lang), anchor=False)
+
+    def yuan_lines(title_key: str, legend_key: str, days: pd.Series, lines: dict) -> None:
+        """One chart of several named yuan series over the days."""
+        frames = {k: pd.DataFrame({"day": days, "v": v}) for k, v in lines.items()}
+        st.markdown(f"**{t(title_key, lang)}**")
+        st.altair_chart(
+            charts.daily_chart(
+                charts.daily_data(frames, "v"),
+                x_title=t("m.day", lang),
+                y_title=t("m.yuan", lang),
+                lang=lang,
+                scenario_title=t(legend_key, lang),
+            ),
+            width="stretch",
+        )
+
     left, right = st.columns(2, gap="large")
+    d, dp, db = shown.daily, plan.daily, base.daily
     with left:
-        ledger = {
-            t("m.points_liability", lang): shown.daily["points_liability"],
-            t("m.stored_value_liability", lang): shown.daily["stored_value_liability"],
-            t("m.card_deferred", lang): (shown.daily["card_sales"] - shown.daily["card_revenue"]).cumsum(),
-        }  # fmt: skip
-        frames = {k: pd.DataFrame({"day": shown.daily["day"], "v": v}) for k, v in ledger.items()}
-        st.markdown(f"**{t('mb.liabilities', lang)}**")
-        st.altair_chart(
-            charts.daily_chart(
-                charts.daily_data(frames, "v"),
-                x_title=t("m.day", lang),
-                y_title=t("m.yuan", lang),
-                lang=lang,
-                scenario_title=t("mb.ledger", lang),
-            ),
-            width="stretch",
-        )
+        yuan_lines("mb.liabilities", "mb.ledger", d["day"], {
+            t("m.points_liability", lang): d["points_liability"],
+            t("m.stored_value_liability", lang): d["stored_value_liability"],
+            t("m.card_deferred", lang): (d["card_sales"] - d["card_revenue"]).cumsum(),
+        })  # fmt: skip
     with right:
-        cum = {
-            f"{t('side.plan_name', lang)} · {t('m.profit', lang)}": plan.daily["profit"].cumsum(),
-            f"{t('side.plan_name', lang)} · {t('m.cash', lang)}": plan.daily["cash"].cumsum(),
-            f"{t('side.baseline_name', lang)} · {t('m.profit', lang)}": base.daily["profit"].cumsum(),
-        }  # fmt: skip
-        frames = {k: pd.DataFrame({"day": plan.daily["day"], "v": v}) for k, v in cum.items()}
-        st.markdown(f"**{t('mb.cash_chart', lang)}**")
-        st.altair_chart(
-            charts.daily_chart(
-                charts.daily_data(frames, "v"),
-                x_title=t("m.day", lang),
-                y_title=t("m.yuan", lang),
-                lang=lang,
-                scenario_title=t("mb.line", lang),
-            ),
-            width="stretch",
-        )
+        yuan_lines("mb.cash_chart", "mb.line", dp["day"], {
+            f"{t('side.plan_name', lang)} · {t('m.profit', lang)}": dp["profit"].cumsum(),
+            f"{t('side.plan_name', lang)} · {t('m.cash', lang)}": dp["cash"].cumsum(),
+            f"{t('side.baseline_name', lang)} · {t('m.profit', lang)}": db["profit"].cumsum(),
+        })  # fmt: skip
     tot = shown.totals
     scheme_cols = [
         "points_expense", "card_revenue", "card_free_orders", "stored_value_topups",
@@ -234,18 +241,16 @@ with layout.guard():
             ("large_store", "mb.v6_c"),
             ("mid_store", "mb.v6_b"),
         ):
-            sc = load_preset(preset)
-            res = simulate(sc)
-            cal, r = res.calibration, sc.repeat
+            inquiries, old_share, loyal = store_stage(preset)
             rows.append(
                 {
                     t("as.col.preset", lang): t(f"preset.{preset}", lang),
-                    t("m.inquiries", lang): fmt_number(res.daily["inquiries"].mean(), lang),
-                    t("m.old_customer_share", lang): fmt_pct(res.daily["old_customer_share"].iloc[0], lang),
-                    t("mb.loyal", lang): fmt_pct(loyal_share(cal.age_days, r.r, cal.alpha_days, r.a, r.b), lang),
+                    t("m.inquiries", lang): fmt_number(inquiries, lang),
+                    t("m.old_customer_share", lang): fmt_pct(old_share, lang),
+                    t("mb.loyal", lang): fmt_pct(loyal, lang),
                     t("mb.seed_says", lang): t(need, lang),
                 }
-            )  # fmt: skip
+            )
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
         st.caption(t("mb.v6_note", lang))
     with st.expander(t("pr.formulas", lang), icon=":material/function:"):
