@@ -4,8 +4,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from simulator import PARAMS, load_preset, simulate
-from simulator.membership import clv, loyal_share, repurchase_curve, viral_factor
+from simulator import PARAMS, get_param, load_preset, simulate
+from simulator.clv import gg_conditional_mean, gg_order_cv2, sbg_survival
+from simulator.membership import clv, loyal_share, repeat_basket, repurchase_curve, viral_factor
 from ui import charts, layout, router, state, widgets
 from ui.fmt import fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
@@ -16,7 +17,8 @@ router.ensure(__file__)  # first: a page run without the router hands over to it
 SCHEMES = (
     ("member_price", "mb.member_price", ("discount",)),
     ("member_day", "mb.member_day", ("uplift", "day_of_month")),
-    ("points", "mb.points", ("per_yuan", "bonus_per_order", "yuan_per_point", "breakage",
+    ("points", "mb.points", ("per_yuan", "prompt_pay_share", "review_share", "signin_rate",
+                             "favourite_share", "yuan_per_point", "breakage",
                              "redemption_lag_days", "valid_lag_days")),
     ("card", "mb.card", ("tier", "price", "uptake", "repeat_uplift", "renewal_alpha",
                          "renewal_beta")),
@@ -52,17 +54,78 @@ def store_stage(preset: str) -> tuple[float, float, float]:
     )
 
 
-def scheme_switch(scheme: str, container) -> bool:
-    path = f"membership.{scheme}.enabled"
+def switch(path: str, label: str, container) -> bool:
+    """A toggle for a yes/no field of the scenario at ``path``; returns the value in force."""
     key = widgets.widget_key(which, path)
-    on = bool(getattr(state.slot(which).scenario.membership, scheme).enabled)
+    scenario = state.slot(which).scenario
+    on = bool(get_param(scenario, path))
     container.toggle(
-        t("mb.enable", lang),
+        label,
         value=on,
         key=key,
         on_change=lambda: state.update(which, path, bool(st.session_state[key])),
     )
     return on
+
+
+def paid_membership(container) -> None:
+    """The membership fee, and its sBG renewal terms once there is one."""
+    ms = state.slot(which).scenario.membership
+    widgets.param_input(which, "membership.fee", container=container)
+    if ms.fee > 0:
+        a, b = container.columns(2)
+        widgets.param_input(which, "membership.renewal_alpha", container=a)
+        widgets.param_input(which, "membership.renewal_beta", container=b)
+        s = sbg_survival(np.array([1.0, 3.0]), ms.renewal_alpha, ms.renewal_beta)
+        container.caption(t("mb.fee_terms", lang, r1=fmt_pct(s[0], lang), s3=fmt_pct(s[1], lang)))
+
+
+def repeat_spend(container) -> None:
+    """Repeat order value: the AOV ratio, or Gamma-Gamma's p, q, v with what they imply."""
+    sc = state.slot(which).scenario
+    widgets.param_input(which, "repeat.spend_model", container=container)
+    if sc.repeat.spend_model != "gamma_gamma":
+        widgets.param_input(which, "repeat.aov_ratio", container=container)
+        return
+    cols = container.columns(3)
+    for col, name in zip(cols, ("gg_p", "gg_q", "gg_v"), strict=True):
+        widgets.param_input(which, f"repeat.{name}", container=col)
+    rp = sc.repeat
+    mean, sigma = repeat_basket(sc)
+    cv2 = gg_order_cv2(rp.gg_p, rp.gg_q)
+    cv = fmt_number(np.sqrt(cv2), lang, digits=2) if np.isfinite(cv2) else t("mb.gg_infinite", lang)
+    container.caption(
+        t(
+            "mb.gg_summary",
+            lang,
+            mean=fmt_money(mean, lang, digits=2, compact=False),
+            ratio=fmt_number(mean / sc.store.aov, lang, digits=2),
+            cv=cv,
+            sigma=fmt_number(sigma, lang, digits=2),
+        )
+    )
+    v = sc.store.aov * (rp.gg_q - 1.0) / rp.gg_p
+    container.button(
+        t("mb.gg_match", lang),
+        icon=":material/sync:",
+        key=f"mb_gg_match_{which}",
+        on_click=state.update,
+        args=(which, "repeat.gg_v", round(v, 4)),
+    )
+    with container.expander(t("mb.gg_customer", lang), icon=":material/person:"):
+        a, b = st.columns(2)
+        x = a.number_input(t("mb.gg_x", lang), 0, 1000, 2, key="mb_gg_x")
+        mbar = b.number_input(t("mb.gg_mbar", lang), 0.0, 1e6, round(2 * mean, 2), key="mb_gg_mbar")
+        value = float(gg_conditional_mean(x, mbar, rp.gg_p, rp.gg_q, rp.gg_v))
+        st.caption(
+            t(
+                "mb.gg_expect",
+                lang,
+                value=fmt_money(value, lang, digits=2, compact=False),
+                own=fmt_money(mbar, lang, digits=2, compact=False),
+                pop=fmt_money(mean, lang, digits=2, compact=False),
+            )
+        )
 
 
 with layout.guard():
@@ -74,25 +137,32 @@ with layout.guard():
         a, b = st.columns(2)
         widgets.param_input(which, "membership.enrollment_rate", slider=True, container=a)
         widgets.param_input(which, "membership.repeat_uplift", slider=True, container=b)
+        paid_membership(st)
         tabs = st.tabs([t(title, lang) for _, title, _ in SCHEMES] + [t("mb.streams", lang)])
         for tab, (scheme, _, fields) in zip(tabs, SCHEMES, strict=False):
             with tab:
                 st.caption(t(f"mb.{scheme}_about", lang))
-                on = scheme_switch(scheme, tab)
+                on = switch(f"membership.{scheme}.enabled", t("mb.enable", lang), tab)
                 if on:
+                    paths = [f"membership.{scheme}.{name}" for name in fields]
+                    for path in (p for p in paths if PARAMS[p].kind == "choice"):
+                        widgets.param_input(which, path, container=tab)  # full width
                     cols = st.columns(2)
-                    for i, name in enumerate(fields):
-                        widgets.param_input(
-                            which, f"membership.{scheme}.{name}", container=cols[i % 2]
-                        )
+                    numbers = [p for p in paths if PARAMS[p].kind != "choice"]
+                    for i, path in enumerate(numbers):
+                        widgets.param_input(which, path, container=cols[i % 2])
+                if on and scheme == "points":
+                    path = "membership.points.review_reward"
+                    if switch(path, t("mb.review_reward", lang), tab):
+                        st.caption(f":material/gavel: {t('mb.review_warning', lang)}")
         with tabs[-1]:
             a, b = st.columns(2)
             widgets.param_input(which, "repeat.bad_experience_share", container=a)
             widgets.param_input(which, "repeat.bad_experience_factor", container=b)
+            repeat_spend(st)
             a, b = st.columns(2)
-            widgets.param_input(which, "repeat.aov_ratio", container=a)
-            widgets.param_input(which, "repeat.clv_horizon_days", container=b)
-            widgets.param_input(which, "repeat.clv_discount_rate", slider=True)
+            widgets.param_input(which, "repeat.clv_horizon_days", container=a)
+            widgets.param_input(which, "repeat.clv_discount_rate", slider=True, container=b)
 
     base, plan = state.results()
     shown = plan if which == state.PLAN else base
@@ -201,7 +271,8 @@ with layout.guard():
         yuan_lines("mb.liabilities", "mb.ledger", d["day"], {
             t("m.points_liability", lang): d["points_liability"],
             t("m.stored_value_liability", lang): d["stored_value_liability"],
-            t("m.card_deferred", lang): (d["card_sales"] - d["card_revenue"]).cumsum(),
+            t("m.card_deferred_revenue", lang): d["card_deferred_revenue"],
+            t("m.membership_fee_deferred", lang): d["membership_fee_deferred"],
         })  # fmt: skip
     with right:
         yuan_lines("mb.cash_chart", "mb.line", dp["day"], {
@@ -211,7 +282,7 @@ with layout.guard():
         })  # fmt: skip
     tot = shown.totals
     scheme_cols = [
-        "points_expense", "card_revenue", "card_free_orders", "stored_value_topups",
+        "membership_fee_revenue", "points_expense", "card_revenue", "card_free_orders", "stored_value_topups",
         "stored_value_gift_cost", "stored_value_breakage", "referral_reward_cost",
         "outreach_cost", "member_price_cost",
     ]  # fmt: skip

@@ -15,6 +15,7 @@ Everything is pure NumPy/SciPy; nothing here knows about the UI.
 
 from __future__ import annotations
 
+import math
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -71,6 +72,19 @@ def gg_population_mean(p: float, q: float, v: float) -> float:
             "q must be greater than 1"
         )
     return p * v / (q - 1.0)
+
+
+def gg_order_cv2(p: float, q: float) -> float:
+    """Squared coefficient of variation of one order's value across all customers' orders.
+
+    z | ν ~ Gamma(p, ν), ν ~ Gamma(q, v): E[z] = p·v/(q − 1), E[z²] = p(p + 1)·v²/((q − 1)(q − 2)),
+    so CV² = (p + q − 1)/(p·(q − 2)) for q > 2, independent of v; ``inf`` for q ≤ 2 (no finite
+    variance) [DERIVED from Fader & Hardie 2013].
+    """
+    _check_positive(p=p, q=q)
+    if q <= 2.0:
+        return math.inf
+    return (p + q - 1.0) / (p * (q - 2.0))
 
 
 def gg_conditional_mean(x: ArrayLike, mbar: ArrayLike, p: float, q: float, v: float) -> FloatArray:

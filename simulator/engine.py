@@ -84,6 +84,9 @@ DAILY_COLUMNS = (
     "orders_referred",
     "orders_members",
     "members",
+    "membership_fee_cash",
+    "membership_fee_revenue",
+    "membership_fee_deferred",
     "member_price_cost",
     "points_expense",
     "points_liability",
@@ -91,6 +94,7 @@ DAILY_COLUMNS = (
     "card_sales",
     "card_revenue",
     "card_free_orders",
+    "card_deferred_revenue",
     "stored_value_topups",
     "stored_value_spent",
     "stored_value_breakage",
@@ -107,7 +111,7 @@ NOT_SUMMED = frozenset(
     {"day", "conversion_rate", "conversion_rate_new", "pay_rate", "aov", "aov_new", "aov_repeat",
      "units_per_order", "uv_value", "old_customer_share", "price_index", "traffic_quality",
      "pull_forward_debt", "members", "points_liability", "card_holders",
-     "stored_value_liability"}
+     "stored_value_liability", "membership_fee_deferred", "card_deferred_revenue"}
 )  # fmt: skip
 #: Columns summed over the horizon in Result.totals.
 SUMMED = tuple(c for c in DAILY_COLUMNS if c not in NOT_SUMMED)
@@ -199,7 +203,8 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     # -- promotions (§5): per-order effects on the new-customer and old-customer streams
     memo: dict = {}
     fx_new = stream_days(plan, "new", plan.store.aov, memo)
-    fx_rep = stream_days(plan, "repeat", plan.store.aov * plan.repeat.aov_ratio, memo)
+    rep_list_value, rep_sigma = membership.repeat_basket(plan)
+    fx_rep = stream_days(plan, "repeat", rep_list_value, memo, sigma=rep_sigma)
     # -- conversion and payment (§6.3, §6.4)
     pay_rate, recovered_by_reminders, reminders_per_order = payment_rates(plan.payment)
     new_gross = weighted * cal.new_placed_conversion * fx_new.conversion * pay_rate
@@ -249,7 +254,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         # E[min(face, B)·1{B ≥ threshold}] on the repeat basket: a voucher never pays more than
         # the order it is used on.
         per_order = threshold_outcome(
-            plan.store.aov * rp.aov_ratio, plan.basket.sigma, [(threshold, face)], Padding(0.0, 0.0)
+            rep_list_value, rep_sigma, [(threshold, face)], Padding(0.0, 0.0)
         ).reward
         cost = (1.0 + uplift) * base * float(per_order)
         voucher_cost = voucher_cost + cost
@@ -397,6 +402,9 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         "orders_referred": referred_all,
         "orders_members": orders_members,
         "members": per_path(sch.members),
+        "membership_fee_cash": per_path(sch.fee_cash),
+        "membership_fee_revenue": per_path(sch.fee_revenue),
+        "membership_fee_deferred": per_path(sch.fee_deferred),
         "member_price_cost": member_price_cost,
         "points_expense": per_path(sch.points_expense),
         "points_liability": per_path(sch.points_liability),
@@ -404,6 +412,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         "card_sales": per_path(sch.card_cash),
         "card_revenue": per_path(sch.card_revenue),
         "card_free_orders": per_path(sch.card_free_orders),
+        "card_deferred_revenue": per_path(sch.card_deferred),
         "stored_value_topups": per_path(sch.stored_value_topups),
         "stored_value_spent": per_path(sch.stored_value_spent),
         "stored_value_breakage": per_path(sch.stored_value_breakage),
@@ -448,7 +457,10 @@ def _totals(daily: Mapping[str, np.ndarray]) -> dict[str, float]:
     mkt = tot["marketing_cost"]
     tot["profit_per_marketing_yuan"] = tot["profit"] / mkt if mkt else float("nan")
     tot["days"] = float(len(daily["day"]))
-    for stock in ("members", "points_liability", "stored_value_liability", "card_holders"):
+    for stock in (
+        "members", "points_liability", "stored_value_liability", "card_holders",
+        "membership_fee_deferred", "card_deferred_revenue",
+    ):  # fmt: skip
         tot[f"{stock}_end"] = float(daily[stock][-1]) if len(daily["day"]) else 0.0
     tot["pull_forward_debt_end"] = (
         float(daily["pull_forward_debt"][-1]) if len(daily["day"]) else 0.0
@@ -522,6 +534,11 @@ def _warnings(plan: Scenario, cal: Calibration) -> list[str]:
         p.start_day >= plan.horizon_days for p in plan.promotions
     ):
         out.append("event_beyond_horizon")
+    if plan.repeat.spend_model == "gamma_gamma" and plan.repeat.gg_q <= 2.0:
+        out.append("gg_heavy_tail")  # q ≤ 2: no finite spread to match, σ capped (§6.6)
+    pts = plan.membership.points
+    if pts.enabled and pts.review_reward:
+        out.append("points_review_reward")  # rewarding 好评 may break platform rules (§5.9)
     if membership.viral_factor(plan) >= 1.0:
         out.append("referral_explosive")  # K ≥ 1: unbounded growth, the model does not hold (§5.13)
     return out

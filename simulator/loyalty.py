@@ -326,7 +326,87 @@ def points_ledger(
     )
 
 
-# ============================================================================ 2. 包邮卡
+# ============================================================================ 2. paid terms (sBG)
+
+
+@dataclass(frozen=True)
+class SubscriptionLedger:
+    """Paid terms with yearly sBG renewals (包邮卡 T1, paid membership), arrays of shape (..., T).
+
+    Identities, every day:  Σ cash = Σ revenue_recognised + deferred_revenue;
+    in_force = Σ new − Σ lapses;  cash = price·(new + renewals).
+    """
+
+    new: FloatArray  # new subscribers that day
+    renewals: FloatArray  # terms renewed at expiry that day (0 for lifetime terms)
+    lapses: FloatArray  # terms expiring unrenewed that day
+    in_force: FloatArray  # subscriptions in force at the end of the day
+    cash: FloatArray  # yuan/day received
+    revenue_recognised: FloatArray  # yuan/day
+    deferred_revenue: FloatArray  # cash not yet recognised (liability), yuan
+
+
+def subscription_ledger(
+    new_per_day: ArrayLike,
+    *,
+    price: float,
+    validity_days: int | None,
+    renewal_alpha: float,
+    renewal_beta: float,
+    recognise_lifetime_at_sale: bool = True,
+) -> SubscriptionLedger:
+    """Subscribers, renewals, cash and revenue of a paid term (MODEL §5.10, §6.6 contractual part).
+
+    Term of V = ``validity_days`` days: a subscription bought on day c is in force on days
+    c…c+V−1 and renews at c + nV with the sBG retention r_n = (β+n−1)/(α+β+n−1) [LIT Fader &
+    Hardie 2007], so in_force_t = Σ_c new_c·S(⌊(t−c)/V⌋), renewals_t = Σ_{n≥1} new_{t−nV}·S(n),
+    lapses_t = Σ_{n≥1} new_{t−nV}·(S(n−1) − S(n)). ``validity_days`` None = lifetime: never lapses.
+    cash_t = price·(new_t + renewals_t). Revenue: a term straight line over its days,
+    price·in_force_t/V [ASSUMPTION]; a lifetime term at sale (``recognise_lifetime_at_sale``).
+
+    Arguments: ``new_per_day`` subscribers/day, shape (..., T); ``price`` yuan per term ≥ 0
+    (renewals pay the same price [ASSUMPTION]); ``renewal_alpha``, ``renewal_beta`` sBG (α, β) > 0.
+    Nothing is in force before day 0: prepend history days to warm-start.
+    """
+    new = _days(new_per_day, "new_per_day")
+    if not (math.isfinite(price) and price >= 0.0):
+        raise ValueError(f"price must be finite and non-negative, got {price!r}")
+    horizon = new.shape[-1]
+    if validity_days is None:
+        zero = np.zeros_like(new)
+        in_force = np.cumsum(new, axis=-1)
+        cash = price * new
+        recognised = cash.copy() if recognise_lifetime_at_sale else zero
+        return SubscriptionLedger(
+            new, zero, zero.copy(), in_force, cash, recognised, np.cumsum(cash - recognised, -1)
+        )
+    v = int(validity_days)
+    if v < 1:
+        raise ValueError(f"validity_days must be ≥ 1 or None, got {validity_days!r}")
+    tau = np.arange(horizon)
+    n = tau // v
+    survival = sbg_survival(n, renewal_alpha, renewal_beta)
+    at_expiry = (tau >= v) & (tau % v == 0)
+    renew_kernel = np.where(at_expiry, survival, 0.0)
+    lapse_kernel = np.where(
+        at_expiry, sbg_survival(np.maximum(n - 1, 0), renewal_alpha, renewal_beta) - survival, 0.0
+    )
+    in_force = _convolve(new, survival)
+    renewals = _convolve(new, renew_kernel)
+    cash = price * (new + renewals)
+    recognised = price * in_force / v
+    return SubscriptionLedger(
+        new=new,
+        renewals=renewals,
+        lapses=_convolve(new, lapse_kernel),
+        in_force=in_force,
+        cash=cash,
+        revenue_recognised=recognised,
+        deferred_revenue=np.cumsum(cash - recognised, axis=-1),
+    )
+
+
+# ============================================================================ 3. 包邮卡
 
 
 @dataclass(frozen=True)
@@ -437,33 +517,17 @@ def card_ledger(
     for name, value in money.items():
         if not (math.isfinite(value) and value >= 0.0):
             raise ValueError(f"{name} must be finite and non-negative, got {value!r}")
-    horizon = members.shape[-1]
     orders = _broadcast(orders_per_holder_per_day, members.shape, "orders_per_holder_per_day")
-    new_cards = u * members
-
-    if spec.validity_days is None:
-        renewals = np.zeros_like(new_cards)
-        lapses = np.zeros_like(new_cards)
-        holders = np.cumsum(new_cards, axis=-1)
-        cash = price * new_cards
-        recognised = cash.copy()
-    else:
-        v = spec.validity_days
-        tau = np.arange(horizon)
-        survival = sbg_survival(tau // v, renewal_alpha, renewal_beta)
-        at_expiry = (tau >= v) & (tau % v == 0)
-        n = tau // v
-        renew_kernel = np.where(at_expiry, survival, 0.0)
-        lapse_kernel = np.where(
-            at_expiry,
-            sbg_survival(np.maximum(n - 1, 0), renewal_alpha, renewal_beta) - survival,
-            0.0,
-        )
-        holders = _convolve(new_cards, survival)
-        renewals = _convolve(new_cards, renew_kernel)
-        lapses = _convolve(new_cards, lapse_kernel)
-        cash = price * (new_cards + renewals)
-        recognised = price * holders / v
+    sub = subscription_ledger(
+        u * members,
+        price=price,
+        validity_days=spec.validity_days,
+        renewal_alpha=renewal_alpha,
+        renewal_beta=renewal_beta,
+        recognise_lifetime_at_sale=True,
+    )
+    new_cards, renewals, lapses, holders = sub.new, sub.renewals, sub.lapses, sub.in_force
+    cash, recognised = sub.cash, sub.revenue_recognised
 
     holder_orders = holders * orders
     if spec.uses_per_month is None:
@@ -480,7 +544,7 @@ def card_ledger(
         holders=holders,
         cash=cash,
         revenue_recognised=recognised,
-        deferred_revenue=np.cumsum(cash - recognised, axis=-1),
+        deferred_revenue=sub.deferred_revenue,
         holder_orders=holder_orders,
         free_shipped_orders=free,
         shipping_fee_lost=free * shipping_fee,
@@ -489,7 +553,7 @@ def card_ledger(
     )
 
 
-# ============================================================================ 3. stored value, deposits
+# ============================================================================ 4. stored value, deposits
 
 #: Gifts named in seed 004. Costs are the seed's stated values where it gives one ("价值199元");
 #: the seed says real purchase costs can be kept below the stated values, so these are upper bounds.
@@ -689,7 +753,7 @@ def deposit_ledger(
     )
 
 
-# ============================================================================ 4. referral (裂变)
+# ============================================================================ 5. referral (裂变)
 
 #: ρ_ref_rate: successful referrals per member per day [ASSUMPTION, MODEL §4.5].
 REFERRAL_RATE = 0.0005
@@ -790,7 +854,7 @@ def referral_reward_cost(
     return r * reward_cost_per_referral(referrals_per_referrer, tiers)
 
 
-# ============================================================================ 5. member day (会员日)
+# ============================================================================ 6. member day (会员日)
 
 #: u_day: members' repeat hazard on the member day is × (1 + u_day) [ASSUMPTION, MODEL §5.8].
 MEMBER_DAY_UPLIFT = 1.0

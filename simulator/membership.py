@@ -8,11 +8,13 @@ Repeat buying follows the BG/NBD kernel ΔE(k) (``repurchase.py``) scaled per co
 
 With uptake shares independent, a cohort's mean multiplier at age k is
 
-    f(k) = [(1 − e) + e·(1 + u_mem)·(1 + c·u_ship·S_card(k))·(1 + s·u_sv·B_sv(k))]·(1 − b + b·h_bad)
+    f(k) = [(1 − e) + e·(1 + S_mem(k)·u_mem)·(1 + c·u_ship·S_card(k))·(1 + s·u_sv·B_sv(k))]
+           ·(1 − b + b·h_bad)
 
-(e = enrolment, c = card uptake, s = top-up uptake, b = bad-experience share; S_card = sBG
-survival of a yearly T1 card, 1 for lifetime cards; B_sv(k) = e^{−k/L_sv}, the balance still
-unspent). Repeat orders on day t are
+(e = enrolment, c = card uptake, s = top-up uptake, b = bad-experience share; S_mem = sBG
+survival of a paid (yearly) membership, 1 for a free one — lapsed members keep their card and
+balance but lose u_mem; S_card = sBG survival of a yearly T1 card, 1 for lifetime cards;
+B_sv(k) = e^{−k/L_sv}, the balance still unspent). Repeat orders on day t are
 
     Rep_t = (1/Z)·[N·Σ_{j=t+1}^{t+H} ΔE(j)·f_hist(j) + Σ_{c<t} N_c·ΔE(t−c)·f(t−c)]
 
@@ -29,22 +31,27 @@ without bound and is flagged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 from scipy.signal import lfilter
 
 from . import clv as loyalty_clv
 from . import finance, loyalty
 from .clv import sbg_survival
 from .repurchase import expected_repeats
-from .scenario import Scenario
+from .scenario import Membership, Points, Scenario
 
 FloatArray = NDArray[np.float64]
 #: Days of a yearly (T1) free-shipping card [SEED 003: 有效期1年].
 CARD_YEAR_DAYS = 365
+#: Days of a paid membership term [ASSUMPTION: yearly, like the T1 card].
+MEMBER_YEAR_DAYS = 365
+#: Largest lognormal σ of the repeat basket (the registry's top of ``basket.sigma``): a
+#: Gamma-Gamma q ≤ 2 has no finite variance to match [ASSUMPTION].
+GG_SIGMA_CAP = 1.5
 #: Length of the month behind 会员日 and the T1 card's use cap [ASSUMPTION: 30-day months].
 MONTH_DAYS = 30
 
@@ -75,6 +82,17 @@ def card_survival(plan: Scenario, ages: FloatArray) -> FloatArray:
     return sbg_survival(renewals, card.renewal_alpha, card.renewal_beta)
 
 
+def member_survival(plan: Scenario, ages: FloatArray) -> FloatArray:
+    """Share of a cohort's members still members at each age (days since joining): 1 for a free
+    membership; a paid one (fee > 0) lasts a year and renews at the sBG rate of
+    (``renewal_alpha``, ``renewal_beta``) at every anniversary (MODEL.md §6.6 contractual part)."""
+    ms = plan.membership
+    if ms.fee <= 0:
+        return np.ones_like(ages)
+    renewals = np.floor(np.maximum(ages - 1, 0) / MEMBER_YEAR_DAYS)
+    return sbg_survival(renewals, ms.renewal_alpha, ms.renewal_beta)
+
+
 def balance_share(plan: Scenario, ages: FloatArray) -> FloatArray:
     """B_sv(k) = e^{−k/L_sv}: the share of a top-up still unspent k days later [ASSUMPTION]."""
     return np.exp(-ages / plan.membership.stored_value.spend_lag_days)
@@ -90,28 +108,50 @@ class Profile:
 
 
 def profile(plan: Scenario, ages: FloatArray, shares_from: Scenario | None = None) -> Profile:
-    """f(k) of the module docstring at ``ages``: the plan's uplifts, the stream shares of
-    ``shares_from`` (the reference, for cohorts that joined before day 0; default the plan)."""
-    ms, who = plan.membership, (shares_from or plan).membership
+    """f(k) of the module docstring at ``ages``: the plan's uplifts, the stream shares and scheme
+    terms of ``shares_from`` (the reference, for cohorts that joined before day 0; default the
+    plan). A paid membership's lapsed members keep their card and balance but lose u_mem."""
+    terms = shares_from or plan
+    ms, who = plan.membership, terms.membership
     e = who.enrollment_rate
     c = who.card.uptake if who.card.enabled else 0.0
     s = who.stored_value.uptake if who.stored_value.enabled else 0.0
-    rp, rw = plan.repeat, (shares_from or plan).repeat
+    rp, rw = plan.repeat, terms.repeat
     bad = 1.0 - rw.bad_experience_share + rw.bad_experience_share * rp.bad_experience_factor
-    card = 1.0 + c * ms.card.repeat_uplift * card_survival(plan, ages) if c else 1.0
+    alive = member_survival(terms, ages)
+    member_factor = alive * (1.0 + ms.repeat_uplift) + (1.0 - alive)  # in force, or lapsed
+    card_alive = card_survival(terms, ages)
+    card = 1.0 + c * ms.card.repeat_uplift * card_alive if c else 1.0
     sv = 1.0 + s * ms.stored_value.repeat_uplift * balance_share(plan, ages) if s else 1.0
-    member_part = e * (1.0 + ms.repeat_uplift) * card * sv * bad
+    member_part = e * alive * (1.0 + ms.repeat_uplift) * card * sv * bad
     card_part = (
-        e * (1.0 + ms.repeat_uplift) * c * (1.0 + ms.card.repeat_uplift)
-        * card_survival(plan, ages) * sv * bad
+        e * member_factor * c * (1.0 + ms.card.repeat_uplift) * card_alive * sv * bad
     )  # fmt: skip
-    total = (1.0 - e) * bad + member_part
+    total = (1.0 - e) * bad + e * member_factor * card * sv * bad
     as_array = np.broadcast_to
     return Profile(
         as_array(total, ages.shape).astype(float),
         as_array(member_part, ages.shape).astype(float),
         as_array(card_part, ages.shape).astype(float),
     )
+
+
+def repeat_basket(plan: Scenario) -> tuple[float, float]:
+    """Mean list value (yuan) and lognormal σ of old customers' baskets (MODEL.md §6.6).
+
+    ``ratio``: AOV0·(AOV_rep/AOV0) with the store's basket σ. ``gamma_gamma`` [LIT Fader & Hardie
+    2013]: a customer's orders are Gamma(p, ν), ν ~ Gamma(q, v) across customers, so an order's
+    value has mean p·v/(q − 1) and squared coefficient of variation
+    CV² = (p + q − 1)/(p·(q − 2)) (q > 2) [DERIVED]; the basket keeps its lognormal form with that
+    mean and CV, σ = √ln(1 + CV²) [ASSUMPTION: moment matching], capped at ``GG_SIGMA_CAP``.
+    """
+    rp = plan.repeat
+    if rp.spend_model != "gamma_gamma":
+        return plan.store.aov * rp.aov_ratio, plan.basket.sigma
+    mean = loyalty_clv.gg_population_mean(rp.gg_p, rp.gg_q, rp.gg_v)
+    cv2 = loyalty_clv.gg_order_cv2(rp.gg_p, rp.gg_q)
+    sigma = float(np.sqrt(np.log1p(cv2))) if np.isfinite(cv2) else GG_SIGMA_CAP
+    return mean, min(sigma, GG_SIGMA_CAP)
 
 
 @dataclass(frozen=True)
@@ -248,7 +288,10 @@ def day_levers(plan: Scenario, reference: Scenario, member_share: FloatArray) ->
 class Schemes:
     """Daily money and stocks of the membership schemes (yuan unless stated)."""
 
-    members: FloatArray  # members to date (people)
+    members: FloatArray  # members in force (people)
+    fee_cash: FloatArray  # paid-membership fees received
+    fee_revenue: FloatArray  # paid-membership fees recognised
+    fee_deferred: FloatArray  # fees received, not yet recognised (liability)
     points_expense: FloatArray
     points_redeemed: FloatArray
     points_liability: FloatArray
@@ -256,6 +299,7 @@ class Schemes:
     card_cash: FloatArray
     card_revenue: FloatArray  # recognised
     card_free_orders: FloatArray  # orders shipped free on a card
+    card_deferred: FloatArray  # card sales not yet recognised (liability)
     stored_value_topups: FloatArray
     stored_value_spent: FloatArray
     stored_value_breakage: FloatArray  # recognised as income
@@ -276,17 +320,50 @@ class Schemes:
 
     @property
     def income(self) -> FloatArray:
-        """Loyalty income in profit: card revenue recognised, stored value never spent."""
-        return self.card_revenue + self.stored_value_breakage
+        """Loyalty income in profit: fees and card revenue recognised, stored value never spent."""
+        return self.fee_revenue + self.card_revenue + self.stored_value_breakage
 
     @property
     def cash_timing(self) -> FloatArray:
         """Cash minus profit: cash received before it is earned, and costs paid after."""
         return (
             (self.stored_value_topups - self.stored_value_spent - self.stored_value_breakage)
+            + (self.fee_cash - self.fee_revenue)
             + (self.card_cash - self.card_revenue)
             + (self.points_expense - self.points_redeemed)
         )
+
+
+def _history(per_day: float, age: int, horizon: int) -> FloatArray:
+    """A flow of ``per_day`` over the ``age`` days before day 0, then nothing: the reference's
+    schemes warm-start the ledgers (a store that runs a scheme starts with its liabilities)."""
+    return np.concatenate((np.full(int(age), float(per_day)), np.zeros(horizon)))
+
+
+def _order_points(pts: Points, paid_value: FloatArray) -> FloatArray:
+    """Points a member order earns, seed 003's order rules (MODEL.md §5.9): floor(paid)·e_pt,
+    +10 if paid within 2 h, +10 if confirmed with a good review within 5 days (when rewarded)."""
+    review = pts.review_share * loyalty.REVIEW_POINTS if pts.review_reward else 0.0
+    return (
+        loyalty.expected_order_points(paid_value, pts.per_yuan)
+        + pts.prompt_pay_share * loyalty.PROMPT_PAYMENT_POINTS
+        + review
+    )
+
+
+def _points(
+    pts: Points, order_points: FloatArray, other_points: FloatArray
+) -> loyalty.PointsLedger:
+    """Two ledgers summed field by field (the ledger is linear): order points become valid after
+    confirmed receipt, sign-in and favourite points the same day."""
+    kw = {
+        "yuan_per_point": pts.yuan_per_point,
+        "breakage": pts.breakage,
+        "mean_redemption_lag_days": pts.redemption_lag_days,
+    }
+    a = loyalty.points_ledger(order_points, valid_lag_days=pts.valid_lag_days, **kw)
+    b = loyalty.points_ledger(other_points, valid_lag_days=0, **kw)
+    return loyalty.PointsLedger(*(getattr(a, f.name) + getattr(b, f.name) for f in fields(a)))
 
 
 def schemes(
@@ -302,55 +379,112 @@ def schemes(
     age_days: int,
     unit_contact_cost: float,
 ) -> Schemes:
-    """Points, 包邮卡, stored value, referral rewards and outreach for one plan, day by day.
+    """Paid membership, points, 包邮卡, stored value, referral rewards and outreach, day by day.
 
     ``new_buyers`` (all first orders, referred included), ``referred``, ``member_orders`` (orders
     earning points), ``card_orders`` (card holders' orders) per day; ``paid_value`` yuan per order.
-    Ledgers start empty on day 0: the scheme is launched with the plan [ASSUMPTION].
+    Warm start: customers who joined before day 0 (``history_buyers`` a day for ``age_days`` days)
+    hold the reference's schemes on the reference's terms, so a store already running a scheme
+    starts with its members, cards and liabilities; the plan's terms apply to those who join from
+    day 0 [ASSUMPTION]. A scheme the plan switches off keeps its existing holders.
     """
-    ms, horizon = plan.membership, new_buyers.shape[-1]
+    ms, rs, horizon = plan.membership, reference.membership, new_buyers.shape[-1]
+    age = int(age_days)
     zero = np.zeros(horizon)
     new_members = ms.enrollment_rate * new_buyers
-    members = reference.membership.enrollment_rate * history_buyers * age_days + np.cumsum(
-        new_members
-    )
+    hist_members = _history(rs.enrollment_rate * history_buyers, age, horizon)
+
+    def term(m: Membership) -> dict:
+        return {
+            "price": m.fee,
+            "validity_days": MEMBER_YEAR_DAYS if m.fee > 0 else None,
+            "renewal_alpha": m.renewal_alpha,
+            "renewal_beta": m.renewal_beta,
+            "recognise_lifetime_at_sale": True,
+        }
+
+    old = loyalty.subscription_ledger(hist_members, **term(rs))
+    joined = loyalty.subscription_ledger(new_members, **term(ms))
+    members = old.in_force[age:] + joined.in_force
+    fee_cash = old.cash[age:] + joined.cash
+    fee_revenue = old.revenue_recognised[age:] + joined.revenue_recognised
+    fee_deferred = old.deferred_revenue[age:] + joined.deferred_revenue
+
     pts = (zero, zero, zero)
-    if ms.points.enabled:
-        per_order = loyalty.expected_order_points(paid_value, ms.points.per_yuan) + (
-            ms.points.bonus_per_order
+    if ms.points.enabled or rs.points.enabled:
+        p = ms.points if ms.points.enabled else rs.points
+        order_pts = member_orders * _order_points(p, paid_value) if ms.points.enabled else zero
+        signin = loyalty.expected_signin_points_per_day(p.signin_rate)
+        other = members * signin + loyalty.FAVOURITE_POINTS * p.favourite_share * new_members
+        if not ms.points.enabled:
+            other = zero
+        if rs.points.enabled:  # the reference's members earned points before day 0
+            q = rs.points
+            first = slice(0, 1)  # stationary history at day 0's level
+            order_hist = member_orders[first] * _order_points(q, paid_value[first])
+            other_hist = members[first] * loyalty.expected_signin_points_per_day(q.signin_rate) + (
+                loyalty.FAVOURITE_POINTS * q.favourite_share * rs.enrollment_rate * history_buyers
+            )
+            order_pts = np.concatenate((np.resize(order_hist, age), order_pts))
+            other = np.concatenate((np.resize(other_hist, age), other))
+        else:
+            order_pts = np.concatenate((np.zeros(age), order_pts))
+            other = np.concatenate((np.zeros(age), other))
+        led = _points(p, order_pts, other)
+        pts = (led.expense[age:], led.redeemed[age:], led.outstanding[age:])
+
+    card = (zero, zero, zero, zero, zero)
+    if ms.card.enabled or rs.card.enabled:
+
+        def cards(m: Membership, flow: FloatArray, per_holder: ArrayLike) -> loyalty.CardLedger:
+            return loyalty.card_ledger(
+                flow, uptake=m.card.uptake, price=m.card.price, tier=m.card.tier,
+                orders_per_holder_per_day=per_holder, shipping_fee=plan.store.shipping_fee,
+                shipping_cost=plan.finance.shipping_cost, renewal_alpha=m.card.renewal_alpha,
+                renewal_beta=m.card.renewal_beta,
+            )  # fmt: skip
+
+        hist_flow = hist_members if rs.card.enabled else np.zeros(age + horizon)
+        plan_flow = new_members if ms.card.enabled else zero
+        holders = cards(rs, hist_flow, 0.0).holders[age:] + cards(ms, plan_flow, 0.0).holders
+        # Orders per holder (≥ 0: cumulative sums may leave −1e-17 where a stream is empty).
+        per_holder = np.maximum(
+            np.divide(card_orders, holders, out=np.zeros(horizon), where=holders > 1e-12), 0.0
         )
-        led = loyalty.points_ledger(
-            member_orders * per_order,
-            valid_lag_days=ms.points.valid_lag_days,
-            yuan_per_point=ms.points.yuan_per_point,
-            breakage=ms.points.breakage,
-            mean_redemption_lag_days=ms.points.redemption_lag_days,
-        )
-        pts = (led.expense, led.redeemed, led.outstanding)
-    card = (zero, zero, zero, zero)
-    if ms.card.enabled:
-        kw = {
-            "uptake": ms.card.uptake, "price": ms.card.price, "tier": ms.card.tier,
-            "shipping_fee": plan.store.shipping_fee, "shipping_cost": plan.finance.shipping_cost,
-            "renewal_alpha": ms.card.renewal_alpha, "renewal_beta": ms.card.renewal_beta,
-        }  # fmt: skip
-        first = loyalty.card_ledger(new_members, orders_per_holder_per_day=0.0, **kw)
-        per_holder = np.divide(
-            card_orders, first.holders, out=np.zeros(horizon), where=first.holders > 0
-        )
-        led = loyalty.card_ledger(new_members, orders_per_holder_per_day=per_holder, **kw)
-        card = (led.holders, led.cash, led.revenue_recognised, led.free_shipped_orders)
+        warm = np.concatenate((np.full(age, per_holder[0] if horizon else 0.0), per_holder))
+        a, b = cards(rs, hist_flow, warm), cards(ms, plan_flow, per_holder)
+        card = tuple(
+            x[age:] + y
+            for x, y in (
+                (a.holders, b.holders), (a.cash, b.cash),
+                (a.revenue_recognised, b.revenue_recognised),
+                (a.free_shipped_orders, b.free_shipped_orders),
+                (a.deferred_revenue, b.deferred_revenue),
+            )
+        )  # fmt: skip
+
     sv = (zero, zero, zero, zero, zero)
-    if ms.stored_value.enabled:
-        amount = float(ms.stored_value.amount)
-        topups = new_members * ms.stored_value.uptake * amount
-        led = loyalty.stored_value_ledger(
-            topups,
-            breakage=ms.stored_value.breakage,
-            mean_spend_lag_days=ms.stored_value.spend_lag_days,
-            bonus_gift_cost_per_day=topups / amount * loyalty.topup_gift_cost(amount),
-        )
-        sv = (led.topups, led.spent, led.breakage, led.balance, led.bonus_gift_cost)
+    if ms.stored_value.enabled or rs.stored_value.enabled:
+
+        def balance(m: Membership, flow: FloatArray) -> loyalty.StoredValueLedger:
+            amount = float(m.stored_value.amount)
+            topups = flow * m.stored_value.uptake * amount
+            return loyalty.stored_value_ledger(
+                topups,
+                breakage=m.stored_value.breakage,
+                mean_spend_lag_days=m.stored_value.spend_lag_days,
+                bonus_gift_cost_per_day=topups / amount * loyalty.topup_gift_cost(amount),
+            )
+
+        a = balance(rs, hist_members if rs.stored_value.enabled else np.zeros(age + horizon))
+        b = balance(ms, new_members if ms.stored_value.enabled else zero)
+        sv = tuple(
+            x[age:] + y
+            for x, y in (
+                (a.topups, b.topups), (a.spent, b.spent), (a.breakage, b.breakage),
+                (a.balance, b.balance), (a.bonus_gift_cost, b.bonus_gift_cost),
+            )
+        )  # fmt: skip
     rewards = zero
     if ms.referral.enabled:
         per_referrer = ms.referral.rate * ms.referral.active_days
@@ -359,9 +493,11 @@ def schemes(
     if ms.outreach.enabled:
         on = campaign_days(plan, horizon)
         first_day = np.diff(np.concatenate(([0.0], on))) > 0  # one message per campaign run
-        customers = history_buyers * age_days + np.concatenate(([0.0], np.cumsum(new_buyers)[:-1]))
+        customers = history_buyers * age + np.concatenate(([0.0], np.cumsum(new_buyers)[:-1]))
         outreach = first_day * ms.outreach.reach * customers * unit_contact_cost
-    return Schemes(members, *pts, *card, *sv, rewards, outreach)
+    return Schemes(
+        members, fee_cash, fee_revenue, fee_deferred, *pts, *card, *sv, rewards, outreach
+    )
 
 
 def loyal_share(age_days: int, r: float, alpha: float, a: float, b: float) -> float:
@@ -402,7 +538,7 @@ def clv(
         a=rp.a,
         b=rp.b,
         first_order_value=st.aov,
-        repeat_order_value=st.aov * rp.aov_ratio,
+        repeat_order_value=repeat_basket(plan)[0],
         margin_per_yuan=margin,
         repeat_multiplier=mult * lever,
     )

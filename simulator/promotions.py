@@ -85,16 +85,23 @@ def audience_weight(promo, stream: str, member_share: float) -> float:
 
 
 def stream_days(
-    plan: Scenario, stream: str, base_list_value: float, memo: dict | None = None
+    plan: Scenario,
+    stream: str,
+    base_list_value: float,
+    memo: dict | None = None,
+    *,
+    sigma: float | None = None,
 ) -> StreamDays:
     """Effects of every promotion of ``plan`` on the ``stream`` ("new" or "repeat").
 
     ``memo``: share one dict between the calls for both streams of one plan, so that an offer
-    that meets the same baskets in both streams is worked out once.
+    that meets the same baskets in both streams is worked out once. ``sigma``: the stream's
+    basket spread (lognormal σ), default the store's ``basket.sigma``.
     """
     memo = {} if memo is None else memo
     horizon = plan.horizon_days
     pr, bk = plan.price, plan.basket
+    spread = bk.sigma if sigma is None else float(sigma)
     phi = pr.conversion_share if stream == "new" else pr.repeat_share
     member_share = plan.membership.enrollment_rate
     ones = np.ones(horizon)
@@ -173,9 +180,9 @@ def stream_days(
         days = np.flatnonzero(on)
         if days.size == 0:
             continue
-        key = (i, w, aov_item[days].tobytes())
+        key = (i, w, spread, aov_item[days].tobytes())
         if key not in memo:
-            memo[key] = _order_level(plan, promo, aov_item[days], padding, w)
+            memo[key] = _order_level(plan, promo, aov_item[days], padding, w, spread)
         eff = memo[key]
         # The reward enters §5.1 as an extra price cut, so it saturates at x_floor as prices do
         # (a gift worth more than the basket would otherwise raise a negative base to a power).
@@ -218,11 +225,10 @@ def free_shipping_threshold(plan: Scenario, promo) -> float:
 
 
 def _order_level(
-    plan: Scenario, promo, aov_item: FloatArray, padding: Padding, w: float
+    plan: Scenario, promo, aov_item: FloatArray, padding: Padding, w: float, sigma: float
 ) -> dict[str, Any]:
     """Per-order effects of one order-level offer on baskets of mean ``aov_item`` (list yuan, one
-    per active day)."""
-    sigma = plan.basket.sigma
+    per active day) and lognormal spread ``sigma``."""
     zero = np.zeros_like(aov_item)
     out: dict[str, Any] = dict.fromkeys(
         (

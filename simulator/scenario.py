@@ -245,7 +245,13 @@ class Points(_Section):
     _prefix = "membership.points"
     enabled: bool = False
     per_yuan: float = pf("membership.points.per_yuan")
-    bonus_per_order: float = pf("membership.points.bonus_per_order")
+    prompt_pay_share: float = pf("membership.points.prompt_pay_share")
+    #: Seed 003's +10 for a confirmed receipt with a good review within 5 days. Rewarding 好评 may
+    #: break the platform's review rules (MODEL.md §5.9): the UI warns while it is on.
+    review_reward: bool = True
+    review_share: float = pf("membership.points.review_share")
+    signin_rate: float = pf("membership.points.signin_rate")
+    favourite_share: float = pf("membership.points.favourite_share")
     yuan_per_point: float = pf("membership.points.yuan_per_point")
     breakage: float = pf("membership.points.breakage")
     redemption_lag_days: float = pf("membership.points.redemption_lag_days")
@@ -303,6 +309,9 @@ class Membership(_Section):
     _prefix = "membership"
     enrollment_rate: float = pf("membership.enrollment_rate")
     repeat_uplift: float = pf("membership.repeat_uplift")
+    fee: float = pf("membership.fee")
+    renewal_alpha: float = pf("membership.renewal_alpha")
+    renewal_beta: float = pf("membership.renewal_beta")
     member_price: MemberPrice = MemberPrice()
     member_day: MemberDay = MemberDay()
     points: Points = Points()
@@ -318,6 +327,25 @@ class Repeat(_Section):
     a: float = pf("repeat.a")
     b: float = pf("repeat.b")
     aov_ratio: float = pf("repeat.aov_ratio")
+    spend_model: Literal["ratio", "gamma_gamma"] = pf("repeat.spend_model")
+    gg_p: float = pf("repeat.gg_p")
+    gg_q: float = pf("repeat.gg_q")
+    gg_v: float = pf("repeat.gg_v")
+
+    @model_validator(mode="after")
+    def _gg_mean_in_range(self) -> Repeat:
+        """The Gamma-Gamma repeat order value p·v/(q − 1) must be an order value the store could
+        have (the range of ``store.aov``)."""
+        if self.spend_model == "gamma_gamma":
+            lo, hi = PARAMS["store.aov"].lo, PARAMS["store.aov"].hi
+            mean = self.gg_p * self.gg_v / (self.gg_q - 1.0)
+            if not lo <= mean <= hi:
+                raise ValueError(
+                    f"repeat: the Gamma-Gamma mean order value p·v/(q − 1) = {mean:.4g} yuan "
+                    f"must lie within [{lo:g}, {hi:g}] yuan"
+                )
+        return self
+
     bad_experience_share: float = pf("repeat.bad_experience_share")
     bad_experience_factor: float = pf("repeat.bad_experience_factor")
     clv_discount_rate: float = pf("repeat.clv_discount_rate")

@@ -9,6 +9,8 @@
   concurrent promotion layers for three weeks (item discount + tiered 满减 + 满包邮) and a second
   event later (item discount + 满就送 上不封顶).
 - ``campaign_vs_plain_ratio``: that ÷ ``simulate_mid_store_365d``; the aim is at most 2.
+- ``simulate_all_schemes_365d``: the same store with every membership scheme on in the plan and
+  in its reference (warm-started ledgers), a paid membership and Gamma-Gamma repeat spend.
 """
 
 from __future__ import annotations
@@ -71,11 +73,26 @@ def main() -> None:
 
     scenario = set_param(load_preset("mid_store"), "horizon_days", 365)
     campaign = set_param(scenario, "promotions", CAMPAIGN_365D)
-    t_sim, t_campaign = interleaved_medians(
-        [lambda: simulate(scenario), lambda: simulate(campaign)], repeat=200
+    schemes = set_param(
+        set_param(scenario, "membership.fee", 88.0), "repeat.spend_model", "gamma_gamma"
+    )
+    for name in (
+        "member_price",
+        "member_day",
+        "points",
+        "card",
+        "stored_value",
+        "referral",
+        "outreach",
+    ):
+        schemes = set_param(schemes, f"membership.{name}.enabled", True)
+    t_sim, t_campaign, t_schemes = interleaved_medians(
+        [lambda: simulate(scenario), lambda: simulate(campaign), lambda: simulate(schemes)],
+        repeat=200,
     )
     print(f"simulate_mid_store_365d: {t_sim * 1e3:.2f} ms")
     print(f"simulate_3_layer_campaign_365d: {t_campaign * 1e3:.2f} ms")
+    print(f"simulate_all_schemes_365d: {t_schemes * 1e3:.2f} ms")
     print(f"campaign_vs_plain_ratio: {t_campaign / t_sim:.2f} x")
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)

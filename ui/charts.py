@@ -31,7 +31,7 @@ def _theme(chart: alt.Chart, height: int) -> alt.Chart:
     return (
         chart.properties(height=height)
         .configure_axis(labelFont=FONT, titleFont=FONT)
-        .configure_legend(labelFont=FONT, titleFont=FONT, orient="top")
+        .configure_legend(labelFont=FONT, titleFont=FONT, orient="top", columns=2, labelLimit=0)
     )
 
 

@@ -53,6 +53,7 @@ _KNOWN = (
     ("prize probabilities add up to more than 1", "err.prize_sum"),
     ("is offered to all buyers only", "err.audience_kind"),
     ("audience must be all", "err.voucher_audience"),
+    ("the Gamma-Gamma mean order value", "err.gg_mean"),
 )
 
 

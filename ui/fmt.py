@@ -64,6 +64,7 @@ UNIT_LABELS: Final[Mapping[str, tuple[str, str]]] = {
     "UV/day": ("访客/天", "UV/day"),
     "yuan": ("元", "yuan"),
     "yuan/day": ("元/天", "yuan/day"),
+    "yuan/year": ("元/年", "yuan/year"),
     "days": ("天", "days"),
     "orders/day": ("单/天", "orders/day"),
     "fraction": ("", ""),

@@ -207,6 +207,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "有活动或促销开始于推演期之后,不会出现在结果里。",
         "An event starts after the simulated horizon and does not show in the results.",
     ),
+    "warn.points_review_reward": (
+        "积分规则奖励“确认收货并好评”:用积分换好评可能违反淘宝评价规则(评价应真实、不得以利益诱导),店铺有被处罚的风险。模型照常计算这些积分,请确认平台当前规则。",
+        "The points rules reward a confirmed receipt with a good review: paying for good reviews "
+        "may break Taobao's review rules (reviews must not be induced by benefits) and risks a "
+        "penalty. The model counts these points as set; check the platform's current rules.",
+    ),
+    "warn.gg_heavy_tail": (
+        "Gamma-Gamma 的 q ≤ 2:单笔金额的方差无穷大,复购订单的金额分布按上限 σ = 1.5 计算。请检查 q(通常由订单数据拟合)。",
+        "Gamma-Gamma q ≤ 2: order values have no finite variance, so the repeat basket uses the "
+        "capped spread σ = 1.5. Check q (usually fitted from order data).",
+    ),
     "warn.referral_explosive": (
         "推荐裂变系数 K ≥ 1:每位被推荐的客户又带来至少一位新客户,增长没有上限,模型在这里不再成立。请降低推荐率或推荐活跃期。",
         "Referral factor K ≥ 1: every referred buyer brings at least one more, growth has no "
@@ -269,6 +280,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "err.voucher_audience": (
         "购后抵价券发给新买家,适用人群只能是全部买家。",
         "Post-purchase vouchers go to new buyers: the audience must be all buyers.",
+    ),
+    "err.gg_mean": (
+        "Gamma-Gamma 的复购平均客单价 p·v/(q−1) 必须在 1 到 100,000 元之间。请调整 p、q 或 v。",
+        "The Gamma-Gamma mean repeat order value p·v/(q − 1) must lie between 1 and 100,000 "
+        "yuan. Adjust p, q or v.",
     ),
     "err.unexpected": (
         "出了点问题,本页未能画完。你的方案没有丢失;请换个数值再试,或重置方案。",
@@ -445,6 +461,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "这类促销只能面向全部买家。",
         "This kind is offered to all buyers only.",
     ),
+    "opt.payment.timing_evidence.seed": ("按种子经验", "Seed practice"),
+    "opt.payment.timing_evidence.evidence": ("按研究证据", "Research evidence"),
+    "opt.membership.card.tier.T1": ("T1 年卡", "T1 annual"),
+    "opt.membership.card.tier.T2": ("T2 终身卡", "T2 lifetime"),
+    "opt.membership.card.tier.T3": ("T3 终身优先卡", "T3 lifetime priority"),
+    "opt.membership.stored_value.amount.500": ("充 500 元", "Top up 500"),
+    "opt.membership.stored_value.amount.1000": ("充 1000 元", "Top up 1000"),
+    "opt.membership.outreach.channel.sms": ("短信", "SMS"),
+    "opt.membership.outreach.channel.phone": ("电话", "Phone"),
+    "opt.repeat.spend_model.ratio": ("客单价倍数", "AOV ratio"),
+    "opt.repeat.spend_model.gamma_gamma": ("Gamma-Gamma", "Gamma-Gamma"),
     "aud.all": ("全部买家", "All buyers"),
     "aud.old_customers": ("老客户", "Old customers"),
     "aud.members": ("会员", "Members"),
@@ -699,6 +726,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "sidebar.",
     ),
     "mb.schemes": ("会员方案", "Membership schemes"),
+    "mb.review_reward": (
+        "奖励“确认收货并好评”(+10 分)",
+        "Reward a confirmed receipt with a good review (+10)",
+    ),
+    "mb.review_warning": (
+        "用积分奖励好评可能违反淘宝评价规则(不得以利益诱导评价),有被处罚的风险。",
+        "Rewarding good reviews with points may break Taobao's review rules (no reviews induced "
+        "by benefits) and risks a penalty.",
+    ),
+    "mb.fee_terms": (
+        "付费会员:首年续费率 {r1},三年后仍在 {s3}(sBG)。",
+        "Paid membership: first renewal {r1}, still a member after three years {s3} (sBG).",
+    ),
+    "mb.gg_summary": (
+        "Gamma-Gamma:复购平均客单价 {mean}(= p·v/(q−1),客单价的 {ratio} 倍),单笔金额变异系数 {cv},复购篮子 σ = {sigma}。",
+        "Gamma-Gamma: mean repeat order {mean} (= p·v/(q−1), {ratio} × AOV), order-value CV {cv}, "
+        "repeat basket σ = {sigma}.",
+    ),
+    "mb.gg_infinite": ("无穷大(q ≤ 2)", "infinite (q ≤ 2)"),
+    "mb.gg_match": ("按当前客单价设定 v", "Set v from the current AOV"),
+    "mb.gg_customer": ("某位老客户的预期客单价", "One old customer's expected order value"),
+    "mb.gg_x": ("已复购次数 x", "Repeat orders so far x"),
+    "mb.gg_mbar": ("这些复购的平均金额 m̄(元)", "Their mean value m̄ (yuan)"),
+    "mb.gg_expect": (
+        "预期下一单 {value}:在自己的均值 {own} 与全体均值 {pop} 之间,复购越多越靠近自己的均值。",
+        "Expected next order {value}: between their own mean {own} and everyone's {pop}, closer "
+        "to their own the more they have bought.",
+    ),
     "mb.enable": ("启用", "Switch on"),
     "mb.member_price": ("会员价", "Member price"),
     "mb.member_day": ("会员日", "Member day"),
@@ -719,9 +774,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(§5.8, §5.11).",
     ),
     "mb.points_about": (
-        "种子003的积分规则:每消费1元积1分,确认收货后次日生效;积分在发放时计费用,按沉淀率和兑换滞后进入负债台账(§5.9)。",
-        "Seed 003's rules: 1 point per yuan, valid the day after confirmed receipt; points are "
-        "expensed when issued, net of breakage, and tracked in a liability ledger (§5.9).",
+        "种子003的积分规则:每消费1元积1分,2小时内付款 +10,5天内确认收货并好评 +10,每日签到 +1(连续10天 +20),收藏店铺 +5;订单积分在确认收货后次日生效。积分在发放时计费用,按沉淀率和兑换滞后进入负债台账(§5.9)。",
+        "Seed 003's rules: 1 point per yuan, +10 for paying within 2 h, +10 for confirming with a "
+        "good review within 5 days, +1 a daily sign-in (+20 for 10 days in a row), +5 for adding "
+        "the store to favourites; order points are valid the day after confirmed receipt. Points "
+        "are expensed when issued, net of breakage, and tracked in a liability ledger (§5.9).",
     ),
     "mb.card_about": (
         "种子003的三档包邮卡;持卡人复购更多、运费由店铺承担;年卡按 sBG 续费(§5.10)。",
@@ -749,6 +806,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kpi.cash": ("现金流", "Cash"),
     "mb.members_chart": ("会员与老客户", "Members and old customers"),
     "m.members": ("会员数", "Members"),
+    "m.membership_fee_deferred": ("预收会员费", "Membership fees deferred"),
+    "m.card_deferred_revenue": ("包邮卡递延收入", "Card deferred revenue"),
+    "m.membership_fee_cash": ("会员费收款", "Membership fees received"),
+    "m.membership_fee_revenue": ("会员费确认收入", "Membership fees recognised"),
     "m.old_customer_share": ("老客户占比", "Old-customer share"),
     "m.orders_referred": ("被推荐新买家", "Referred new buyers"),
     "mb.cohort": ("新客户复购曲线与终身价值", "Cohort repurchase and lifetime value"),
@@ -768,7 +829,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "mb.liabilities": ("负债余额(所选方案)", "Liabilities outstanding (scenario shown)"),
     "m.points_liability": ("积分负债", "Points liability"),
     "m.stored_value_liability": ("储值余额", "Stored-value balance"),
-    "m.card_deferred": ("包邮卡递延收入", "Card deferred revenue"),
     "m.yuan": ("元", "Yuan"),
     "mb.ledger": ("台账", "Ledger"),
     "m.cash": ("现金", "Cash"),
@@ -804,8 +864,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "f(k) = [(1−e) + e·(1+u_mem)·(1+c·u_ship·S_card(k))·(1+s·u_sv·e^(−k/L_sv))]·(1−b+b·h_bad);"
         "Z 使方案等于基线时老客户占比不变。\n\n"
         "**推荐(§5.13)** R_t = ρ·e·Σ_{j=1..L}(N_{t−j}+R_{t−j}),K = e·ρ·L,稳态每位自然新客带来 K/(1−K) 位被推荐客户。\n\n"
-        "**积分(§5.9)** 费用 = 发放 × 每分价值 × (1 − 沉淀率);负债 = 发放 − 兑换 − 过期。\n\n"
-        "**包邮卡(§5.10)** 年卡续费 sBG:r_n = (β+n−1)/(α+β+n−1);收入按 365 天直线确认。\n\n"
+        "**积分(§5.9,种子003规则)** 每单 ⌊实付⌋·e_pt + 10·s_2h + 10·s_rev;每位会员每天签到 "
+        "q + 20·(1−q)·q¹⁰/(1−q¹⁰);新会员收藏 5·s_fav。费用 = 发放 × 每分价值 × (1 − 沉淀率);"
+        "负债 = 发放 − 兑换 − 过期。\n\n"
+        "**付费会员与包邮卡(§5.10、§6.6)** 年度续费 sBG:r_n = (β+n−1)/(α+β+n−1),"
+        "存续 S(n) = Π r_i;未续费的会员失去 u_mem;收入按 365 天直线确认。\n\n"
+        "**复购金额(§6.6,Gamma-Gamma)** 复购客单价 = p·v/(q−1);单笔金额 CV² = (p+q−1)/(p·(q−2)),"
+        "篮子 σ = √ln(1+CV²);已知客户 x 次复购、均值 m̄ 时 E[M] = p·(v + x·m̄)/(p·x + q − 1)。\n\n"
         "**储值(§5.12)** 负债 = 充值 − 消费 − 沉淀;现金 = 利润 + Δ储值负债 + (售卡现金 − 确认收入) + (积分费用 − 兑换)。\n\n"
         "**CLV** = 首单贡献 + Σ_k ΔE(k)·m·复购客单价·贡献率/(1+d)^(k/365)。",
         "**Repeat (§6.6)** Rep_t = (1/Z)·[N·Σ ΔE(j)·f_hist(j) + Σ_c N_c·ΔE(t−c)·f(t−c)], "
@@ -813,10 +878,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Z keeps the old-customer share when the plan equals the baseline.\n\n"
         "**Referrals (§5.13)** R_t = ρ·e·Σ_{j=1..L}(N_{t−j}+R_{t−j}), K = e·ρ·L; in steady state "
         "every organic new buyer brings K/(1−K) referred ones.\n\n"
-        "**Points (§5.9)** expense = issued × value per point × (1 − breakage); liability = "
-        "issued − redeemed − expired.\n\n"
-        "**Card (§5.10)** yearly renewals sBG: r_n = (β+n−1)/(α+β+n−1); revenue straight-line "
-        "over 365 days.\n\n"
+        "**Points (§5.9, seed 003's rules)** per order ⌊paid⌋·e_pt + 10·s_2h + 10·s_rev; per "
+        "member a day (sign-ins) q + 20·(1−q)·q¹⁰/(1−q¹⁰); new members' favourites 5·s_fav. "
+        "Expense = issued × value per point × (1 − breakage); liability = issued − redeemed − "
+        "expired.\n\n"
+        "**Paid membership and card (§5.10, §6.6)** yearly renewals sBG: r_n = (β+n−1)/(α+β+n−1), "
+        "survival S(n) = Π r_i; lapsed members lose u_mem; revenue straight-line over 365 days."
+        "\n\n"
+        "**Repeat spend (§6.6, Gamma-Gamma)** repeat AOV = p·v/(q−1); one order's CV² = "
+        "(p+q−1)/(p·(q−2)), basket σ = √ln(1+CV²); a customer with x repeat orders averaging m̄: "
+        "E[M] = p·(v + x·m̄)/(p·x + q − 1).\n\n"
         "**Stored value (§5.12)** liability = top-ups − spent − breakage; cash = profit + "
         "Δ stored-value liability + (card cash − revenue recognised) + (points expense − "
         "redeemed).\n\n"

@@ -40,6 +40,13 @@ def _help(path: str, lang: str) -> str:
     return f"{p.help(lang)}\n\n{sym}[{prov}] {p.source}".strip()
 
 
+def choice_label(path: str, choice: str, lang: str) -> str:
+    """The label of one option of a registry choice (audiences have their own catalogue keys)."""
+    if path == "promotion.audience":
+        return t(f"aud.{choice}", lang)
+    return t(f"opt.{path}.{choice}", lang)
+
+
 def widget_key(which: str, path: str) -> str:
     return f"w:{which}:{state.slot(which).version}:{path}"
 
@@ -100,6 +107,7 @@ def param_input(which: str, path: str, *, slider: bool = False, container: Any =
             options=list(p.choices),
             default=value,
             required=True,
+            format_func=lambda c: choice_label(path, c, lang),
             on_change=lambda: state.update(which, path, st.session_state[key]),
             **common,
         )

@@ -17,7 +17,11 @@ import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
+from simulator import PARAMS
+from simulator.clv import sbg_survival
+from simulator.membership import repeat_basket
 from simulator.scenario import MAX_LAYERS, ThresholdDiscount
+from ui.fmt import fmt_money, fmt_pct
 from ui.i18n import LANGS, t
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -482,3 +486,60 @@ def test_referral_k_at_or_above_one_is_warned() -> None:
     widget(at, "number_input", "membership.referral.active_days").set_value(700.0).run()
     assert_clean(at)
     assert any(w.value == t("warn.referral_explosive", lang) for w in at.warning)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gamma_gamma_repeat_spend_from_the_page(lang: str) -> None:
+    """Choose Gamma-Gamma: p, q, v replace the AOV ratio, the caption states the implied repeat
+    AOV; T6's CDNOW values give 35.22 a repeat order; 'set v from the AOV' brings it back."""
+    at = open_app(lang, "membership")
+    widget(at, "button_group", "repeat.spend_model").set_value("gamma_gamma").run()
+    assert_clean(at)
+    assert scenario(at).repeat.spend_model == "gamma_gamma"
+    for name, value in (("gg_v", 15.44), ("gg_q", 3.74), ("gg_p", 6.25)):
+        widget(at, "number_input", f"repeat.{name}").set_value(value).run()
+        assert_clean(at)
+    mean, _ = repeat_basket(scenario(at))
+    assert mean == pytest.approx(35.219, abs=1e-3)
+    summary = next(c.value for c in at.caption if "Gamma-Gamma" in c.value)
+    assert fmt_money(mean, lang, digits=2, compact=False) in summary
+    at.button(key="mb_gg_match_plan").click().run()
+    assert_clean(at)
+    assert repeat_basket(scenario(at))[0] == pytest.approx(scenario(at).store.aov, rel=1e-6)
+
+
+def test_a_gamma_gamma_mean_out_of_range_is_refused_in_words() -> None:
+    lang = "zh"
+    at = open_app(lang, "membership")
+    widget(at, "button_group", "repeat.spend_model").set_value("gamma_gamma").run()
+    widget(at, "number_input", "repeat.gg_v").set_value(100_000.0).run()
+    assert not at.exception
+    assert any(t("err.gg_mean", lang) in e.value for e in at.error)
+    assert scenario(at).repeat.gg_v == pytest.approx(PARAMS["repeat.gg_v"].default)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_paid_membership_and_points_rules_from_the_page(lang: str) -> None:
+    """A membership fee brings its sBG renewal terms and fee revenue; points warn about paying
+    for good reviews until that rule is switched off."""
+    at = open_app(lang, "membership")
+    widget(at, "number_input", "membership.fee").set_value(88.0).run()
+    assert_clean(at)
+    widget(at, "number_input", "membership.renewal_alpha")  # shown once there is a fee
+    assert any(c.value == t("mb.fee_terms", lang, r1=fmt_pct(float(sbg_survival(1, 0.704, 1.182)), lang),
+                            s3=fmt_pct(float(sbg_survival(3, 0.704, 1.182)), lang))
+               for c in at.caption)  # fmt: skip
+    table = table_with(at, t("mb.line", lang)).set_index(t("mb.line", lang))
+    assert table.loc[t("m.membership_fee_revenue", lang), t("mb.total", lang)] not in (
+        "¥0",
+        "¥0.00",
+    )
+    widget(at, "toggle", "membership.points.enabled").set_value(True).run()
+    assert_clean(at)
+    assert any(w.value == t("warn.points_review_reward", lang) for w in at.warning)
+    widget(at, "number_input", "membership.points.signin_rate").set_value(20.0).run()
+    assert scenario(at).membership.points.signin_rate == pytest.approx(0.2)
+    widget(at, "toggle", "membership.points.review_reward").set_value(False).run()
+    assert_clean(at)
+    assert scenario(at).membership.points.review_reward is False
+    assert not any(w.value == t("warn.points_review_reward", lang) for w in at.warning)

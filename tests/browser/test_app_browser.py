@@ -79,3 +79,34 @@ def test_assumptions_deep_link_in_english(page: Page, fresh_server: str) -> None
     expect(sidebar.get_by_text(t("side.reset_plan", "en"))).to_be_visible()
     assert "lang=en" in page.url
     assert page.url.split("?")[0].rstrip("/").endswith("/assumptions"), page.url
+
+
+@pytest.mark.parametrize("locale", ["en-US"])
+def test_membership_card_moves_repeat_orders(
+    page: Page, streamlit_server: str, artifacts_dir: Path
+) -> None:
+    """In a real browser: switch the free-shipping card on from its tab, raise its uptake; the
+    repeat-orders card shows an upward delta, the charts are drawn, nothing fails."""
+    page.goto(f"{streamlit_server}/membership?lang=en")
+    wait_for_app_idle(page)
+    assert_no_exception(page)
+    expect(page.get_by_role("heading", name=t("page.membership", "en"))).to_be_visible()
+    repeat = page.locator('[data-testid="stMetric"]').filter(
+        has=page.locator('[data-testid="stMetricLabel"]', has_text=t("kpi.orders_repeat", "en"))
+    )
+    expect(repeat).to_have_count(1)
+    expect(repeat.locator('[data-testid="stMetricDelta"]')).to_have_count(0)
+
+    page.get_by_role("tab", name=t("mb.card", "en")).click()
+    panel = page.get_by_role("tabpanel", name=t("mb.card", "en"))
+    panel.get_by_text(t("mb.enable", "en"), exact=True).click()
+    wait_for_app_idle(page)
+    uptake = page.get_by_role("spinbutton", name=re.compile("Card uptake|uptake", re.I)).first
+    uptake.fill("60")
+    uptake.press("Enter")
+    wait_for_app_idle(page)
+    assert_no_exception(page)
+    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
+    expect(repeat.locator('[data-testid="stMetricDelta"]')).to_contain_text("+")
+    expect(page.locator(".vega-embed").first).to_be_visible()
+    page.screenshot(path=str(artifacts_dir / "membership_card_on.png"), full_page=True)

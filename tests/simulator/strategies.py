@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from simulator import PARAMS, PRESETS, Param, Scenario, load_preset, set_param
 from simulator.engine import calibrate
+from simulator.membership import repeat_basket
 from simulator.scenario import OPEN_AUDIENCE, PROMOTION_KINDS
 
 #: Paths of scalar scenario fields (list-item templates ``campaign.*``/``promotion.*`` excluded).
@@ -22,6 +23,7 @@ SCALAR_PATHS: tuple[str, ...] = tuple(
     p for p in PARAMS if not p.startswith(("campaign.", "promotion.")) and p != "horizon_days"
 )
 INCONSISTENT_FUNNEL = "inquiry_rate × inquiry_conversion"
+GG_MEAN_RULE = "the Gamma-Gamma mean order value"
 MAX_DAY = int(PARAMS["campaign.end_day"].hi)
 
 
@@ -64,7 +66,12 @@ def set_or_reject(sc: Scenario, path: str, value: Any) -> Scenario:
     try:
         return set_param(sc, path, value)
     except pydantic.ValidationError as exc:
-        assume(INCONSISTENT_FUNNEL not in str(exc) and "cannot be reached" not in str(exc))
+        assume(
+            all(
+                rule not in str(exc)
+                for rule in (INCONSISTENT_FUNNEL, "cannot be reached", GG_MEAN_RULE)
+            )
+        )
         raise
 
 
@@ -114,6 +121,13 @@ def scenarios(
     for path in SCALAR_PATHS:
         if draw(st.sampled_from((True, False, False))):
             sc = set_or_reject(sc, path, draw(value_of(PARAMS[path])))
+    if sc.repeat.spend_model == "gamma_gamma":
+        # Fitted Gamma-Gamma values put the mean repeat order near the store's AOV (the ratio
+        # model's range); far beyond it a 每满减 expands into very many tiers (slow, see below).
+        ratio = draw(floats_in(PARAMS["repeat.aov_ratio"]))
+        v = ratio * sc.store.aov * (sc.repeat.gg_q - 1.0) / sc.repeat.gg_p
+        assume(PARAMS["repeat.gg_v"].lo <= v <= PARAMS["repeat.gg_v"].hi)
+        sc = set_or_reject(sc, "repeat.gg_v", v)
     horizon = draw(st.integers(1, max_horizon))
     sc = set_param(sc, "horizon_days", horizon)
     if draw(st.booleans()):
@@ -150,7 +164,7 @@ class _Money:
 
     def __init__(self, sc: Scenario, full_range: bool) -> None:
         self.aov, self.full = sc.store.aov, full_range
-        self.small_aov = sc.store.aov * min(1.0, sc.repeat.aov_ratio)
+        self.small_aov = min(sc.store.aov, repeat_basket(sc)[0])
 
     def upto(self, path: str, aovs: float) -> st.SearchStrategy[float]:
         p = PARAMS[f"promotion.{path}"]

@@ -18,6 +18,7 @@ from simulator.clv import (
     fit_sbg,
     gg_conditional_mean,
     gg_loglik,
+    gg_order_cv2,
     gg_population_mean,
     sbg_churn_pmf,
     sbg_loglik,
@@ -58,6 +59,21 @@ def test_t6_population_and_conditional_mean() -> None:
 def test_gg_population_mean_needs_q_above_one() -> None:
     with pytest.raises(ValueError, match="q must be greater than 1"):
         gg_population_mean(GG_P, 1.0, GG_V)
+
+
+def test_gg_order_cv2_matches_the_compound_gamma_by_monte_carlo() -> None:
+    # z | ν ~ Gamma(p, rate ν), ν ~ Gamma(q, rate v): one order of a random customer.
+    rng = np.random.default_rng(7)
+    p, q, v = 6.25, 4.5, 15.44  # q > 4 keeps the sample variance of z² estimates finite
+    nu = rng.gamma(q, 1.0 / v, size=2_000_000)
+    z = rng.gamma(p, 1.0 / nu)
+    assert z.mean() == pytest.approx(gg_population_mean(p, q, v), rel=2e-3)
+    assert z.var() / z.mean() ** 2 == pytest.approx(gg_order_cv2(p, q), rel=2e-2)
+
+
+def test_gg_order_cv2_is_infinite_at_q_two_or_below() -> None:
+    assert gg_order_cv2(GG_P, 2.0) == float("inf")
+    assert gg_order_cv2(GG_P, GG_Q) == pytest.approx((GG_P + GG_Q - 1) / (GG_P * (GG_Q - 2)))
 
 
 def test_gg_conditional_mean_vectorised_and_shrinks_to_population_mean() -> None:

@@ -39,6 +39,7 @@ from simulator.loyalty import (
     sbg_survival,
     signin_points,
     stored_value_ledger,
+    subscription_ledger,
     topup_gift_cost,
 )
 
@@ -243,6 +244,37 @@ def test_t1_card_renews_at_expiry_with_default_sbg() -> None:
     assert led.revenue_recognised[0] == pytest.approx(100.0)
     assert led.deferred_revenue[364] == pytest.approx(0.0, abs=1e-9)
     assert led.deferred_revenue[365] == pytest.approx(led.renewals[365] * 364.0)
+
+
+@PROPERTY
+@given(
+    hnp.arrays(np.float64, st.integers(1, 900), elements=st.floats(0.0, 1e4)),
+    st.sampled_from([None, 30, 365]),
+    st.floats(0.0, 1000.0),
+    st.floats(0.05, 5.0),
+    st.floats(0.05, 5.0),
+)
+def test_subscription_ledger_balances_every_day(new, validity, price, alpha, beta) -> None:
+    led = subscription_ledger(
+        new, price=price, validity_days=validity, renewal_alpha=alpha, renewal_beta=beta
+    )
+    assert_balances(led.cash, led.revenue_recognised, led.deferred_revenue)
+    assert_balances(led.new, led.lapses, led.in_force)
+    np.testing.assert_allclose(led.cash, price * (led.new + led.renewals), rtol=1e-12)
+    assert_non_negative(led.in_force, led.deferred_revenue, led.lapses, led.renewals)
+
+
+def test_paid_membership_renews_like_the_sbg_and_a_free_one_never_lapses() -> None:
+    new = np.zeros(800)
+    new[0] = 1000.0
+    kw = {"renewal_alpha": CARD_RENEWAL_ALPHA, "renewal_beta": CARD_RENEWAL_BETA}
+    paid = subscription_ledger(new, price=88.0, validity_days=365, **kw)
+    assert paid.in_force[364] == pytest.approx(1000.0)
+    assert paid.in_force[365] == pytest.approx(1000.0 * 0.627, abs=0.5)
+    assert paid.in_force[730] == pytest.approx(1000.0 * 0.627 * 0.756, abs=0.5)
+    assert paid.cash[365] == pytest.approx(88.0 * paid.renewals[365])
+    free = subscription_ledger(new, price=0.0, validity_days=None, **kw)
+    assert (free.in_force == 1000.0).all() and not free.cash.any()
 
 
 @pytest.mark.parametrize("tier", ["T2", "T3"])

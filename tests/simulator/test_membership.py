@@ -8,14 +8,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator import PARAMS, Scenario, load_preset, set_param, simulate
-from simulator.membership import loyal_share, viral_factor
+from simulator.membership import loyal_share, repeat_basket, viral_factor
 
 SCHEMES = ("member_price", "member_day", "points", "card", "stored_value", "referral", "outreach")
 #: Each scheme switched on with nothing to give: zero uptake, zero depth, zero rate.
 ZERO = {
     "member_price": {"discount": 0.0},
     "member_day": {"uplift": 0.0},
-    "points": {"per_yuan": 0.0, "bonus_per_order": 0.0},
+    "points": {
+        "per_yuan": 0.0,
+        "prompt_pay_share": 0.0,
+        "review_share": 0.0,
+        "signin_rate": 0.0,
+        "favourite_share": 0.0,
+    },
     "card": {"uptake": 0.0},
     "stored_value": {"uptake": 0.0},
     "referral": {"rate": 0.0},
@@ -182,3 +188,110 @@ def test_v6_store_stage_presets(preset, inquiries, old_share, loyal) -> None:
         assert loyal_share(cal.age_days, rp.r, cal.alpha_days, rp.a, rp.b) == pytest.approx(
             loyal, abs=1e-3
         )
+
+
+# ---------------------------------------------------------------- Gamma-Gamma repeat spend (§6.6)
+def _gg(sc: Scenario, **values: float) -> Scenario:
+    sc = set_param(sc, "repeat.spend_model", "gamma_gamma")
+    for name, value in values.items():
+        sc = set_param(sc, f"repeat.gg_{name}", value)
+    return sc
+
+
+def test_gamma_gamma_repeat_value_is_the_population_mean() -> None:
+    base = set_param(Scenario(), "horizon_days", 60)
+    # The registry's default v makes p·v/(q − 1) the default AOV: without promotions the plan
+    # is the ratio model's plan to the yuan.
+    d0, d1 = simulate(base).daily, simulate(_gg(base), reference=base).daily
+    np.testing.assert_allclose(d1["aov_repeat"], d0["aov_repeat"], rtol=1e-5)
+    np.testing.assert_allclose(d1["gmv"], d0["gmv"], rtol=1e-5)
+    # T6's CDNOW values: an old customer's order is worth p·v/(q − 1) = 35.219
+    d2 = simulate(_gg(base, p=6.25, q=3.74, v=15.44), reference=base).daily
+    np.testing.assert_allclose(d2["aov_repeat"], 35.219, atol=1e-3)
+    np.testing.assert_allclose(d2["aov_new"], d0["aov_new"])
+
+
+def test_gamma_gamma_spread_moves_threshold_offers_for_old_customers() -> None:
+    """Same mean, different spread: the old customers' basket σ is matched to the Gamma-Gamma
+    CV, so a 满减 above the mean meets their baskets differently; new customers are untouched."""
+    offer = [{"kind": "threshold_discount", "start_day": 5, "end_day": 9, "tiers": [[199, 30]]}]
+    base = set_param(set_param(Scenario(), "horizon_days", 30), "promotions", offer)
+    mean = 115.5
+    tight = _gg(base, p=50.0, q=60.0, v=mean * 59.0 / 50.0)
+    wide = _gg(base, p=2.0, q=3.0, v=mean * 2.0 / 2.0)
+    for sc, p, q in ((tight, 50.0, 60.0), (wide, 2.0, 3.0)):
+        m, sigma = repeat_basket(sc)
+        assert m == pytest.approx(mean)
+        assert sigma == pytest.approx(np.sqrt(np.log1p((p + q - 1) / (p * (q - 2)))))
+    dt, dw = simulate(tight, reference=base).daily, simulate(wide, reference=base).daily
+    on, off = slice(5, 10), slice(0, 5)
+    assert (dw["aov_repeat"][on] != dt["aov_repeat"][on]).all()
+    np.testing.assert_allclose(dw["aov_repeat"][off], dt["aov_repeat"][off])
+    np.testing.assert_allclose(dw["aov_new"], dt["aov_new"])
+
+
+def test_gamma_gamma_with_infinite_variance_is_flagged() -> None:
+    sc = _gg(set_param(Scenario(), "horizon_days", 30), q=1.8)
+    res = simulate(sc)
+    assert "gg_heavy_tail" in res.warnings
+    assert np.isfinite(res.daily["gmv"]).all()
+
+
+# ---------------------------------------------------------------- paid membership (sBG renewals)
+def test_a_paid_membership_lapses_at_the_sbg_rate_and_earns_its_fee() -> None:
+    base = set_param(set_param(Scenario(), "horizon_days", 500), "traffic.weekday_profile", [1] * 7)
+    paid = set_param(base, "membership.fee", 88.0)
+    d0, d1 = simulate(base).daily, simulate(paid, reference=base).daily
+    # Members who joined before day 0 keep the reference's (free) terms; the plan's new members pay.
+    new_members = paid.membership.enrollment_rate * d1["orders_new"]
+    np.testing.assert_allclose(d1["membership_fee_cash"][:365], 88.0 * new_members[:365])
+    assert d1["members"][364] == pytest.approx(d0["members"][364], rel=1e-9)
+    # a year on, 37.3 % of the first year's members let their membership lapse (sBG r_1 = 0.627)
+    lapsed = d0["members"][400] - d1["members"][400]
+    joined_first_days = new_members[: 400 - 365 + 1].sum()
+    assert lapsed == pytest.approx((1 - 0.627) * joined_first_days, rel=2e-3)
+    # lapsed members lose the member uplift: fewer repeat orders, fee revenue in profit
+    assert (d1["orders_repeat"][366:] < d0["orders_repeat"][366:]).all()
+    np.testing.assert_allclose(
+        d1["membership_fee_cash"].cumsum() - d1["membership_fee_revenue"].cumsum(),
+        (d1["cash"] - d1["profit"]).cumsum(),
+        rtol=1e-9,
+    )
+
+
+# ---------------------------------------------------------------- points: seed 003's rules (§5.9)
+def test_points_rules_reach_the_ledger() -> None:
+    base = _base(120)
+    plan = _on(base, "points")
+    res = simulate(plan, reference=base)
+    assert "points_review_reward" in res.warnings
+    off = _on(base, "points", review_reward=False)
+    r_off = simulate(off, reference=base)
+    assert "points_review_reward" not in r_off.warnings
+    # the review rule's points: 10 × s_rev × member orders, valid L days later, expensed at issue
+    p = plan.membership.points
+    lag = p.valid_lag_days
+    extra = 10 * p.review_share * res.daily["orders_members"].to_numpy()[: 120 - lag]
+    expected = extra.sum() * p.yuan_per_point * (1 - p.breakage)
+    got = res.daily["points_expense"].sum() - r_off.daily["points_expense"].sum()
+    assert got == pytest.approx(expected, rel=1e-9)
+    # sign-ins: more members signing in never lowers the expense
+    more = simulate(set_param(plan, "membership.points.signin_rate", 0.5), reference=base).daily
+    assert (more["points_expense"] >= res.daily["points_expense"] - 1e-9).all()
+    assert more["points_expense"].sum() > res.daily["points_expense"].sum()
+
+
+# ---------------------------------------------------------------- warm start of the ledgers
+def test_a_store_running_schemes_starts_with_its_liabilities() -> None:
+    ref = _base(200)
+    ref = _on(_on(_on(ref, "points"), "card", uptake=0.2, tier="T2"), "stored_value", uptake=0.1)
+    d = simulate(ref).daily
+    assert d["points_liability"].iloc[0] > 0.5 * d["points_liability"].iloc[-1]
+    assert d["card_holders"].iloc[0] > 0 and d["stored_value_liability"].iloc[0] > 0
+    # a plan that stops the card keeps the holders the store has: they still ship free
+    stop = set_param(ref, "membership.card.enabled", False)
+    d_stop = simulate(stop, reference=ref).daily
+    np.testing.assert_allclose(d_stop["card_holders"], d_stop["card_holders"].iloc[0])
+    assert 0 < d_stop["card_holders"].iloc[0] < d["card_holders"].iloc[0]
+    assert (d_stop["card_free_orders"] > 0).all()
+    assert not d_stop["card_sales"].any()

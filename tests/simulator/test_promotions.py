@@ -9,6 +9,7 @@ import pytest
 
 from simulator import Scenario, set_param, simulate
 from simulator.basket import Padding, second_item_outcome, threshold_outcome
+from simulator.membership import repeat_basket
 from simulator.promotions import incremental_orders, pull_forward_debt, stream_days
 from simulator.scenario import ItemDiscount, StackingError, check_stacking
 
@@ -61,7 +62,8 @@ def _gross_delta_q(plan: Scenario) -> np.ndarray:
     stream are its gross orders; ΔQ = Σ_streams gross·(1 − 1/M_total)⁺ (MODEL.md §5.11)."""
     d0 = simulate(set_param(plan, "price.pull_forward", 0.0)).daily
     fx_new = stream_days(plan, "new", plan.store.aov)
-    fx_rep = stream_days(plan, "repeat", plan.store.aov * plan.repeat.aov_ratio)
+    mean, sigma = repeat_basket(plan)
+    fx_rep = stream_days(plan, "repeat", mean, sigma=sigma)
     return incremental_orders(
         d0["orders_new"].to_numpy(), fx_new.total_multiplier
     ) + incremental_orders(d0["orders_repeat"].to_numpy(), fx_rep.total_multiplier)
