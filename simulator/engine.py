@@ -224,7 +224,9 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         )
 
     first = repeat_base(new_gross)
-    member_share = safe_ratio(first.members, first.total)
+    # A share lies in [0, 1]; the clip keeps it there when the repeat base is ~0 and its parts
+    # carry rounding of opposite signs (a hypothesis find: −7,895 member orders on such a day).
+    member_share = np.clip(safe_ratio(first.members, first.total), 0.0, 1.0)
     levers = membership.day_levers(plan, ref, member_share)
     day_mult = fx_rep.conversion * levers.member_price * levers.member_day * levers.outreach
     rep_gross = per_path(first.total) * rep_scale * day_mult
@@ -268,7 +270,9 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     aov_new, aov_rep = fx_new.paid_value, fx_rep.paid_value
     gmv_new = orders_new * aov_new
     member_price_cost = orders_repeat * levers.member_price_share * levers.discount * aov_rep
-    gmv_repeat = orders_repeat * aov_rep - voucher_cost - member_price_cost
+    # ≥ 0 by construction (vouchers and member prices never pay more than the order); the clip
+    # only removes rounding (−1e-17 on a day without repeat orders made refunds negative).
+    gmv_repeat = np.maximum(0.0, orders_repeat * aov_rep - voucher_cost - member_price_cost)
     gmv = gmv_new + gmv_repeat
     gmv_list = orders_new * (fx_new.list_value + fx_new.addon_revenue) + orders_repeat * (
         fx_rep.list_value + fx_rep.addon_revenue
@@ -293,7 +297,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         new_buyers=orders_new[0],
         referred=referred_all[0],
         member_orders=orders_members[0],
-        card_orders=(rep_base.card * safe_ratio(orders_repeat, per_path(rep_base.total)))[0],
+        card_orders=(orders_repeat * np.clip(safe_ratio(rep_base.card, rep_base.total), 0, 1))[0],
         paid_value=safe_ratio(gmv, orders)[0],
         history_buyers=n_hist,
         age_days=age,
