@@ -186,12 +186,19 @@ def stream_days(
         eff = memo[key]
         # The reward enters §5.1 as an extra price cut, so it saturates at x_floor as prices do
         # (a gift worth more than the basket would otherwise raise a negative base to a power).
-        depth = pr.threshold_salience * eff["perceived"] / (aov_item[days] + eff["delta_aov"])
+        depth = (
+            pr.threshold_salience
+            * eff["perceived"]
+            / (aov_item[days] + np.maximum(eff["delta_aov"], 0.0))
+        )
         thr = np.maximum(1.0 - depth, pr.floor) ** (phi * pr.elasticity)
         conv[days] *= thr
         demand[days] *= thr  # the reward acts like a price cut: it borrows from the future too
-        list_value[days] += eff["delta_aov"]
-        padded[days] += eff["delta_aov"]
+        # Padding only adds (≥ 0); the clip removes the rounding of the closed form's differences
+        # (−2e-7 yuan made refunds negative in a hypothesis find).
+        pad = np.maximum(eff["delta_aov"], 0.0)
+        list_value[days] += pad
+        padded[days] += pad
         order_disc[days] += eff["discount"]
         addon_rev[days] += eff["addon_revenue"]
         goods[days] += eff["goods"]
