@@ -35,6 +35,16 @@ def _theme(chart: alt.Chart, height: int) -> alt.Chart:
     )
 
 
+def scenario_color(names: list[str], title: str) -> alt.Color:
+    """One colour per scenario, in the order given, from the shared palette."""
+    return alt.Color(
+        "scenario:N",
+        title=title,
+        sort=names,
+        scale=alt.Scale(domain=names, range=list(PALETTE[: len(names)])),
+    )
+
+
 def daily_data(frames: Mapping[str, pd.DataFrame], column: str) -> pd.DataFrame:
     """Long frame (day, scenario, value) of one daily column for several named scenarios."""
     return pd.concat(
@@ -56,12 +66,7 @@ def daily_chart(
     scenario_title: str = "",
 ) -> alt.Chart:
     names = list(dict.fromkeys(data["scenario"]))
-    color = alt.Color(
-        "scenario:N",
-        title=scenario_title,
-        sort=names,
-        scale=alt.Scale(domain=names, range=list(PALETTE[: len(names)])),
-    )
+    color = scenario_color(names, scenario_title)
     base = alt.Chart(data).encode(
         x=alt.X("day:Q", title=x_title, axis=alt.Axis(tickMinStep=1)),
         y=alt.Y("value:Q", axis=axis(y_title, lang, y_format)),
@@ -113,12 +118,7 @@ def funnel_chart(
             y=alt.Y("stage:N", sort=stages, title=stage_title),
             yOffset=alt.YOffset("scenario:N", sort=names),
             x=alt.X("value:Q", axis=axis(value_title, lang)),
-            color=alt.Color(
-                "scenario:N",
-                title=scenario_title,
-                sort=names,
-                scale=alt.Scale(domain=names, range=list(PALETTE[: len(names)])),
-            ),
+            color=scenario_color(names, scenario_title),
             tooltip=[
                 alt.Tooltip("scenario:N", title=scenario_title),
                 alt.Tooltip("stage:N", title=stage_title),
@@ -394,12 +394,7 @@ def promo_daily_chart(
         .encode(
             x=x,
             y=alt.Y("value:Q", axis=axis(y_title, lang, y_format)),
-            color=alt.Color(
-                "scenario:N",
-                title=scenario_title,
-                sort=names,
-                scale=alt.Scale(domain=names, range=list(PALETTE[: len(names)])),
-            ),
+            color=scenario_color(names, scenario_title),
             tooltip=[
                 alt.Tooltip("scenario:N", title=scenario_title),
                 alt.Tooltip("day:Q", title=x_title),
