@@ -62,10 +62,12 @@ def money(
     reminder_cost: FloatArray,
     loyalty_cost: FloatArray | float = 0.0,
     loyalty_income: FloatArray | float = 0.0,
+    agent_days: FloatArray | float | None = None,
 ) -> Money:
     """Daily money lines. ``merchandise_list``: list value of the goods sold (add-ons excluded);
     ``goods_cost``: gifts, add-on items and prizes at cost; ``bubble_value``: padded (凑单) value,
-    returned at r_bubble on top of the usual returns [LIT Hemmati et al. 2021]."""
+    returned at r_bubble on top of the usual returns [LIT Hemmati et al. 2021]. ``agent_days``:
+    agents paid each day (default: ``service.agents`` every day)."""
     st, fi = plan.store, plan.finance
     ship_income = st.shipping_fee * orders_paying_shipping
     # Padded value comes back at r_bubble on top of r_ret (never more than all of it), refunded
@@ -80,7 +82,8 @@ def money(
     ) + goods_cost
     ship_cost = fi.shipping_cost * orders
     platform = fi.platform_fee_rate * gmv
-    service = np.full_like(gmv, plan.service.agents * fi.agent_wage_per_day)
+    agents = plan.service.agents if agent_days is None else agent_days
+    service = np.broadcast_to(np.asarray(agents, dtype=float) * fi.agent_wage_per_day, gmv.shape)
     profit = (
         net_sales - cogs - ship_cost - platform - service
         - ad_spend - affiliate_commission - campaign_cost - reminder_cost

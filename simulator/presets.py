@@ -34,6 +34,19 @@ CLOTHING_UV_VALUE = 1.09
 CLOTHING_AOV = 103.0  # 时尚女装 客单价 in the 天天特价 table [SEED 003]
 CLOTHING_INQUIRIES, CLOTHING_INQUIRY_ORDERS = 215, 12
 
+#: Dispatch capacity of a store stage: 3 × its everyday paid orders (MODEL.md §4.6 [ASSUMPTION]).
+CAPACITY_FACTOR = 3.0
+
+
+def _capacity(uv: float, conversion: float) -> float:
+    return round(CAPACITY_FACTOR * uv * conversion, 1)
+
+
+#: Seed 003's campaign review: 客服人手不足, 仓库太小 → 发货延迟. The campaign preset keeps the
+#: everyday desk (4 agents, seed 002) and a warehouse for 1.5 × everyday orders [ASSUMPTION], so
+#: the event's ~3 × orders back up; the DSR page compares it with adequate staffing.
+DOUBLE12_CAPACITY = 150.0
+
 _PRESETS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "new_store": (
         "新店:日均800访客,询单约40/天(<50),开店90天,老客户占比7.5%(种子003 新店阶段)",
@@ -44,6 +57,7 @@ _PRESETS: dict[str, tuple[str, str, dict[str, Any]]] = {
             "store": {"age_days": 90},
             "funnel": {"old_customer_share": 0.075},
             "service": {"agents": 2},
+            "fulfilment": {"capacity_per_day": _capacity(800, 0.024)},
         },
     ),
     "mid_store": (
@@ -60,6 +74,7 @@ _PRESETS: dict[str, tuple[str, str, dict[str, Any]]] = {
             "store": {"age_days": 730},
             "funnel": {"old_customer_share": 0.30},
             "service": {"agents": 10},
+            "fulfilment": {"capacity_per_day": _capacity(12000, 0.024)},
         },
     ),
     "clothing_store_2011": (
@@ -76,6 +91,11 @@ _PRESETS: dict[str, tuple[str, str, dict[str, Any]]] = {
                 "inquiry_conversion": round(CLOTHING_INQUIRY_ORDERS / CLOTHING_INQUIRIES, 6),
             },
             "service": {"agents": 4},
+            "fulfilment": {
+                "capacity_per_day": _capacity(
+                    2500, implied_conversion(CLOTHING_UV_VALUE, CLOTHING_AOV)
+                )
+            },
         },
     ),
 }
@@ -125,6 +145,7 @@ _PRESETS.update(
             "from paid search + Baidu keywords and 12 affiliate sites; conversion 2.4% → 3.68%",
             {
                 "horizon_days": 60,
+                "fulfilment": {"capacity_per_day": DOUBLE12_CAPACITY},
                 "traffic": {
                     "campaigns": [
                         {"kind": "other", **_event_days(DOUBLE12_START, DOUBLE12_DAYS),
@@ -161,7 +182,8 @@ PRESET_SOURCES: Mapping[str, str] = MappingProxyType(
         "tiantian_tejia_2012": f"{SEED_003} (channel UV June 2012, category table AOV); store share, "
         "discount depth and duration [ASSUMPTION]",
         "double12_campaign": f"{SEED_003} (4 days 全场5折包邮, sources, conversion 2.4% → 3.68%); "
-        "source visitors [DERIVED] to match 3.68%; spend per source [ASSUMPTION]",
+        "source visitors [DERIVED] to match 3.68%; spend per source [ASSUMPTION]; warehouse for "
+        "1.5 × everyday orders (仓库太小) [ASSUMPTION]",
     }
 )
 

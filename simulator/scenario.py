@@ -353,8 +353,81 @@ class Repeat(_Section):
 
 
 class Service(_Section):
+    """The customer-service desk (MODEL.md §6.2): agents online in service hours, their chats and
+    handling time, and the response-time → inquiry-conversion curve."""
+
     _prefix = "service"
     agents: int = pf("service.agents")
+    campaign_extra_agents: int = pf("service.campaign_extra_agents")
+    start_hour: int = pf("service.start_hour")
+    end_hour: int = pf("service.end_hour")
+    chats_per_agent: int = pf("service.chats_per_agent")
+    handle_min: float = pf("service.handle_min")
+    rt_ref_s: float = pf("service.rt_ref_s")
+    rt_half_life_s: float = pf("service.rt_half_life_s")
+    rt_max_s: float = pf("service.rt_max_s")
+    auto_reply_factor: float = pf("service.auto_reply_factor")
+
+    @model_validator(mode="after")
+    def _hours(self) -> Service:
+        if self.end_hour <= self.start_hour:
+            raise ValueError(
+                f"service: end_hour ({self.end_hour}) must be after start_hour ({self.start_hour})"
+            )
+        if self.rt_max_s <= self.rt_ref_s:
+            raise ValueError(
+                f"service: rt_max_s ({self.rt_max_s:g}) must be above rt_ref_s ({self.rt_ref_s:g})"
+            )
+        return self
+
+
+class Fulfilment(_Section):
+    """Dispatch capacity, late deliveries and damage (MODEL.md §6.8)."""
+
+    _prefix = "fulfilment"
+    capacity_per_day: float = pf("fulfilment.capacity_per_day")
+    campaign_extra_capacity: float = pf("fulfilment.campaign_extra_capacity")
+    late_base: float = pf("fulfilment.late_base")
+    delay_scale_days: float = pf("fulfilment.delay_scale_days")
+    damage_rate: float = pf("fulfilment.damage_rate")
+    delivery_days: float = pf("fulfilment.delivery_days")
+
+
+class DSRInitial(_Section):
+    """The shop's three 180-day scores today (描述/服务/物流)."""
+
+    _prefix = "dsr.initial"
+    description: float = pf("dsr.initial.description")
+    service: float = pf("dsr.initial.service")
+    logistics: float = pf("dsr.initial.logistics")
+
+
+class DSR(_Section):
+    """Ratings, the rolling windows, the industry comparison and the feedback (MODEL.md §7)."""
+
+    _prefix = "dsr"
+    initial: DSRInitial = DSRInitial()
+    rating_rate: float = pf("dsr.rating_rate")
+    review_lag_days: float = pf("dsr.review_lag_days")
+    window: Literal["seed", "strict"] = pf("dsr.window")
+    industry_mean: float = pf("dsr.industry_mean")
+    industry_max: float = pf("dsr.industry_max")
+    beta: float = pf("dsr.beta")
+    beta_negative: float = pf("dsr.beta_negative")
+    gate: float = pf("dsr.gate")
+    late_service_loading: float = pf("dsr.late_service_loading")
+    response_loading: float = pf("dsr.response_loading")
+    deal_loading: float = pf("dsr.deal_loading")
+    padding_loading: float = pf("dsr.padding_loading")
+
+    @model_validator(mode="after")
+    def _industry(self) -> DSR:
+        if self.industry_max <= self.industry_mean:
+            raise ValueError(
+                f"dsr: industry_max ({self.industry_max:g}) must be above industry_mean "
+                f"({self.industry_mean:g})"
+            )
+        return self
 
 
 class Finance(_Section):
@@ -572,6 +645,8 @@ class Scenario(_Section):
     price: Price = Field(default_factory=Price)
     repeat: Repeat = Field(default_factory=Repeat)
     service: Service = Field(default_factory=Service)
+    fulfilment: Fulfilment = Field(default_factory=Fulfilment)
+    dsr: DSR = Field(default_factory=DSR)
     finance: Finance = Field(default_factory=Finance)
     basket: Basket = Field(default_factory=Basket)
     membership: Membership = Field(default_factory=Membership)

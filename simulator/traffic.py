@@ -23,6 +23,8 @@ from .scenario import Scenario
 
 FloatArray = NDArray[np.float64]
 DAYS_PER_MONTH = 30.0
+#: Largest organic-quality ratio of a plan to its reference (far beyond any real store).
+MAX_QUALITY_RATIO = 1e9
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,11 @@ def organic_quality(plan: Scenario, reference: Scenario) -> float:
         return s + (1.0 - s) * q_imp
 
     base = quality(reference.traffic.precise_share)
-    return quality(plan.traffic.precise_share) / base if base > 0 else 1.0
+    if base <= 0:
+        return 1.0
+    # A reference whose organic traffic hardly converts at all (quality ~1e-324, a hypothesis
+    # find) would make the ratio overflow to inf and 0 visitors × inf = NaN: capped.
+    return min(quality(plan.traffic.precise_share) / base, MAX_QUALITY_RATIO)
 
 
 def campaign_days(start: int, end: int, horizon: int) -> FloatArray:
@@ -95,3 +101,26 @@ def traffic_days(plan: Scenario, reference: Scenario) -> TrafficDays:
         )
     )
     return TrafficDays(organic, search, display, affiliate, campaign, windows, weighted)
+
+
+#: Campaign kinds whose traffic the platform withholds from shops below its gate [SEED 001].
+GATED_KINDS = frozenset({"juhuasuan", "tiantian_tejia"})
+
+
+def gated(days: TrafficDays, plan: Scenario, gate: np.ndarray) -> TrafficDays:
+    """``days`` with the 聚划算/天天特价 windows closed where ``gate`` is 0 (MODEL.md §7.7)."""
+    g = np.asarray(gate, dtype=float)
+    if not plan.traffic.campaigns or np.all(g >= 1.0):
+        return days
+    windows = tuple(
+        w * g if c.kind in GATED_KINDS else w
+        for w, c in zip(days.campaign_by_window, plan.traffic.campaigns, strict=True)
+    )
+    lost = sum(
+        ((w0 - w) * c.quality for w0, w, c in
+         zip(days.campaign_by_window, windows, plan.traffic.campaigns, strict=True)),
+        np.zeros_like(g),
+    )  # fmt: skip
+    campaign = np.sum(windows, axis=0)
+    return TrafficDays(days.organic, days.search, days.display, days.affiliate, campaign,
+                       windows, days.weighted - lost)  # fmt: skip

@@ -11,6 +11,9 @@
 - ``campaign_vs_plain_ratio``: that ÷ ``simulate_mid_store_365d``; the aim is at most 2.
 - ``simulate_all_schemes_365d``: the same store with every membership scheme on in the plan and
   in its reference (warm-started ledgers), a paid membership and Gamma-Gamma repeat spend.
+- ``simulate_backlogged_campaign_365d``: seed 003's campaign preset over 365 days against the
+  mid-size store, its small warehouse backing up so the ratings feed back on sales, and
+  ``dsr_feedback_passes``: the passes of the daily chain until that feedback settled.
 """
 
 from __future__ import annotations
@@ -86,14 +89,19 @@ def main() -> None:
         "outreach",
     ):
         schemes = set_param(schemes, f"membership.{name}.enabled", True)
-    t_sim, t_campaign, t_schemes = interleaved_medians(
-        [lambda: simulate(scenario), lambda: simulate(campaign), lambda: simulate(schemes)],
+    backlogged = set_param(load_preset("double12_campaign"), "horizon_days", 365)
+    t_sim, t_campaign, t_schemes, t_backlog = interleaved_medians(
+        [lambda: simulate(scenario), lambda: simulate(campaign), lambda: simulate(schemes),
+         lambda: simulate(backlogged, reference=scenario)],
         repeat=200,
-    )
+    )  # fmt: skip
     print(f"simulate_mid_store_365d: {t_sim * 1e3:.2f} ms")
     print(f"simulate_3_layer_campaign_365d: {t_campaign * 1e3:.2f} ms")
     print(f"simulate_all_schemes_365d: {t_schemes * 1e3:.2f} ms")
     print(f"campaign_vs_plain_ratio: {t_campaign / t_sim:.2f} x")
+    print(f"simulate_backlogged_campaign_365d: {t_backlog * 1e3:.2f} ms")
+    passes = simulate(backlogged, reference=scenario).feedback_passes
+    print(f"dsr_feedback_passes: {passes} passes")
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()

@@ -54,6 +54,9 @@ _KNOWN = (
     ("is offered to all buyers only", "err.audience_kind"),
     ("audience must be all", "err.voucher_audience"),
     ("the Gamma-Gamma mean order value", "err.gg_mean"),
+    ("must be after start_hour", "err.hours"),
+    ("must be above rt_ref_s", "err.rt_max"),
+    ("must be above industry_mean", "err.industry"),
 )
 
 

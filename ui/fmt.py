@@ -81,6 +81,10 @@ UNIT_LABELS: Final[Mapping[str, tuple[str, str]]] = {
     "points/yuan": ("分/元", "points/yuan"),
     "yuan/point": ("元/分", "yuan/point"),
     "referrals/member/day": ("人/会员/天", "per member per day"),
+    "hours": ("点", "h"),
+    "stars": ("分", "stars"),
+    "chats": ("个", "chats"),
+    "1/star": ("/分", "per star"),
 }
 
 _BABEL_LOCALES: Final[Mapping[str, Locale]] = {

@@ -18,13 +18,31 @@ from simulator.engine import calibrate
 from simulator.membership import repeat_basket
 from simulator.scenario import OPEN_AUDIENCE, PROMOTION_KINDS
 
-#: Paths of scalar scenario fields (list-item templates ``campaign.*``/``promotion.*`` excluded).
+#: Pairs of fields that must stay ordered (lower, upper): drawn together.
+PAIRED: tuple[tuple[str, str], ...] = (
+    ("service.start_hour", "service.end_hour"),
+    ("service.rt_ref_s", "service.rt_max_s"),
+    ("dsr.industry_mean", "dsr.industry_max"),
+)
+#: Paths of scalar scenario fields (list-item templates ``campaign.*``/``promotion.*`` and the
+#: ordered pairs excluded).
 SCALAR_PATHS: tuple[str, ...] = tuple(
-    p for p in PARAMS if not p.startswith(("campaign.", "promotion.")) and p != "horizon_days"
+    p
+    for p in PARAMS
+    if not p.startswith(("campaign.", "promotion."))
+    and p != "horizon_days"
+    and p not in {x for pair in PAIRED for x in pair}
 )
 INCONSISTENT_FUNNEL = "inquiry_rate × inquiry_conversion"
 GG_MEAN_RULE = "the Gamma-Gamma mean order value"
 MAX_DAY = int(PARAMS["campaign.end_day"].hi)
+#: Cross-field rules of pairs of fields (the service hours, the swamped response time, the
+#: industry band): a draw that breaks one is rejected, not failed.
+ORDERED_PAIRS = (
+    "must be after start_hour",
+    "must be above rt_ref_s",
+    "must be above industry_mean",
+)
 
 
 def floats_in(p: Param) -> st.SearchStrategy[float]:
@@ -69,10 +87,53 @@ def set_or_reject(sc: Scenario, path: str, value: Any) -> Scenario:
         assume(
             all(
                 rule not in str(exc)
-                for rule in (INCONSISTENT_FUNNEL, "cannot be reached", GG_MEAN_RULE)
+                for rule in (INCONSISTENT_FUNNEL, "cannot be reached", GG_MEAN_RULE, *ORDERED_PAIRS)
             )
         )
         raise
+
+
+def ordered_pair(sc: Scenario, lo_path: str, hi_path: str, draw: st.DrawFn) -> Scenario:
+    """Both fields of an ordered pair set at once, the lower strictly below the upper."""
+    lo_p, hi_p = PARAMS[lo_path], PARAMS[hi_path]
+    top = min(float(lo_p.hi), float(hi_p.hi))
+    lo = (
+        draw(st.integers(int(lo_p.lo), int(top) - 1))
+        if lo_p.kind == "int"
+        else draw(st.floats(float(lo_p.lo), top, exclude_max=True))
+    )
+    floor = max(float(hi_p.lo), float(lo))
+    hi = (
+        draw(st.integers(int(floor) + 1, int(hi_p.hi)))
+        if hi_p.kind == "int"
+        else draw(st.floats(floor, float(hi_p.hi), exclude_min=True))
+    )
+    assume(hi > lo)
+    data = sc.model_dump(mode="python")
+    for path, value in ((lo_path, lo), (hi_path, hi)):
+        node = data
+        *parents, leaf = path.split(".")
+        for part in parents:
+            node = node[part]
+        node[leaf] = value
+    return Scenario.model_validate(data)
+
+
+def without_feedback(sc: Scenario) -> Scenario:
+    """``sc`` with the ratings' feedback on sales switched off (MODEL.md §7.7): DSR and negative
+    reviews on conversion, the campaign gate, the bad-experience cohort. Service, fulfilment and
+    the scores themselves still run; tests of other modules use it to compare two runs whose
+    orders would otherwise move each other's scores."""
+    for path, value in (("dsr.beta", 0.0), ("dsr.beta_negative", 0.0), ("dsr.gate", 0.0),
+                        ("repeat.bad_experience_factor", 1.0)):  # fmt: skip
+        sc = set_param(sc, path, value)
+    return sc
+
+
+def without_queue(sc: Scenario) -> Scenario:
+    """``sc`` without chats (inquiry rate 0): the service queue, whose response time moves with
+    the visitors (MODEL.md §6.2), does not act, so a traffic lever scales orders exactly."""
+    return set_param(sc, "funnel.inquiry_rate", 0.0)
 
 
 def repeat_calibration_feasible(plan: Scenario, reference: Scenario | None = None) -> bool:
@@ -121,6 +182,9 @@ def scenarios(
     for path in SCALAR_PATHS:
         if draw(st.sampled_from((True, False, False))):
             sc = set_or_reject(sc, path, draw(value_of(PARAMS[path])))
+    for lo_path, hi_path in PAIRED:
+        if draw(st.sampled_from((True, False, False))):
+            sc = ordered_pair(sc, lo_path, hi_path, draw)
     if sc.repeat.spend_model == "gamma_gamma":
         # Fitted Gamma-Gamma values put the mean repeat order near the store's AOV (the ratio
         # model's range); far beyond it a 每满减 expands into very many tiers (slow, see below).

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from simulator import Scenario, load_preset, set_param, simulate
 from simulator.bridge import EFFECTS, _log_mean, gmv_bridge
-from tests.simulator.strategies import repeat_calibration_feasible, scenarios
+from tests.simulator.strategies import repeat_calibration_feasible, scenarios, without_queue
 
 
 def _scale(*totals) -> float:
@@ -41,7 +41,8 @@ def test_identical_results_have_no_effects() -> None:
 
 
 def test_pure_traffic_change_is_all_traffic_plus_the_new_buyers_repeats() -> None:
-    base = Scenario()
+    # Without chats: more visitors on the same agents would answer slower, a conversion effect.
+    base = without_queue(Scenario())
     plan = set_param(base, "traffic.organic_uv", 6000)
     t0, t1 = simulate(base).totals, simulate(plan, reference=base).totals
     effects = gmv_bridge(t0, t1)

@@ -118,7 +118,8 @@ def test_campaign_presets_load_round_trip_and_simulate(name: str) -> None:
     on = d["day"].between(promo.start_day, promo.end_day)
     assert (d.loc[on, "discount_cost"] > 0).all() and (d.loc[on, "free_shipping_cost"] > 0).all()
     assert (d.loc[on, "uv_campaign"] > 0).all() and (d.loc[~on, "uv_campaign"] == 0).all()
-    assert res.warnings == ()
+    # Seed 003's campaign backs up its small warehouse (仓库太小), as the seed's review says.
+    assert res.warnings == (("dispatch_backlog",) if name == "double12_campaign" else ())
 
 
 def _without_event(sc: Scenario) -> Scenario:
@@ -144,9 +145,12 @@ def test_v4_double12_campaign() -> None:
     assert 3.5 <= gmv_ratio <= 5.0
     new_share = d1.loc[on, "orders_new"].sum() / d1.loc[on, "orders_paid"].sum()
     assert new_share >= 0.70
-    # Self-referenced (the store as if it always ran like this) the event days are the same.
+    # Self-referenced (the store as if it always ran like this) the event days are the same but
+    # for the service desk: against the everyday store its 4 agents answer the campaign's chats
+    # a hair slower than the everyday ones (−2e-6 of the orders); self-referenced, they are the
+    # measure.
     np.testing.assert_allclose(simulate(plan).daily.loc[on, "orders_paid"],
-                               d1.loc[on, "orders_paid"], rtol=1e-9)  # fmt: skip
+                               d1.loc[on, "orders_paid"], rtol=1e-5)  # fmt: skip
 
 
 def test_v4_arithmetic() -> None:

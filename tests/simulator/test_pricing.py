@@ -8,15 +8,17 @@ import pytest
 from simulator import Scenario, set_param, simulate
 from simulator.pricing import price_multiplier, price_response, reference_log_price
 from simulator.promotions import stream_days
+from tests.simulator.strategies import without_feedback
 
 M_20_OFF = 1.794338  # 0.8^−2.62
 
 
 def _first_time(sc: Scenario) -> Scenario:
-    """The first-time form of MODEL.md §5.1: no reference-price effects, no pull-forward."""
+    """The first-time form of MODEL.md §5.1: no reference-price effects, no pull-forward, and no
+    feedback of the deal orders through the description score on later days (§7.3, §7.7)."""
     for path in ("price.reference_share", "price.latitude", "price.pull_forward"):
         sc = set_param(sc, path, 0.0)
-    return sc
+    return without_feedback(sc)
 
 
 def _with_discount(sc: Scenario, *promos: dict) -> Scenario:

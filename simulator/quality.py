@@ -1,0 +1,182 @@
+"""Service, fulfilment and DSR put together, and their feedback on sales (MODEL.md §7.3, §7.7).
+
+Incident probabilities of the orders paid on day t (every driver is zero when the plan runs like
+the reference, so the initial scores are reproduced exactly):
+
+    q_R,t = q0_R + (p_late,t − p_late0) + (p_dmg − p_dmg0)
+    q_S,t = q0_S + s_late·(p_late,t − p_late0) + s_RT·(m_RT0,t − m_RT,t)
+    q_D,t = q0_D + d_deal·deal_t + d_pad·pad_t
+
+with deal_t the deep-discount share of orders (discount depth ÷ 50 %, at most 1) and pad_t the
+share of order value that was topped up (凑单). Feedback on day t from the scores at the end of
+day t − 1 (so the loop is causal, MODEL.md §7.7):
+
+    M_DSR,t = exp(β_DSR·(F̄_{t−1} − F̄_0))                   F̄ = mean of D, S, R
+    M_neg,t = 1 − β_neg·(low_{t−1} − low_0)                 1–2★ share of the latest 20 D ratings
+    Gate_t  = 0 if θ_gate > 0 and F̄_{t−1} < θ_gate          (聚划算 / 天天特价 traffic)
+    bad-experience cohort: each day's new buyers weigh 1 + (h_bad − 1)·(incident_t − incident_0)
+    in the repeat engine, incident = 1 − (1 − q_S)(1 − q_R) [LIT Amorim et al. 2025].
+
+M_DSR and M_neg multiply the new-customer conversion; returning customers know the shop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from . import dsr as dsr_mod
+from .fulfilment import FulfilmentDays, fulfilment_days
+from .scenario import Scenario
+from .service import ServiceDays, service_days
+from .traffic import GATED_KINDS, traffic_days
+
+FloatArray = NDArray[np.float64]
+__all__ = ["GATED_KINDS", "Feedback", "QualityDays", "assess", "event_days", "reference_service"]
+
+
+def event_days(plan: Scenario) -> FloatArray:
+    """1 on the days of any campaign window or promotion (extra agents and capacity)."""
+    t = np.arange(plan.horizon_days)
+    on = np.zeros(plan.horizon_days, dtype=bool)
+    for ev in (*plan.traffic.campaigns, *plan.promotions):
+        on |= (t >= ev.start_day) & (t <= ev.end_day)
+    return on.astype(float)
+
+
+def reference_service(reference: Scenario, horizon: int) -> FloatArray:
+    """m_RT0,t: the reference desk's inquiry-conversion factor on its own traffic, day by day."""
+    ref = reference.model_copy(update={"horizon_days": horizon})
+    uv = traffic_days(ref, ref).total
+    return service_days(ref, uv * ref.funnel.inquiry_rate, event_days(ref)).factor
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the ratings feed back into the next pass of the engine, day by day."""
+
+    conversion: FloatArray  # M_DSR·M_neg on the new-customer funnel
+    gate: FloatArray  # 1 open, 0 closed for gated campaign traffic
+    cohort_weight: FloatArray  # bad-experience weight of each day's new buyers
+
+    @classmethod
+    def neutral(cls, horizon: int) -> Feedback:
+        one = np.ones(horizon)
+        return cls(one, one.copy(), one.copy())
+
+    def distance(self, other: Feedback) -> float:
+        if self.conversion.size == 0:
+            return 0.0
+        return float(
+            max(
+                np.max(np.abs(self.conversion - other.conversion)),
+                np.max(np.abs(self.gate - other.gate)),
+                np.max(np.abs(self.cohort_weight - other.cohort_weight)),
+            )
+        )
+
+
+@dataclass(frozen=True)
+class QualityDays:
+    """Everything the service, fulfilment and DSR modules say about one run."""
+
+    service: ServiceDays
+    fulfilment: FulfilmentDays
+    incident: dict[str, FloatArray]  # q_j,t by dimension
+    windows: dict[str, dsr_mod.WindowDays]
+    mixtures: dict[str, dsr_mod.Mixture]
+    feedback: Feedback  # what these scores imply for the next pass
+    dsr_mean: FloatArray
+    relative: dict[str, FloatArray] = field(default_factory=dict)
+    negative_share: FloatArray = field(default_factory=lambda: np.zeros(0))
+
+    def stars_at(self, dimension: str, day: int) -> FloatArray:
+        """Star shares 1★…5★ in the window at the end of ``day``."""
+        counts = self.windows[dimension].window_stars[day]
+        total = counts.sum()
+        return counts / total if total > 0 else self.mixtures[dimension].stars(0.0)
+
+
+def initial_scores(plan: Scenario) -> dict[str, float]:
+    ini = plan.dsr.initial
+    return {"description": ini.description, "service": ini.service, "logistics": ini.logistics}
+
+
+def assess(
+    plan: Scenario,
+    reference: Scenario,
+    *,
+    orders: FloatArray,
+    units_per_order: FloatArray,
+    service: ServiceDays,
+    service_ref: FloatArray,
+    deal_share: FloatArray,
+    pad_share: FloatArray,
+    events: FloatArray,
+) -> QualityDays:
+    """Fulfilment, incidents, ratings and scores for one pass's orders, and the feedback."""
+    d, rd = plan.dsr, reference.dsr
+    horizon = plan.horizon_days
+    ful = fulfilment_days(plan, orders, events)
+    p_late0 = reference.fulfilment.late_base
+    late_gap = ful.late_rate - p_late0
+    dmg_gap = plan.fulfilment.damage_rate - reference.fulfilment.damage_rate
+    mixtures = {k: dsr_mod.mixture_for(v) for k, v in initial_scores(plan).items()}
+    q = {
+        "logistics": mixtures["logistics"].q0 + late_gap + dmg_gap,
+        "service": mixtures["service"].q0
+        + d.late_service_loading * late_gap
+        + d.response_loading * (service_ref - service.factor),
+        "description": mixtures["description"].q0
+        + d.deal_loading * deal_share
+        + d.padding_loading * pad_share,
+    }
+    q = {k: np.clip(v, 0.0, 1.0) for k, v in q.items()}
+    lag = ful.delay_days + plan.fulfilment.delivery_days + d.review_lag_days
+    hist_lag = reference.fulfilment.delivery_days + rd.review_lag_days
+    ref_orders = reference.traffic.organic_uv * reference.funnel.conversion_rate
+    window_days = dsr_mod.WINDOW_DAYS[d.window]
+    windows = {}
+    for dim, mix in mixtures.items():
+        per_order = units_per_order if dim == "description" else 1.0
+        hist_per_order = reference.store.units_per_order if dim == "description" else 1.0
+        stream = dsr_mod.RatingStream(orders * d.rating_rate * per_order, q[dim], lag)
+        windows[dim] = dsr_mod.rolling_window(
+            mix, stream, ref_orders * rd.rating_rate * hist_per_order, hist_lag, window_days
+        )
+    f0 = np.mean([mixtures[k].mean(mixtures[k].q0) for k in dsr_mod.DIMENSIONS])
+    f_mean = np.mean([windows[k].score for k in dsr_mod.DIMENSIONS], axis=0)
+    low0 = float(mixtures["description"].stars(mixtures["description"].q0)[:2].sum())
+    low = windows["description"].low_share_latest
+    # Scores at the end of day t − 1 act on day t (day 0 sees the initial window).
+    f_prev = np.concatenate(([f0], f_mean[:-1]))[:horizon]
+    low_prev = np.concatenate(([low0], low[:-1]))[:horizon]
+    m_dsr = np.exp(d.beta * (f_prev - f0))
+    m_neg = np.maximum(0.0, 1.0 - d.beta_negative * (low_prev - low0))
+    gate = (f_prev >= d.gate).astype(float) if d.gate > 0 else np.ones(horizon)
+    inc0 = 1.0 - (1.0 - mixtures["service"].q0) * (1.0 - mixtures["logistics"].q0)
+    inc = 1.0 - (1.0 - q["service"]) * (1.0 - q["logistics"])
+    weight = np.maximum(0.0, 1.0 + (plan.repeat.bad_experience_factor - 1.0) * (inc - inc0))
+    rel = {
+        k: dsr_mod.industry_relative(w.score, d.industry_mean, d.industry_max)
+        for k, w in windows.items()
+    }
+    return QualityDays(
+        service=service,
+        fulfilment=ful,
+        incident=q,
+        windows=windows,
+        mixtures=mixtures,
+        feedback=Feedback(_snap(m_dsr * m_neg), gate, _snap(weight)),
+        dsr_mean=f_mean,
+        relative=rel,
+        negative_share=low,
+    )
+
+
+def _snap(x: FloatArray) -> FloatArray:
+    """1 where the window sums' rounding (~1e-15) is all that moved a factor off 1, so a plan run
+    like the reference reproduces it bit for bit."""
+    return np.where(np.abs(x - 1.0) < 1e-12, 1.0, x)
