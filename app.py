@@ -14,6 +14,7 @@ PAGES = (
     ("traffic_funnel.py", "page.traffic", ":material/filter_alt:"),
     ("promotions.py", "page.promotions", ":material/sell:"),
     ("membership.py", "page.membership", ":material/loyalty:"),
+    ("dsr_service.py", "page.dsr", ":material/star_half:"),
     ("assumptions.py", "page.assumptions", ":material/menu_book:"),
 )
 

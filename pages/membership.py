@@ -329,12 +329,4 @@ with layout.guard():
         used = [
             p for p in PARAMS.values() if p.group == "membership" or p.path.startswith("repeat.")
         ]
-        st.dataframe(
-            pd.DataFrame(
-                [{"symbol": p.symbol, t("as.col.param", lang): p.label(lang),
-                  t("as.col.provenance", lang): t(f"prov.{p.provenance}", lang),
-                  t("as.col.source", lang): p.source} for p in used]
-            ),
-            hide_index=True,
-            width="stretch",
-        )  # fmt: skip
+        layout.provenance_table(used)

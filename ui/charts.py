@@ -35,6 +35,11 @@ def _theme(chart: alt.Chart, height: int) -> alt.Chart:
     )
 
 
+def themed(chart: alt.TopLevelMixin, height: int) -> alt.TopLevelMixin:
+    """A chart (or layered chart) in the app's fonts and legend layout."""
+    return _theme(chart, height)
+
+
 def scenario_color(names: list[str], title: str) -> alt.Color:
     """One colour per scenario, in the order given, from the shared palette."""
     return alt.Color(

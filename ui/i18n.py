@@ -223,6 +223,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Referral factor K ≥ 1: every referred buyer brings at least one more, growth has no "
         "bound and the model no longer holds. Lower the referral rate or the referring period.",
     ),
+    "warn.service_saturated": (
+        "有些小时的咨询量超过了客服能同时接待的数量:买家要等很久,询单转化和服务分都会下降。请增加客服或活动日加派客服。",
+        "In some hours more buyers ask than the agents can take at once: buyers wait, inquiry "
+        "conversion and the service score fall. Add agents, or extra agents on event days.",
+    ),
+    "warn.dispatch_backlog": (
+        "订单超过了发货能力,积压超过半天的量:包裹晚到,物流分下降(种子003:仓库太小导致发货延迟)。请提高发货能力或活动日加开。",
+        "Orders exceed dispatch capacity and over half a day's worth waits to ship: parcels arrive "
+        "late and the logistics score falls (seed 003: a warehouse too small delayed shipping). "
+        "Raise capacity, or add capacity on event days.",
+    ),
+    "warn.campaign_gate_closed": (
+        "动态评分跌破活动门槛,部分天的聚划算/天天特价流量被关闭(种子001:体验分低于门槛不能参加营销活动)。",
+        "The DSR fell below the campaign gate: 聚划算/天天特价 traffic is closed on some days "
+        "(seed 001: shops below the score cannot join platform campaigns).",
+    ),
+    "warn.dsr_feedback_not_converged": (
+        "评分对销量的反馈在 60 轮迭代内没有收敛,结果是近似值。请降低评分弹性或活动门槛附近的设定。",
+        "The feedback of the scores on sales did not settle within 60 passes; the results are "
+        "approximate. Lower the DSR loadings or move the gate away from the scores.",
+    ),
     # errors
     "err.range": (
         "「{label}」须在 {lo} 到 {hi} 之间(收到 {value})。",
@@ -280,6 +301,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "err.voucher_audience": (
         "购后抵价券发给新买家,适用人群只能是全部买家。",
         "Post-purchase vouchers go to new buyers: the audience must be all buyers.",
+    ),
+    "err.hours": (
+        "客服下班时间必须晚于上班时间。",
+        "The service must close after it opens.",
+    ),
+    "err.rt_max": (
+        "排队饱和时的响应时间必须长于无损响应时间。",
+        "The response time when swamped must be longer than the response time without penalty.",
+    ),
+    "err.industry": (
+        "行业最高分必须高于行业平均分。",
+        "The industry top score must be above the industry mean.",
     ),
     "err.gg_mean": (
         "Gamma-Gamma 的复购平均客单价 p·v/(q−1) 必须在 1 到 100,000 元之间。请调整 p、q 或 v。",
@@ -389,6 +422,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "grp.basket": ("购物篮", "Basket"),
     "grp.membership": ("会员", "Membership"),
     "grp.service": ("客服", "Service"),
+    "grp.fulfilment": ("发货", "Fulfilment"),
+    "grp.dsr": ("店铺评分 DSR", "Shop ratings (DSR)"),
     "grp.finance": ("财务", "Finance"),
     "prov.SEED": ("种子", "SEED"),
     "prov.LIT": ("文献", "LIT"),
@@ -462,6 +497,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This kind is offered to all buyers only.",
     ),
     "opt.payment.timing_evidence.seed": ("按种子经验", "Seed practice"),
+    "opt.dsr.window.seed": ("按种子例子(含首尾181天)", "Seed example (181 days inclusive)"),
+    "opt.dsr.window.strict": ("严格180天", "Strictly 180 days"),
     "opt.payment.timing_evidence.evidence": ("按研究证据", "Research evidence"),
     "opt.membership.card.tier.T1": ("T1 年卡", "T1 annual"),
     "opt.membership.card.tier.T2": ("T2 终身卡", "T2 lifetime"),
@@ -716,6 +753,153 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "年末大促 5折包邮(种子003)",
         "Year-end campaign, 50% off (seed 003)",
     ),
+    # DSR & service page
+    "page.dsr": ("评分与服务", "DSR & service"),
+    "ds.intro": (
+        "大促让订单翻倍时,客服和仓库跟不上,店铺动态评分(DSR)可能被拖累半年(种子003的活动复盘)。这里推演客服排队、发货积压、描述/服务/物流三项评分的180天滚动窗口,以及评分反过来对转化的影响。改动作用于侧边栏选中的方案。",
+        "When a promotion doubles orders and the service desk or the warehouse cannot keep up, "
+        "the shop's DSR can suffer for half a year (seed 003's campaign review). This page "
+        "simulates the chat queue, the dispatch backlog, the 180-day windows of the description, "
+        "service and logistics scores, and how the scores move conversion in turn. Changes apply "
+        "to the scenario selected in the sidebar.",
+    ),
+    "ds.inputs": ("客服、发货与评分", "Desk, warehouse and ratings"),
+    "ds.tab_service": ("客服", "Service desk"),
+    "ds.tab_fulfilment": ("发货", "Fulfilment"),
+    "ds.tab_ratings": ("评分", "Ratings"),
+    "ds.tab_feedback": ("反馈", "Feedback"),
+    "ds.scores": ("动态评分走势", "Scores over the horizon"),
+    "ds.dimension": ("评分项", "Score"),
+    "ds.score": ("评分", "Score"),
+    "ds.band": ("行业平均 … 行业最高", "Industry mean … industry top"),
+    "ds.vs_industry_up": (
+        "期末 {score} 分,高于行业 {pct}(种子000 的口径:(F − 行业均值)/(行业最高 − 行业均值))。",
+        "At the end: {score}, {pct} above the industry (seed 000's measure: (F − mean)/(top − mean)).",
+    ),
+    "ds.vs_industry_down": (
+        "期末 {score} 分,低于行业 {pct}(种子000 的口径:(F − 行业均值)/(行业最高 − 行业均值))。",
+        "At the end: {score}, {pct} below the industry (seed 000's measure: (F − mean)/(top − mean)).",
+    ),
+    "ds.star_title": ("评分窗口中的星级分布", "Stars in the window"),
+    "ds.stars": ("星级", "Stars"),
+    "ds.share": ("占比", "Share"),
+    "ds.at_start": ("第0天", "day 0"),
+    "ds.at_low": ("最低分那天", "lowest day"),
+    "ds.star_note": (
+        "{dim}:180天窗口内各星级评分的占比,第0天与评分最低的那天对比。出事故(迟到、破损、响应慢、货不对板)的订单按 π_bad 打分,其余按种子000 的 π_good。",
+        "{dim}: shares of each star in the 180-day window, day 0 against the lowest day. Orders "
+        "with an incident (late, damaged, slow reply, not as described) rate by π_bad, the rest by "
+        "seed 000's π_good.",
+    ),
+    "ds.ops": ("客服与发货", "Service desk and warehouse"),
+    "ds.hour": ("时段", "Hour"),
+    "ds.auto_reply": ("自动回复", "auto-reply"),
+    "ds.hourly_note": (
+        "咨询最多的一天(第 {day} 天)逐小时的咨询量和首次响应时间(Erlang C 排队模型)。",
+        "Inquiries and first-response time hour by hour on the busiest day (day {day}), from the "
+        "Erlang C queue.",
+    ),
+    "ds.what_if": ("大促人手与仓容推演", "Campaign staffing & capacity what-if"),
+    "ds.wi_intro": (
+        "种子003 的年末大促(全场5折包邮4天)复盘说:客服人手不足、仓库太小导致发货延迟。这里把预设“年末大促”照原样(日常4名客服、日发货150单)与活动日加派客服、加开发货能力对比,基线为中级店铺。",
+        "Seed 003's year-end campaign (4 days of 50% off with free shipping) found too few agents "
+        "and a warehouse too small, so parcels shipped late. Here the campaign preset as it was "
+        "(the everyday 4 agents, 150 orders shipped a day) is set against extra agents and extra "
+        "capacity on the event days, with the mid-size store as the baseline.",
+    ),
+    "ds.wi_agents": ("活动日加派客服", "Extra agents on event days"),
+    "ds.wi_capacity": ("活动日加开发货能力(单/天)", "Extra dispatch on event days (orders/day)"),
+    "ds.wi_adequate": (
+        "足够的配置:加派 {agents} 名客服(最忙时段响应不超过黄金6秒的2倍),加开 {capacity} 单/天(最多一天的订单当天发完)。",
+        "Adequate: {agents} extra agents (the busiest hour answers within twice the golden 6 s) "
+        "and {capacity} extra orders a day (the busiest day ships the same day).",
+    ),
+    "ds.wi_seed": ("种子003 原样", "Seed 003 as it was"),
+    "ds.wi_yours": ("加派后", "With the extra staff"),
+    "ds.wi_measure": ("指标", "Measure"),
+    "ds.wi_peak_rt": ("最忙时段的首次响应", "First response in the busiest hour"),
+    "ds.wi_saturated": ("排队饱和的小时数", "Hours swamped"),
+    "ds.wi_service_min": ("服务分最低", "Lowest service score"),
+    "ds.wi_logistics_min": ("物流分最低", "Lowest logistics score"),
+    "ds.recovery": ("挽回一个差评要多少好评", "Five stars to offset one low rating"),
+    "ds.rc_score": ("当前评分 f", "Score now, f"),
+    "ds.rc_star": ("收到的低分", "Low rating received"),
+    "ds.rc_star_n": ("{k} 星", "{k} star(s)"),
+    "ds.rc_need": ("需要的5星评分", "Five-star ratings needed"),
+    "ds.rc_exact": ("精确值 x = {x}", "Exact x = {x}"),
+    "ds.rc_right": ("正确公式 ⌈(f − 1)/(5 − f)⌉", "Correct ⌈(f − 1)/(5 − f)⌉"),
+    "ds.rc_wrong": ("种子原式 6/(5 − f) − 1", "Seed's 6/(5 − f) − 1"),
+    "ds.rc_explain": (
+        "窗口原本平均 f = {f} 分,收到一个 {k} 星后,要 x 个5星才能回到 f:(5x + {k} + f·N)/(N + 1 + x) ≥ f,化简得 **x ≥ (f − {k})/(5 − f) = {x}**,即 **{n}** 个5星。\n\n"
+        "种子000 写成 x ≥ 6/(5 − f) − 1(这里算出 {wrong}),这是错的:对1星评分,正确的下界是 (f − 1)/(5 − f) = 4/(5 − f) − 1。例如 f = 4.8 时是 19 个,而不是 29 个(MODEL.md §1.7 E2)。",
+        "The window averages f = {f}; after one {k}-star rating it takes x five-star ratings to get "
+        "back to f: (5x + {k} + f·N)/(N + 1 + x) ≥ f, so **x ≥ (f − {k})/(5 − f) = {x}**, i.e. "
+        "**{n}** five-star ratings.\n\n"
+        "Seed 000 prints x ≥ 6/(5 − f) − 1 ({wrong} here), which is wrong: for a 1-star rating "
+        "the bound is (f − 1)/(5 − f) = 4/(5 − f) − 1. At f = 4.8 that is 19, not 29 (MODEL.md "
+        "§1.7 E2).",
+    ),
+    "ds.seed002_title": ("种子002:12秒与244秒的客服", "Seed 002: the 12 s and 244 s agents"),
+    "ds.seed002": (
+        "种子002 的服装店:平均响应 244 秒的客服当天只成交1单,响应 12 秒的客服接待量只有前者的2/3,却成交7单——询单转化相差 {ratio} 倍。若全部归因于响应时间,半衰期约为 **{h} 秒**(派生)。\n\n"
+        "模型默认半衰期取 {h_now} 秒(假设,较保守,因为两位客服的产品知识和态度也不同):12 秒的客服转化为及时回复的 {fast},244 秒的为 {slow},相差 {model} 倍。",
+        "Seed 002's clothing store: the agent who answered in 244 s on average closed 1 order that "
+        "day, the one who answered in 12 s closed 7 on two thirds of the inquiries — a {ratio}× "
+        "difference in inquiry conversion. Were it all down to response time, the half-life would "
+        "be about **{h} s** (derived).\n\n"
+        "The model's default half-life is {h_now} s (assumption, more cautious: the two agents also "
+        "differed in product knowledge and manner): the 12 s agent converts at {fast} of a prompt "
+        "reply, the 244 s agent at {slow}, a {model}× difference.",
+    ),
+    "ds.formulas": (
+        "**客服排队 Service queue (§6.2)** λ_h = q_inq·UV·w_h;A_h = λ_h·τ_h/60;s_h = n_agents·m_conc;"
+        "W_q = ErlangC(s_h, A_h)·(τ_h/60)/(s_h − A_h);RT_h = RT_ref + 3600·W_q(饱和时 RT_max);"
+        "m_RT,h = max(f_auto, exp(−ln2·max(0, RT_h − RT_ref)/h_RT));无人在线 m = f_auto;"
+        "询单路径转化 × m_RT,t/m_RT0,t(基线客服的同日值)。\n\n"
+        "**发货 Fulfilment (§6.8)** W_{t+1} = max(0, W_t + Orders_t − K_t);d_t = W_t/K_t;"
+        "p_late = p_late0 + (1 − p_late0)·(1 − e^(−d_t/d_tol))。\n\n"
+        "**事故率 Incidents (§7.3)** q_R = q0 + (p_late − p_late0) + (p_dmg − p_dmg0);"
+        "q_S = q0 + s_late·(p_late − p_late0) + s_RT·(m_RT0 − m_RT);"
+        "q_D = q0 + d_deal·深度折扣订单占比 + d_pad·凑单金额占比。\n\n"
+        "**评分 Scores (§7.1–7.4)** 付款后 d_t + L_del + L_rev 天评分;S、R 每单一条,D 每件一条;"
+        "π = (1 − q)·π_good + q·π_bad;F = Σk·N_k/ΣN_k,窗口 = 含当天往前 181 天(种子口径)或 180 天。\n\n"
+        "**反馈 Feedback (§7.7)** M_DSR = exp(β_DSR·(F̄_{t−1} − F̄_0));"
+        "M_neg = 1 − β_neg·(最新20条描述评价中1–2星占比 − 基线);F̄ < θ_gate 时关闭聚划算/天天特价流量;"
+        "出事故的新客按 h_bad 降低复购。",
+        "**Service queue (§6.2)** λ_h = q_inq·UV·w_h; A_h = λ_h·τ_h/60; s_h = n_agents·m_conc; "
+        "W_q = ErlangC(s_h, A_h)·(τ_h/60)/(s_h − A_h); RT_h = RT_ref + 3600·W_q (RT_max when "
+        "swamped); m_RT,h = max(f_auto, exp(−ln2·max(0, RT_h − RT_ref)/h_RT)); no agent online: "
+        "m = f_auto; the inquiry path converts × m_RT,t/m_RT0,t (the baseline desk on the same day)."
+        "\n\n"
+        "**Fulfilment (§6.8)** W_{t+1} = max(0, W_t + Orders_t − K_t); d_t = W_t/K_t; "
+        "p_late = p_late0 + (1 − p_late0)·(1 − e^(−d_t/d_tol)).\n\n"
+        "**Incidents (§7.3)** q_R = q0 + (p_late − p_late0) + (p_dmg − p_dmg0); "
+        "q_S = q0 + s_late·(p_late − p_late0) + s_RT·(m_RT0 − m_RT); "
+        "q_D = q0 + d_deal·deep-discount order share + d_pad·padded value share.\n\n"
+        "**Scores (§7.1–7.4)** ratings arrive d_t + L_del + L_rev days after payment; one S and R "
+        "rating per order, one D rating per item; π = (1 − q)·π_good + q·π_bad; "
+        "F = Σk·N_k/ΣN_k over the window: 181 days up to today (seed's example) or 180.\n\n"
+        "**Feedback (§7.7)** M_DSR = exp(β_DSR·(F̄_{t−1} − F̄_0)); M_neg = 1 − β_neg·(1–2★ share of "
+        "the latest 20 description ratings − baseline); below θ_gate the 聚划算/天天特价 traffic "
+        "closes; new buyers with an incident come back less (h_bad).",
+    ),
+    "kpi.dsr_mean_end": ("期末平均评分", "Mean DSR at the end"),
+    "kpi.dsr_logistics_min": ("物流分最低", "Lowest logistics score"),
+    "kpi.late_rate": ("迟到率", "Late deliveries"),
+    "kpi.response_time_s": ("平均首次响应", "Mean first response"),
+    "kpi.backlog_max": ("最大发货积压(单)", "Largest backlog (orders)"),
+    "m.dsr_description": ("描述相符", "Item as described"),
+    "m.dsr_service": ("服务态度", "Seller service"),
+    "m.dsr_logistics": ("物流服务", "Logistics"),
+    "m.dsr_mean": ("三项平均", "Mean of the three"),
+    "m.response_time_s": ("首次响应(秒)", "First response (s)"),
+    "m.inquiry_conversion_factor": ("询单路径转化系数", "Inquiry-path conversion factor"),
+    "m.agents": ("在线客服", "Agents online"),
+    "m.backlog": ("待发货积压(单)", "Orders waiting to ship"),
+    "m.late_rate": ("迟到率", "Late deliveries"),
+    "m.dispatch_delay_days": ("发货延迟(天)", "Dispatch delay (days)"),
+    "m.dsr_conversion_factor": ("评分对新客转化的系数", "Scores' factor on new-buyer conversion"),
+    "m.service_cost": ("客服成本", "Service desk cost"),
     # membership & repurchase page
     "page.membership": ("会员与复购", "Membership & repurchase"),
     "mb.intro": (

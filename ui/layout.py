@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
-from simulator import Result
+from simulator import Param, Result
 from ui import state
-from ui.fmt import fmt_delta_pct, fmt_money, fmt_number, fmt_pct
+from ui.fmt import fmt_delta_pct, fmt_duration_s, fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
 
 log = logging.getLogger("shop_whatif")
@@ -35,6 +36,10 @@ def fmt_kpi(value: float, kind: str, lang: str) -> str:
         return fmt_money(value, lang, compact=False, digits=2)
     if kind == "pct":
         return fmt_pct(value, lang)
+    if kind == "stars":  # a DSR score: four decimals, as the platform shows 4.8905
+        return fmt_number(value, lang, digits=4)
+    if kind == "seconds":
+        return fmt_duration_s(value, lang)
     return fmt_number(value, lang)
 
 
@@ -48,6 +53,20 @@ def guard() -> Iterator[None]:
     except Exception:
         log.exception("page failed")
         st.error(t("err.unexpected", state.lang()), icon=":material/error:")
+
+
+def provenance_table(params: Iterable[Param]) -> None:
+    """Symbol, label, provenance and source of ``params`` (beside a page's formulas)."""
+    lang = state.lang()
+    st.dataframe(
+        pd.DataFrame(
+            [{"symbol": p.symbol, t("as.col.param", lang): p.label(lang),
+              t("as.col.provenance", lang): t(f"prov.{p.provenance}", lang),
+              t("as.col.source", lang): p.source} for p in params]
+        ),
+        hide_index=True,
+        width="stretch",
+    )  # fmt: skip
 
 
 def show_messages(result: Result | None = None) -> None:

@@ -54,6 +54,17 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
         "page.membership",
         ("old_customer_share", "orders_repeat", "members_end", "loyalty_cost", "profit", "cash"),
     ),
+    "dsr_service": (
+        "page.dsr",
+        (
+            "dsr_mean_end",
+            "dsr_logistics_min",
+            "late_rate",
+            "response_time_s",
+            "backlog_max",
+            "profit",
+        ),
+    ),
     "assumptions": ("page.assumptions", ()),
 }
 
@@ -177,7 +188,9 @@ def test_every_page_renders_in_the_language(lang: str) -> None:
     for page, (title_key, kpis) in PAGES.items():
         goto(at, page)
         assert at.title[0].value == t(title_key, lang), page
-        assert [m.label for m in at.metric] == [t(f"kpi.{k}", lang) for k in kpis], page
+        # The KPI cards come first (a page may show more numbers as metrics further down).
+        labels = [m.label for m in at.metric][: len(kpis)]
+        assert labels == [t(f"kpi.{k}", lang) for k in kpis], page
         # The shared sidebar is there (the page ran behind the router) and speaks the language.
         assert at.sidebar.button[0].label == t("side.reset_plan", lang), page
         assert [s.label for s in at.sidebar.selectbox] == [
@@ -543,3 +556,72 @@ def test_paid_membership_and_points_rules_from_the_page(lang: str) -> None:
     assert_clean(at)
     assert scenario(at).membership.points.review_reward is False
     assert not any(w.value == t("warn.points_review_reward", lang) for w in at.warning)
+
+
+# --------------------------------------------------------------------------- DSR & service page
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_small_warehouse_backs_up_and_sinks_the_logistics_score(lang: str) -> None:
+    """Cut dispatch capacity below the everyday orders: a backlog builds, late deliveries rise,
+    the logistics score falls and the page warns; the score chart carries the industry band."""
+    at = open_app(lang, "dsr_service")
+    assert kpi(at, "backlog_max", lang)[1] == ""
+    widget(at, "number_input", "fulfilment.capacity_per_day").set_value(80.0).run()
+    assert_clean(at)
+    assert scenario(at).fulfilment.capacity_per_day == pytest.approx(80.0)
+    assert kpi(at, "late_rate", lang)[1].startswith("+")
+    assert kpi(at, "dsr_logistics_min", lang)[1].startswith("-")
+    assert any(w.value == t("warn.dispatch_backlog", lang) for w in at.warning)
+    bands = [f for f in chart_frames(at) if {"lo", "hi"} <= set(f.columns)]
+    assert bands and bands[0]["lo"].iloc[0] == pytest.approx(4.75)
+    assert bands[0]["hi"].iloc[0] == pytest.approx(4.95)
+
+
+def test_an_understaffed_desk_is_warned_and_answers_slower() -> None:
+    lang = "en"
+    at = open_app(lang, "dsr_service")
+    widget(at, "number_input", "service.agents").set_value(1).run()
+    widget(at, "number_input", "service.handle_min").set_value(15.0).run()
+    assert_clean(at)
+    assert any(w.value == t("warn.service_saturated", lang) for w in at.warning)
+    assert kpi(at, "response_time_s", lang)[1].startswith("+")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_recovery_calculator_uses_the_corrected_formula(lang: str) -> None:
+    at = open_app(lang, "dsr_service")
+    need = next(m for m in at.metric if m.label == t("ds.rc_need", lang))
+    assert need.value == "19"  # f = 4.8, one 1-star rating: (4.8 − 1)/(5 − 4.8)
+    at.number_input(key="ds_rc_f").set_value(4.9).run()
+    need = next(m for m in at.metric if m.label == t("ds.rc_need", lang))
+    assert need.value == "39"
+    table = table_with(at, t("ds.rc_right", lang)).set_index(t("ds.rc_score", lang))
+    assert table.loc["4.80", t("ds.rc_right", lang)] == "19"
+    assert table.loc["4.80", t("ds.rc_wrong", lang)] == "29"  # seed 000's bound, shown corrected
+    at.selectbox(key="ds_rc_k").set_value(3).run()
+    at.number_input(key="ds_rc_f").set_value(4.8).run()
+    assert next(m for m in at.metric if m.label == t("ds.rc_need", lang)).value == "9"
+
+
+def test_campaign_what_if_compares_seed_003_with_adequate_staff() -> None:
+    lang = "zh"
+    at = open_app(lang, "dsr_service")
+    table = table_with(at, t("ds.wi_measure", lang)).set_index(t("ds.wi_measure", lang))
+    seed, yours = t("ds.wi_seed", lang), t("ds.wi_yours", lang)
+    backlog = table.loc[t("kpi.backlog_max", lang)]
+    assert backlog[seed] != "0" and backlog[yours] == "0"
+    worst = table.loc[t("ds.wi_logistics_min", lang)]
+    assert float(worst[yours]) > float(worst[seed])
+    at.slider(key="ds_wi_capacity").set_value(0).run()
+    assert_clean(at)
+    table = table_with(at, t("ds.wi_measure", lang)).set_index(t("ds.wi_measure", lang))
+    assert table.loc[t("kpi.backlog_max", lang), yours] != "0"
+
+
+def test_service_hours_out_of_order_are_refused_in_words() -> None:
+    lang = "zh"
+    at = open_app(lang, "dsr_service")
+    widget(at, "number_input", "service.start_hour").set_value(23).run()
+    widget(at, "number_input", "service.end_hour").set_value(20).run()
+    assert not at.exception
+    assert any(t("err.hours", lang) in e.value for e in at.error)
+    assert scenario(at).service.end_hour > scenario(at).service.start_hour

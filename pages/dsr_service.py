@@ -1,0 +1,404 @@
+"""DSR & service: the service desk, the warehouse, the three 180-day scores and their feedback."""
+
+import math
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from simulator import PARAMS, load_preset, set_param, simulate
+from simulator import dsr as dsr_mod
+from simulator.service import (
+    SEED_002_FAST_RT_S,
+    SEED_002_SLOW_RT_S,
+    hourly_profile,
+    implied_half_life,
+    response_conversion,
+)
+from ui import charts, layout, router, state, widgets
+from ui.fmt import fmt_duration_s, fmt_money, fmt_number, fmt_pct
+from ui.i18n import t
+
+router.ensure(__file__)  # first: a page run without the router hands over to it
+
+#: Control tabs: (title key, registry paths).
+TABS = (
+    ("ds.tab_service", ("service.agents", "service.campaign_extra_agents", "service.start_hour",
+                        "service.end_hour", "service.chats_per_agent", "service.handle_min",
+                        "service.rt_ref_s", "service.rt_half_life_s", "service.rt_max_s",
+                        "service.auto_reply_factor")),
+    ("ds.tab_fulfilment", ("fulfilment.capacity_per_day", "fulfilment.campaign_extra_capacity",
+                           "fulfilment.late_base", "fulfilment.delay_scale_days",
+                           "fulfilment.damage_rate", "fulfilment.delivery_days")),
+    ("ds.tab_ratings", ("dsr.initial.description", "dsr.initial.service",
+                        "dsr.initial.logistics", "dsr.rating_rate", "dsr.review_lag_days",
+                        "dsr.window", "dsr.industry_mean", "dsr.industry_max")),
+    ("ds.tab_feedback", ("dsr.beta", "dsr.beta_negative", "dsr.gate",
+                         "dsr.late_service_loading", "dsr.response_loading",
+                         "dsr.deal_loading", "dsr.padding_loading")),
+)  # fmt: skip
+DIMENSIONS = ("description", "service", "logistics", "mean")
+#: What-if of seed 003's campaign: the preset against the store today.
+CAMPAIGN, STORE = "double12_campaign", "mid_store"
+
+lang = state.lang()
+which = state.editing()
+st.title(t("page.dsr", lang), anchor=False)
+st.caption(t("ds.intro", lang))
+st.badge(
+    t("side.edit_plan" if which == state.PLAN else "side.edit_baseline", lang),
+    icon=":material/edit:",
+    color="orange" if which == state.PLAN else "gray",
+)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def campaign_case(extra_agents: int, extra_capacity: float) -> dict:
+    """Seed 003's campaign with ``extra_agents`` and ``extra_capacity`` on its event days."""
+    plan = load_preset(CAMPAIGN)
+    plan = set_param(plan, "service.campaign_extra_agents", extra_agents)
+    plan = set_param(plan, "fulfilment.campaign_extra_capacity", extra_capacity)
+    res = simulate(plan, reference=load_preset(STORE))
+    d, tot = res.daily, res.totals
+    return {
+        "peak_rt": float(np.nanmax(res.quality.service.hourly_rt_s, initial=0.0)),
+        "saturated": float(d["saturated_hours"].sum()),
+        "backlog": tot["backlog_max"],
+        "late": tot["late_rate"],
+        "service_min": tot["dsr_service_min"],
+        "logistics_min": tot["dsr_logistics_min"],
+        "mean_end": tot["dsr_mean_end"],
+        "gmv": tot["gmv"],
+        "service_cost": tot["service_cost"],
+        "profit": tot["profit"],
+        "daily": d[["day", "dsr_logistics", "dsr_service", "backlog"]].copy(),
+    }
+
+
+@st.cache_data(show_spinner=False)
+def adequate_campaign() -> tuple[int, float]:
+    """Extra agents and capacity that keep seed 003's campaign within the golden seconds and
+    without a backlog: the fewest agents whose busiest hour answers within 2 × RT_ref, and the
+    capacity for the busiest day's orders."""
+    sc = load_preset(CAMPAIGN)
+    agents = 0
+    for extra in range(0, int(PARAMS["service.campaign_extra_agents"].hi) + 1):
+        agents = extra
+        if campaign_case(extra, 0.0)["peak_rt"] <= 2 * sc.service.rt_ref_s:
+            break
+    unlimited = PARAMS["fulfilment.campaign_extra_capacity"].hi
+    peak = float(
+        simulate(
+            set_param(sc, "fulfilment.campaign_extra_capacity", unlimited),
+            reference=load_preset(STORE),
+        )
+        .daily["orders_paid"]
+        .max()
+    )
+    return agents, float(max(0.0, math.ceil(peak - sc.fulfilment.capacity_per_day)))
+
+
+def score_chart(
+    frames: dict[str, pd.DataFrame], column: str, band: tuple[float, float]
+) -> alt.Chart:
+    """One score over the days for each scenario, on the industry band (mean … max)."""
+    data = charts.daily_data(frames, column)
+    names = list(frames)
+    lo = min(float(data["value"].min()), band[0]) - 0.02
+    hi = max(float(data["value"].max()), band[1]) + 0.02
+    y = alt.Y("value:Q", title=t("ds.score", lang), scale=alt.Scale(domain=[lo, hi], zero=False))
+    band_frame = pd.DataFrame({"lo": [band[0]], "hi": [band[1]], "what": [t("ds.band", lang)]})
+    shade = (
+        alt.Chart(band_frame)
+        .mark_rect(opacity=0.12, color="#2e7d32")
+        .encode(y="lo:Q", y2="hi:Q", tooltip=[alt.Tooltip("what:N", title="")])
+    )
+    mean_rule = alt.Chart(band_frame).mark_rule(strokeDash=[4, 3], color="#2e7d32").encode(y="lo:Q")
+    lines = (
+        alt.Chart(data)
+        .mark_line(strokeWidth=2.2)
+        .encode(
+            x=alt.X("day:Q", title=t("m.day", lang)),
+            y=y,
+            color=charts.scenario_color(names, t("m.scenario", lang)),
+            tooltip=[
+                alt.Tooltip("scenario:N", title=t("m.scenario", lang)),
+                alt.Tooltip("day:Q", title=t("m.day", lang)),
+                alt.Tooltip("value:Q", title=t("ds.score", lang), format=".4f"),
+            ],
+        )
+    )
+    return charts.themed(alt.layer(shade, mean_rule, lines), 300)
+
+
+def star_chart(rows: list[dict]) -> alt.Chart:
+    """Star shares in the window (grouped by scenario and moment)."""
+    data = pd.DataFrame(rows)
+    names = list(dict.fromkeys(data["scenario"]))
+    return charts.themed(
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("star:O", title=t("ds.stars", lang)),
+            xOffset="scenario:N",
+            y=alt.Y("share:Q", title=t("ds.share", lang), axis=alt.Axis(format="%")),
+            color=charts.scenario_color(names, t("m.scenario", lang)),
+            tooltip=[
+                alt.Tooltip("scenario:N", title=t("m.scenario", lang)),
+                alt.Tooltip("star:O", title=t("ds.stars", lang)),
+                alt.Tooltip("share:Q", title=t("ds.share", lang), format=".2%"),
+            ],
+        ),
+        260,
+    )
+
+
+def recovery_calculator() -> None:
+    """Five-star ratings that neutralise one low rating, with the seed's formula corrected."""
+    a, b = st.columns(2)
+    f = a.number_input(
+        t("ds.rc_score", lang),
+        1.0,
+        4.99,
+        4.8,
+        0.01,
+        format="%.4f",
+        key="ds_rc_f",
+        persist_state="session",
+    )
+    k = b.selectbox(
+        t("ds.rc_star", lang),
+        (1, 2, 3, 4),
+        key="ds_rc_k",
+        format_func=lambda s: t("ds.rc_star_n", lang, k=s),
+        persist_state="session",
+    )
+    x = dsr_mod.recovery_five_stars(f, k)
+    need = dsr_mod.five_stars_needed(f, k)
+    st.metric(t("ds.rc_need", lang), fmt_number(need, lang), border=True,
+              help=t("ds.rc_exact", lang, x=fmt_number(x, lang, digits=3)))  # fmt: skip
+    wrong = dsr_mod.recovery_seed_formula(f)
+    st.markdown(
+        t("ds.rc_explain", lang, f=fmt_number(f, lang, digits=4), k=k,
+          x=fmt_number(x, lang, digits=3), n=need, wrong=fmt_number(wrong, lang, digits=2))
+    )  # fmt: skip
+    table = [
+        {
+            t("ds.rc_score", lang): fmt_number(g, lang, digits=2),
+            t("ds.rc_right", lang): fmt_number(dsr_mod.five_stars_needed(g), lang),
+            t("ds.rc_wrong", lang): fmt_number(
+                math.ceil(dsr_mod.recovery_seed_formula(g) - 1e-9), lang
+            ),
+        }
+        for g in (4.5, 4.6, 4.7, 4.8, 4.9)
+    ]
+    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
+
+
+def seed_002_case() -> None:
+    """Seed 002's fast and slow agents as a worked case of the response-time curve."""
+    sv = state.slot(which).scenario.service
+    ratio = 7 / (2 / 3)
+    h = implied_half_life(SEED_002_FAST_RT_S, SEED_002_SLOW_RT_S, 1 / ratio)
+    m = response_conversion(
+        [SEED_002_FAST_RT_S, SEED_002_SLOW_RT_S], sv.rt_ref_s, sv.rt_half_life_s
+    )
+    st.markdown(
+        t("ds.seed002", lang, ratio=fmt_number(ratio, lang, digits=1), h=fmt_number(h, lang, digits=1),
+          model=fmt_number(m[0] / m[1], lang, digits=2), h_now=fmt_number(sv.rt_half_life_s, lang),
+          slow=fmt_pct(m[1], lang), fast=fmt_pct(m[0], lang))
+    )  # fmt: skip
+
+
+def campaign_what_if() -> None:
+    """Seed 003's campaign with its everyday desk and warehouse against adequate ones."""
+    st.caption(t("ds.wi_intro", lang))
+    agents_ok, capacity_ok = adequate_campaign()
+    a, b = st.columns(2)
+    agents = a.slider(
+        t("ds.wi_agents", lang), 0, 20, agents_ok, key="ds_wi_agents", persist_state="session"
+    )
+    capacity = b.slider(
+        t("ds.wi_capacity", lang),
+        0,
+        int(max(400, capacity_ok * 2)),
+        int(capacity_ok),
+        10,
+        key="ds_wi_capacity",
+        persist_state="session",
+    )
+    st.caption(t("ds.wi_adequate", lang, agents=agents_ok, capacity=fmt_number(capacity_ok, lang)))
+    cases = {
+        t("ds.wi_seed", lang): campaign_case(0, 0.0),
+        t("ds.wi_yours", lang): campaign_case(agents, float(capacity)),
+    }
+    rows = []
+    for label, key, fmt in (
+        ("ds.wi_peak_rt", "peak_rt", lambda v: fmt_duration_s(v, lang)),
+        ("ds.wi_saturated", "saturated", lambda v: fmt_number(v, lang)),
+        ("kpi.backlog_max", "backlog", lambda v: fmt_number(v, lang)),
+        ("kpi.late_rate", "late", lambda v: fmt_pct(v, lang)),
+        ("ds.wi_service_min", "service_min", lambda v: fmt_number(v, lang, digits=4)),
+        ("ds.wi_logistics_min", "logistics_min", lambda v: fmt_number(v, lang, digits=4)),
+        ("kpi.dsr_mean_end", "mean_end", lambda v: fmt_number(v, lang, digits=4)),
+        ("kpi.gmv", "gmv", lambda v: fmt_money(v, lang)),
+        ("m.service_cost", "service_cost", lambda v: fmt_money(v, lang)),
+        ("kpi.profit", "profit", lambda v: fmt_money(v, lang)),
+    ):
+        rows.append({t("ds.wi_measure", lang): t(label, lang),
+                     **{name: fmt(case[key]) for name, case in cases.items()}})  # fmt: skip
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    frames = {name: case["daily"] for name, case in cases.items()}
+    st.altair_chart(
+        charts.daily_chart(
+            charts.daily_data(frames, "dsr_logistics"),
+            x_title=t("m.day", lang),
+            y_title=t("m.dsr_logistics", lang),
+            y_format=".3f",
+            lang=lang,
+            scenario_title=t("m.scenario", lang),
+        ),
+        width="stretch",
+    )
+
+
+with layout.guard():
+    layout.show_messages()
+    top = st.container()
+    controls, results = st.columns([4, 5], gap="large")
+    with controls:
+        st.subheader(t("ds.inputs", lang), anchor=False)
+        tabs = st.tabs([t(title, lang) for title, _ in TABS])
+        for tab, (_, paths) in zip(tabs, TABS, strict=True):
+            with tab:
+                choices = [p for p in paths if PARAMS[p].kind == "choice"]
+                for path in choices:
+                    widgets.param_input(which, path, container=tab)
+                cols = st.columns(2)
+                numbers = [p for p in paths if PARAMS[p].kind != "choice"]
+                for i, path in enumerate(numbers):
+                    widgets.param_input(which, path, container=cols[i % 2])
+
+    base, plan = state.results()
+    shown = plan if which == state.PLAN else base
+    names = {t("side.baseline_name", lang): base.daily, t("side.plan_name", lang): plan.daily}
+    with top:
+        layout.kpi_cards(
+            base,
+            plan,
+            (
+                ("dsr_mean_end", "stars"),
+                ("dsr_logistics_min", "stars"),
+                ("late_rate", "pct"),
+                ("response_time_s", "seconds"),
+                ("backlog_max", "count"),
+                ("profit", "money"),
+            ),
+            per_row=3,
+        )
+        layout.show_messages(plan)
+    with results:
+        st.subheader(t("ds.scores", lang), anchor=False)
+        dim = st.segmented_control(
+            t("ds.dimension", lang),
+            options=list(DIMENSIONS),
+            default="logistics",
+            required=True,
+            format_func=lambda m: t(f"m.dsr_{m}", lang),
+            key="ds_dimension",
+            persist_state="session",
+        )
+        band = (shown.scenario.dsr.industry_mean, shown.scenario.dsr.industry_max)
+        st.altair_chart(score_chart(names, f"dsr_{dim}", band), width="stretch")
+        rel = shown.daily.iloc[-1]
+        if dim != "mean":
+            v = float(rel[f"dsr_{dim}_vs_industry"])
+            st.caption(
+                t("ds.vs_industry_up" if v >= 0 else "ds.vs_industry_down", lang,
+                  pct=fmt_pct(abs(v), lang), score=fmt_number(rel[f"dsr_{dim}"], lang, digits=4))
+            )  # fmt: skip
+        st.subheader(t("ds.star_title", lang), anchor=False)
+        star_dim = dim if dim != "mean" else "logistics"
+        rows = []
+        for label, res in (
+            (t("side.baseline_name", lang), base),
+            (t("side.plan_name", lang), plan),
+        ):
+            q = res.quality
+            low = int(np.argmin(res.daily[f"dsr_{star_dim}"].to_numpy()))
+            for moment, day in (("ds.at_start", 0), ("ds.at_low", low)):
+                shares = q.stars_at(star_dim, day)
+                for star, share in zip(range(1, 6), shares, strict=True):
+                    rows.append({"scenario": f"{label} · {t(moment, lang)}", "star": star,
+                                 "share": float(share)})  # fmt: skip
+        st.altair_chart(star_chart(rows), width="stretch")
+        st.caption(t("ds.star_note", lang, dim=t(f"m.dsr_{star_dim}", lang)))
+
+    st.subheader(t("ds.ops", lang), anchor=False)
+    left, right = st.columns(2, gap="large")
+    with left:
+        metric = st.segmented_control(
+            t("ov.metric", lang),
+            options=["response_time_s", "inquiry_conversion_factor", "agents"],
+            default="response_time_s",
+            required=True,
+            format_func=lambda m: t(f"m.{m}", lang),
+            key="ds_service_metric",
+            persist_state="session",
+        )
+        fmt = {"response_time_s": ",.1f", "inquiry_conversion_factor": ".1%", "agents": ",.0f"}
+        st.altair_chart(
+            charts.daily_chart(charts.daily_data(names, metric), x_title=t("m.day", lang),
+                               y_title=t(f"m.{metric}", lang), y_format=fmt[metric], lang=lang,
+                               scenario_title=t("m.scenario", lang)),
+            width="stretch",
+        )  # fmt: skip
+        busiest = int(np.argmax(shown.daily["inquiries"].to_numpy()))
+        hourly = shown.quality.service.hourly_rt_s[busiest]
+        w = hourly_profile() * float(shown.daily["inquiries"].iloc[busiest])
+        st.dataframe(
+            pd.DataFrame({
+                t("ds.hour", lang): [f"{h:02d}:00" for h in range(24)],
+                t("m.inquiries", lang): [fmt_number(v, lang, digits=1) for v in w],
+                t("m.response_time_s", lang): [
+                    t("ds.auto_reply", lang) if np.isnan(v) else fmt_duration_s(v, lang)
+                    for v in hourly
+                ],
+            }),
+            hide_index=True, width="stretch", height=240,
+        )  # fmt: skip
+        st.caption(t("ds.hourly_note", lang, day=busiest))
+    with right:
+        metric = st.segmented_control(
+            t("ov.metric", lang),
+            options=["backlog", "late_rate", "dispatch_delay_days", "dsr_conversion_factor"],
+            default="backlog",
+            required=True,
+            format_func=lambda m: t(f"m.{m}", lang),
+            key="ds_fulfil_metric",
+            persist_state="session",
+        )
+        fmt = {"backlog": ",.0f", "late_rate": ".1%", "dispatch_delay_days": ",.2f",
+               "dsr_conversion_factor": ".2%"}  # fmt: skip
+        st.altair_chart(
+            charts.daily_chart(charts.daily_data(names, metric), x_title=t("m.day", lang),
+                               y_title=t(f"m.{metric}", lang), y_format=fmt[metric], lang=lang,
+                               scenario_title=t("m.scenario", lang)),
+            width="stretch",
+        )  # fmt: skip
+
+    tab_wi, tab_rc, tab_seed = st.tabs(
+        [t("ds.what_if", lang), t("ds.recovery", lang), t("ds.seed002_title", lang)]
+    )
+    with tab_wi:
+        campaign_what_if()
+    with tab_rc:
+        recovery_calculator()
+    with tab_seed:
+        seed_002_case()
+
+    with st.expander(t("pr.formulas", lang), icon=":material/function:"):
+        st.markdown(t("ds.formulas", lang))
+        used = [p for p in PARAMS.values() if p.group in ("service", "fulfilment", "dsr")]
+        layout.provenance_table(used)
