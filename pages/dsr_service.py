@@ -142,7 +142,13 @@ def star_chart(rows: list[dict]) -> alt.Chart:
         .encode(
             x=alt.X("star:O", title=t("ds.stars", lang)),
             xOffset="scenario:N",
-            y=alt.Y("share:Q", title=t("ds.share", lang), axis=alt.Axis(format="%")),
+            # √ scale: the 1–4★ shares (0.4–3 %) stay visible beside 94 % of 5★.
+            y=alt.Y(
+                "share:Q",
+                title=t("ds.share", lang),
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(type="sqrt"),
+            ),
             color=charts.scenario_color(names, t("m.scenario", lang)),
             tooltip=[
                 alt.Tooltip("scenario:N", title=t("m.scenario", lang)),
@@ -250,16 +256,10 @@ def campaign_what_if() -> None:
                      **{name: fmt(case[key]) for name, case in cases.items()}})  # fmt: skip
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     frames = {name: case["daily"] for name, case in cases.items()}
+    ds = load_preset(CAMPAIGN).dsr
+    st.markdown(f"**{t('m.dsr_logistics', lang)}**")
     st.altair_chart(
-        charts.daily_chart(
-            charts.daily_data(frames, "dsr_logistics"),
-            x_title=t("m.day", lang),
-            y_title=t("m.dsr_logistics", lang),
-            y_format=".3f",
-            lang=lang,
-            scenario_title=t("m.scenario", lang),
-        ),
-        width="stretch",
+        score_chart(frames, "dsr_logistics", (ds.industry_mean, ds.industry_max)), width="stretch"
     )
 
 

@@ -263,6 +263,8 @@ def addon_attach_rate(
     """加价换购 attach rate a = clip(a0 + a1·(1 − X/V), 0, a_max) (MODEL.md §5.5)."""
     if value <= 0:
         return 0.0
+    if slope == 0:  # 0 × (1 − X/V) is 0 even when X/V overflows (V ≈ 5e-324, a hypothesis find)
+        return float(np.clip(base, 0.0, cap))
     return float(np.clip(base + slope * (1.0 - add_price / value), 0.0, cap))
 
 

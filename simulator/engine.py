@@ -1,7 +1,11 @@
 """The engine: orchestrates one day after another, vectorised over days and simulation paths.
 
-Daily chain (MODEL.md §3.1, §10b): traffic → price → conversion (inquiry + silent paths) →
-payment (催付) → basket (AOV, units) → repeat engine → totals → money.
+Daily chain (MODEL.md §3.1, §10b): traffic → price → service queue → conversion (inquiry +
+silent paths) → payment (催付) → basket (AOV, units) → repeat engine → totals → fulfilment
+backlog → ratings and DSR windows → money. The ratings act back on conversion, on the campaign
+gate and on the new buyers' repurchase with a lag of at least a day (§7.7); the chain runs again
+under the feedback of the previous pass until that feedback stops moving (a fixed point, reached
+in a few passes; ``Result.feedback_passes``).
 
 Mean mode (the only mode so far) is the one-path, no-noise case: every array has shape
 (paths, T) with paths = 1, so Monte Carlo can add paths without a second engine.

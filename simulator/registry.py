@@ -2068,7 +2068,8 @@ _ALL: list[Param] = [
         0.5,
         0.0,
         "ASSUMPTION",
-        "MODEL.md §6.6 (the incident probability of §7.3 once service and fulfilment are modelled)",
+        "MODEL.md §6.6: the everyday share; a plan's extra late, damaged or slowly answered "
+        "orders add to it through the incidents of §7.3",
         "体验差的订单占比",
         "Orders with a bad experience",
         "新买家中首单体验差(延迟、破损等)的比例,他们之后复购更少。",

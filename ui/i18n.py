@@ -786,8 +786,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ds.at_start": ("第0天", "day 0"),
     "ds.at_low": ("最低分那天", "lowest day"),
     "ds.star_note": (
-        "{dim}:180天窗口内各星级评分的占比,第0天与评分最低的那天对比。出事故(迟到、破损、响应慢、货不对板)的订单按 π_bad 打分,其余按种子000 的 π_good。",
-        "{dim}: shares of each star in the 180-day window, day 0 against the lowest day. Orders "
+        "{dim}:180天窗口内各星级评分的占比(纵轴为平方根刻度),第0天与评分最低的那天对比。出事故(迟到、破损、响应慢、货不对板)的订单按 π_bad 打分,其余按种子000 的 π_good。",
+        "{dim}: shares of each star in the 180-day window (square-root axis), day 0 against the "
+        "lowest day. Orders "
         "with an incident (late, damaged, slow reply, not as described) rate by π_bad, the rest by "
         "seed 000's π_good.",
     ),

@@ -327,3 +327,11 @@ def test_addon_attach_rate() -> None:
     assert addon_attach_rate(0.0, 29.9, 0.3, 0.2, 0.4) == 0.4  # capped at a_max
     assert addon_attach_rate(100.0, 29.9, 0.05, 0.2, 0.4) == 0.0  # never negative
     assert addon_attach_rate(9.9, 0.0, 0.05, 0.2, 0.4) == 0.0  # nothing to attach
+
+
+def test_addon_attach_rate_with_a_vanishing_item_value_is_finite() -> None:
+    """A hypothesis find: an add-on worth 5e-324 yuan made X/V overflow and 0 × −inf = NaN."""
+    from simulator.basket import addon_attach_rate
+
+    assert addon_attach_rate(153.0, 5e-324, 0.05, 0.0, 0.9) == 0.05
+    assert addon_attach_rate(153.0, 5e-324, 0.05, 0.2, 0.9) == 0.0
