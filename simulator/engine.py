@@ -33,7 +33,7 @@ from .promotions import incremental_orders, pull_forward_debt, stream_days, vouc
 from .registry import CR_WARN
 from .repurchase import calibrate_alpha, repeat_kernel
 from .scenario import Scenario
-from .service import service_days
+from .service import ServiceDays, service_days
 from .traffic import gated, traffic_days
 
 #: The ratings feed back into sales with a lag; passes of the whole chain repeat until the
@@ -245,7 +245,6 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     # -- traffic (§6.1) and promotions (§5): fixed over the feedback passes
     tr_plan = traffic_days(plan, ref)
     events = event_days(plan)
-    service_ref = quality.reference_service(ref, horizon)
     memo: dict = {}
     fx_new = stream_days(plan, "new", plan.store.aov, memo)
     rep_list_value, rep_sigma = membership.repeat_basket(plan)
@@ -253,6 +252,17 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     inquiry_share = safe_ratio(
         plan.funnel.inquiry_rate * plan.funnel.inquiry_conversion, cal.new_placed_conversion
     )
+    # -- payment (§6.4) and the repeat kernel (§6.6): the same in every pass
+    pay_rate, recovered_by_reminders, reminders_per_order = payment_rates(plan.payment)
+    rp = plan.repeat
+    kernel = repeat_kernel(horizon, rp.r, cal.alpha_days, rp.a, rp.b)
+    rep_scale = cal.repeat_multiplier * (pay_rate / cal.pay_rate_reference)
+    n_hist, age = cal.history_buyers_per_day, cal.age_days
+    # The desk of each gate pattern (usually just "open"), and the reference's desk on its own
+    # traffic (the plan's open desk when the plan is its own reference).
+    open_desk = service_days(plan, tr_plan.total * plan.funnel.inquiry_rate, events)
+    desks: dict[bytes, ServiceDays] = {np.ones(horizon).tobytes(): open_desk}
+    service_ref = open_desk.factor if ref is plan else quality.reference_service(ref, horizon)
 
     def run(fb: quality.Feedback) -> dict:
         """One pass of the daily chain under the feedback ``fb`` of the ratings."""
@@ -261,19 +271,17 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         weighted = per_path(tr.weighted)
         # -- service queue (§6.2): the inquiry path converts as the desk answers
         inquiries = uv_sources * plan.funnel.inquiry_rate
-        desk = service_days(plan, inquiries[0], events)
+        gate_key = fb.gate.tobytes()
+        if gate_key not in desks:
+            desks[gate_key] = service_days(plan, inquiries[0], events)
+        desk = desks[gate_key]
         desk_factor = 1.0 + inquiry_share * (safe_ratio(desk.factor, service_ref) - 1.0)
-        # -- conversion and payment (§6.3, §6.4)
-        pay_rate, recovered_by_reminders, reminders_per_order = payment_rates(plan.payment)
+        # -- conversion (§6.3)
         new_gross = (
             weighted * cal.new_placed_conversion * fx_new.conversion * pay_rate
             * desk_factor * fb.conversion
         )  # fmt: skip
         # -- repeat engine (§6.6): the plan's new buyers join the reference's warm-started base
-        rp = plan.repeat
-        kernel = repeat_kernel(horizon, rp.r, cal.alpha_days, rp.a, rp.b)
-        rep_scale = cal.repeat_multiplier * (pay_rate / cal.pay_rate_reference)
-        n_hist, age = cal.history_buyers_per_day, cal.age_days
         # Referral fission (§5.13): the funnel's new buyers already hold the reference's referred
         # share (they are in its dashboard numbers), so only the plan's difference is added.
         referred_all = per_path(membership.referred_buyers(plan, new_gross[0], n_hist, age))
