@@ -1,0 +1,282 @@
+"""Workspaces (named scenarios, one of them the baseline) as files and as share links.
+
+A workspace file is JSON (CONTRACT.md "URL and files")::
+
+    {"format": "shop-whatif/workspace", "version": 1,
+     "scenarios": [{"name": str, "baseline": bool, "scenario": <Scenario JSON>}, ...]}
+
+with exactly one baseline and at most 6 scenarios. Older versions are migrated: version 0 is a
+bare ``Scenario`` JSON (what ``Scenario.model_dump_json()`` writes), read as a one-scenario
+workspace whose scenario is the baseline.
+
+A share link carries the whole workspace in the query string, with the language and the page::
+
+    ?ws=1.<base64url(zlib(compact JSON))>&lang=zh&page=overview
+
+The compact JSON keeps each scenario's fields that differ from ``Scenario()`` only, so a typical
+three-scenario plan stays well under 2,000 characters; reading it rebuilds every field exactly.
+Decoding is defensive: the link's length, the decompressed size (a zlib bomb stops at
+``MAX_JSON_BYTES``), the JSON and every value are checked, nothing is evaluated, and every problem
+becomes a ``ShareError`` with a code the UI translates.
+
+Command line (CONTRACT.md)::
+
+    python -m ui.share link WORKSPACE.json     # prints the query string, starting with "?"
+    python -m ui.share read "?ws=1...."         # prints the workspace JSON
+
+Both exit with status 1 and a one-line reason on bad input. This module does not import
+streamlit, so the command starts fast.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import sys
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+from urllib.parse import parse_qs, urlencode
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from simulator import Scenario
+
+FORMAT = "shop-whatif/workspace"
+VERSION = 1
+MAX_SCENARIOS = 6
+MAX_NAME_CHARS = 40
+#: Links longer than this are refused before any decoding (browsers keep ~32k; 2k is the aim).
+MAX_LINK_CHARS = 16_000
+#: Decompressed JSON above this is refused as it streams out (a zlib bomb stops here).
+MAX_JSON_BYTES = 512 * 1024
+#: Query-string keys of a share link.
+WS_KEY, LANG_KEY, PAGE_KEY = "ws", "lang", "page"
+LANGS = ("zh", "en")
+
+
+class ShareError(ValueError):
+    """A workspace file or link that cannot be read. ``code`` names the problem for translation
+    (too_long, encoding, too_big, json, version, format, invalid); ``details`` lists every
+    problem found (path: message)."""
+
+    def __init__(self, code: str, message: str, details: tuple[str, ...] = ()) -> None:
+        self.code, self.details = code, details
+        super().__init__(message if not details else f"{message}: " + "; ".join(details))
+
+
+class Entry(BaseModel):
+    """One named scenario of a workspace."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
+    baseline: bool = False
+    scenario: Scenario
+
+
+class Workspace(BaseModel):
+    """Up to six named scenarios, exactly one of them the baseline."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    format: Literal["shop-whatif/workspace"] = FORMAT
+    version: Literal[1] = VERSION
+    scenarios: tuple[Entry, ...] = Field(min_length=1, max_length=MAX_SCENARIOS)
+
+    @model_validator(mode="after")
+    def _one_baseline(self) -> Workspace:
+        n = sum(e.baseline for e in self.scenarios)
+        if n != 1:
+            raise ValueError(f"scenarios: exactly one must be the baseline (found {n})")
+        names = [e.name for e in self.scenarios]
+        if len(set(names)) != len(names):
+            raise ValueError("scenarios: names must differ")
+        return self
+
+    @property
+    def baseline(self) -> Entry:
+        return next(e for e in self.scenarios if e.baseline)
+
+
+@dataclass(frozen=True)
+class SharedLink:
+    """What a share link opens: the workspace, the language and the page (None: unset)."""
+
+    workspace: Workspace
+    lang: str | None
+    page: str | None
+
+
+# ---------------------------------------------------------------------------- files
+def workspace_to_json(ws: Workspace) -> str:
+    """The workspace file (full scenarios, exact round trip)."""
+    return ws.model_dump_json(indent=2)
+
+
+def workspace_from_json(text: str | bytes) -> Workspace:
+    """Read a workspace file of any known version; ``ShareError`` lists every problem."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ShareError("encoding", "the file is not UTF-8 text") from exc
+    if len(text) > MAX_JSON_BYTES:
+        raise ShareError("too_big", f"the file is larger than {MAX_JSON_BYTES // 1024} KB")
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise ShareError("json", f"not JSON ({exc})") from None
+    return _validated(migrate(data))
+
+
+def migrate(data: Any) -> dict[str, Any]:
+    """Bring a workspace of an older version to the current one (never rejects silently)."""
+    if not isinstance(data, dict):
+        raise ShareError("format", "a workspace is a JSON object")
+    if "format" not in data and data and set(data) <= set(Scenario.model_fields):
+        # version 0: a bare Scenario, as the Python API writes it
+        return {"format": FORMAT, "version": VERSION,
+                "scenarios": [{"name": "baseline", "baseline": True, "scenario": data}]}  # fmt: skip
+    if data.get("format") != FORMAT:
+        raise ShareError("format", f"not a workspace file (format must be {FORMAT!r})")
+    version = data.get("version")
+    if version == VERSION:
+        return data
+    raise ShareError(
+        "version", f"unknown workspace version {version!r} (this app reads ≤ {VERSION})"
+    )
+
+
+def _validated(data: dict[str, Any]) -> Workspace:
+    try:
+        return Workspace.model_validate(data)
+    except ValidationError as exc:
+        details = tuple(
+            f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}".strip(": ") for e in exc.errors()
+        )
+        raise ShareError("invalid", "the workspace does not validate", details) from None
+
+
+# ---------------------------------------------------------------------------- links
+def _changes(sc: Scenario) -> dict[str, Any]:
+    """The fields of ``sc`` that differ from ``Scenario()``; a promotion keeps its ``kind`` (it
+    says which kind of promotion the other fields belong to)."""
+    out = sc.model_dump(mode="json", exclude_defaults=True)
+    if "promotions" in out:
+        full = sc.model_dump(mode="json")["promotions"]
+        out["promotions"] = [{"kind": f["kind"], **p} for p, f in zip(out["promotions"], full)]
+    return out
+
+
+def _compact(ws: Workspace) -> dict[str, Any]:
+    """Each scenario as its changes from ``Scenario()``."""
+    return {
+        "s": [{"n": e.name, "b": int(e.baseline), "d": _changes(e.scenario)} for e in ws.scenarios]
+    }
+
+
+def _expand(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict) or not isinstance(data.get("s"), list):
+        raise ShareError("format", "the link does not hold a workspace")
+    if len(data["s"]) > MAX_SCENARIOS:
+        raise ShareError("invalid", f"a workspace holds at most {MAX_SCENARIOS} scenarios")
+    entries = []
+    for item in data["s"]:
+        if not isinstance(item, dict) or not isinstance(item.get("d"), dict):
+            raise ShareError("format", "the link does not hold a workspace")
+        entries.append({"name": item.get("n"), "baseline": item.get("b") == 1,
+                        "scenario": item["d"]})  # fmt: skip
+    return {"format": FORMAT, "version": VERSION, "scenarios": entries}
+
+
+def encode_payload(ws: Workspace) -> str:
+    raw = json.dumps(_compact(ws), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    packed = base64.urlsafe_b64encode(zlib.compress(raw, 9)).rstrip(b"=").decode("ascii")
+    return f"{VERSION}.{packed}"
+
+
+def encode_link(ws: Workspace, *, lang: str | None = None, page: str | None = None) -> str:
+    """The query string (starting with ``?``) that opens ``ws`` in ``lang`` on ``page``."""
+    params = {WS_KEY: encode_payload(ws)}
+    if lang is not None:
+        params[LANG_KEY] = lang
+    if page is not None:
+        params[PAGE_KEY] = page
+    return "?" + urlencode(params, safe=".")
+
+
+def decode_payload(payload: str) -> Workspace:
+    """The workspace in a link's ``ws`` value; ``ShareError`` on anything else."""
+    if not isinstance(payload, str) or len(payload) > MAX_LINK_CHARS:
+        raise ShareError("too_long", f"the link is longer than {MAX_LINK_CHARS} characters")
+    version, sep, body = payload.partition(".")
+    if not sep or not version.isdigit():
+        raise ShareError("encoding", "the link is damaged (no version)")
+    if int(version) != VERSION:
+        raise ShareError("version", f"unknown link version {version} (this app reads {VERSION})")
+    try:
+        packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(packed, MAX_JSON_BYTES)
+        if inflater.unconsumed_tail:
+            raise ShareError(
+                "too_big", f"the link unpacks to more than {MAX_JSON_BYTES // 1024} KB"
+            )
+        if not inflater.eof:
+            raise ShareError("encoding", "the link is cut short")
+    except (binascii.Error, zlib.error, ValueError) as exc:
+        if isinstance(exc, ShareError):
+            raise
+        raise ShareError("encoding", "the link is damaged") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise ShareError("json", "the link is damaged (not JSON)") from None
+    return _validated(_expand(data))
+
+
+def decode_link(query: str | Mapping[str, Any]) -> SharedLink:
+    """A query string (``?ws=…&lang=…``) or a mapping of its parameters → ``SharedLink``."""
+    if isinstance(query, str):
+        if len(query) > MAX_LINK_CHARS + 100:
+            raise ShareError("too_long", f"the link is longer than {MAX_LINK_CHARS} characters")
+        params = {k: v[-1] for k, v in parse_qs(query.lstrip("?"), keep_blank_values=True).items()}
+    else:
+        params = {k: (v[-1] if isinstance(v, list | tuple) else v) for k, v in query.items()}
+    if WS_KEY not in params:
+        raise ShareError("format", "the link holds no workspace")
+    lang = params.get(LANG_KEY)
+    page = params.get(PAGE_KEY)
+    return SharedLink(
+        decode_payload(str(params[WS_KEY])),
+        lang if lang in LANGS else None,
+        page if isinstance(page, str) and page.replace("_", "").isalnum() else None,
+    )
+
+
+# ---------------------------------------------------------------------------- command line
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    usage = "usage: python -m ui.share link WORKSPACE.json | read '?ws=...'"
+    if len(args) != 2 or args[0] not in ("link", "read"):
+        print(usage, file=sys.stderr)
+        return 2
+    try:
+        if args[0] == "link":
+            try:
+                with open(args[1], "rb") as fh:
+                    ws = workspace_from_json(fh.read(MAX_JSON_BYTES + 1))
+            except OSError as exc:
+                raise ShareError("file", f"cannot read {args[1]}: {exc.strerror}") from None
+            print(encode_link(ws))
+        else:
+            print(workspace_to_json(decode_link(args[1]).workspace))
+    except ShareError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
