@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import layout, router, sidebar, state
+from ui import layout, router, sidebar, state, workspace
 from ui.i18n import t
 
 #: (file in pages/, title key, icon); the first is the default page. The URL path is the file's
@@ -38,8 +38,12 @@ pages = {
 }
 page = st.navigation(list(pages.values()))
 router.open_wanted(pages)
+with layout.guard():
+    workspace.open_shared(pages)  # a share link in the URL: its scenarios, once per session
 st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
 with st.sidebar, layout.guard():
     sidebar.draw()
+    shown = next((f for f, p in pages.items() if p.url_path == page.url_path), PAGES[0][0])
+    workspace.draw_share(st.sidebar, lang, shown.removesuffix(".py"))
 with router.routing():
     page.run()

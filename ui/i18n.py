@@ -753,6 +753,53 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "年末大促 5折包邮(种子003)",
         "Year-end campaign, 50% off (seed 003)",
     ),
+    # share links
+    "share.title": ("分享链接", "Share link"),
+    "share.help": (
+        "复制这个链接({n} 个字符):在新的浏览器里打开,会还原基线和方案的全部设置、语言和当前页面。",
+        "Copy this link ({n} characters): opened in a new browser it restores every setting of "
+        "the baseline and the plan, the language and this page.",
+    ),
+    "share.more_plans": (
+        "链接里有 {n} 个方案;这里打开了第一个方案和基线。",
+        "The link holds {n} plans; the first one opened here, with the baseline.",
+    ),
+    "share.err.too_long": (
+        "分享链接太长,无法打开;已打开默认方案。请改用导出的方案文件。",
+        "The share link is too long to open; the default scenarios are open. Use an exported "
+        "workspace file instead.",
+    ),
+    "share.err.encoding": (
+        "分享链接已损坏(可能复制时被截断或改动);已打开默认方案。请重新复制完整的链接。",
+        "The share link is damaged (cut short or changed when copied); the default scenarios are "
+        "open. Copy the whole link again.",
+    ),
+    "share.err.too_big": (
+        "分享链接解压后过大,已拒绝打开;已打开默认方案。",
+        "The share link unpacks to too much data and was refused; the default scenarios are open.",
+    ),
+    "share.err.json": (
+        "分享链接的内容无法读取;已打开默认方案。",
+        "The share link's content cannot be read; the default scenarios are open.",
+    ),
+    "share.err.version": (
+        "这个分享链接来自更新的版本,当前版本无法打开;已打开默认方案。",
+        "This share link comes from a newer version of the app and cannot be opened here; the "
+        "default scenarios are open.",
+    ),
+    "share.err.format": (
+        "这个链接不包含方案;已打开默认方案。",
+        "This link holds no scenarios; the default scenarios are open.",
+    ),
+    "share.err.invalid": (
+        "分享链接里的方案有不合法的数值,无法打开;已打开默认方案。",
+        "The share link's scenarios hold values out of range and cannot be opened; the default "
+        "scenarios are open.",
+    ),
+    "share.err.file": (
+        "无法读取文件;方案没有改变。",
+        "The file cannot be read; nothing changed.",
+    ),
     # DSR & service page
     "page.dsr": ("评分与服务", "DSR & service"),
     "ds.intro": (

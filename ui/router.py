@@ -44,7 +44,7 @@ def routing() -> Iterator[None]:
         st.session_state.pop(ROUTED, None)
 
 
-def _switch(page: str | st.Page) -> None:
+def switch(page: str | st.Page) -> None:
     """``st.switch_page`` keeping the query string (a bound key cannot be passed: Streamlit keeps it)."""
     try:  # nothing bound yet (a session's first runs): keep the whole query string
         st.switch_page(page, query_params=st.query_params.to_dict())
@@ -57,7 +57,7 @@ def ensure(page_file: str) -> None:
     if st.session_state.get(ROUTED):
         return
     st.session_state[WANTED] = page_file
-    _switch("app.py")
+    switch("app.py")
 
 
 def handing_over() -> bool:
@@ -72,4 +72,4 @@ def open_wanted(pages: dict[str, st.Page]) -> None:
         return
     page = pages.get(Path(wanted).name)
     if page is not None:
-        _switch(page)
+        switch(page)

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
-from simulator import PARAMS
+from simulator import PARAMS, Scenario
 from simulator.clv import sbg_survival
 from simulator.membership import repeat_basket
 from simulator.scenario import MAX_LAYERS, ThresholdDiscount
@@ -625,3 +626,49 @@ def test_service_hours_out_of_order_are_refused_in_words() -> None:
     assert not at.exception
     assert any(t("err.hours", lang) in e.value for e in at.error)
     assert scenario(at).service.end_hour > scenario(at).service.start_hour
+
+
+# --------------------------------------------------------------------------- share links
+def share_query(at: AppTest) -> str:
+    codes = [c.value for c in at.sidebar.code]
+    assert len(codes) == 1, codes
+    return codes[0][codes[0].index("?") :]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_share_link_reopens_the_same_scenarios_and_kpis(lang: str) -> None:
+    """Edit the plan, take the sidebar's link, open it in a fresh session: the same scenarios,
+    the same KPIs, the same language and page."""
+    at = open_app(lang, "traffic_funnel")
+    widget(at, "number_input", "traffic.paid_search.budget_per_day").set_value(1500.0).run()
+    assert_clean(at)
+    before = metrics(at)
+    query = share_query(at)
+    assert len(query) < 2000
+    fresh = AppTest.from_file(str(APP), default_timeout=60)
+    for key, values in parse_qs(query.lstrip("?")).items():
+        fresh.query_params[key] = values[-1]
+    fresh.run()
+    assert_clean(fresh)
+    assert scenario(fresh) == scenario(at)
+    assert scenario(fresh, "baseline") == scenario(at, "baseline")
+    assert fresh.title[0].value == t("page.traffic", lang)
+    assert metrics(fresh) == before
+
+
+@pytest.mark.parametrize(
+    "query", ["?ws=1.garbage", "?ws=9.abc", "?ws=1." + "A" * 20_000, "?ws=hello"]
+)
+def test_a_bad_share_link_opens_the_defaults_with_a_message(query: str) -> None:
+    lang = "zh"
+    fresh = AppTest.from_file(str(APP), default_timeout=60)
+    fresh.query_params["lang"] = lang
+    for key, values in parse_qs(query.lstrip("?")).items():
+        fresh.query_params[key] = values[-1]
+    fresh.run()
+    assert not fresh.exception
+    messages = [e.value for e in fresh.error]
+    assert len(messages) == 1
+    assert any(messages[0] == t(f"share.err.{c}", lang) for c in
+               ("too_long", "encoding", "too_big", "json", "version", "format", "invalid"))  # fmt: skip
+    assert scenario(fresh) == Scenario()

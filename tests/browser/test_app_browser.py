@@ -146,3 +146,41 @@ def test_small_warehouse_sinks_the_logistics_score(
     )
     expect(need.locator('[data-testid="stMetricValue"]')).to_have_text("19")
     page.screenshot(path=str(artifacts_dir / "dsr_small_warehouse.png"), full_page=True)
+
+
+@pytest.mark.parametrize("locale", ["en-US"])
+def test_share_link_reopens_the_scenarios_in_another_browser(
+    page: Page, browser, streamlit_server: str, artifacts_dir: Path
+) -> None:
+    """Edit the plan in one browser context, copy the sidebar's share link, open it in a second,
+    separate context: the same page, language and KPI cards."""
+    page.goto(f"{streamlit_server}/traffic_funnel?lang=en")
+    wait_for_app_idle(page)
+    box = page.get_by_role("spinbutton", name=ORGANIC_LABEL)
+    box.fill("6000")
+    box.press("Enter")
+    wait_for_app_idle(page)
+    assert_no_exception(page)
+    page.get_by_text(t("share.title", "en"), exact=True).click()
+    code = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]')
+    expect(code).to_contain_text("?ws=1.")
+    url = code.inner_text().strip()
+    assert url.startswith(streamlit_server) and "/traffic_funnel?" in url, url
+    cards = page.locator('[data-testid="stMetricValue"]')
+    before = [c.inner_text() for c in cards.all()]
+
+    other = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    try:
+        second = other.new_page()
+        second.goto(url)
+        wait_for_app_idle(second)
+        assert_no_exception(second)
+        expect(second.get_by_role("heading", name=t("page.traffic", "en"))).to_be_visible()
+        values = second.locator('[data-testid="stMetricValue"]')
+        expect(values).to_have_count(len(before))
+        wait_for_app_idle(second)
+        for card, value in zip(values.all(), before, strict=True):
+            expect(card).to_have_text(value)
+        second.screenshot(path=str(artifacts_dir / "share_link_opened.png"), full_page=True)
+    finally:
+        other.close()

@@ -1,0 +1,87 @@
+"""The session's scenarios as a shareable workspace: the link in the sidebar, and opening a link.
+
+The session holds a baseline and a plan (``ui.state``); as a workspace they are two named
+scenarios, the baseline marked. A link (``?ws=…&lang=…&page=…``, ``ui.share``) opened in a new
+session replaces both, once, and opens its page; a bad link leaves the session as it was and
+says why in the user's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from simulator import PRESETS, Scenario, load_preset, set_param
+from ui import router, state
+from ui.i18n import t
+from ui.share import WS_KEY, Entry, ShareError, Workspace, decode_link, encode_link
+
+#: The payload of the link this session opened (a link opens once per session).
+OPENED = "_ws_opened"
+
+
+def current(lang: str) -> Workspace:
+    """The baseline and the plan as a workspace, named in ``lang``."""
+    return Workspace(
+        scenarios=(
+            Entry(name=t("side.baseline_name", lang), baseline=True, scenario=state.baseline()),
+            Entry(name=t("side.plan_name", lang), scenario=state.plan()),
+        )
+    )
+
+
+def share_query(lang: str, page: str | None) -> str:
+    """The query string that reopens this session's scenarios in ``lang`` on ``page``."""
+    return encode_link(current(lang), lang=lang, page=page)
+
+
+def _preset_of(sc: Scenario) -> str:
+    """The preset ``sc`` was made from when it still equals one (any horizon), else the default."""
+    for name in PRESETS:
+        if set_param(load_preset(name), "horizon_days", sc.horizon_days) == sc:
+            return name
+    return state.DEFAULT_PRESET
+
+
+def open_shared(pages: Mapping[str, st.Page]) -> None:
+    """In ``app.py``: load a share link of the URL into the session, once, and open its page."""
+    params = st.query_params
+    if WS_KEY not in params:
+        return
+    payload = params[WS_KEY]
+    if st.session_state.get(OPENED) == payload:
+        return
+    st.session_state[OPENED] = payload
+    lang = state.lang()
+    try:
+        link = decode_link({k: params[k] for k in params})
+    except ShareError as exc:
+        state.flash(t(f"share.err.{exc.code}", lang))
+        return
+    ws = link.workspace
+    base = ws.baseline.scenario
+    others = [e.scenario for e in ws.scenarios if not e.baseline]
+    plan = others[0] if others else base
+    state.replace(state.BASELINE, base, preset=_preset_of(base))
+    state.replace(state.PLAN, plan, preset=_preset_of(plan))
+    st.session_state["horizon"] = plan.horizon_days
+    if len(others) > 1:
+        state.flash(t("share.more_plans", lang, n=len(others)))
+    page = pages.get(f"{link.page}.py") if link.page else None
+    if page is not None:
+        router.switch(page)  # keeps the query string (``lang`` is bound to a widget)
+
+
+def draw_share(container, lang: str, page: str | None) -> None:
+    """The share link of the session, ready to copy, with what it carries."""
+    with container.expander(t("share.title", lang), icon=":material/share:"):
+        query = share_query(lang, page)
+        try:
+            base = st.context.url.split("?")[0].rstrip("/")
+            base = base.rsplit("/", 1)[0] if page and base.endswith("/" + page) else base
+        except Exception:  # no browser context (tests, bare mode)
+            base = ""
+        url = f"{base}/{page or ''}{query}" if base else query
+        st.code(url, language=None, wrap_lines=True)
+        st.caption(t("share.help", lang, n=len(query)))
