@@ -45,5 +45,6 @@ with st.sidebar, layout.guard():
     sidebar.draw()
     shown = next((f for f, p in pages.items() if p.url_path == page.url_path), PAGES[0][0])
     workspace.draw_share(st.sidebar, lang, shown.removesuffix(".py"))
+    workspace.draw_files(st.sidebar, lang)
 with router.routing():
     page.run()

@@ -761,8 +761,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the baseline and the plan, the language and this page.",
     ),
     "share.more_plans": (
-        "链接里有 {n} 个方案;这里打开了第一个方案和基线。",
-        "The link holds {n} plans; the first one opened here, with the baseline.",
+        "这里有 {n} 个方案;已打开第一个方案和基线。",
+        "It holds {n} plans; the first one is open here, with the baseline.",
     ),
     "share.err.too_long": (
         "分享链接太长,无法打开;已打开默认方案。请改用导出的方案文件。",
@@ -799,6 +799,43 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "share.err.file": (
         "无法读取文件;方案没有改变。",
         "The file cannot be read; nothing changed.",
+    ),
+    "files.title": ("方案文件与导出", "Files and exports"),
+    "files.export_json": ("导出方案(JSON)", "Export scenarios (JSON)"),
+    "files.export_csv": ("导出逐日结果(CSV)", "Export daily results (CSV)"),
+    "files.import": ("导入方案文件", "Import a workspace file"),
+    "files.import_help": (
+        "导入本应用导出的 JSON 方案文件(或单个方案的 JSON);先检查全部内容,有问题会一次列出,当前方案不受影响。",
+        "A JSON workspace exported by this app (or one scenario's JSON); everything is checked "
+        "first, every problem is listed at once, and your scenarios stay as they are.",
+    ),
+    "files.imported": ("已导入 {name}", "Imported {name}"),
+    "files.err.invalid": (
+        "方案文件里有不合法的内容,没有导入;当前方案保持不变:",
+        "The workspace file holds invalid values and was not imported; your scenarios are "
+        "unchanged:",
+    ),
+    "files.err.json": (
+        "这个文件不是 JSON,没有导入;当前方案保持不变。",
+        "The file is not JSON and was not imported; your scenarios are unchanged.",
+    ),
+    "files.err.format": (
+        "这个文件不是本应用的方案文件,没有导入;当前方案保持不变。",
+        "The file is not a workspace of this app and was not imported; your scenarios are "
+        "unchanged.",
+    ),
+    "files.err.version": (
+        "这个方案文件来自更新的版本,无法导入;当前方案保持不变。",
+        "The workspace file comes from a newer version of the app and cannot be imported; your "
+        "scenarios are unchanged.",
+    ),
+    "files.err.encoding": (
+        "这个文件不是 UTF-8 文本,没有导入;当前方案保持不变。",
+        "The file is not UTF-8 text and was not imported; your scenarios are unchanged.",
+    ),
+    "files.err.too_big": (
+        "这个文件太大,没有导入;当前方案保持不变。",
+        "The file is too large and was not imported; your scenarios are unchanged.",
     ),
     # DSR & service page
     "page.dsr": ("评分与服务", "DSR & service"),

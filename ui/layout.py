@@ -74,6 +74,8 @@ def show_messages(result: Result | None = None) -> None:
     lang = state.lang()
     for message in state.take_flash():
         st.error(message, icon=":material/block:")
+    for message in state.take_notes():
+        st.info(message, icon=":material/info:")
     if result is not None:
         for code in result.warnings:
             st.warning(t(f"warn.{code}", lang), icon=":material/warning:")

@@ -41,6 +41,7 @@ def _init() -> None:
         ss[PLAN] = Slot(DEFAULT_PRESET, load_preset(DEFAULT_PRESET))
     ss.setdefault("editing", PLAN)
     ss.setdefault("flash", [])
+    ss.setdefault("notes", [])
 
 
 def default_lang() -> str:
@@ -99,6 +100,19 @@ def flash(message: str) -> None:
     """Queue an error message for the next draw of the page (shown once)."""
     _init()
     st.session_state["flash"].append(message)
+
+
+def note(message: str) -> None:
+    """Queue a notice (not an error) for the next draw of the page (shown once)."""
+    _init()
+    st.session_state["notes"].append(message)
+
+
+def take_notes() -> list[str]:
+    _init()
+    messages = list(st.session_state["notes"])
+    st.session_state["notes"].clear()
+    return messages
 
 
 def take_flash() -> list[str]:

@@ -8,14 +8,27 @@ says why in the user's language.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
+import pandas as pd
 import streamlit as st
+from pydantic import ValidationError
 
 from simulator import PRESETS, Scenario, load_preset, set_param
 from ui import router, state
+from ui.errors import describe_error
 from ui.i18n import t
-from ui.share import WS_KEY, Entry, ShareError, Workspace, decode_link, encode_link
+from ui.share import (
+    WS_KEY,
+    Entry,
+    ShareError,
+    Workspace,
+    decode_link,
+    encode_link,
+    workspace_from_json,
+    workspace_to_json,
+)
 
 #: The payload of the link this session opened (a link opens once per session).
 OPENED = "_ws_opened"
@@ -44,6 +57,18 @@ def _preset_of(sc: Scenario) -> str:
     return state.DEFAULT_PRESET
 
 
+def apply(ws: Workspace, lang: str) -> None:
+    """Make ``ws`` the session's scenarios: its baseline, and its first plan (else the baseline)."""
+    base = ws.baseline.scenario
+    others = [e.scenario for e in ws.scenarios if not e.baseline]
+    plan = others[0] if others else base
+    state.replace(state.BASELINE, base, preset=_preset_of(base))
+    state.replace(state.PLAN, plan, preset=_preset_of(plan))
+    st.session_state["horizon"] = plan.horizon_days
+    if len(others) > 1:
+        state.note(t("share.more_plans", lang, n=len(others)))
+
+
 def open_shared(pages: Mapping[str, st.Page]) -> None:
     """In ``app.py``: load a share link of the URL into the session, once, and open its page."""
     params = st.query_params
@@ -59,15 +84,7 @@ def open_shared(pages: Mapping[str, st.Page]) -> None:
     except ShareError as exc:
         state.flash(t(f"share.err.{exc.code}", lang))
         return
-    ws = link.workspace
-    base = ws.baseline.scenario
-    others = [e.scenario for e in ws.scenarios if not e.baseline]
-    plan = others[0] if others else base
-    state.replace(state.BASELINE, base, preset=_preset_of(base))
-    state.replace(state.PLAN, plan, preset=_preset_of(plan))
-    st.session_state["horizon"] = plan.horizon_days
-    if len(others) > 1:
-        state.flash(t("share.more_plans", lang, n=len(others)))
+    apply(link.workspace, lang)
     page = pages.get(f"{link.page}.py") if link.page else None
     if page is not None:
         router.switch(page)  # keeps the query string (``lang`` is bound to a widget)
@@ -85,3 +102,73 @@ def draw_share(container, lang: str, page: str | None) -> None:
         url = f"{base}/{page or ''}{query}" if base else query
         st.code(url, language=None, wrap_lines=True)
         st.caption(t("share.help", lang, n=len(query)))
+
+
+def _problems(exc: ShareError, raw: bytes, lang: str) -> list[str]:
+    """Every problem of a file that does not validate, in ``lang`` where the app knows it."""
+    if exc.code != "invalid":
+        return []
+    try:
+        entries = json.loads(raw.decode("utf-8-sig")).get("scenarios") or []
+    except (ValueError, AttributeError):
+        return list(exc.details)
+    out = []
+    for i, item in enumerate(entries if isinstance(entries, list) else []):
+        name = item.get("name", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+        try:
+            Scenario.model_validate(item.get("scenario") if isinstance(item, dict) else None)
+        except (ValidationError, ValueError) as err:
+            out += [f"{name}: {line}" for line in describe_error(err, lang).splitlines()]
+    rest = [d for d in exc.details if not d.startswith("scenarios.") or ".scenario" not in d]
+    return out + rest
+
+
+def _import(key: str, lang: str) -> None:
+    upload = st.session_state.get(key)
+    if upload is None:
+        return
+    raw = upload.getvalue()
+    try:
+        ws = workspace_from_json(raw)
+    except ShareError as exc:
+        lines = [t(f"files.err.{exc.code}", lang)] + _problems(exc, raw, lang)
+        state.flash("\n\n".join(lines))
+        return
+    apply(ws, lang)
+    st.toast(t("files.imported", lang, name=upload.name), icon=":material/check:")
+
+
+def draw_files(container, lang: str) -> None:
+    """Export the scenarios (JSON) and their daily results (CSV); import a workspace file."""
+    with container.expander(t("files.title", lang), icon=":material/folder_open:"):
+        st.download_button(
+            t("files.export_json", lang),
+            data=workspace_to_json(current(lang)).encode("utf-8"),
+            file_name="shop-whatif-workspace.json",
+            mime="application/json",
+            icon=":material/download:",
+            width="stretch",
+        )
+        base, plan = state.results()
+        frames = [
+            r.daily.assign(scenario=t(name, lang))
+            for name, r in (("side.baseline_name", base), ("side.plan_name", plan))
+        ]
+        csv = pd.concat(frames, ignore_index=True).to_csv(index=False)
+        st.download_button(
+            t("files.export_csv", lang),
+            data=csv.encode("utf-8-sig"),  # with a BOM, Excel opens the Chinese names right
+            file_name="shop-whatif-daily.csv",
+            mime="text/csv",
+            icon=":material/table:",
+            width="stretch",
+        )
+        key = f"ws_import:{state.slot(state.BASELINE).version}:{state.slot(state.PLAN).version}"
+        st.file_uploader(
+            t("files.import", lang),
+            type=["json"],
+            key=key,
+            on_change=_import,
+            args=(key, lang),
+            help=t("files.import_help", lang),
+        )

@@ -672,3 +672,50 @@ def test_a_bad_share_link_opens_the_defaults_with_a_message(query: str) -> None:
     assert any(messages[0] == t(f"share.err.{c}", lang) for c in
                ("too_long", "encoding", "too_big", "json", "version", "format", "invalid"))  # fmt: skip
     assert scenario(fresh) == Scenario()
+
+
+# --------------------------------------------------------------------------- workspace files
+def _uploader(at: AppTest):
+    found = [u for u in at.get("file_uploader") if u.proto.id and "ws_import" in u.proto.id]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_importing_a_workspace_file_replaces_the_scenarios() -> None:
+    from tests.ui.test_share import typical
+    from ui.share import workspace_to_json
+
+    lang = "en"
+    at = open_app(lang, "overview")
+    _uploader(at).upload("plan.json", workspace_to_json(typical()).encode(), "application/json")
+    at.run()
+    assert_clean(at)
+    assert scenario(at, "baseline") == typical().baseline.scenario
+    assert scenario(at) == typical().scenarios[1].scenario
+    assert any(i.value == t("share.more_plans", lang, n=2) for i in at.info)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bad_workspace_file_lists_every_problem_and_changes_nothing(lang: str) -> None:
+    import json
+
+    from tests.ui.test_share import typical
+    from ui.share import workspace_to_json
+
+    data = json.loads(workspace_to_json(typical()))
+    data["scenarios"][0]["scenario"]["horizon_days"] = 9999
+    data["scenarios"][2]["scenario"]["funnel"]["conversion_rate"] = 2.0
+    at = open_app(lang, "overview")
+    before = scenario(at)
+    _uploader(at).upload("bad.json", json.dumps(data).encode(), "application/json")
+    at.run()
+    assert not at.exception
+    assert scenario(at) == before
+    (message,) = [e.value for e in at.error]
+    assert message.startswith(t("files.err.invalid", lang))
+    assert PARAMS["horizon_days"].label(lang) in message
+    assert PARAMS["funnel.conversion_rate"].label(lang) in message
+    _uploader(at).upload("notes.json", b"hello", "application/json")
+    at.run()
+    assert not at.exception
+    assert any(e.value.startswith(t("files.err.json", lang)) for e in at.error)
