@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from simulator import PRESETS, Scenario, load_preset, set_param
 from ui import router, state
 from ui.errors import describe_error
+from ui.exports import results_workbook
 from ui.i18n import t
 from ui.share import (
     WS_KEY,
@@ -150,17 +151,28 @@ def draw_files(container, lang: str) -> None:
             width="stretch",
         )
         base, plan = state.results()
-        frames = [
-            r.daily.assign(scenario=t(name, lang))
-            for name, r in (("side.baseline_name", base), ("side.plan_name", plan))
-        ]
-        csv = pd.concat(frames, ignore_index=True).to_csv(index=False)
+        names = (t("side.baseline_name", lang), t("side.plan_name", lang))
+        named = dict(zip(names, (base, plan), strict=True))
+
+        def csv() -> bytes:  # built on click (deferred), not on every rerun
+            frames = [r.daily.assign(scenario=name) for name, r in named.items()]
+            # with a BOM, Excel opens the Chinese names right
+            return pd.concat(frames, ignore_index=True).to_csv(index=False).encode("utf-8-sig")
+
         st.download_button(
             t("files.export_csv", lang),
-            data=csv.encode("utf-8-sig"),  # with a BOM, Excel opens the Chinese names right
+            data=csv,
             file_name="shop-whatif-daily.csv",
             mime="text/csv",
             icon=":material/table:",
+            width="stretch",
+        )
+        st.download_button(
+            t("files.export_xlsx", lang),
+            data=lambda: results_workbook(named, baseline=names[0], lang=lang),
+            file_name="shop-whatif-results.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/grid_on:",
             width="stretch",
         )
         key = f"ws_import:{state.slot(state.BASELINE).version}:{state.slot(state.PLAN).version}"

@@ -184,3 +184,22 @@ def test_share_link_reopens_the_scenarios_in_another_browser(
         second.screenshot(path=str(artifacts_dir / "share_link_opened.png"), full_page=True)
     finally:
         other.close()
+
+
+@pytest.mark.parametrize("locale", ["en-US"])
+def test_excel_export_downloads_a_workbook_pandas_opens(
+    page: Page, streamlit_server: str, tmp_path: Path
+) -> None:
+    import pandas as pd
+
+    page.goto(f"{streamlit_server}/overview?lang=en")
+    wait_for_app_idle(page)
+    page.get_by_text(t("files.title", "en"), exact=True).click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name=t("files.export_xlsx", "en")).click()
+    path = tmp_path / "results.xlsx"
+    info.value.save_as(path)
+    book = pd.read_excel(path, sheet_name=None)
+    assert list(book) == [t("xl.comparison", "en"), "Baseline", "Plan"]
+    assert len(book["Plan"]) == 180 and (book["Plan"]["gmv"] > 0).all()
+    assert_no_exception(page)

@@ -1,0 +1,42 @@
+"""The Excel export: a comparison sheet and one sheet per scenario that pandas reads back."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulator import Scenario, load_preset, simulate
+from ui.exports import results_workbook, sheet_name
+from ui.i18n import t
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_workbook_holds_the_comparison_and_every_scenario(lang: str) -> None:
+    base = Scenario()
+    results = {
+        "基线": simulate(base),
+        "双十二 [大促]": simulate(load_preset("double12_campaign"), reference=base),
+    }
+    book = pd.read_excel(io.BytesIO(results_workbook(results, baseline="基线", lang=lang)),
+                         sheet_name=None)  # fmt: skip
+    assert list(book) == [t("xl.comparison", lang), "基线", "双十二 _大促_"]
+    for name, sheet in zip(list(book)[1:], results.values(), strict=True):
+        np.testing.assert_allclose(book[name]["gmv"], sheet.daily["gmv"], rtol=1e-12)
+    comp = book[t("xl.comparison", lang)].set_index(t("xl.kpi", lang))
+    gmv = comp.loc[t("kpi.gmv", lang)]
+    plan = results["双十二 [大促]"].totals["gmv"]
+    assert gmv["基线"] == pytest.approx(results["基线"].totals["gmv"])
+    assert gmv[t("xl.change", lang, name="双十二 [大促]")] == pytest.approx(
+        plan - results["基线"].totals["gmv"]
+    )
+
+
+def test_sheet_names_are_valid_and_unique() -> None:
+    taken: set[str] = set()
+    a = sheet_name("x" * 40, taken)
+    b = sheet_name("x" * 40, taken)
+    assert len(a) <= 31 and len(b) <= 31 and a != b
+    assert sheet_name("a/b:c?", taken) == "a_b_c_"
