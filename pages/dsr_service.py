@@ -310,7 +310,7 @@ with layout.guard():
             persist_state="session",
         )
         band = (shown.scenario.dsr.industry_mean, shown.scenario.dsr.industry_max)
-        st.altair_chart(score_chart(names, f"dsr_{dim}", band), width="stretch")
+        layout.chart(score_chart(names, f"dsr_{dim}", band), f"dsr_{dim}")
         rel = shown.daily.iloc[-1]
         if dim != "mean":
             v = float(rel[f"dsr_{dim}_vs_industry"])

@@ -34,7 +34,7 @@ with layout.guard():
             persist_state="session",
         )
         y_format = ".2%" if metric == "conversion_rate" else ",.0f"
-        st.altair_chart(
+        layout.chart(
             charts.daily_chart(
                 charts.daily_data(names, metric),
                 x_title=t("m.day", lang),
@@ -43,7 +43,7 @@ with layout.guard():
                 lang=lang,
                 scenario_title=t("m.scenario", lang),
             ),
-            width="stretch",
+            f"daily_{metric}",
         )
     with right:
         st.subheader(t("ov.funnel", lang), anchor=False)
@@ -79,8 +79,8 @@ with layout.guard():
             lambda v: fmt_money(v, lang),
             lambda v: fmt_signed_money(v, lang),
         )
-        st.altair_chart(
-            charts.bridge_chart(data, value_title=t("m.gmv", lang), lang=lang), width="stretch"
+        layout.chart(
+            charts.bridge_chart(data, value_title=t("m.gmv", lang), lang=lang), "gmv_bridge"
         )
     st.caption(t("ov.bridge_caption", lang))
 

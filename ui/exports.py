@@ -1,13 +1,19 @@
 """Results as files an analyst can open elsewhere: an Excel workbook with one sheet per scenario
 (its daily table) and a comparison sheet (the horizon totals side by side, with the change of
-each scenario against the baseline). Pure: no streamlit."""
+each scenario against the baseline), and charts as PNG or SVG (vl-convert renders the Vega-Lite
+spec without a browser; the system's Noto CJK fonts are registered so Chinese labels show).
+Pure: no streamlit."""
 
 from __future__ import annotations
 
 import io
 import re
 from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Literal
 
+import altair as alt
 import pandas as pd
 
 from simulator import Result
@@ -63,3 +69,27 @@ def results_workbook(results: Mapping[str, Result], *, baseline: str, lang: str)
         for name, res in results.items():
             res.daily.to_excel(xl, sheet_name=sheet_name(name, taken), index=False)
     return buf.getvalue()
+
+
+#: Where Debian's fonts-noto-cjk (installed by ``make test``) and other system fonts live.
+FONT_DIRS = (Path("/usr/share/fonts"),)
+
+
+@cache
+def _fonts() -> None:
+    import vl_convert as vlc
+
+    for folder in FONT_DIRS:
+        if folder.is_dir():
+            vlc.register_font_directory(str(folder))
+
+
+def chart_image(chart: alt.TopLevelMixin, fmt: Literal["png", "svg"]) -> bytes:
+    """The chart as a PNG (2× scale) or an SVG file."""
+    import vl_convert as vlc
+
+    _fonts()
+    spec = chart.to_json()
+    if fmt == "svg":
+        return vlc.vegalite_to_svg(spec).encode("utf-8")
+    return bytes(vlc.vegalite_to_png(spec, scale=2))

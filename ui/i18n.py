@@ -802,6 +802,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "files.title": ("方案文件与导出", "Files and exports"),
     "files.export_xlsx": ("导出结果(Excel)", "Export results (Excel)"),
+    "files.chart_help": ("下载这张图({fmt})", "Download this chart ({fmt})"),
     "xl.comparison": ("对比", "Comparison"),
     "xl.kpi": ("指标", "Measure"),
     "xl.change": ("{name} 变化", "{name} change"),

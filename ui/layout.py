@@ -6,12 +6,14 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from simulator import Param, Result
 from ui import state
+from ui.exports import chart_image
 from ui.fmt import fmt_delta_pct, fmt_duration_s, fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
 
@@ -53,6 +55,24 @@ def guard() -> Iterator[None]:
     except Exception:
         log.exception("page failed")
         st.error(t("err.unexpected", state.lang()), icon=":material/error:")
+
+
+def chart(chart: alt.TopLevelMixin, name: str) -> None:
+    """An Altair chart with its PNG and SVG downloads beneath (rendered on click)."""
+    lang = state.lang()
+    st.altair_chart(chart, width="stretch")
+    png, svg, _ = st.columns([1, 1, 4])
+    for col, fmt in ((png, "png"), (svg, "svg")):
+        col.download_button(
+            fmt.upper(),
+            data=lambda fmt=fmt: chart_image(chart, fmt),
+            file_name=f"{name}.{fmt}",
+            mime="image/png" if fmt == "png" else "image/svg+xml",
+            icon=":material/download:",
+            key=f"dl:{name}:{fmt}",
+            help=t("files.chart_help", lang, fmt=fmt.upper()),
+            width="stretch",
+        )
 
 
 def provenance_table(params: Iterable[Param]) -> None:

@@ -40,3 +40,18 @@ def test_sheet_names_are_valid_and_unique() -> None:
     b = sheet_name("x" * 40, taken)
     assert len(a) <= 31 and len(b) <= 31 and a != b
     assert sheet_name("a/b:c?", taken) == "a_b_c_"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_charts_render_as_png_and_svg(lang: str) -> None:
+    from ui import charts
+    from ui.exports import chart_image
+
+    base = simulate(Scenario())
+    names = {t("side.baseline_name", lang): base.daily}
+    chart = charts.daily_chart(charts.daily_data(names, "gmv"), x_title=t("m.day", lang),
+                               y_title=t("m.gmv", lang), lang=lang)  # fmt: skip
+    png = chart_image(chart, "png")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5_000
+    svg = chart_image(chart, "svg").decode("utf-8")
+    assert svg.lstrip().startswith("<svg") and t("m.gmv", lang) in svg
