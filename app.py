@@ -44,7 +44,7 @@ st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="lar
 with st.sidebar, layout.guard():
     sidebar.draw()
     shown = next((f for f, p in pages.items() if p.url_path == page.url_path), PAGES[0][0])
-    workspace.draw_share(st.sidebar, lang, shown.removesuffix(".py"))
+    workspace.draw_share(st.sidebar, lang, shown.removesuffix(".py"), page.url_path)
     workspace.draw_files(st.sidebar, lang)
 with router.routing():
     page.run()

@@ -91,16 +91,17 @@ def open_shared(pages: Mapping[str, st.Page]) -> None:
         router.switch(page)  # keeps the query string (``lang`` is bound to a widget)
 
 
-def draw_share(container, lang: str, page: str | None) -> None:
-    """The share link of the session, ready to copy, with what it carries."""
+def draw_share(container, lang: str, page: str, url_path: str) -> None:
+    """The share link of the session, ready to copy, with what it carries. ``page``: the page's
+    file stem (the link's ``page``); ``url_path``: its path in the URL ("" for the default)."""
     with container.expander(t("share.title", lang), icon=":material/share:"):
         query = share_query(lang, page)
         try:
             base = st.context.url.split("?")[0].rstrip("/")
-            base = base.rsplit("/", 1)[0] if page and base.endswith("/" + page) else base
+            base = base.rsplit("/", 1)[0] if url_path and base.endswith("/" + url_path) else base
         except Exception:  # no browser context (tests, bare mode)
             base = ""
-        url = f"{base}/{page or ''}{query}" if base else query
+        url = f"{base}/{url_path}{query}" if base else query
         st.code(url, language=None, wrap_lines=True)
         st.caption(t("share.help", lang, n=len(query)))
 

@@ -192,7 +192,7 @@ def test_excel_export_downloads_a_workbook_pandas_opens(
 ) -> None:
     import pandas as pd
 
-    page.goto(f"{streamlit_server}/overview?lang=en")
+    page.goto(f"{streamlit_server}/?lang=en")  # the Overview is the default page, at "/"
     wait_for_app_idle(page)
     page.get_by_text(t("files.title", "en"), exact=True).click()
     with page.expect_download() as info:
