@@ -223,7 +223,12 @@ def campaign_what_if() -> None:
     agents_ok, capacity_ok = adequate_campaign()
     a, b = st.columns(2)
     agents = a.slider(
-        t("ds.wi_agents", lang), 0, 20, agents_ok, key="ds_wi_agents", persist_state="session"
+        t("ds.wi_agents", lang),
+        0,
+        max(20, 2 * agents_ok),
+        agents_ok,
+        key="ds_wi_agents",
+        persist_state="session",
     )
     capacity = b.slider(
         t("ds.wi_capacity", lang),
@@ -338,22 +343,11 @@ with layout.guard():
     st.subheader(t("ds.ops", lang), anchor=False)
     left, right = st.columns(2, gap="large")
     with left:
-        metric = st.segmented_control(
-            t("ov.metric", lang),
-            options=["response_time_s", "inquiry_conversion_factor", "agents"],
-            default="response_time_s",
-            required=True,
-            format_func=lambda m: t(f"m.{m}", lang),
-            key="ds_service_metric",
-            persist_state="session",
+        layout.daily_metric_chart(
+            names,
+            {"response_time_s": ",.1f", "inquiry_conversion_factor": ".1%", "agents": ",.0f"},
+            "ds_service_metric",
         )
-        fmt = {"response_time_s": ",.1f", "inquiry_conversion_factor": ".1%", "agents": ",.0f"}
-        st.altair_chart(
-            charts.daily_chart(charts.daily_data(names, metric), x_title=t("m.day", lang),
-                               y_title=t(f"m.{metric}", lang), y_format=fmt[metric], lang=lang,
-                               scenario_title=t("m.scenario", lang)),
-            width="stretch",
-        )  # fmt: skip
         busiest = int(np.argmax(shown.daily["inquiries"].to_numpy()))
         hourly = shown.quality.service.hourly_rt_s[busiest]
         w = hourly_profile() * float(shown.daily["inquiries"].iloc[busiest])
@@ -370,22 +364,11 @@ with layout.guard():
         )  # fmt: skip
         st.caption(t("ds.hourly_note", lang, day=busiest))
     with right:
-        metric = st.segmented_control(
-            t("ov.metric", lang),
-            options=["backlog", "late_rate", "dispatch_delay_days", "dsr_conversion_factor"],
-            default="backlog",
-            required=True,
-            format_func=lambda m: t(f"m.{m}", lang),
-            key="ds_fulfil_metric",
-            persist_state="session",
-        )
-        fmt = {"backlog": ",.0f", "late_rate": ".1%", "dispatch_delay_days": ",.2f",
-               "dsr_conversion_factor": ".2%"}  # fmt: skip
-        st.altair_chart(
-            charts.daily_chart(charts.daily_data(names, metric), x_title=t("m.day", lang),
-                               y_title=t(f"m.{metric}", lang), y_format=fmt[metric], lang=lang,
-                               scenario_title=t("m.scenario", lang)),
-            width="stretch",
+        layout.daily_metric_chart(
+            names,
+            {"backlog": ",.0f", "late_rate": ".1%", "dispatch_delay_days": ",.2f",
+             "dsr_conversion_factor": ".2%"},
+            "ds_fulfil_metric",
         )  # fmt: skip
 
     tab_wi, tab_rc, tab_seed = st.tabs(

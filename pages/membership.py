@@ -184,26 +184,12 @@ with layout.guard():
         layout.show_messages(plan)
     with results:
         st.subheader(t("mb.members_chart", lang), anchor=False)
-        metric = st.segmented_control(
-            t("ov.metric", lang),
-            options=["members", "old_customer_share", "orders_repeat", "orders_referred"],
-            default="members",
-            required=True,
-            format_func=lambda m: t(f"m.{m}", lang),
-            key="mb_metric",
-            persist_state="session",
-        )
-        st.altair_chart(
-            charts.daily_chart(
-                charts.daily_data(names, metric),
-                x_title=t("m.day", lang),
-                y_title=t(f"m.{metric}", lang),
-                y_format=".1%" if metric == "old_customer_share" else ",.0f",
-                lang=lang,
-                scenario_title=t("m.scenario", lang),
-            ),
-            width="stretch",
-        )
+        layout.daily_metric_chart(
+            names,
+            {"members": ",.0f", "old_customer_share": ".1%", "orders_repeat": ",.0f",
+             "orders_referred": ",.0f"},
+            "mb_metric",
+        )  # fmt: skip
         # cohort repurchase and CLV per new customer, by scenario
         st.subheader(t("mb.cohort", lang), anchor=False)
         days = np.arange(1, 366, dtype=float)

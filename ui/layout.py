@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 import altair as alt
@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from simulator import Param, Result
-from ui import state
+from ui import charts, state
 from ui.exports import chart_image
 from ui.fmt import fmt_delta_pct, fmt_duration_s, fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
@@ -73,6 +73,35 @@ def chart(chart: alt.TopLevelMixin, name: str) -> None:
             help=t("files.chart_help", lang, fmt=fmt.upper()),
             width="stretch",
         )
+
+
+def daily_metric_chart(
+    frames: Mapping[str, pd.DataFrame], formats: Mapping[str, str], key: str
+) -> str:
+    """A metric picker (the keys of ``formats``, first is the default) and the chosen daily
+    column for every named scenario, its axis in the metric's d3 format. Returns the metric."""
+    lang = state.lang()
+    metric = st.segmented_control(
+        t("ov.metric", lang),
+        options=list(formats),
+        default=next(iter(formats)),
+        required=True,
+        format_func=lambda m: t(f"m.{m}", lang),
+        key=key,
+        persist_state="session",
+    )
+    st.altair_chart(
+        charts.daily_chart(
+            charts.daily_data(frames, metric),
+            x_title=t("m.day", lang),
+            y_title=t(f"m.{metric}", lang),
+            y_format=formats[metric],
+            lang=lang,
+            scenario_title=t("m.scenario", lang),
+        ),
+        width="stretch",
+    )
+    return metric
 
 
 def provenance_table(params: Iterable[Param]) -> None:
