@@ -802,6 +802,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "files.title": ("方案文件与导出", "Files and exports"),
     "files.export_xlsx": ("导出结果(Excel)", "Export results (Excel)"),
+    "files.export_html": ("导出一页报告(HTML)", "Export a one-page report (HTML)"),
+    "report.title": ("店铺推演报告", "Shop What-If report"),
+    "report.intro": (
+        "{n} 个方案的推演结果,与基线「{baseline}」对比。",
+        "Results of {n} scenarios, compared with the baseline “{baseline}”.",
+    ),
+    "report.kpis": ("关键指标", "Key figures"),
+    "report.assumptions": ("假设与设定", "Assumptions and settings"),
+    "report.defaults": ("全部为默认设定(中级店铺)。", "All default settings (mid-size store)."),
+    "report.footer": (
+        "由 店铺推演 · Shop What-If 生成。每个参数的出处(种子/文献/派生/假设)见应用的“假设与来源”页。",
+        "Made with 店铺推演 · Shop What-If. The provenance of every parameter (seed, literature, "
+        "derived, assumption) is on the app's Assumptions page.",
+    ),
     "files.chart_help": ("下载这张图({fmt})", "Download this chart ({fmt})"),
     "xl.comparison": ("对比", "Comparison"),
     "xl.kpi": ("指标", "Measure"),

@@ -16,9 +16,9 @@ import streamlit as st
 from pydantic import ValidationError
 
 from simulator import PRESETS, Scenario, load_preset, set_param
-from ui import router, state
+from ui import charts, router, state
 from ui.errors import describe_error
-from ui.exports import results_workbook
+from ui.exports import html_report, results_workbook
 from ui.i18n import t
 from ui.share import (
     WS_KEY,
@@ -174,6 +174,26 @@ def draw_files(container, lang: str) -> None:
             file_name="shop-whatif-results.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/grid_on:",
+            width="stretch",
+        )
+
+        def report() -> bytes:  # built on click
+            frames = {name: r.daily for name, r in named.items()}
+            figures = [
+                (t(f"m.{col}", lang), charts.daily_chart(
+                    charts.daily_data(frames, col), x_title=t("m.day", lang),
+                    y_title=t(f"m.{col}", lang), y_format=fmt, lang=lang,
+                    scenario_title=t("m.scenario", lang)))
+                for col, fmt in (("gmv", ",.0f"), ("profit", ",.0f"), ("dsr_mean", ".3f"))
+            ]  # fmt: skip
+            return html_report(named, baseline=names[0], lang=lang, figures=figures).encode()
+
+        st.download_button(
+            t("files.export_html", lang),
+            data=report,
+            file_name="shop-whatif-report.html",
+            mime="text/html",
+            icon=":material/description:",
             width="stretch",
         )
         key = f"ws_import:{state.slot(state.BASELINE).version}:{state.slot(state.PLAN).version}"

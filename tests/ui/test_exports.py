@@ -55,3 +55,25 @@ def test_charts_render_as_png_and_svg(lang: str) -> None:
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5_000
     svg = chart_image(chart, "svg").decode("utf-8")
     assert svg.lstrip().startswith("<svg") and t("m.gmv", lang) in svg
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_html_report_holds_kpis_charts_and_assumptions_with_names_escaped(lang: str) -> None:
+    import html
+    from html.parser import HTMLParser
+
+    from ui import charts
+    from ui.exports import html_report
+
+    base = Scenario()
+    plan = load_preset("double12_campaign")
+    results = {"基线": simulate(base), "<script>alert(1)</script>": simulate(plan, reference=base)}
+    fig = charts.daily_chart(charts.daily_data({k: r.daily for k, r in results.items()}, "gmv"),
+                             x_title="d", y_title=t("m.gmv", lang), lang=lang)  # fmt: skip
+    page = html_report(results, baseline="基线", lang=lang, figures=[(t("m.gmv", lang), fig)])
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert t("kpi.gmv", lang) in page and t("kpi.profit", lang) in page
+    assert "<svg" in page
+    assert html.escape(t("warn.dispatch_backlog", lang)) in page  # the campaign's warning
+    assert t("grp.promotion", lang) in page  # its promotions among the assumptions
+    HTMLParser().feed(page)  # parses
