@@ -11,6 +11,7 @@ from ui.i18n import t
 #: stem, so a first request for a sub-page URL finds its file (see ui/router.py).
 PAGES = (
     ("overview.py", "page.overview", ":material/dashboard:"),
+    ("compare.py", "page.compare", ":material/compare_arrows:"),
     ("traffic_funnel.py", "page.traffic", ":material/filter_alt:"),
     ("promotions.py", "page.promotions", ":material/sell:"),
     ("membership.py", "page.membership", ":material/loyalty:"),

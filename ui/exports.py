@@ -151,7 +151,7 @@ def html_report(
             elif str(col).endswith("%"):
                 text = fmt_pct(float(v), lang)
             else:
-                text = _fmt_kpi(float(v), key, lang)
+                text = kpi_text(float(v), key, lang)
             cells.append(f"<td class='n'>{e(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     parts = [
@@ -186,7 +186,8 @@ def html_report(
     return "\n".join(parts)
 
 
-def _fmt_kpi(value: float, key: str, lang: str) -> str:
+def kpi_text(value: float, key: str, lang: str) -> str:
+    """A total of ``COMPARED`` in the format its KPI card uses."""
     if key in ("conversion_rate", "old_customer_share", "late_rate"):
         return fmt_pct(value, lang)
     if key in ("aov", "uv_value"):

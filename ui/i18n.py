@@ -761,8 +761,51 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the baseline and the plan, the language and this page.",
     ),
     "share.more_plans": (
-        "这里有 {n} 个方案;已打开第一个方案和基线。",
-        "It holds {n} plans; the first one is open here, with the baseline.",
+        "这里有 {n} 个方案:第一个作为方案打开,其余保存在“方案对比”页。",
+        "It holds {n} plans: the first is open as the plan, the others are kept on the Compare "
+        "page.",
+    ),
+    # compare page
+    "page.compare": ("方案对比", "Compare"),
+    "cmp.intro": (
+        "把基线、方案和保存的方案并排对比:关键指标及其相对基线的变化、按指标的柱状图、逐日走势,以及任意两个方案之间的 GMV 变化拆解。每个方案都以基线为参照推演。",
+        "The baseline, the plan and the saved scenarios side by side: key figures with their "
+        "change against the baseline, a bar chart per measure, daily overlays and the GMV "
+        "bridge between any two. Every scenario is simulated with the baseline as reference.",
+    ),
+    "cmp.scenarios": ("保存的方案", "Saved scenarios"),
+    "cmp.name": ("把当前方案保存为", "Save the current plan as"),
+    "cmp.save": ("保存", "Save"),
+    "cmp.rename": ("名称", "Name"),
+    "cmp.open": ("编辑", "Edit"),
+    "cmp.duplicate": ("复制", "Duplicate"),
+    "cmp.delete": ("删除", "Delete"),
+    "cmp.limit": (
+        "一个工作区最多 {n} 个方案(基线、当前方案和至多4个保存的方案);分享链接和方案文件都包含它们。“编辑”把保存的方案载入为当前方案。",
+        "A workspace holds at most {n} scenarios (the baseline, the plan and up to 4 saved ones); "
+        "share links and workspace files carry them all. “Edit” loads a saved scenario as the "
+        "plan.",
+    ),
+    "cmp.kpis": ("关键指标(括号内为相对基线的变化)", "Key figures (change against the baseline)"),
+    "cmp.kpi": ("指标", "Measure"),
+    "cmp.bridge": ("两个方案之间的 GMV 变化拆解", "GMV bridge between two scenarios"),
+    "cmp.from": ("从", "From"),
+    "cmp.to": ("到", "To"),
+    "cmp.bridge_note": (
+        "GMV 的变化拆成流量、转化、客单价和复购四部分(对数均值分解,四项之和等于变化)。",
+        "The GMV change split into traffic, conversion, order value and repeat (log-mean "
+        "decomposition; the parts add up to the change).",
+    ),
+    "cmp.opened": ("已把「{name}」载入为当前方案。", "“{name}” is now the plan."),
+    "cmp.copy_of": ("{name} 副本", "Copy of {name}"),
+    "cmp.err.name": ("名称不能为空,最多40个字符。", "A name is needed, at most 40 characters."),
+    "cmp.err.taken": (
+        "已有同名的方案,请换一个名称。",
+        "A scenario of that name exists; choose another.",
+    ),
+    "cmp.err.full": (
+        "工作区已满({n} 个方案);请先删除一个保存的方案。",
+        "The workspace is full ({n} scenarios); delete a saved one first.",
     ),
     "share.err.too_long": (
         "分享链接太长,无法打开;已打开默认方案。请改用导出的方案文件。",

@@ -22,6 +22,9 @@ from ui.i18n import LANGS, lang_from_locale
 LANG_KEY = "lang"
 BASELINE, PLAN = "baseline", "plan"
 DEFAULT_PRESET = "mid_store"
+SAVED = "saved"
+#: Scenarios a workspace holds: the baseline, the plan and up to four saved ones.
+MAX_SCENARIOS = 6
 
 
 @dataclass
@@ -41,6 +44,7 @@ def _init() -> None:
         ss[PLAN] = Slot(DEFAULT_PRESET, load_preset(DEFAULT_PRESET))
     ss.setdefault("editing", PLAN)
     ss.setdefault("flash", [])
+    ss.setdefault(SAVED, [])
     ss.setdefault("notes", [])
 
 
@@ -96,6 +100,34 @@ def update(which: str, path: str, value: Any) -> bool:
     return True
 
 
+@dataclass
+class Saved:
+    """A named scenario kept beside the baseline and the plan (the Compare page)."""
+
+    name: str
+    scenario: Scenario
+
+
+def saved() -> list[Saved]:
+    _init()
+    return st.session_state[SAVED]
+
+
+def save(name: str, scenario: Scenario, reserved: frozenset[str] = frozenset()) -> str | None:
+    """Keep ``scenario`` as ``name``; the i18n key of the reason when it cannot be kept.
+    ``reserved``: names in use besides the saved ones (the baseline's and the plan's)."""
+    name = name.strip()
+    taken = {s.name for s in saved()} | reserved
+    if not name or len(name) > 40:
+        return "cmp.err.name"
+    if name in taken:
+        return "cmp.err.taken"
+    if len(saved()) + 2 >= MAX_SCENARIOS:
+        return "cmp.err.full"
+    saved().append(Saved(name, scenario))
+    return None
+
+
 def flash(message: str) -> None:
     """Queue an error message for the next draw of the page (shown once)."""
     _init()
@@ -128,6 +160,12 @@ def _simulate_json(plan_json: str, reference_json: str) -> Result:
         Scenario.model_validate_json(plan_json),
         reference=Scenario.model_validate_json(reference_json),
     )
+
+
+def result_of(scenario: Scenario) -> Result:
+    """``scenario`` simulated against the baseline as reference (cached)."""
+    ref_json = baseline().model_dump_json()
+    return _simulate_json(scenario.model_dump_json(), ref_json)
 
 
 def results() -> tuple[Result, Result]:

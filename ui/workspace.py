@@ -41,6 +41,7 @@ def current(lang: str) -> Workspace:
         scenarios=(
             Entry(name=t("side.baseline_name", lang), baseline=True, scenario=state.baseline()),
             Entry(name=t("side.plan_name", lang), scenario=state.plan()),
+            *(Entry(name=s.name, scenario=s.scenario) for s in state.saved()),
         )
     )
 
@@ -61,12 +62,13 @@ def _preset_of(sc: Scenario) -> str:
 def apply(ws: Workspace, lang: str) -> None:
     """Make ``ws`` the session's scenarios: its baseline, and its first plan (else the baseline)."""
     base = ws.baseline.scenario
-    others = [e.scenario for e in ws.scenarios if not e.baseline]
-    plan = others[0] if others else base
+    others = [e for e in ws.scenarios if not e.baseline]
+    plan = others[0].scenario if others else base
     state.replace(state.BASELINE, base, preset=_preset_of(base))
     state.replace(state.PLAN, plan, preset=_preset_of(plan))
     st.session_state["horizon"] = plan.horizon_days
-    if len(others) > 1:
+    state.saved()[:] = [state.Saved(e.name, e.scenario) for e in others[1:]]
+    if len(others) > 1:  # the rest are kept for the Compare page
         state.note(t("share.more_plans", lang, n=len(others)))
 
 

@@ -66,6 +66,7 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
             "profit",
         ),
     ),
+    "compare": ("page.compare", ()),
     "assumptions": ("page.assumptions", ()),
 }
 
@@ -719,3 +720,56 @@ def test_a_bad_workspace_file_lists_every_problem_and_changes_nothing(lang: str)
     at.run()
     assert not at.exception
     assert any(e.value.startswith(t("files.err.json", lang)) for e in at.error)
+
+
+# --------------------------------------------------------------------------- compare page
+def _save_as(at: AppTest, name: str, lang: str) -> None:
+    at.text_input(key="cmp_name").set_value(name).run()
+    next(b for b in at.button if b.label == t("cmp.save", lang)).click().run()
+    assert not at.exception
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_compare_saves_renames_duplicates_deletes_and_compares(lang: str) -> None:
+    at = open_app(lang, "traffic_funnel")
+    widget(at, "number_input", "traffic.paid_search.budget_per_day").set_value(1500.0).run()
+    goto(at, "compare")
+    _save_as(at, "A", lang)
+    _save_as(at, "A", lang)  # a second scenario of the same name is refused in words
+    assert any(e.value == t("cmp.err.taken", lang) for e in at.error)
+    _save_as(at, t("side.baseline_name", lang), lang)  # so is the baseline's name
+    assert [s.name for s in at.session_state["saved"]] == ["A"]
+    at.button(key="cmp_dup:0").click().run()
+    assert [s.name for s in at.session_state["saved"]] == ["A", t("cmp.copy_of", lang, name="A")]
+    at.button(key="cmp_dup:0").click().run()  # "Copy of A" exists: refused
+    assert any(e.value == t("cmp.err.taken", lang) for e in at.error)
+    at.button(key="cmp_dup:1").click().run()
+    at.button(key="cmp_dup:2").click().run()
+    assert len(at.session_state["saved"]) == 4
+    at.button(key="cmp_dup:3").click().run()  # the workspace is full at 6
+    assert any(e.value == t("cmp.err.full", lang, n=6) for e in at.error)
+    at.text_input(key="cmp_rename:0:A").set_value("Ads").run()
+    assert at.session_state["saved"][0].name == "Ads"
+    for _ in range(3):
+        at.button(key="cmp_del:1").click().run()
+    assert [s.name for s in at.session_state["saved"]] == ["Ads"]
+    table = table_with(at, t("xl.kpi", lang)).set_index(t("xl.kpi", lang))
+    assert list(table.columns) == [t("side.baseline_name", lang), t("side.plan_name", lang), "Ads"]
+    gmv = table.loc[t("kpi.gmv", lang)]
+    assert gmv["Ads"] == gmv[t("side.plan_name", lang)]  # saved from the plan
+    assert "(+" in gmv["Ads"]
+    assert_clean(at)
+
+
+def test_saved_scenarios_travel_in_the_share_link() -> None:
+    lang = "en"
+    at = open_app(lang, "compare")
+    _save_as(at, "Store as is", lang)
+    query = share_query(at)
+    fresh = AppTest.from_file(str(APP), default_timeout=60)
+    for key, values in parse_qs(query.lstrip("?")).items():
+        fresh.query_params[key] = values[-1]
+    fresh.run()
+    assert not fresh.exception
+    assert [s.name for s in fresh.session_state["saved"]] == ["Store as is"]
+    assert fresh.title[0].value == t("page.compare", lang)
