@@ -156,6 +156,7 @@ def draw_files(container, lang: str) -> None:
         base, plan = state.results()
         names = (t("side.baseline_name", lang), t("side.plan_name", lang))
         named = dict(zip(names, (base, plan), strict=True))
+        named.update({s.name: state.result_of(s.scenario) for s in state.saved()})
 
         def csv() -> bytes:  # built on click (deferred), not on every rerun
             frames = [r.daily.assign(scenario=name) for name, r in named.items()]
