@@ -165,9 +165,9 @@ def recovery_calculator() -> None:
     a, b = st.columns(2)
     f = a.number_input(
         t("ds.rc_score", lang),
-        1.0,
-        4.99,
-        4.8,
+        float(PARAMS["dsr.initial.logistics"].lo),
+        4.99,  # below 5: at 5 no rating can fall and none can make up for it
+        float(PARAMS["dsr.initial.logistics"].default),  # seed 000's example score 4.8
         0.01,
         format="%.4f",
         key="ds_rc_f",

@@ -115,7 +115,7 @@ def _problems(exc: ShareError, raw: bytes, lang: str) -> list[str]:
     try:
         entries = json.loads(raw.decode("utf-8-sig")).get("scenarios") or []
     except (ValueError, AttributeError):
-        return list(exc.details)
+        return [_detail(d, lang) for d in exc.details]
     out = []
     for i, item in enumerate(entries if isinstance(entries, list) else []):
         name = item.get("name", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
@@ -124,7 +124,20 @@ def _problems(exc: ShareError, raw: bytes, lang: str) -> list[str]:
         except (ValidationError, ValueError) as err:
             out += [f"{name}: {line}" for line in describe_error(err, lang).splitlines()]
     rest = [d for d in exc.details if not d.startswith("scenarios.") or ".scenario" not in d]
-    return out + rest
+    return out + list(dict.fromkeys(_detail(d, lang) for d in rest))
+
+
+#: Workspace rules (ui/share.py messages) and their translations.
+_RULES = (("exactly one must be the baseline", "files.one_baseline"),
+          ("names must differ", "files.names_differ"))  # fmt: skip
+
+
+def _detail(detail: str, lang: str) -> str:
+    """One problem of a workspace file in ``lang``: a known rule, else the field at fault."""
+    key = next((k for part, k in _RULES if part in detail), None)
+    if key is not None:
+        return t(key, lang)
+    return t("files.field_bad", lang, where=detail.split(":", 1)[0])
 
 
 def _import(key: str, lang: str) -> None:
@@ -143,16 +156,9 @@ def _import(key: str, lang: str) -> None:
 
 
 def draw_files(container, lang: str) -> None:
-    """Export the scenarios (JSON) and their daily results (CSV); import a workspace file."""
+    """Export the scenarios (JSON), their results (CSV, Excel) and a report (HTML); import a
+    workspace file."""
     with container.expander(t("files.title", lang), icon=":material/folder_open:"):
-        st.download_button(
-            t("files.export_json", lang),
-            data=workspace_to_json(current(lang)).encode("utf-8"),
-            file_name="shop-whatif-workspace.json",
-            mime="application/json",
-            icon=":material/download:",
-            width="stretch",
-        )
         base, plan = state.results()
         names = (t("side.baseline_name", lang), t("side.plan_name", lang))
         named = dict(zip(names, (base, plan), strict=True))
@@ -162,23 +168,6 @@ def draw_files(container, lang: str) -> None:
             frames = [r.daily.assign(scenario=name) for name, r in named.items()]
             # with a BOM, Excel opens the Chinese names right
             return pd.concat(frames, ignore_index=True).to_csv(index=False).encode("utf-8-sig")
-
-        st.download_button(
-            t("files.export_csv", lang),
-            data=csv,
-            file_name="shop-whatif-daily.csv",
-            mime="text/csv",
-            icon=":material/table:",
-            width="stretch",
-        )
-        st.download_button(
-            t("files.export_xlsx", lang),
-            data=lambda: results_workbook(named, baseline=names[0], lang=lang),
-            file_name="shop-whatif-results.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            icon=":material/grid_on:",
-            width="stretch",
-        )
 
         def report() -> bytes:  # built on click
             frames = {name: r.daily for name, r in named.items()}
@@ -191,14 +180,20 @@ def draw_files(container, lang: str) -> None:
             ]  # fmt: skip
             return html_report(named, baseline=names[0], lang=lang, figures=figures).encode()
 
-        st.download_button(
-            t("files.export_html", lang),
-            data=report,
-            file_name="shop-whatif-report.html",
-            mime="text/html",
-            icon=":material/description:",
-            width="stretch",
-        )
+        xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        # The workspace file is small and reads the session, so it is built now; the others are
+        # built on click (deferred, on another thread: they use the results captured here).
+        workspace = workspace_to_json(current(lang)).encode("utf-8")
+        for label, build, file_name, mime, icon in (
+            ("files.export_json", workspace, "shop-whatif-workspace.json",
+             "application/json", "download"),
+            ("files.export_csv", csv, "shop-whatif-daily.csv", "text/csv", "table"),
+            ("files.export_xlsx", lambda: results_workbook(named, baseline=names[0], lang=lang),
+             "shop-whatif-results.xlsx", xlsx, "grid_on"),
+            ("files.export_html", report, "shop-whatif-report.html", "text/html", "description"),
+        ):  # fmt: skip
+            st.download_button(t(label, lang), data=build, file_name=file_name, mime=mime,
+                               icon=f":material/{icon}:", width="stretch")  # fmt: skip
         key = f"ws_import:{state.slot(state.BASELINE).version}:{state.slot(state.PLAN).version}"
         st.file_uploader(
             t("files.import", lang),

@@ -716,6 +716,11 @@ def test_a_bad_workspace_file_lists_every_problem_and_changes_nothing(lang: str)
     assert message.startswith(t("files.err.invalid", lang))
     assert PARAMS["horizon_days"].label(lang) in message
     assert PARAMS["funnel.conversion_rate"].label(lang) in message
+    two = json.loads(workspace_to_json(typical()))
+    two["scenarios"][1]["baseline"] = True  # two baselines: a workspace rule, in words
+    _uploader(at).upload("two.json", json.dumps(two).encode(), "application/json")
+    at.run()
+    assert any(t("files.one_baseline", lang) in e.value for e in at.error)
     _uploader(at).upload("notes.json", b"hello", "application/json")
     at.run()
     assert not at.exception
