@@ -1,13 +1,14 @@
-"""Compare: the baseline, the plan and the saved scenarios side by side."""
+"""Compare: the workspace's scenarios (name, duplicate, delete, new from a preset, make one the
+baseline or the plan) and their results side by side, with the GMV and profit bridges."""
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from simulator.bridge import gmv_bridge
+from simulator import PRESETS, load_preset, set_param
 from ui import charts, layout, router, state
 from ui.exports import COMPARED, kpi_text
-from ui.fmt import fmt_delta_pct, fmt_money, fmt_signed_money
+from ui.fmt import fmt_delta_pct, fmt_number
 from ui.i18n import t
 
 router.ensure(__file__)  # first: a page run without the router hands over to it
@@ -17,76 +18,106 @@ st.title(t("page.compare", lang), anchor=False)
 st.caption(t("cmp.intro", lang))
 
 
-#: The names the baseline and the plan go by, in both languages: not for saved scenarios.
-RESERVED = frozenset(
-    t(k, x) for k in ("side.baseline_name", "side.plan_name") for x in ("zh", "en")
-)
+def _refused(reason: str | None) -> bool:
+    if reason is not None:
+        state.flash(t(reason, lang, n=state.MAX_SCENARIOS))
+    return reason is not None
 
 
 def _save_plan() -> None:
-    reason = state.save(st.session_state.get("cmp_name", ""), state.plan(), RESERVED)
-    if reason is not None:
-        state.flash(t(reason, lang, n=state.MAX_SCENARIOS))
-    else:
+    if not _refused(state.save(st.session_state.get("cmp_name", ""), state.plan(), lang)):
         st.session_state["cmp_name"] = ""
 
 
-def _open(i: int) -> None:
-    kept = state.saved()[i]
-    state.replace(state.PLAN, kept.scenario)
-    state.note(t("cmp.opened", lang, name=kept.name))
+def _from_preset() -> None:
+    name = st.session_state.get("cmp_preset", state.DEFAULT_PRESET)
+    scenario = set_param(load_preset(name), "horizon_days", state.plan().horizon_days)
+    _refused(state.save(state.unique_name(t(f"preset.{name}", lang), lang), scenario, lang))
 
 
-def _duplicate(i: int) -> None:
-    kept = state.saved()[i]
-    reason = state.save(t("cmp.copy_of", lang, name=kept.name)[:40], kept.scenario, RESERVED)
-    if reason is not None:
-        state.flash(t(reason, lang, n=state.MAX_SCENARIOS))
+def _edit(i: int) -> None:
+    name = state.name_of(i, lang)
+    state.swap(state.PLAN, i, lang)
+    st.session_state["horizon"] = state.plan().horizon_days
+    state.note(t("cmp.opened", lang, name=name, old=state.name_of(i, lang)))
 
 
-def _rename(i: int, key: str) -> None:
-    kept = state.saved()[i]
-    new = str(st.session_state.get(key, "")).strip()
-    if new == kept.name:
-        return
-    others = {s.name for j, s in enumerate(state.saved()) if j != i} | RESERVED
-    if not new or len(new) > 40 or new in others:
-        state.flash(t("cmp.err.taken" if new in others else "cmp.err.name", lang))
-        return
-    kept.name = new
+def _make_baseline(x: state.Target) -> None:
+    name = state.name_of(x, lang)
+    state.swap(state.BASELINE, x, lang)
+    st.session_state["horizon"] = state.plan().horizon_days
+    state.note(t("cmp.now_baseline", lang, name=name, old=state.name_of(x, lang)))
+
+
+def _duplicate(x: state.Target) -> None:
+    copy = state.unique_name(t("cmp.copy_of", lang, name=state.name_of(x, lang)), lang)
+    _refused(state.save(copy, state.scenario_of(x), lang))
+
+
+def _rename(x: state.Target, key: str) -> None:
+    _refused(state.rename(x, str(st.session_state.get(key, "")), lang))
 
 
 def _delete(i: int) -> None:
     del state.saved()[i]
 
 
+def _action(col, label: str, key: str, on_click, args: tuple, icon: str, help: str | None = None):
+    col.button(t(label, lang), key=key, on_click=on_click, args=args, icon=f":material/{icon}:",
+               help=help, width="stretch")  # fmt: skip
+
+
+def _scenario_rows() -> None:
+    """One row per scenario: its name (editable), its role and what can be done with it."""
+    widths = [3, 1.6, 1, 1.2, 1, 1]
+    head = st.columns(widths)
+    head[0].caption(t("cmp.col.name", lang))
+    head[1].caption(t("cmp.col.role", lang))
+    for x in state.targets():
+        c = st.columns(widths, vertical_alignment="center")
+        name = state.name_of(x, lang)
+        key = f"cmp_rename:{x}:{name}"
+        c[0].text_input(t("cmp.rename", lang), value=name, key=key, max_chars=state.MAX_NAME_CHARS,
+                        on_change=_rename, args=(x, key), label_visibility="collapsed")  # fmt: skip
+        role = "saved" if isinstance(x, int) else x
+        c[1].badge(t(f"cmp.role.{role}", lang), color={"baseline": "gray", "plan": "blue"}.get(
+            role, "green"))  # fmt: skip
+        if isinstance(x, int):
+            _action(
+                c[2], "cmp.open", f"cmp_open:{x}", _edit, (x,), "edit", t("cmp.open_help", lang)
+            )
+        if x != state.BASELINE:
+            _action(c[3], "cmp.make_baseline", f"cmp_base:{x}", _make_baseline, (x,), "flag",
+                    t("cmp.make_baseline_help", lang))  # fmt: skip
+        _action(c[4], "cmp.duplicate", f"cmp_dup:{x}", _duplicate, (x,), "content_copy")
+        if isinstance(x, int):
+            _action(c[5], "cmp.delete", f"cmp_del:{x}", _delete, (x,), "delete")
+
+
 with layout.guard():
     layout.show_messages()
-    named = {
-        t("side.baseline_name", lang): state.baseline(),
-        t("side.plan_name", lang): state.plan(),
-    }
-    named.update({s.name: s.scenario for s in state.saved()})
-    results = {name: state.result_of(sc) for name, sc in named.items()}
-    base_name = t("side.baseline_name", lang)
-
     st.subheader(t("cmp.scenarios", lang), anchor=False)
-    a, b = st.columns([3, 1], vertical_alignment="bottom")
-    a.text_input(t("cmp.name", lang), key="cmp_name", max_chars=40, persist_state="session")
+    _scenario_rows()
+    left, right = st.columns(2, gap="large", vertical_alignment="bottom")
+    a, b = left.columns([3, 1], vertical_alignment="bottom")
+    a.text_input(t("cmp.name", lang), key="cmp_name", max_chars=state.MAX_NAME_CHARS,
+                 persist_state="session")  # fmt: skip
     b.button(t("cmp.save", lang), on_click=_save_plan, icon=":material/bookmark_add:",
              width="stretch")  # fmt: skip
-    for i, kept in enumerate(state.saved()):
-        c = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
-        key = f"cmp_rename:{i}:{kept.name}"
-        c[0].text_input(t("cmp.rename", lang), value=kept.name, key=key, max_chars=40,
-                        on_change=_rename, args=(i, key), persist_state="session")  # fmt: skip
-        c[1].button(t("cmp.open", lang), key=f"cmp_open:{i}", on_click=_open, args=(i,),
-                    icon=":material/edit:", width="stretch")  # fmt: skip
-        c[2].button(t("cmp.duplicate", lang), key=f"cmp_dup:{i}", on_click=_duplicate, args=(i,),
-                    icon=":material/content_copy:", width="stretch")  # fmt: skip
-        c[3].button(t("cmp.delete", lang), key=f"cmp_del:{i}", on_click=_delete, args=(i,),
-                    icon=":material/delete:", width="stretch")  # fmt: skip
+    a, b = right.columns([3, 1], vertical_alignment="bottom")
+    a.selectbox(t("cmp.from_preset", lang), list(PRESETS), key="cmp_preset",
+                format_func=lambda n: t(f"preset.{n}", lang), persist_state="session")  # fmt: skip
+    b.button(t("cmp.add", lang), on_click=_from_preset, icon=":material/add:", width="stretch")
     st.caption(t("cmp.limit", lang, n=state.MAX_SCENARIOS))
+
+    results = state.named_results(lang)
+    names = list(results)
+    base_name = names[0]
+    days = sorted({int(r.totals["days"]) for r in results.values()})
+    if len(days) > 1:
+        st.warning(t("cmp.horizons_differ", lang, days=" / ".join(fmt_number(d, lang)
+                                                                   for d in days)),
+                   icon=":material/date_range:")  # fmt: skip
 
     st.subheader(t("cmp.kpis", lang), anchor=False)
     base_tot = results[base_name].totals
@@ -100,15 +131,13 @@ with layout.guard():
                 text += f" ({fmt_delta_pct(value, base_tot[key], lang)})"
             row[name] = text
         rows.append(row)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height="content")
 
     left, right = st.columns(2, gap="large")
     with left:
         kpi = st.selectbox(t("cmp.kpi", lang), COMPARED, format_func=lambda k: t(f"kpi.{k}", lang),
                            key="cmp_kpi", persist_state="session")  # fmt: skip
-        data = pd.DataFrame({"scenario": list(results), "value": [r.totals[kpi] for r in
-                                                                   results.values()]})  # fmt: skip
-        names = list(results)
+        data = pd.DataFrame({"scenario": names, "value": [r.totals[kpi] for r in results.values()]})
         bars = (
             alt.Chart(data)
             .mark_bar()
@@ -130,25 +159,17 @@ with layout.guard():
 
     st.subheader(t("cmp.bridge", lang), anchor=False)
     a, b = st.columns(2)
-    names = list(results)
-    first = a.selectbox(t("cmp.from", lang), names, index=0, key="cmp_from")
-    second = b.selectbox(t("cmp.to", lang), names, index=min(1, len(names) - 1), key="cmp_to")
+    first = a.selectbox(t("cmp.from", lang), names, index=0, key="cmp_from",
+                        persist_state="session")  # fmt: skip
+    second = b.selectbox(t("cmp.to", lang), names, index=min(1, len(names) - 1), key="cmp_to",
+                         persist_state="session")  # fmt: skip
     first = first if first in results else names[0]  # a renamed or deleted scenario
     second = second if second in results else names[-1]
-    effects = gmv_bridge(results[first].totals, results[second].totals)
-    if all(abs(v) < 0.5 for v in effects.values()):
-        st.info(t("ov.no_change", lang), icon=":material/info:")
-    else:
-        data = charts.bridge_data(
-            results[first].totals["gmv"],
-            [(t(f"eff.{k}", lang), v) for k, v in effects.items()],
-            results[second].totals["gmv"],
-            first,
-            second,
-            lambda v: fmt_money(v, lang),
-            lambda v: fmt_signed_money(v, lang),
-        )
-        layout.chart(
-            charts.bridge_chart(data, value_title=t("m.gmv", lang), lang=lang), "compare_bridge"
-        )
-    st.caption(t("cmp.bridge_note", lang))
+    layout.bridges(
+        results[first].totals,
+        results[second].totals,
+        ends=dict.fromkeys(("gmv", "profit"), (first, second)),
+        notes={"gmv": t("cmp.bridge_note", lang), "profit": t("cmp.profit_bridge_note", lang)},
+        no_change=t("cmp.no_change", lang, a=first, b=second),
+        name="compare",
+    )

@@ -1,10 +1,10 @@
-"""Overview: KPIs of plan vs baseline, daily GMV/orders, the funnel and the GMV bridge."""
+"""Overview: KPIs of plan vs baseline, daily GMV/orders, the funnel and the GMV and profit
+bridges."""
 
 import streamlit as st
 
-from simulator.bridge import gmv_bridge
 from ui import charts, layout, router, state
-from ui.fmt import fmt_money, fmt_number, fmt_signed_money
+from ui.fmt import fmt_number
 from ui.i18n import t
 
 router.ensure(__file__)  # first: a page run without the router hands over to it
@@ -66,23 +66,15 @@ with layout.guard():
         )
 
     st.subheader(t("ov.bridge", lang), anchor=False)
-    effects = gmv_bridge(base.totals, plan.totals)
-    if all(abs(v) < 0.5 for v in effects.values()):
-        st.info(t("ov.no_change", lang), icon=":material/info:")
-    else:
-        data = charts.bridge_data(
-            base.totals["gmv"],
-            [(t(f"eff.{k}", lang), v) for k, v in effects.items()],
-            plan.totals["gmv"],
-            t("eff.baseline", lang),
-            t("eff.plan", lang),
-            lambda v: fmt_money(v, lang),
-            lambda v: fmt_signed_money(v, lang),
-        )
-        layout.chart(
-            charts.bridge_chart(data, value_title=t("m.gmv", lang), lang=lang), "gmv_bridge"
-        )
-    st.caption(t("ov.bridge_caption", lang))
+    layout.bridges(
+        base.totals,
+        plan.totals,
+        ends={m: (t(f"{p}.baseline", lang), t(f"{p}.plan", lang)) for m, p in
+              (("gmv", "eff"), ("profit", "peff"))},
+        notes={"gmv": t("ov.bridge_caption", lang), "profit": t("cmp.profit_bridge_note", lang)},
+        no_change=t("ov.no_change", lang),
+        name="overview",
+    )  # fmt: skip
 
     with st.expander(t("ov.formulas", lang), icon=":material/function:"):
         st.markdown(t("ov.formulas_body", lang))

@@ -1,4 +1,5 @@
-"""GMV bridge: split the GMV change between two results into traffic, conversion, AOV and repeat.
+"""Bridges between two results: the GMV change split into traffic, conversion, AOV and repeat,
+and the profit change split into its money lines.
 
 New-customer GMV over the horizon is an exact product, GMV_new = UV × CR_new × AOV_new (seed 003's
 销售额 = 流量 × 转化率 × 客单价, with CR_new = new orders ÷ UV and AOV_new = new GMV ÷ new orders).
@@ -7,6 +8,16 @@ Its change is split with the log-mean Divisia index (LMDI-I; Ang 2004), which su
     Δ_x = L(V1, V0)·ln(x1/x0),   L(a, b) = (a − b)/(ln a − ln b),  x ∈ {UV, CR_new, AOV_new}
 
 The repeat effect is the change of old-customer GMV. The four effects add up to ΔGMV.
+
+Profit is a sum of money lines (``simulator.finance``), so its change splits exactly, line by line::
+
+    ΔProfit = ΔGMV_list − ΔDiscounts − ΔRefunds + ΔShipFee − ΔCOGS − ΔShip − ΔPlatform − ΔCS
+              − ΔMarketing − ΔLoyalty
+
+grouped as the operator reads them: sales at list price, discounts, returns net of shipping fees
+charged, goods cost (gifts and add-ons included), shipping and platform fees, customer service,
+marketing (ads, affiliates, campaign fees, 催付) and the loyalty schemes (their costs net of
+the fees, card revenue and unspent stored value they bring in).
 """
 
 from __future__ import annotations
@@ -15,6 +26,21 @@ import math
 from collections.abc import Mapping
 
 EFFECTS = ("traffic", "conversion", "aov", "repeat")
+#: Profit-bridge steps → (totals keys that add, totals keys that subtract).
+PROFIT_LINES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "list_sales": (("gmv_list",), ()),
+    "discounts": ((), ("discount_cost",)),
+    "returns": (("shipping_fee_income",), ("refunds",)),
+    "goods_cost": ((), ("cogs",)),
+    "fulfilment": ((), ("shipping_cost", "platform_fee")),
+    "service": ((), ("service_cost",)),
+    "marketing": ((), ("marketing_cost",)),
+    "loyalty": (
+        ("membership_fee_revenue", "card_revenue", "stored_value_breakage"),
+        ("loyalty_cost",),
+    ),
+}
+PROFIT_EFFECTS = tuple(PROFIT_LINES)
 
 
 def _log_mean(a: float, b: float) -> float:
@@ -49,3 +75,16 @@ def gmv_bridge(base: Mapping[str, float], plan: Mapping[str, float]) -> dict[str
     else:
         out["traffic"] = v1 - v0
     return out
+
+
+def profit_bridge(base: Mapping[str, float], plan: Mapping[str, float]) -> dict[str, float]:
+    """Effects (yuan) that take ``base`` totals' profit to ``plan``'s, one per money line group
+    (``PROFIT_LINES``); they sum to the profit change. Both are ``Result.totals`` mappings."""
+
+    def line(t: Mapping[str, float], plus: tuple[str, ...], minus: tuple[str, ...]) -> float:
+        return sum(t[k] for k in plus) - sum(t[k] for k in minus)
+
+    return {
+        name: line(plan, plus, minus) - line(base, plus, minus)
+        for name, (plus, minus) in PROFIT_LINES.items()
+    }

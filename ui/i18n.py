@@ -58,7 +58,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ov.daily": ("每日走势", "Day by day"),
     "ov.metric": ("指标", "Metric"),
     "ov.funnel": ("转化漏斗(整段合计)", "Funnel (horizon totals)"),
-    "ov.bridge": ("GMV 变化拆解:方案 vs 基线", "GMV bridge: plan vs baseline"),
+    "ov.bridge": ("变化拆解:方案 vs 基线", "Bridges: plan vs baseline"),
     "ov.bridge_caption": (
         "新客 GMV = 访客数 × 新客转化率 × 新客客单价,按对数平均迪氏指数(LMDI)精确拆分;"
         "复购效应 = 老客户 GMV 的变化。四项之和等于 GMV 的变化。",
@@ -70,7 +70,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "方案与基线相同。到「流量与漏斗」页修改方案,这里会显示差异。",
         "The plan equals the baseline. Change it on the Traffic & funnel page to see differences here.",
     ),
-    "ov.profit_lines": ("利润构成(方案,整段合计)", "Profit lines (plan, horizon totals)"),
     "ov.formulas": ("公式与口径", "Formulas and definitions"),
     "ov.formulas_body": (
         "- 销售额 = 流量 × 转化率 × 客单价 [种子 003]\n"
@@ -114,6 +113,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "eff.aov": ("客单价效应", "AOV effect"),
     "eff.repeat": ("复购效应", "Repeat effect"),
     "eff.plan": ("方案 GMV", "Plan GMV"),
+    "peff.baseline": ("基线利润", "Baseline profit"),
+    "peff.plan": ("方案利润", "Plan profit"),
+    "peff.list_sales": ("原价销售额", "Sales at list price"),
+    "peff.discounts": ("折扣让利", "Discounts"),
+    "peff.returns": ("退款与运费", "Refunds and shipping fees"),
+    "peff.goods_cost": ("商品成本", "Goods cost"),
+    "peff.fulfilment": ("快递与平台费", "Shipping and platform fees"),
+    "peff.service": ("客服", "Customer service"),
+    "peff.marketing": ("营销费用", "Marketing"),
+    "peff.loyalty": ("会员计划", "Loyalty schemes"),
     # money lines
     "line.net_sales": ("净销售额", "Net sales"),
     "line.cogs": ("商品成本", "Cost of goods"),
@@ -760,6 +769,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Copy this link ({n} characters): opened in a new browser it restores every setting of "
         "the baseline and the plan, the language and this page.",
     ),
+    "share.too_long": (
+        "这个工作区的链接有 {n} 个字符,超过 {limit}:邮件和聊天软件常会截断这么长的链接。请下载方案文件发送,对方用“导入方案文件”打开。",
+        "This workspace's link would be {n} characters, over {limit}: mail and chat apps often "
+        "cut links that long. Download the workspace file and send it instead; it opens with "
+        "“Import a workspace file”.",
+    ),
     "share.more_plans": (
         "这里有 {n} 个方案:第一个作为方案打开,其余保存在“方案对比”页。",
         "It holds {n} plans: the first is open as the plan, the others are kept on the Compare "
@@ -768,27 +783,73 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # compare page
     "page.compare": ("方案对比", "Compare"),
     "cmp.intro": (
-        "把基线、方案和保存的方案并排对比:关键指标及其相对基线的变化、按指标的柱状图、逐日走势,以及任意两个方案之间的 GMV 变化拆解。每个方案都以基线为参照推演。",
-        "The baseline, the plan and the saved scenarios side by side: key figures with their "
-        "change against the baseline, a bar chart per measure, daily overlays and the GMV "
-        "bridge between any two. Every scenario is simulated with the baseline as reference.",
+        "管理工作区的方案(命名、复制、删除、从预设新建、设为基线或载入编辑),并把它们并排对比:关键指标及其相对基线的变化、按指标的柱状图、逐日走势,以及任意两个方案之间的 GMV 和利润变化拆解。每个方案都以基线为参照推演。",
+        "Manage the workspace's scenarios (name, duplicate, delete, start one from a preset, "
+        "make one the baseline or edit it as the plan) and compare them side by side: key "
+        "figures with their change against the baseline, a bar chart per measure, daily "
+        "overlays, and the GMV and profit bridges between any two. Every scenario is simulated "
+        "with the baseline as reference.",
     ),
-    "cmp.scenarios": ("保存的方案", "Saved scenarios"),
+    "cmp.scenarios": ("工作区的方案", "Scenarios in this workspace"),
+    "cmp.role.baseline": ("基线 · 参照", "Baseline · the reference"),
+    "cmp.role.plan": ("方案 · 正在编辑", "Plan · being edited"),
+    "cmp.role.saved": ("保存的方案", "Saved"),
+    "cmp.col.name": ("名称", "Name"),
+    "cmp.col.role": ("角色", "Role"),
     "cmp.name": ("把当前方案保存为", "Save the current plan as"),
     "cmp.save": ("保存", "Save"),
     "cmp.rename": ("名称", "Name"),
     "cmp.open": ("编辑", "Edit"),
+    "cmp.open_help": (
+        "把这个方案载入为当前方案,在各页编辑;原来的当前方案保存在它的位置。",
+        "Make this the plan to edit on every page; the plan so far is kept in its place.",
+    ),
+    "cmp.make_baseline": ("设为基线", "Make baseline"),
+    "cmp.make_baseline_help": (
+        "把这个方案设为基线(店铺现状):所有方案都以它为参照重新推演;原来的基线保存在它的位置。",
+        "Make this the baseline (the store today): every scenario is simulated again against it; "
+        "the baseline so far is kept in its place.",
+    ),
     "cmp.duplicate": ("复制", "Duplicate"),
     "cmp.delete": ("删除", "Delete"),
+    "cmp.from_preset": ("从预设新建方案", "New scenario from a preset"),
+    "cmp.preset": ("预设", "Preset"),
+    "cmp.add": ("新建", "Add"),
     "cmp.limit": (
-        "一个工作区最多 {n} 个方案(基线、当前方案和至多4个保存的方案);分享链接和方案文件都包含它们。“编辑”把保存的方案载入为当前方案。",
+        "一个工作区最多 {n} 个方案(基线、当前方案和至多4个保存的方案);分享链接和方案文件都包含它们。“编辑”把保存的方案换为当前方案,“设为基线”把它换为基线,原来的方案都保留。",
         "A workspace holds at most {n} scenarios (the baseline, the plan and up to 4 saved ones); "
-        "share links and workspace files carry them all. “Edit” loads a saved scenario as the "
-        "plan.",
+        "share links and workspace files carry them all. “Edit” swaps a saved scenario with the "
+        "plan and “Make baseline” with the baseline: nothing is dropped.",
+    ),
+    "cmp.former_baseline": ("原基线", "Former baseline"),
+    "cmp.former_plan": ("原方案", "Former plan"),
+    "cmp.now_baseline": (
+        "「{name}」现在是基线,所有方案都以它为参照;原来的基线保存为「{old}」。",
+        "“{name}” is now the baseline and every scenario is compared with it; the former "
+        "baseline is kept as “{old}”.",
+    ),
+    "cmp.horizons_differ": (
+        "这些方案推演的天数不同({days}):合计值不能直接相比。在侧边栏设置推演天数,会统一全部方案。",
+        "These scenarios cover different numbers of days ({days}): their totals do not compare "
+        "directly. Setting the days in the sidebar sets them for every scenario.",
     ),
     "cmp.kpis": ("关键指标(括号内为相对基线的变化)", "Key figures (change against the baseline)"),
     "cmp.kpi": ("指标", "Measure"),
-    "cmp.bridge": ("两个方案之间的 GMV 变化拆解", "GMV bridge between two scenarios"),
+    "cmp.bridge": ("两个方案之间的变化拆解", "Bridges between two scenarios"),
+    "cmp.no_change": (
+        "「{a}」和「{b}」的结果相同,没有可拆解的变化。",
+        "“{a}” and “{b}” give the same results: there is no change to split.",
+    ),
+    "cmp.gmv_bridge": ("GMV 变化拆解", "GMV bridge"),
+    "cmp.profit_bridge": ("利润变化拆解", "Profit bridge"),
+    "cmp.profit_bridge_note": (
+        "贡献利润的变化按收支科目逐项拆分,各项之和等于利润的变化:原价销售额、折扣让利、退款(扣除收取的运费)、商品成本(含赠品和换购品)、快递与平台费、客服、营销(直通车、钻展、淘客、活动费、催付)和会员计划(成本扣除会费、包邮卡收入和未使用的储值)。",
+        "The change in contribution profit, money line by money line; the lines add up to the "
+        "change: sales at list price, discounts, refunds (net of shipping fees charged), goods "
+        "cost (gifts and add-ons included), shipping and platform fees, customer service, "
+        "marketing (paid search, display, affiliates, campaign fees, 催付) and the loyalty "
+        "schemes (their costs net of fees, card revenue and stored value never spent).",
+    ),
     "cmp.from": ("从", "From"),
     "cmp.to": ("到", "To"),
     "cmp.bridge_note": (
@@ -796,7 +857,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The GMV change split into traffic, conversion, order value and repeat (log-mean "
         "decomposition; the parts add up to the change).",
     ),
-    "cmp.opened": ("已把「{name}」载入为当前方案。", "“{name}” is now the plan."),
+    "cmp.opened": (
+        "已把「{name}」载入为当前方案;原来的方案保存为「{old}」。",
+        "“{name}” is now the plan; the plan so far is kept as “{old}”.",
+    ),
     "cmp.copy_of": ("{name} 副本", "Copy of {name}"),
     "cmp.err.name": ("名称不能为空,最多40个字符。", "A name is needed, at most 40 characters."),
     "cmp.err.taken": (

@@ -12,9 +12,17 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from simulator import Param, Result
+from simulator.bridge import gmv_bridge, profit_bridge
 from ui import charts, state
 from ui.exports import chart_image
-from ui.fmt import fmt_delta_pct, fmt_duration_s, fmt_money, fmt_number, fmt_pct
+from ui.fmt import (
+    fmt_delta_pct,
+    fmt_duration_s,
+    fmt_money,
+    fmt_number,
+    fmt_pct,
+    fmt_signed_money,
+)
 from ui.i18n import t
 
 log = logging.getLogger("shop_whatif")
@@ -61,9 +69,9 @@ def chart(chart: alt.TopLevelMixin, name: str) -> None:
     """An Altair chart with its PNG and SVG downloads beneath (rendered on click)."""
     lang = state.lang()
     st.altair_chart(chart, width="stretch")
-    png, svg, _ = st.columns([1, 1, 4])
-    for col, fmt in ((png, "png"), (svg, "svg")):
-        col.download_button(
+    row = st.container(horizontal=True, gap="small")
+    for fmt in ("png", "svg"):
+        row.download_button(
             fmt.upper(),
             data=lambda fmt=fmt: chart_image(chart, fmt),
             file_name=f"{name}.{fmt}",
@@ -71,8 +79,46 @@ def chart(chart: alt.TopLevelMixin, name: str) -> None:
             icon=":material/download:",
             key=f"dl:{name}:{fmt}",
             help=t("files.chart_help", lang, fmt=fmt.upper()),
-            width="stretch",
+            width="content",
         )
+
+
+#: The bridges between two results: (measure, split, catalogue prefix of the steps).
+BRIDGES = (("gmv", gmv_bridge, "eff"), ("profit", profit_bridge, "peff"))
+
+
+def bridges(
+    t0: Mapping[str, float],
+    t1: Mapping[str, float],
+    *,
+    ends: Mapping[str, tuple[str, str]],
+    notes: Mapping[str, str],
+    no_change: str,
+    name: str,
+) -> None:
+    """The GMV and the profit bridge from totals ``t0`` to ``t1``, one tab each. ``ends``: the
+    labels of the first and last bar per measure; ``notes``: the caption per measure;
+    ``no_change``: shown instead of a bridge when nothing changed; ``name``: of the downloads."""
+    lang = state.lang()
+    tabs = st.tabs([t(f"cmp.{measure}_bridge", lang) for measure, _, _ in BRIDGES])
+    for tab, (measure, split, prefix) in zip(tabs, BRIDGES, strict=True):
+        with tab:
+            effects = split(t0, t1)
+            if all(abs(v) < 0.5 for v in effects.values()):
+                st.info(no_change, icon=":material/info:")
+            else:
+                data = charts.bridge_data(
+                    t0[measure],
+                    [(t(f"{prefix}.{k}", lang), v) for k, v in effects.items()],
+                    t1[measure],
+                    *ends[measure],
+                    lambda v: fmt_money(v, lang),
+                    lambda v: fmt_signed_money(v, lang),
+                )
+                value_title = t(f"m.{measure}", lang)
+                chart(charts.bridge_chart(data, value_title=value_title, lang=lang),
+                      f"{name}_{measure}_bridge")  # fmt: skip
+            st.caption(notes[measure])
 
 
 def daily_metric_chart(

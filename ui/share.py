@@ -50,6 +50,9 @@ MAX_SCENARIOS = 6
 MAX_NAME_CHARS = 40
 #: Links longer than this are refused before any decoding (browsers keep ~32k; 2k is the aim).
 MAX_LINK_CHARS = 16_000
+#: A link longer than this (the whole URL) is offered as a workspace file instead: mail and chat
+#: apps are known to cut or wrap longer ones.
+LINK_BUDGET = 2_000
 #: Decompressed JSON above this is refused as it streams out (a zlib bomb stops here).
 MAX_JSON_BYTES = 512 * 1024
 #: Query-string keys of a share link.

@@ -1,4 +1,5 @@
-"""The shared sidebar: language, the two scenarios (presets, which one to edit) and the horizon."""
+"""The shared sidebar: language, the baseline and the plan (presets, which one to edit) and the
+horizon of every scenario."""
 
 from __future__ import annotations
 
@@ -38,9 +39,7 @@ def _reset_plan() -> None:
 
 
 def _set_horizon() -> None:
-    days = st.session_state["horizon"]
-    for which in (state.BASELINE, state.PLAN):
-        state.update(which, "horizon_days", days)
+    state.set_horizon(st.session_state["horizon"])
 
 
 def draw() -> None:
@@ -79,11 +78,12 @@ def draw() -> None:
         width="stretch",
     )
     p = PARAMS["horizon_days"]
+    # The slider's value lives in its key alone: opening a link or swapping scenarios sets it.
+    st.session_state.setdefault("horizon", state.plan().horizon_days)
     sb.slider(
         t("side.horizon", lang),
         min_value=int(p.lo),
         max_value=int(p.hi),
-        value=state.plan().horizon_days,
         step=int(p.step or 1),
         key="horizon",
         on_change=_set_horizon,

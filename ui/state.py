@@ -1,9 +1,12 @@
-"""Session state: the language, the two scenarios (baseline and plan) and the cached simulation.
+"""Session state: the language, the workspace's scenarios and the cached simulation.
 
-The scenarios live in ``st.session_state`` as validated ``Scenario`` objects — the single source of
-truth. Widgets are drawn from them and write back through ``set_param`` in their callbacks, so edits
-survive page switches and reruns. Widget keys carry a version that is bumped whenever a scenario is
-replaced wholesale (preset, reset), so no widget shows a stale value.
+The workspace is the baseline, the plan (the scenario the editing pages change) and up to four
+saved scenarios, all named. They live in ``st.session_state`` as validated ``Scenario`` objects —
+the single source of truth. Widgets are drawn from them and write back through ``set_param`` in
+their callbacks, so edits survive page switches and reruns. Widget keys carry a version that is
+bumped whenever a scenario is replaced wholesale (preset, reset, swap), so no widget shows a stale
+value. Moving a scenario between roles (make it the baseline, edit it as the plan) swaps it with
+the one there: nothing in the workspace is ever dropped by it.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from simulator import Result, Scenario, load_preset, promotion_report, set_param, simulate
+from simulator import PRESETS, Result, Scenario, load_preset, promotion_report, set_param, simulate
 from ui.errors import describe_error
-from ui.i18n import LANGS, lang_from_locale
+from ui.i18n import LANGS, lang_from_locale, t
 
 LANG_KEY = "lang"
 BASELINE, PLAN = "baseline", "plan"
@@ -25,15 +28,23 @@ DEFAULT_PRESET = "mid_store"
 SAVED = "saved"
 #: Scenarios a workspace holds: the baseline, the plan and up to four saved ones.
 MAX_SCENARIOS = 6
+#: The longest name a scenario may have (a share link carries it; ``ui.share`` checks the same).
+MAX_NAME_CHARS = 40
+#: Catalogue keys of the names the baseline and the plan go by until the user names them.
+ROLE_NAMES = {BASELINE: "side.baseline_name", PLAN: "side.plan_name"}
+#: Those names in every language: never the name of another scenario (it would read as a role).
+RESERVED = frozenset(t(k, x) for k in ROLE_NAMES.values() for x in LANGS)
 
 
 @dataclass
 class Slot:
-    """One scenario of the session: its preset origin, its data and its widget-key version."""
+    """The baseline or the plan: its preset origin, its data, its widget-key version and its
+    name (``None``: the role's own name, 基线 / 方案, in the UI language)."""
 
     preset: str
     scenario: Scenario
     version: int = 0
+    name: str | None = None
 
 
 def _init() -> None:
@@ -79,12 +90,20 @@ def editing() -> str:
     return st.session_state["editing"]
 
 
+def preset_of(sc: Scenario) -> str:
+    """The preset ``sc`` was made from when it still equals one (any horizon), else the default."""
+    for name in PRESETS:
+        if set_param(load_preset(name), "horizon_days", sc.horizon_days) == sc:
+            return name
+    return DEFAULT_PRESET
+
+
 def replace(which: str, scenario: Scenario, preset: str | None = None) -> None:
-    """Replace a scenario wholesale (preset, reset) and refresh its widgets."""
+    """Replace a scenario wholesale (preset, reset) and refresh its widgets. ``preset``: the preset
+    the sidebar shows for it (default: the one it equals, else the default preset)."""
     s = slot(which)
     s.scenario = scenario
-    if preset is not None:
-        s.preset = preset
+    s.preset = preset if preset is not None else preset_of(scenario)
     s.version += 1
 
 
@@ -113,19 +132,108 @@ def saved() -> list[Saved]:
     return st.session_state[SAVED]
 
 
-def save(name: str, scenario: Scenario, reserved: frozenset[str] = frozenset()) -> str | None:
-    """Keep ``scenario`` as ``name``; the i18n key of the reason when it cannot be kept.
-    ``reserved``: names in use besides the saved ones (the baseline's and the plan's)."""
-    name = name.strip()
-    taken = {s.name for s in saved()} | reserved
-    if not name or len(name) > 40:
+def set_horizon(days: int) -> None:
+    """Simulate every scenario of the workspace over ``days`` (the sidebar's one horizon)."""
+    for which in (BASELINE, PLAN):
+        update(which, "horizon_days", days)
+    for kept in saved():
+        try:
+            kept.scenario = set_param(kept.scenario, "horizon_days", days)
+        except (ValidationError, ValueError) as exc:
+            flash(describe_error(exc, lang()))
+            return
+
+
+Target = str | int
+"""A scenario of the workspace: ``BASELINE``, ``PLAN`` or the index of a saved one."""
+
+
+def name_of(target: Target, lang: str) -> str:
+    """The name ``target`` goes by in ``lang``."""
+    if isinstance(target, int):
+        return saved()[target].name
+    return slot(target).name or t(ROLE_NAMES[target], lang)
+
+
+def targets() -> list[Target]:
+    """Every scenario of the workspace, in order: the baseline, the plan, the saved ones."""
+    return [BASELINE, PLAN, *range(len(saved()))]
+
+
+def scenario_of(target: Target) -> Scenario:
+    return saved()[target].scenario if isinstance(target, int) else slot(target).scenario
+
+
+def _name_problem(name: str, taken: set[str]) -> str | None:
+    """The i18n key of what is wrong with ``name`` for a scenario, else None."""
+    if not name or len(name) > MAX_NAME_CHARS:
         return "cmp.err.name"
-    if name in taken:
+    if name in taken or name in RESERVED:
         return "cmp.err.taken"
+    return None
+
+
+def unique_name(name: str, lang: str) -> str:
+    """``name`` (cut to fit), or ``name 2``, ``name 3`` … when a scenario already goes by it."""
+    taken = {name_of(x, lang) for x in targets()} | RESERVED
+    stem = name.strip()[:MAX_NAME_CHARS] or "?"
+    out, n = stem, 1
+    while out in taken:
+        n += 1
+        out = f"{stem[: MAX_NAME_CHARS - len(str(n)) - 1]} {n}"
+    return out
+
+
+def save(name: str, scenario: Scenario, lang: str) -> str | None:
+    """Keep ``scenario`` as ``name``; the i18n key of the reason when it cannot be kept."""
+    name = name.strip()
+    problem = _name_problem(name, {name_of(x, lang) for x in targets()})
+    if problem is not None:
+        return problem
     if len(saved()) + 2 >= MAX_SCENARIOS:
         return "cmp.err.full"
     saved().append(Saved(name, scenario))
     return None
+
+
+def rename(target: Target, name: str, lang: str) -> str | None:
+    """Give ``target`` the name ``name``; the i18n key of the reason when it cannot have it. The
+    baseline or the plan named as its role (in any language) goes back to the role's name."""
+    name = name.strip()
+    if name == name_of(target, lang):
+        return None
+    if not isinstance(target, int) and name in {t(ROLE_NAMES[target], x) for x in LANGS}:
+        slot(target).name = None
+        return None
+    problem = _name_problem(name, {name_of(x, lang) for x in targets() if x != target})
+    if problem is not None:
+        return problem
+    if isinstance(target, int):
+        saved()[target].name = name
+    else:
+        slot(target).name = name
+    return None
+
+
+def swap(which: str, other: Target, lang: str) -> None:
+    """Exchange the scenario of the role ``which`` (``BASELINE`` or ``PLAN``) with ``other`` (the
+    other role, or a saved scenario): nothing is dropped. The scenario coming in keeps its name
+    (an unnamed one takes the role's); the one leaving keeps its name, or is called
+    "原基线" / "Former baseline" (or plan) so the user sees where it went."""
+    if other == which:
+        return
+    s = slot(which)
+    leaving, leaving_name = s.scenario, s.name or unique_name(t(f"cmp.former_{which}", lang), lang)
+    if isinstance(other, int):
+        kept = saved()[other]
+        s.name = kept.name
+        replace(which, kept.scenario)
+        kept.scenario, kept.name = leaving, leaving_name
+    else:
+        o = slot(other)
+        s.name, o.name = o.name, leaving_name
+        replace(which, o.scenario)
+        replace(other, leaving)
 
 
 def flash(message: str) -> None:
@@ -166,6 +274,12 @@ def result_of(scenario: Scenario) -> Result:
     """``scenario`` simulated against the baseline as reference (cached)."""
     ref_json = baseline().model_dump_json()
     return _simulate_json(scenario.model_dump_json(), ref_json)
+
+
+def named_results(lang: str) -> dict[str, Result]:
+    """Every scenario's result by its name in ``lang``: the baseline first, then the plan and the
+    saved ones, each simulated against the baseline as reference (cached)."""
+    return {name_of(x, lang): result_of(scenario_of(x)) for x in targets()}
 
 
 def results() -> tuple[Result, Result]:

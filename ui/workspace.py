@@ -1,9 +1,10 @@
 """The session's scenarios as a shareable workspace: the link in the sidebar, and opening a link.
 
-The session holds a baseline and a plan (``ui.state``); as a workspace they are two named
-scenarios, the baseline marked. A link (``?ws=…&lang=…&page=…``, ``ui.share``) opened in a new
-session replaces both, once, and opens its page; a bad link leaves the session as it was and
-says why in the user's language.
+The session holds a baseline, a plan and up to four saved scenarios (``ui.state``); as a workspace
+they are named scenarios, the baseline marked. A link (``?ws=…&lang=…&page=…``, ``ui.share``)
+opened in a new session replaces them, once, and opens its page; a bad link leaves the session as
+it was and says why in the user's language. A workspace too large for a dependable link is offered
+as a file instead.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from simulator import PRESETS, Scenario, load_preset, set_param
+from simulator import Scenario
 from ui import charts, router, state
 from ui.errors import describe_error
 from ui.exports import html_report, results_workbook
 from ui.i18n import t
 from ui.share import (
+    LINK_BUDGET,
     WS_KEY,
     Entry,
     ShareError,
@@ -33,17 +35,19 @@ from ui.share import (
 
 #: The payload of the link this session opened (a link opens once per session).
 OPENED = "_ws_opened"
+#: The name a downloaded workspace file gets.
+WORKSPACE_FILE = "shop-whatif-workspace.json"
 
 
 def current(lang: str) -> Workspace:
-    """The baseline and the plan as a workspace, named in ``lang``."""
+    """The session's scenarios as a workspace (baseline first, then the plan), named in ``lang``."""
     return Workspace(
-        scenarios=(
-            Entry(name=t("side.baseline_name", lang), baseline=True, scenario=state.baseline()),
-            Entry(name=t("side.plan_name", lang), scenario=state.plan()),
-            *(Entry(name=s.name, scenario=s.scenario) for s in state.saved()),
+        scenarios=tuple(
+            Entry(name=state.name_of(x, lang), baseline=x == state.BASELINE,
+                  scenario=state.scenario_of(x))
+            for x in state.targets()
         )
-    )
+    )  # fmt: skip
 
 
 def share_query(lang: str, page: str | None) -> str:
@@ -51,23 +55,40 @@ def share_query(lang: str, page: str | None) -> str:
     return encode_link(current(lang), lang=lang, page=page)
 
 
-def _preset_of(sc: Scenario) -> str:
-    """The preset ``sc`` was made from when it still equals one (any horizon), else the default."""
-    for name in PRESETS:
-        if set_param(load_preset(name), "horizon_days", sc.horizon_days) == sc:
-            return name
-    return state.DEFAULT_PRESET
+def _names(ws: Workspace) -> list[str | None]:
+    """The session's names for ``ws``'s scenarios (baseline first, then the others). A baseline or
+    plan named as its role (any language) takes the role's name (``None``): it follows the UI
+    language. Any other name that reads as a role (a file may hold a saved scenario called
+    "Baseline") gets a number, so the names stay apart in both languages."""
+    base = ws.baseline
+    entries = [base, *(e for e in ws.scenarios if not e.baseline)]
+    out: list[str | None] = []
+    for i, e in enumerate(entries):
+        role = (state.BASELINE, state.PLAN)[i] if i < 2 else None
+        if role and e.name in {t(state.ROLE_NAMES[role], x) for x in state.LANGS}:
+            out.append(None)
+            continue
+        name, n = e.name, 1
+        while name in state.RESERVED or name in out:
+            n += 1
+            name = f"{e.name[: state.MAX_NAME_CHARS - len(str(n)) - 1]} {n}"
+        out.append(name)
+    return out
 
 
 def apply(ws: Workspace, lang: str) -> None:
-    """Make ``ws`` the session's scenarios: its baseline, and its first plan (else the baseline)."""
+    """Make ``ws`` the session's scenarios: its baseline, its first other scenario as the plan
+    (else a copy of the baseline) and the rest saved, with their names."""
     base = ws.baseline.scenario
     others = [e for e in ws.scenarios if not e.baseline]
+    names = _names(ws)
     plan = others[0].scenario if others else base
-    state.replace(state.BASELINE, base, preset=_preset_of(base))
-    state.replace(state.PLAN, plan, preset=_preset_of(plan))
+    state.replace(state.BASELINE, base)
+    state.replace(state.PLAN, plan)
+    state.slot(state.BASELINE).name = names[0]
+    state.slot(state.PLAN).name = names[1] if others else None
     st.session_state["horizon"] = plan.horizon_days
-    state.saved()[:] = [state.Saved(e.name, e.scenario) for e in others[1:]]
+    state.saved()[:] = [state.Saved(n, e.scenario) for n, e in zip(names[2:], others[1:])]
     if len(others) > 1:  # the rest are kept for the Compare page
         state.note(t("share.more_plans", lang, n=len(others)))
 
@@ -104,8 +125,21 @@ def draw_share(container, lang: str, page: str, url_path: str) -> None:
         except Exception:  # no browser context (tests, bare mode)
             base = ""
         url = f"{base}/{url_path}{query}" if base else query
+        if len(url) > LINK_BUDGET:  # chat apps and mail cut long links: a file travels whole
+            st.warning(t("share.too_long", lang, n=len(url), limit=LINK_BUDGET),
+                       icon=":material/link_off:")  # fmt: skip
+            st.download_button(
+                t("files.export_json", lang),
+                data=workspace_to_json(current(lang)).encode("utf-8"),
+                file_name=WORKSPACE_FILE,
+                mime="application/json",
+                icon=":material/download:",
+                key="share_file",
+                width="stretch",
+            )
+            return
         st.code(url, language=None, wrap_lines=True)
-        st.caption(t("share.help", lang, n=len(query)))
+        st.caption(t("share.help", lang, n=len(url)))
 
 
 def _problems(exc: ShareError, raw: bytes, lang: str) -> list[str]:
@@ -159,10 +193,8 @@ def draw_files(container, lang: str) -> None:
     """Export the scenarios (JSON), their results (CSV, Excel) and a report (HTML); import a
     workspace file."""
     with container.expander(t("files.title", lang), icon=":material/folder_open:"):
-        base, plan = state.results()
-        names = (t("side.baseline_name", lang), t("side.plan_name", lang))
-        named = dict(zip(names, (base, plan), strict=True))
-        named.update({s.name: state.result_of(s.scenario) for s in state.saved()})
+        named = state.named_results(lang)
+        base_name = state.name_of(state.BASELINE, lang)
 
         def csv() -> bytes:  # built on click (deferred), not on every rerun
             frames = [r.daily.assign(scenario=name) for name, r in named.items()]
@@ -178,17 +210,17 @@ def draw_files(container, lang: str) -> None:
                     scenario_title=t("m.scenario", lang)))
                 for col, fmt in (("gmv", ",.0f"), ("profit", ",.0f"), ("dsr_mean", ".3f"))
             ]  # fmt: skip
-            return html_report(named, baseline=names[0], lang=lang, figures=figures).encode()
+            return html_report(named, baseline=base_name, lang=lang, figures=figures).encode()
 
         xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         # The workspace file is small and reads the session, so it is built now; the others are
         # built on click (deferred, on another thread: they use the results captured here).
         workspace = workspace_to_json(current(lang)).encode("utf-8")
         for label, build, file_name, mime, icon in (
-            ("files.export_json", workspace, "shop-whatif-workspace.json",
+            ("files.export_json", workspace, WORKSPACE_FILE,
              "application/json", "download"),
             ("files.export_csv", csv, "shop-whatif-daily.csv", "text/csv", "table"),
-            ("files.export_xlsx", lambda: results_workbook(named, baseline=names[0], lang=lang),
+            ("files.export_xlsx", lambda: results_workbook(named, baseline=base_name, lang=lang),
              "shop-whatif-results.xlsx", xlsx, "grid_on"),
             ("files.export_html", report, "shop-whatif-report.html", "text/html", "description"),
         ):  # fmt: skip

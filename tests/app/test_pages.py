@@ -745,16 +745,22 @@ def test_compare_saves_renames_duplicates_deletes_and_compares(lang: str) -> Non
     _save_as(at, t("side.baseline_name", lang), lang)  # so is the baseline's name
     assert [s.name for s in at.session_state["saved"]] == ["A"]
     at.button(key="cmp_dup:0").click().run()
-    assert [s.name for s in at.session_state["saved"]] == ["A", t("cmp.copy_of", lang, name="A")]
-    at.button(key="cmp_dup:0").click().run()  # "Copy of A" exists: refused
-    assert any(e.value == t("cmp.err.taken", lang) for e in at.error)
-    at.button(key="cmp_dup:1").click().run()
-    at.button(key="cmp_dup:2").click().run()
+    copy = t("cmp.copy_of", lang, name="A")
+    assert [s.name for s in at.session_state["saved"]] == ["A", copy]
+    at.button(key="cmp_dup:0").click().run()  # "Copy of A" exists: the next copy is numbered
+    assert [s.name for s in at.session_state["saved"]] == ["A", copy, f"{copy} 2"]
+    at.button(key="cmp_dup:baseline").click().run()
     assert len(at.session_state["saved"]) == 4
-    at.button(key="cmp_dup:3").click().run()  # the workspace is full at 6
+    assert at.session_state["saved"][3].scenario == scenario(at, "baseline")
+    at.button(key="cmp_dup:plan").click().run()  # the workspace is full at 6
     assert any(e.value == t("cmp.err.full", lang, n=6) for e in at.error)
     at.text_input(key="cmp_rename:0:A").set_value("Ads").run()
     assert at.session_state["saved"][0].name == "Ads"
+    at.text_input(key=f"cmp_rename:1:{copy}").set_value("Ads").run()  # taken: refused in words
+    assert any(e.value == t("cmp.err.taken", lang) for e in at.error)
+    at.text_input(key=f"cmp_rename:1:{copy}").set_value(" ").run()  # empty: refused in words
+    assert any(e.value == t("cmp.err.name", lang) for e in at.error)
+    assert at.session_state["saved"][1].name == copy
     for _ in range(3):
         at.button(key="cmp_del:1").click().run()
     assert [s.name for s in at.session_state["saved"]] == ["Ads"]
@@ -766,15 +772,146 @@ def test_compare_saves_renames_duplicates_deletes_and_compares(lang: str) -> Non
     assert_clean(at)
 
 
-def test_saved_scenarios_travel_in_the_share_link() -> None:
-    lang = "en"
-    at = open_app(lang, "compare")
-    _save_as(at, "Store as is", lang)
-    query = share_query(at)
+def _open_link(query: str) -> AppTest:
     fresh = AppTest.from_file(str(APP), default_timeout=60)
     for key, values in parse_qs(query.lstrip("?")).items():
         fresh.query_params[key] = values[-1]
     fresh.run()
     assert not fresh.exception
+    return fresh
+
+
+def test_saved_scenarios_travel_in_the_share_link() -> None:
+    lang = "en"
+    at = open_app(lang, "compare")
+    _save_as(at, "Store as is", lang)
+    fresh = _open_link(share_query(at))
     assert [s.name for s in fresh.session_state["saved"]] == ["Store as is"]
     assert fresh.title[0].value == t("page.compare", lang)
+
+
+def _workspace(at: AppTest) -> list:
+    """Every scenario of the session (baseline, plan, saved), for "nothing was dropped"."""
+    ss = at.session_state
+    return [ss["baseline"].scenario, ss["plan"].scenario, *(s.scenario for s in ss["saved"])]
+
+
+def _gmv_row(at: AppTest, lang: str):
+    return table_with(at, t("xl.kpi", lang)).set_index(t("xl.kpi", lang)).loc[t("kpi.gmv", lang)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_from_preset_make_baseline_and_edit_swap_without_dropping_anything(lang: str) -> None:
+    from simulator import load_preset, set_param, simulate
+    from ui.fmt import fmt_money
+
+    at = open_app(lang, "traffic_funnel")
+    widget(at, "number_input", "traffic.paid_search.budget_per_day").set_value(1500.0).run()
+    ads, store = scenario(at), scenario(at, "baseline")
+    goto(at, "compare")
+    at.selectbox(key="cmp_preset").set_value("new_store").run()
+    next(b for b in at.button if b.label == t("cmp.add", lang)).click().run()
+    assert_clean(at)
+    small = t("preset.new_store", lang)
+    assert [s.name for s in at.session_state["saved"]] == [small]
+    assert at.session_state["saved"][0].scenario == load_preset("new_store")
+    held = sorted(sc.model_dump_json() for sc in _workspace(at))
+
+    at.button(key="cmp_base:0").click().run()  # the new store becomes the baseline
+    assert_clean(at)
+    former = t("cmp.former_baseline", lang)
+    assert scenario(at, "baseline") == load_preset("new_store")
+    assert [s.name for s in at.session_state["saved"]] == [former]
+    assert at.session_state["saved"][0].scenario == store
+    assert sorted(sc.model_dump_json() for sc in _workspace(at)) == held
+    assert t("cmp.now_baseline", lang, name=small, old=former) in [i.value for i in at.info]
+    gmv = _gmv_row(at, lang)
+    assert list(gmv.index) == [small, t("side.plan_name", lang), former]
+    base_gmv = simulate(load_preset("new_store")).totals["gmv"]
+    assert gmv[small] == fmt_money(base_gmv, lang)  # every scenario now against the new store
+
+    at.button(key="cmp_open:0").click().run()  # the former baseline becomes the plan
+    assert_clean(at)
+    assert scenario(at) == store
+    assert [s.name for s in at.session_state["saved"]] == [t("cmp.former_plan", lang)]
+    assert at.session_state["saved"][0].scenario == ads
+    assert sorted(sc.model_dump_json() for sc in _workspace(at)) == held
+
+    at.button(key="cmp_base:plan").click().run()  # and the plan the baseline
+    assert scenario(at, "baseline") == store and scenario(at) == load_preset("new_store")
+    assert at.session_state["plan"].name == small  # a named scenario keeps its name
+    # the horizon slider sets every scenario, saved ones too
+    at.sidebar.slider(key="horizon").set_value(90).run()
+    assert {sc.horizon_days for sc in _workspace(at)} == {90}
+    assert_clean(at)
+    assert set_param(ads, "horizon_days", 90) in _workspace(at)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_baseline_and_the_plan_can_be_named_and_the_names_travel(lang: str) -> None:
+    at = open_app(lang, "compare")
+    base_key = f"cmp_rename:baseline:{t('side.baseline_name', lang)}"
+    at.text_input(key=base_key).set_value("店铺现状 2026").run()
+    assert at.session_state["baseline"].name == "店铺现状 2026"
+    plan_key = f"cmp_rename:plan:{t('side.plan_name', lang)}"
+    other = "en" if lang == "zh" else "zh"
+    at.text_input(key=plan_key).set_value(t("side.baseline_name", other)).run()  # a role name
+    assert any(e.value == t("cmp.err.taken", lang) for e in at.error)
+    at.text_input(key=plan_key).set_value("双12").run()
+    _save_as(at, "双12", lang)  # taken by the plan now
+    assert any(e.value == t("cmp.err.taken", lang) for e in at.error)
+    fresh = _open_link(share_query(at))
+    assert fresh.session_state["baseline"].name == "店铺现状 2026"
+    assert fresh.session_state["plan"].name == "双12"
+    columns = list(table_with(fresh, t("xl.kpi", lang)).columns)
+    assert columns == [t("xl.kpi", lang), "店铺现状 2026", "双12"]
+    # named back as its role, the plan follows the UI language again
+    at.text_input(key="cmp_rename:plan:双12").set_value(t("side.plan_name", other)).run()
+    assert at.session_state["plan"].name is None
+
+
+def test_the_profit_bridge_splits_the_change_between_any_two_scenarios() -> None:
+    from simulator.bridge import PROFIT_EFFECTS
+
+    lang = "en"
+    at = open_app(lang, "traffic_funnel")
+    widget(at, "number_input", "traffic.paid_search.budget_per_day").set_value(1500.0).run()
+    goto(at, "compare")
+    assert [tab.label for tab in at.tabs] == [t("cmp.gmv_bridge", lang),
+                                              t("cmp.profit_bridge", lang)]  # fmt: skip
+    labels = {t(f"peff.{k}", lang) for k in PROFIT_EFFECTS}
+    (profit,) = [f for f in chart_frames(at) if "label" in f and labels <= set(f["label"])]
+    steps = profit.sort_values("order")
+    base, plan = at.session_state["baseline"].scenario, at.session_state["plan"].scenario
+    from simulator import simulate
+
+    t0, t1 = simulate(base).totals, simulate(plan, reference=base).totals
+    assert steps["value"].iloc[0] == pytest.approx(t0["profit"])
+    assert steps["value"].iloc[-1] == pytest.approx(t1["profit"])
+    assert steps["value"].iloc[1:-1].sum() == pytest.approx(t1["profit"] - t0["profit"])
+    marketing = steps.set_index("label").loc[t("peff.marketing", lang), "value"]
+    assert marketing == pytest.approx(-(t1["marketing_cost"] - t0["marketing_cost"]))
+    assert marketing < -1000 * 180 * 0.9  # the extra 1,000 yuan a day of paid search
+    # the same scenario on both sides: nothing to split
+    at.selectbox(key="cmp_to").set_value(t("side.baseline_name", lang)).run()
+    same = t(
+        "cmp.no_change", lang, a=t("side.baseline_name", lang), b=t("side.baseline_name", lang)
+    )
+    assert sum(i.value == same for i in at.info) == 2
+
+
+def test_a_workspace_too_long_for_a_link_is_offered_as_a_file() -> None:
+    from tests.ui.test_share import large
+    from ui.share import LINK_BUDGET, encode_link, workspace_to_json
+
+    lang = "zh"
+    at = open_app(lang, "overview")
+    assert len(encode_link(large())) > LINK_BUDGET
+    _uploader(at).upload("big.json", workspace_to_json(large()).encode(), "application/json")
+    at.run()
+    assert_clean(at)
+    assert not at.sidebar.code  # no link to copy
+    (warning,) = [w.value for w in at.sidebar.warning]
+    assert warning.startswith(t("share.too_long", lang, n=0, limit=LINK_BUDGET)[:10])
+    assert str(LINK_BUDGET) in warning.replace(",", "")
+    assert at.sidebar.get("download_button")  # the workspace file in its place

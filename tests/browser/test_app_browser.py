@@ -203,3 +203,65 @@ def test_excel_export_downloads_a_workbook_pandas_opens(
     assert list(book) == [t("xl.comparison", "en"), "Baseline", "Plan"]
     assert len(book["Plan"]) == 180 and (book["Plan"]["gmv"] > 0).all()
     assert_no_exception(page)
+
+
+@pytest.mark.parametrize("locale", ["en-US"])
+def test_workspace_file_and_report_round_trip_across_browsers(
+    page: Page, browser, streamlit_server: str, tmp_path: Path
+) -> None:
+    """Build a workspace in one browser (an edited plan and a scenario from a preset), download
+    its JSON file and the HTML report, import the file in a second, separate browser: the same
+    scenarios and KPI cards; the report names every scenario and key figure."""
+    page.goto(f"{streamlit_server}/traffic_funnel?lang=en")
+    wait_for_app_idle(page)
+    box = page.get_by_role("spinbutton", name=ORGANIC_LABEL)
+    box.fill("6000")
+    box.press("Enter")
+    wait_for_app_idle(page)
+    page.get_by_role("link", name=t("page.compare", "en")).click()
+    wait_for_app_idle(page)
+    page.get_by_role("button", name=t("cmp.add", "en")).click()  # the first preset, new_store
+    wait_for_app_idle(page)
+    assert_no_exception(page)
+    page.get_by_role("link", name=t("page.overview", "en")).click()
+    wait_for_app_idle(page)
+    cards = page.locator('[data-testid="stMetricValue"]')
+    before = [c.inner_text() for c in cards.all()]
+    page.get_by_text(t("files.title", "en"), exact=True).click()
+    files = {}
+    for label, name in (("files.export_json", "ws.json"), ("files.export_html", "report.html")):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=t(label, "en")).click()
+        files[name] = tmp_path / name
+        info.value.save_as(files[name])
+    report = files["report.html"].read_text(encoding="utf-8")
+    preset = t("preset.new_store", "en")
+    for text in ("Baseline", "Plan", preset, t("kpi.gmv", "en"), t("kpi.profit", "en")):
+        assert text in report, text
+    assert "<svg" in report and "<script" not in report  # charts inline, nothing to run
+
+    other = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    try:
+        second = other.new_page()
+        second.goto(f"{streamlit_server}/?lang=en")
+        wait_for_app_idle(second)
+        second.get_by_text(t("files.title", "en"), exact=True).click()
+        second.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(
+            files["ws.json"]
+        )
+        wait_for_app_idle(second)
+        assert_no_exception(second)
+        expect(second.get_by_text(t("share.more_plans", "en", n=2))).to_be_visible()
+        values = second.locator('[data-testid="stMetricValue"]')
+        expect(values).to_have_count(len(before))
+        for card, value in zip(values.all(), before, strict=True):
+            expect(card).to_have_text(value)
+        second.get_by_role("link", name=t("page.compare", "en")).click()
+        wait_for_app_idle(second)
+        expect(second.locator('[data-testid="stDataFrame"]')).to_be_visible()
+        names = second.get_by_role("textbox", name=t("cmp.rename", "en"), exact=True)
+        expect(names).to_have_count(3)
+        assert [n.input_value() for n in names.all()] == ["Baseline", "Plan", preset]
+        assert_no_exception(second)
+    finally:
+        other.close()

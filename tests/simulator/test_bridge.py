@@ -1,4 +1,5 @@
-"""GMV bridge between two results (LMDI-I): traffic, conversion, AOV and repeat effects."""
+"""Bridges between two results: the GMV bridge (LMDI-I: traffic, conversion, AOV and repeat
+effects) and the profit bridge (the change of every money line)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator import Scenario, load_preset, set_param, simulate
-from simulator.bridge import EFFECTS, _log_mean, gmv_bridge
+from simulator.bridge import EFFECTS, PROFIT_EFFECTS, _log_mean, gmv_bridge, profit_bridge
 from tests.simulator.strategies import repeat_calibration_feasible, scenarios, without_queue
 
 
@@ -121,3 +122,42 @@ def test_tiny_base_factors_do_not_overflow() -> None:
     effects = gmv_bridge(base, plan)
     assert all(math.isfinite(v) for v in effects.values())
     assert sum(effects.values()) == pytest.approx(5.0, rel=1e-12)
+
+
+# --------------------------------------------------------------------------- profit bridge
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(base=scenarios(), plan=scenarios())
+def test_profit_effects_sum_to_the_profit_change(base: Scenario, plan: Scenario) -> None:
+    t0, t1 = simulate(base).totals, simulate(plan).totals
+    effects = profit_bridge(t0, t1)
+    assert tuple(effects) == PROFIT_EFFECTS
+    assert all(math.isfinite(v) for v in effects.values())
+    scale = max(1.0, abs(t0["gmv_list"]), abs(t1["gmv_list"]))
+    assert sum(effects.values()) == pytest.approx(t1["profit"] - t0["profit"], abs=1e-9 * scale)
+
+
+def test_identical_results_have_no_profit_effects() -> None:
+    t = simulate(load_preset("double12_campaign")).totals
+    assert profit_bridge(t, t) == dict.fromkeys(PROFIT_EFFECTS, 0.0)
+
+
+def test_more_agents_cost_their_wages_and_nothing_else_without_chats() -> None:
+    """Without chats the desk sells nothing, so two more agents only add their wages."""
+    base = without_queue(Scenario())
+    plan = set_param(base, "service.agents", base.service.agents + 2)
+    t0, t1 = simulate(base).totals, simulate(plan, reference=base).totals
+    effects = profit_bridge(t0, t1)
+    wages = 2 * base.finance.agent_wage_per_day * base.horizon_days
+    assert effects["service"] == pytest.approx(-wages, rel=1e-12)
+    assert all(abs(v) < 1e-6 for k, v in effects.items() if k != "service")
+
+
+def test_a_storewide_discount_shows_as_discounts_and_its_extra_sales() -> None:
+    base = Scenario()
+    plan = load_preset("double12_campaign")
+    plan = set_param(base, "promotions", [p.model_dump() for p in plan.promotions])
+    t0, t1 = simulate(base).totals, simulate(plan, reference=base).totals
+    effects = profit_bridge(t0, t1)
+    assert effects["discounts"] == pytest.approx(-(t1["discount_cost"] - t0["discount_cost"]))
+    assert effects["discounts"] < 0 < effects["list_sales"]
+    assert effects["goods_cost"] < 0  # more units sold cost more goods
