@@ -16,6 +16,7 @@ PAGES = (
     ("promotions.py", "page.promotions", ":material/sell:"),
     ("membership.py", "page.membership", ":material/loyalty:"),
     ("dsr_service.py", "page.dsr", ":material/star_half:"),
+    ("calibrate.py", "page.calibrate", ":material/tune:"),
     ("assumptions.py", "page.assumptions", ":material/menu_book:"),
 )
 

@@ -32,6 +32,13 @@ with layout.guard():
             return " / ".join(f"{x:g}" for x in v)
         return v if isinstance(v, str) else fmt_param(v, PARAMS[path].unit, lang)
 
+    fitted = {which: state.fitted_of(which) for which in (state.BASELINE, state.PLAN)}
+
+    def fitted_text(path: str) -> str:
+        """Which of the two scenarios took ``path`` from the shop's data (Calibrate), and whence."""
+        parts = [f"{state.name_of(w, lang)}: {f[path]}" for w, f in fitted.items() if path in f]
+        return "; ".join(parts)
+
     rows = []
     for path, p in PARAMS.items():
         b, pl = value(base, path), value(plan, path)
@@ -49,6 +56,7 @@ with layout.guard():
                 else f"{fmt_param(p.lo, p.unit, lang)} – {fmt_param(p.hi, p.unit, lang)}",
                 "provenance": t(f"prov.{p.provenance}", lang),
                 "prov_code": p.provenance,
+                "fitted": fitted_text(path),
                 "source": p.source,
                 "path": path,
             }
@@ -84,6 +92,7 @@ with layout.guard():
         "range",
         "provenance",
         "source",
+        "fitted",
         "path",
     ]
     st.dataframe(

@@ -25,7 +25,8 @@ def _refused(reason: str | None) -> bool:
 
 
 def _save_plan() -> None:
-    if not _refused(state.save(st.session_state.get("cmp_name", ""), state.plan(), lang)):
+    name = st.session_state.get("cmp_name", "")
+    if not _refused(state.save(name, state.plan(), lang, state.fitted_of(state.PLAN))):
         st.session_state["cmp_name"] = ""
 
 
@@ -51,7 +52,7 @@ def _make_baseline(x: state.Target) -> None:
 
 def _duplicate(x: state.Target) -> None:
     copy = state.unique_name(t("cmp.copy_of", lang, name=state.name_of(x, lang)), lang)
-    _refused(state.save(copy, state.scenario_of(x), lang))
+    _refused(state.save(copy, state.scenario_of(x), lang, state.fitted_of(x)))
 
 
 def _rename(x: state.Target, key: str) -> None:

@@ -14,6 +14,11 @@
 - ``simulate_backlogged_campaign_365d``: seed 003's campaign preset over 365 days against the
   mid-size store, its small warehouse backing up so the ratings feed back on sales, and
   ``dsr_feedback_passes``: the passes of the daily chain until that feedback settled.
+- ``fit_repeat_model_10k_customers`` / ``fit_repeat_model_1m_customers``: ``fit_repeat_model``
+  (BG/NBD + Gamma-Gamma with standard errors, from the raw orders: same-day merge, RFM summary,
+  grouped likelihood) on synthetic histories of 10,000 and 1,000,000 customers (about 20,000 and
+  2,000,000 orders over two years); the aim is seconds for a million. ``_orders`` gives the
+  order rows fitted.
 """
 
 from __future__ import annotations
@@ -103,6 +108,8 @@ def main() -> None:
     passes = simulate(backlogged, reference=scenario).feedback_passes
     print(f"dsr_feedback_passes: {passes} passes")
 
+    fit_benchmarks()
+
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     t_overview = median_seconds(at.run, repeat=15)
@@ -122,6 +129,26 @@ def main() -> None:
         t_empty = median_seconds(at_empty.run, repeat=15)
     print(f"empty_page_rerun: {t_empty * 1e3:.1f} ms")
     print(f"simulate_share_of_rerun: {100 * t_sim / t_overview:.1f} %")
+
+
+#: Synthetic repeat buying for the fit benchmark (days; the pace of tests/simulator's recovery).
+FIT_PARAMS = {"r": 0.6, "alpha": 240.0, "a": 0.8, "b": 2.5, "p": 6.25, "q": 3.74, "v": 15.44}
+
+
+def fit_benchmarks() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from simulator.calibration import fit_repeat_model, simulate_orders
+
+    for label, n, repeat in (("10k", 10_000, 7), ("1m", 1_000_000, 3)):
+        orders = simulate_orders(n, FIT_PARAMS, acquisition_days=365, observation_days=730,
+                                 rng=np.random.default_rng(7))  # fmt: skip
+        end = orders["date"].min() + pd.Timedelta(days=545)
+        t_fit = median_seconds(lambda o=orders, e=end: fit_repeat_model(o, calibration_end=e),
+                               repeat=repeat, warmup=1)  # fmt: skip
+        print(f"fit_repeat_model_{label}_customers: {t_fit:.3f} s")
+        print(f"fit_repeat_model_{label}_orders: {len(orders)} rows")
 
 
 if __name__ == "__main__":

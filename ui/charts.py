@@ -570,3 +570,103 @@ def threshold_curve_chart(
         )
     chart = alt.layer(*layers).resolve_scale(y="independent").properties(height=280)
     return _configure(chart)
+
+
+# --------------------------------------------------------------------------- calibration
+#: Data in the scenario grey, the model in the plan orange.
+DATA_COLOR, MODEL_COLOR = PALETTE[0], PALETTE[1]
+
+
+def fit_data(
+    frame: pd.DataFrame, x: str, pairs: Mapping[str, str], labels: Mapping[str, str]
+) -> pd.DataFrame:
+    """Long frame (x, series, value) of data and model columns: ``pairs`` maps each column of
+    ``frame`` to "data" or "model", ``labels`` those two to their legend text."""
+    return pd.concat(
+        [
+            pd.DataFrame({"x": frame[x], "series": labels[kind], "value": frame[col]})
+            for col, kind in pairs.items()
+        ],
+        ignore_index=True,
+    )
+
+
+def fit_chart(
+    data: pd.DataFrame,
+    *,
+    x_title: str,
+    y_title: str,
+    lang: str,
+    temporal: bool = False,
+    y_format: str = ",.0f",
+    series_title: str = "",
+    marker: tuple[object, str] | None = None,
+) -> alt.TopLevelMixin:
+    """Data against the model over time (``temporal``: x is a date) or over a span of days: the
+    data dotted grey, the model solid orange. ``marker``: (x, label) of a
+    vertical rule, e.g. the end of the calibration period."""
+    names = list(dict.fromkeys(data["series"]))
+    kind = "T" if temporal else "Q"
+    color = alt.Color(
+        "series:N",
+        title=series_title,
+        sort=names,
+        scale=alt.Scale(domain=names, range=[DATA_COLOR, MODEL_COLOR][: len(names)]),
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X(f"x:{kind}", title=x_title),
+        y=alt.Y("value:Q", axis=axis(y_title, lang, y_format)),
+        color=color,
+        tooltip=[
+            alt.Tooltip("series:N", title=series_title),
+            alt.Tooltip(f"x:{kind}", title=x_title),
+            alt.Tooltip("value:Q", title=y_title, format=y_format),
+        ],
+    )
+    # The same field, title and sort for colour and dash: Vega-Lite merges them in one legend.
+    lines = base.mark_line(strokeWidth=2.2, interpolate="monotone").encode(
+        strokeDash=alt.StrokeDash(
+            "series:N", sort=names, title=series_title,
+            scale=alt.Scale(domain=names, range=[[2, 2], [1, 0]][: len(names)]),
+        )
+    )  # fmt: skip
+    layers = [lines]
+    if marker is not None:
+        at, label = marker
+        rule = pd.DataFrame({"x": [at], "label": [label]})
+        layers.append(
+            alt.Chart(rule)
+            .mark_rule(color="#495057", strokeDash=[4, 3])
+            .encode(x=f"x:{kind}", tooltip=alt.Tooltip("label:N", title=""))
+        )
+        layers.append(
+            alt.Chart(rule)
+            .mark_text(align="left", dx=4, color="#495057", fontSize=11)
+            .encode(x=f"x:{kind}", y=alt.value(8), text="label:N")
+        )
+    return _theme(alt.layer(*layers), 300)
+
+
+def weekday_chart(
+    data: pd.DataFrame, *, value_title: str, day_title: str, lang: str
+) -> alt.TopLevelMixin:
+    """Weekday multipliers (``day``, ``value``, ``lo``, ``hi``) as bars with their ±2 s.e."""
+    order = list(data["day"])
+    bars = (
+        alt.Chart(data)
+        .mark_bar(color=MODEL_COLOR, opacity=0.85)
+        .encode(
+            x=alt.X("day:N", sort=order, title=day_title, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", axis=axis(value_title, lang, ".2f")),
+            tooltip=[alt.Tooltip("day:N", title=day_title),
+                     alt.Tooltip("value:Q", title=value_title, format=".3f"),
+                     alt.Tooltip("lo:Q", format=".3f"), alt.Tooltip("hi:Q", format=".3f")],
+        )
+    )  # fmt: skip
+    errors = (
+        alt.Chart(data)
+        .mark_errorbar(color="#343A40")
+        .encode(x=alt.X("day:N", sort=order), y=alt.Y("lo:Q", title=value_title), y2="hi:Q")
+    )
+    one = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color="#868E96").encode(y="y:Q")
+    return _theme(alt.layer(bars, errors, one), 260)

@@ -35,7 +35,7 @@ def _load(which: str, key: str) -> None:
 
 def _reset_plan() -> None:
     base = state.slot(state.BASELINE)
-    state.replace(state.PLAN, base.scenario, preset=base.preset)
+    state.replace(state.PLAN, base.scenario, preset=base.preset, fitted=base.fitted)
 
 
 def _set_horizon() -> None:

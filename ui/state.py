@@ -11,7 +11,7 @@ the one there: nothing in the workspace is ever dropped by it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -45,6 +45,9 @@ class Slot:
     scenario: Scenario
     version: int = 0
     name: str | None = None
+    #: Paths whose values were fitted from the shop's data → where from (the Calibrate page);
+    #: a manual edit of a path drops it, a wholesale replacement drops them all.
+    fitted: dict[str, str] = field(default_factory=dict)
 
 
 def _init() -> None:
@@ -98,13 +101,28 @@ def preset_of(sc: Scenario) -> str:
     return DEFAULT_PRESET
 
 
-def replace(which: str, scenario: Scenario, preset: str | None = None) -> None:
-    """Replace a scenario wholesale (preset, reset) and refresh its widgets. ``preset``: the preset
-    the sidebar shows for it (default: the one it equals, else the default preset)."""
+def replace(
+    which: str,
+    scenario: Scenario,
+    preset: str | None = None,
+    fitted: dict[str, str] | None = None,
+) -> None:
+    """Replace a scenario wholesale (preset, reset, swap) and refresh its widgets. ``preset``: the
+    preset the sidebar shows for it (default: the one it equals, else the default preset);
+    ``fitted``: the paths of it fitted from data (default: none)."""
     s = slot(which)
     s.scenario = scenario
     s.preset = preset if preset is not None else preset_of(scenario)
+    s.fitted = dict(fitted or {})
     s.version += 1
+
+
+def apply_fit(which: str, scenario: Scenario, paths: list[str], source: str) -> None:
+    """Make ``scenario`` (``which``'s with fitted values at ``paths``) the scenario of ``which``,
+    its widgets refreshed, and remember that those paths come from ``source``."""
+    s = slot(which)
+    kept = {k: v for k, v in s.fitted.items() if k not in paths}
+    replace(which, scenario, preset=s.preset, fitted=kept | dict.fromkeys(paths, source))
 
 
 def update(which: str, path: str, value: Any) -> bool:
@@ -116,15 +134,18 @@ def update(which: str, path: str, value: Any) -> bool:
         flash(describe_error(exc, lang()))
         s.version += 1  # redraw the widget with the value still in force
         return False
+    s.fitted = {k: v for k, v in s.fitted.items() if k != path and not k.startswith(path + ".")}
     return True
 
 
 @dataclass
 class Saved:
-    """A named scenario kept beside the baseline and the plan (the Compare page)."""
+    """A named scenario kept beside the baseline and the plan (the Compare page); ``fitted`` as
+    in ``Slot``."""
 
     name: str
     scenario: Scenario
+    fitted: dict[str, str] = field(default_factory=dict)
 
 
 def saved() -> list[Saved]:
@@ -184,15 +205,23 @@ def unique_name(name: str, lang: str) -> str:
     return out
 
 
-def save(name: str, scenario: Scenario, lang: str) -> str | None:
-    """Keep ``scenario`` as ``name``; the i18n key of the reason when it cannot be kept."""
+def fitted_of(target: Target) -> dict[str, str]:
+    """The paths of ``target`` fitted from data (see ``Slot.fitted``)."""
+    return saved()[target].fitted if isinstance(target, int) else slot(target).fitted
+
+
+def save(
+    name: str, scenario: Scenario, lang: str, fitted: dict[str, str] | None = None
+) -> str | None:
+    """Keep ``scenario`` as ``name`` (``fitted``: its paths fitted from data); the i18n key of
+    the reason when it cannot be kept."""
     name = name.strip()
     problem = _name_problem(name, {name_of(x, lang) for x in targets()})
     if problem is not None:
         return problem
     if len(saved()) + 2 >= MAX_SCENARIOS:
         return "cmp.err.full"
-    saved().append(Saved(name, scenario))
+    saved().append(Saved(name, scenario, dict(fitted or {})))
     return None
 
 
@@ -224,16 +253,17 @@ def swap(which: str, other: Target, lang: str) -> None:
         return
     s = slot(which)
     leaving, leaving_name = s.scenario, s.name or unique_name(t(f"cmp.former_{which}", lang), lang)
+    leaving_fit = s.fitted
     if isinstance(other, int):
         kept = saved()[other]
         s.name = kept.name
-        replace(which, kept.scenario)
-        kept.scenario, kept.name = leaving, leaving_name
+        replace(which, kept.scenario, fitted=kept.fitted)
+        kept.scenario, kept.name, kept.fitted = leaving, leaving_name, leaving_fit
     else:
         o = slot(other)
         s.name, o.name = o.name, leaving_name
-        replace(which, o.scenario)
-        replace(other, leaving)
+        replace(which, o.scenario, fitted=o.fitted)
+        replace(other, leaving, fitted=leaving_fit)
 
 
 def flash(message: str) -> None:

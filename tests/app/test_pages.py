@@ -67,6 +67,7 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "compare": ("page.compare", ()),
+    "calibrate": ("page.calibrate", ()),
     "assumptions": ("page.assumptions", ()),
 }
 

@@ -265,3 +265,31 @@ def test_workspace_file_and_report_round_trip_across_browsers(
         assert_no_exception(second)
     finally:
         other.close()
+
+
+@pytest.mark.parametrize("locale", ["en-US"])
+def test_calibrate_page_fits_an_uploaded_order_history_and_applies_it(
+    page: Page, streamlit_server: str, artifacts_dir: Path
+) -> None:
+    """Upload the CDNOW order history through the browser's file chooser: the published fit
+    (α = 30.90 days) and its charts, then Apply puts it into both scenarios."""
+    sample = Path(__file__).resolve().parents[2] / "assets" / "samples" / "cdnow_orders.csv"
+    page.goto(f"{streamlit_server}/calibrate?lang=en")
+    wait_for_app_idle(page)
+    main = page.locator('[data-testid="stMain"]')
+    main.locator('input[type="file"]').first.set_input_files(sample)
+    wait_for_app_idle(page)
+    assert_no_exception(page)
+    # the sample's own bytes: calibrated to 1997-09-30 as Fader, Hardie & Lee did
+    expect(main.get_by_text(t("cal.periods", "en", cal="272", hold="273"))).to_be_visible()
+    came_back = main.locator('[data-testid="stMetric"]').filter(
+        has=page.locator('[data-testid="stMetricLabel"]', has_text=t("cal.kpi.repeaters", "en"))
+    )
+    expect(came_back.locator('[data-testid="stMetricValue"]')).to_have_text("946")
+    expect(main.get_by_text(t("cal.tracking", "en"))).to_be_visible()
+    expect(main.locator(".vega-embed")).to_have_count(2)
+    page.get_by_role("button", name=t("cal.apply_button", "en"), exact=True).click()
+    wait_for_app_idle(page)
+    expect(page.get_by_text(t("cal.applied", "en", names="Baseline, Plan"))).to_be_visible()
+    assert_no_exception(page)
+    page.screenshot(path=str(artifacts_dir / "calibrate_orders.png"), full_page=True)

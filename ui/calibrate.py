@@ -1,0 +1,544 @@
+"""The Calibrate page's two halves: an order history → the repeat model, a daily export of shop
+metrics → the baseline. Each reads a file (``ui.datafile``), lets the user correct the columns,
+lists every problem, shows the fit (``simulator.calibration``) against the data, and applies it
+to the scenarios only when asked.
+
+A file is read once when it arrives (its parsed table is kept in the session under a token, the
+SHA-1 of its bytes); cleaning and fitting are cached on that token, the columns chosen and the
+calibration end, so a rerun costs nothing. Where the model cannot take a fit (a value out of
+range, a funnel it would break) the page says so before the button is pressed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from simulator.calibration import (
+    BGNBD_KEYS,
+    GG_KEYS,
+    MIN_DAYS,
+    MIN_DAYS_WEEKDAY,
+    MIN_GG_CUSTOMERS,
+    DailyFit,
+    PaidExceedsVisitors,
+    RepeatFit,
+    apply_daily_fit,
+    apply_repeat_fit,
+    fit_daily_metrics,
+    fit_repeat_model,
+    gg_mean,
+    recalibrated_alpha,
+)
+from ui import charts, layout, state
+from ui.datafile import (
+    FIELDS,
+    Cleaned,
+    FileProblem,
+    Kind,
+    Problem,
+    Table,
+    clean_daily,
+    clean_orders,
+    guess_mapping,
+    read_table,
+)
+from ui.errors import describe_error
+from ui.fmt import fmt_delta_pct, fmt_money, fmt_number, fmt_pct
+from ui.i18n import t
+
+SAMPLES: dict[Kind, Path] = {
+    "orders": Path(__file__).resolve().parents[1] / "assets" / "samples" / "cdnow_orders.csv",
+    "daily": Path(__file__).resolve().parents[1] / "assets" / "samples" / "daily_metrics.csv",
+}
+#: Rows of the file shown under the column choice.
+PREVIEW_ROWS = 8
+#: Share of the order history's span the calibration period takes by default; the CDNOW sample
+#: ends it where Fader, Hardie & Lee (2005) did, after 39 weeks.
+CALIBRATION_SHARE = 2 / 3
+SAMPLE_END = {SAMPLES["orders"].name: "1997-09-30"}
+#: Days of the repurchase curve at most, and the ones quoted beside the fit.
+CURVE_DAYS = 730
+RR_QUOTED = (30, 90, 180, 365)
+#: The repurchase curve stops where fewer customers than this (or 5%) are followed that long.
+MIN_FOLLOWED = 30
+#: A 95% interval is the estimate ± this many standard errors (normal approximation).
+Z95 = 1.959964
+#: Scenario paths each fit sets (the Assumptions page marks them as fitted).
+REPEAT_PATHS = ("repeat.r", "repeat.a", "repeat.b")
+GG_PATHS = ("repeat.spend_model", "repeat.gg_p", "repeat.gg_q", "repeat.gg_v")
+DAILY_PATHS = ("traffic.organic_uv", "traffic.weekday_profile", "traffic.growth_pct_month",
+               "funnel.conversion_rate", "store.aov")  # fmt: skip
+SHARE_PATH = "funnel.old_customer_share"
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file as it arrived: its token (SHA-1), name, and the table or why it cannot be read."""
+
+    token: str
+    name: str
+    table: Table | None
+    problem: Problem | None
+
+
+def _key(kind: Kind, what: str) -> str:
+    return f"cal_{kind}_{what}"
+
+
+def _load(kind: Kind, name: str, raw: bytes) -> None:
+    try:
+        table, problem = read_table(raw, name), None
+    except FileProblem as exc:
+        table, problem = None, exc.problem
+    token = hashlib.sha1(raw).hexdigest()[:16]  # the same as _sample_token for a sample
+    st.session_state[_key(kind, "upload")] = Upload(token, name, table, problem)
+
+
+def _on_upload(kind: Kind, key: str) -> None:
+    file = st.session_state.get(key)
+    if file is None:
+        st.session_state.pop(_key(kind, "upload"), None)
+        return
+    _load(kind, file.name, file.getvalue())
+
+
+def _sample_token(kind: Kind) -> str:
+    return hashlib.sha1(SAMPLES[kind].read_bytes()).hexdigest()[:16]
+
+
+def _on_sample(kind: Kind) -> None:
+    _load(kind, SAMPLES[kind].name, SAMPLES[kind].read_bytes())
+    st.session_state[_key(kind, "files")] = st.session_state.get(_key(kind, "files"), 0) + 1
+
+
+# --------------------------------------------------------------------------- messages
+def rows_text(p: Problem, lang: str) -> str:
+    """第 4、5、9 行 / rows 4, 5, 9 and 12 more."""
+    sep = "、" if lang == "zh" else ", "
+    listed = sep.join(str(r) for r in p.rows)
+    if p.count > len(p.rows):
+        return t("up.rows_more", lang, rows=listed, n=p.count, more=p.count - len(p.rows))
+    return t("up.rows" if p.count == 1 else "up.rows_many", lang, rows=listed)
+
+
+def _size(n_bytes: int, lang: str) -> str:
+    """1.5 MB, 64 KB, 500 B."""
+    for unit, size in (("MB", 1024**2), ("KB", 1024)):
+        if n_bytes >= size:
+            return f"{fmt_number(n_bytes / size, lang, digits=1, compact=False)} {unit}"
+    return f"{n_bytes} B"
+
+
+def problem_text(p: Problem, lang: str) -> str:
+    """One problem of a file in ``lang``: what is wrong, the column and the rows at fault."""
+    kw: dict[str, object] = {"column": p.column, "rows": rows_text(p, lang) if p.rows else "",
+                             "n": fmt_number(p.count, lang), "detail": p.detail}  # fmt: skip
+    if p.code == "too_big":
+        kw["detail"] = _size(int(p.detail), lang)
+    if p.code == "missing_column":
+        kw["field"] = t(f"cal.field.{p.detail}", lang)
+    if p.code == "missing_either":
+        a, b = p.detail.split("|")
+        kw.update(a=t(f"cal.field.{a}", lang), b=t(f"cal.field.{b}", lang))
+    return t(f"up.{p.code}", lang, **kw)
+
+
+def _show_problems(cleaned: Cleaned, lang: str) -> None:
+    errors = [p for p in cleaned.problems if p.severity == "error"]
+    warnings = [p for p in cleaned.problems if p.severity == "warning"]
+    notes = [p for p in cleaned.problems if p.severity == "note"]
+    if notes:
+        lines = "\n".join(f"- {problem_text(p, lang)}" for p in notes)
+        st.info(f"{t('cal.notes', lang)}\n\n{lines}", icon=":material/info:")
+    if errors:
+        lines = "\n".join(f"- {problem_text(p, lang)}" for p in errors)
+        st.error(f"{t('cal.errors', lang)}\n\n{lines}", icon=":material/block:")
+    if warnings:
+        lines = "\n".join(f"- {problem_text(p, lang)}" for p in warnings)
+        st.warning(f"{t('cal.left_out', lang, n=fmt_number(cleaned.dropped, lang))}\n\n{lines}",
+                   icon=":material/warning:")  # fmt: skip
+    if cleaned.date_forms > 1:
+        st.caption(t("cal.date_forms", lang, n=cleaned.date_forms))
+
+
+# --------------------------------------------------------------------------- file + columns
+def _source(kind: Kind, lang: str) -> Upload | None:
+    """The uploader, the sample buttons and what was read; the upload (None: nothing yet)."""
+    version = st.session_state.get(_key(kind, "files"), 0)
+    key = _key(kind, f"file:{version}")
+    a, b = st.columns([3, 1], vertical_alignment="bottom")
+    a.file_uploader(t("cal.upload", lang), type=["csv", "txt", "xlsx", "xls"], key=key,
+                    on_change=_on_upload, args=(kind, key), help=t("cal.upload_help", lang))  # fmt: skip
+    b.button(t(f"cal.sample.{kind}", lang), key=_key(kind, "sample"), on_click=_on_sample,
+             args=(kind,), help=t(f"cal.sample.{kind}_help", lang), icon=":material/science:",
+             width="stretch")  # fmt: skip
+    b.download_button(t("cal.sample.download", lang), data=SAMPLES[kind].read_bytes(),
+                      file_name=SAMPLES[kind].name, mime="text/csv", key=_key(kind, "sample_dl"),
+                      icon=":material/download:", width="stretch")  # fmt: skip
+    upload = st.session_state.get(_key(kind, "upload"))
+    if upload is None:
+        return None
+    if upload.problem is not None:
+        st.error(f"{upload.name}: {problem_text(upload.problem, lang)}", icon=":material/block:")
+        return None
+    table = upload.table
+    st.caption(t("cal.file_info", lang, name=upload.name, rows=fmt_number(len(table.frame), lang),
+                 encoding=table.encoding))  # fmt: skip
+    return upload
+
+
+def _mapping(kind: Kind, upload: Upload, lang: str) -> dict[str, str | None]:
+    """The column chosen for each field (guessed from the headers, correctable)."""
+    table = upload.table
+    guess = guess_mapping(table.columns, kind)
+    none = t("cal.none", lang)
+    options = [none, *table.columns]
+    st.markdown(f"**{t('cal.mapping', lang)}**", help=t("cal.mapping_help", lang))
+    fields = FIELDS[kind]
+    cols = st.columns(min(4, len(fields)))
+    mapping: dict[str, str | None] = {}
+    for i, f in enumerate(fields):
+        chosen = cols[i % len(cols)].selectbox(
+            t(f"cal.field.{f.name}", lang), options,
+            index=options.index(guess[f.name]) if guess[f.name] else 0,
+            key=_key(kind, f"map:{upload.token}:{f.name}"), persist_state="session",
+        )  # fmt: skip
+        mapping[f.name] = None if chosen == none else chosen
+    with st.expander(t("cal.preview", lang, n=PREVIEW_ROWS)):
+        st.dataframe(table.frame.head(PREVIEW_ROWS).astype(str), hide_index=True,
+                     width="stretch")  # fmt: skip
+    return mapping
+
+
+# Cached as resources (the same object on every rerun, never copied: a fit of a million
+# customers holds tens of MB) keyed by the file's token; nothing here mutates them.
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _cleaned(token: str, kind: Kind, mapping: tuple, _table: Table) -> Cleaned:
+    clean = clean_orders if kind == "orders" else clean_daily
+    return clean(_table, dict(mapping))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _repeat_fit(token: str, mapping: tuple, end: str, _orders: pd.DataFrame) -> RepeatFit | str:
+    try:
+        return fit_repeat_model(_orders, calibration_end=end)
+    except ValueError as exc:
+        return "cal.err.no_repeat" if "bought again" in str(exc) else "cal.err.fit"
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _daily_fit(token: str, mapping: tuple, _daily: pd.DataFrame) -> DailyFit | str:
+    try:
+        return fit_daily_metrics(_daily)
+    except ValueError:
+        return "cal.err.too_few_days"
+
+
+# --------------------------------------------------------------------------- applying
+def _targets(kind: Kind, lang: str) -> list[str]:
+    """The scenarios the user ticks (baseline and plan, both ticked at first)."""
+    st.markdown(f"**{t('cal.apply_to', lang)}**")
+    cols = st.columns(2)
+    return [which for col, which in zip(cols, (state.BASELINE, state.PLAN), strict=True)
+            if col.checkbox(state.name_of(which, lang), value=True,
+                            key=_key(kind, f"to:{which}"), persist_state="session")]  # fmt: skip
+
+
+def _built(targets: list[str], build, lang: str) -> tuple[dict, str | None]:
+    """Every target's scenario with the fit, and the reason (named) the first one fails."""
+    new = {}
+    for which in targets:
+        try:
+            new[which] = build(state.slot(which).scenario)
+        except PaidExceedsVisitors as exc:
+            reason = t("cal.err.paid_exceed", lang, paid=fmt_number(exc.paid, lang),
+                       total=fmt_number(exc.total, lang))  # fmt: skip
+        except (ValidationError, ValueError) as exc:  # a fitted value out of range, named
+            reason = describe_error(exc, lang)
+        else:
+            continue
+        return new, t("cal.err.apply", lang, name=state.name_of(which, lang), reason=reason)
+    return new, None
+
+
+def _apply(targets: list[str], build, paths: list[str], source: str, lang: str) -> None:
+    """Set every target to ``build(its scenario)``: all or none (a value out of range for one
+    leaves them all as they were and says why)."""
+    if not targets:
+        state.flash(t("cal.pick_target", lang))
+        return
+    new, failed = _built(targets, build, lang)
+    if failed is not None:
+        state.flash(failed)
+        return
+    for which, scenario in new.items():
+        state.apply_fit(which, scenario, paths, source)
+    names = ("、" if lang == "zh" else ", ").join(state.name_of(w, lang) for w in targets)
+    state.note(t("cal.applied", lang, names=names))
+
+
+def _apply_button(kind: Kind, targets: list[str], build, paths: list[str], source: str,
+                  lang: str, hint: str = "") -> None:  # fmt: skip
+    """The Apply button, with a warning beforehand (and ``hint``) when the fit cannot go into a
+    target."""
+    _, failed = _built(targets, build, lang)
+    if failed is not None:
+        st.warning(f"{failed} {hint}".strip(), icon=":material/warning:")
+    st.button(t("cal.apply_button", lang), key=_key(kind, "apply"), type="primary",
+              icon=":material/check:", on_click=_apply,
+              args=(targets, build, paths, source, lang))  # fmt: skip
+    st.caption(t("cal.untouched", lang))
+
+
+# --------------------------------------------------------------------------- order history
+def _param_table(fit: RepeatFit, lang: str) -> pd.DataFrame:
+    rows = []
+    for key in BGNBD_KEYS + (GG_KEYS if fit.has_gamma_gamma else ()):
+        est, se = fit.params[key], fit.stderr[key]
+        lo, hi = est - Z95 * se, est + Z95 * se
+        rows.append({
+            t("cal.col.param", lang): "α" if key == "alpha" else key,
+            t("cal.col.meaning", lang): t(f"cal.p.{key}", lang),
+            t("cal.col.estimate", lang): fmt_number(est, lang, digits=4, compact=False),
+            t("cal.col.se", lang): fmt_number(se, lang, digits=4, compact=False)
+            if math.isfinite(se) else "—",
+            t("cal.col.ci", lang): f"{fmt_number(max(lo, 0.0), lang, digits=3, compact=False)} – "
+            f"{fmt_number(hi, lang, digits=3, compact=False)}" if math.isfinite(se) else "—",
+            t("cal.col.provenance", lang): t("cal.prov", lang),
+        })  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
+    st.subheader(t("cal.results", lang), anchor=False)
+    c = st.columns(4)
+    c[0].metric(t("cal.kpi.customers", lang), fmt_number(fit.n_customers, lang), border=True)
+    c[1].metric(t("cal.kpi.repeaters", lang), fmt_number(fit.n_repeaters, lang),
+                delta=fmt_pct(fit.n_repeaters / fit.n_customers, lang), delta_color="off",
+                delta_arrow="off", border=True)  # fmt: skip
+    c[2].metric(t("cal.kpi.transactions", lang), fmt_number(fit.n_transactions, lang), border=True)
+    c[3].metric(t("cal.kpi.loglik", lang), fmt_number(fit.loglik, lang, digits=2, compact=False),
+                border=True)  # fmt: skip
+    if not fit.converged or (fit.has_gamma_gamma and not fit.gg_converged):
+        st.warning(t("cal.not_converged", lang), icon=":material/warning:")
+    if not fit.has_gamma_gamma:
+        st.info(t("cal.gg_missing", lang, n=MIN_GG_CUSTOMERS), icon=":material/info:")
+    elif not math.isfinite(gg_mean(fit)):
+        st.warning(t("cal.gg_q_low", lang), icon=":material/warning:")
+    st.dataframe(_param_table(fit, lang), hide_index=True, width="stretch")
+
+    st.markdown(f"**{t('cal.derived', lang)}**")
+    r, alpha = fit.params["r"], fit.params["alpha"]
+    age = state.baseline().store.age_days
+    quoted = [(t("cal.d.rr", lang, days=d), fmt_pct(1 - (alpha / (alpha + d)) ** r, lang), None)
+              for d in RR_QUOTED]  # fmt: skip
+    quoted.append((t("cal.d.share", lang, age=fmt_number(age, lang)),
+                   fmt_pct(fit.implied_old_share(age), lang), None))  # fmt: skip
+    if fit.has_gamma_gamma and math.isfinite(gg_mean(fit)):
+        quoted.append((t("cal.d.aov", lang), fmt_money(gg_mean(fit), lang, compact=False, digits=2),
+                       None))  # fmt: skip
+    if fit.observation_days > fit.calibration_days:
+        actual, model = fit.holdout_totals()
+        gap = fmt_delta_pct(model, actual, lang) if actual else ""
+        quoted.append((t("cal.d.holdout", lang), fmt_number(actual, lang),
+                       t("cal.d.holdout_model", lang, model=fmt_number(model, lang), gap=gap)))  # fmt: skip
+    cols = st.columns(4)
+    for i, (label, value, note) in enumerate(quoted):
+        cols[i % 4].metric(label, value, delta=note, delta_color="off", delta_arrow="off")
+
+    labels = {"data": t("cal.series.data", lang), "model": t("cal.series.model", lang)}
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.markdown(f"**{t('cal.tracking', lang)}**")
+        track = fit.tracking()
+        chart = charts.fit_chart(
+            charts.fit_data(track, "date", {"actual": "data", "model": "model"}, labels),
+            x_title=t("cal.axis.date", lang), y_title=t("cal.axis.cum", lang), lang=lang,
+            temporal=True, series_title=t("cal.series", lang),
+            marker=(fit.calibration_end, t("cal.end_marker", lang))
+            if fit.observation_days > fit.calibration_days else None,
+        )  # fmt: skip
+        layout.chart(chart, "calibration_tracking")
+        st.caption(t("cal.tracking_note", lang))
+    with right:
+        st.markdown(f"**{t('cal.curve', lang)}**")
+        curve = fit.repurchase_curve(CURVE_DAYS)
+        # where few customers are followed that long the data's share is noise: cut there
+        curve = curve[curve["customers"] >= max(MIN_FOLLOWED, 0.05 * fit.n_customers)]
+        chart = charts.fit_chart(
+            charts.fit_data(curve, "days", {"actual": "data", "model": "model"}, labels),
+            x_title=t("cal.axis.days", lang), y_title=t("cal.axis.rr", lang), lang=lang,
+            y_format=".0%", series_title=t("cal.series", lang),
+        )  # fmt: skip
+        layout.chart(chart, "calibration_repurchase")
+        st.caption(t("cal.curve_note", lang))
+    st.caption(t("cal.caveat", lang))
+
+    st.subheader(t("cal.apply", lang), anchor=False)
+    targets = _targets("orders", lang)
+    fitted_label = t("cal.alpha.fitted", lang,
+                     alpha=fmt_number(alpha, lang, digits=2, compact=False),
+                     age=fmt_number(age, lang), share=fmt_pct(fit.implied_old_share(age), lang))  # fmt: skip
+    # The fitted α may imply an old-customer share the scenario's funnel cannot hold: keeping
+    # the share is then the first choice offered.
+    fits = _built(targets, lambda sc: apply_repeat_fit(sc, fit, gamma_gamma=False), lang)[1] is None
+    mode = st.radio(t("cal.alpha_mode", lang), ["fitted", "keep"], index=0 if fits else 1,
+                    key=f"cal_orders_alpha:{token}", persist_state="session",
+                    format_func=lambda m: fitted_label if m == "fitted" else
+                    t("cal.alpha.keep", lang))  # fmt: skip
+    usable_gg = fit.has_gamma_gamma and math.isfinite(gg_mean(fit))
+    gg = st.checkbox(
+        t("cal.apply_gg", lang, aov=fmt_money(gg_mean(fit), lang, compact=False, digits=2)
+          if usable_gg else "—"),
+        value=usable_gg, disabled=not usable_gg, key="cal_orders_gg", persist_state="session",
+    )  # fmt: skip
+    if mode == "keep":
+        for which in targets:
+            sc = state.slot(which).scenario
+            st.caption(f"{state.name_of(which, lang)}: α = "
+                       f"{fmt_number(recalibrated_alpha(sc, fit), lang, digits=2, compact=False)}")  # fmt: skip
+    paths = [*REPEAT_PATHS, *([SHARE_PATH] if mode == "fitted" else []),
+             *(GG_PATHS if gg and usable_gg else ())]  # fmt: skip
+    _apply_button("orders", targets, lambda sc: apply_repeat_fit(
+        sc, fit, use_alpha=mode == "fitted", gamma_gamma=gg and usable_gg), paths, source, lang,
+        hint=t("cal.alpha.hint", lang) if mode == "fitted" else "")  # fmt: skip
+
+
+def orders_section(lang: str) -> None:
+    """Order history → BG/NBD and Gamma-Gamma, checked on a holdout, applied on request."""
+    st.markdown(t("cal.orders.help", lang))
+    upload = _source("orders", lang)
+    if upload is None:
+        return
+    mapping = _mapping("orders", upload, lang)
+    cleaned = _cleaned(upload.token, "orders", tuple(mapping.items()), upload.table)
+    _show_problems(cleaned, lang)
+    if not cleaned.ok:
+        return
+    orders = cleaned.frame
+    first, last = orders["date"].min().normalize(), orders["date"].max().normalize()
+    st.caption(t("cal.usable", lang, orders=fmt_number(len(orders), lang),
+                 customers=fmt_number(orders["customer_id"].nunique(), lang),
+                 start=first.date().isoformat(), end=last.date().isoformat()))  # fmt: skip
+    span = (last - first).days
+    default = (first + pd.Timedelta(days=round(span * CALIBRATION_SHARE))).date()
+    if upload.name in SAMPLE_END and upload.token == _sample_token("orders"):
+        default = pd.Timestamp(SAMPLE_END[upload.name]).date()
+    end = st.date_input(t("cal.calibration_end", lang), value=default, min_value=first.date(),
+                        max_value=last.date(), key=_key("orders", f"end:{upload.token}"),
+                        help=t("cal.calibration_end_help", lang),
+                        persist_state="session")  # fmt: skip
+    end = pd.Timestamp(end)
+    hold = (last - end).days
+    st.caption(t("cal.periods", lang, cal=fmt_number((end - first).days, lang),
+                 hold=fmt_number(hold, lang)))  # fmt: skip
+    if hold <= 0:
+        st.info(t("cal.no_holdout", lang), icon=":material/info:")
+    fit = _repeat_fit(upload.token, tuple(mapping.items()), end.date().isoformat(), orders)
+    if isinstance(fit, str):
+        st.error(t(fit, lang), icon=":material/block:")
+        return
+    _repeat_results(fit, upload.token, t("cal.fitted_from", lang, name=upload.name), lang)
+
+
+# --------------------------------------------------------------------------- daily metrics
+def _weekday_data(fit: DailyFit, lang: str) -> pd.DataFrame:
+    w, se = np.asarray(fit.weekday), np.asarray(fit.weekday_se)
+    return pd.DataFrame({"day": [t(f"cal.weekday.{i}", lang) for i in range(7)], "value": w,
+                         "lo": w * np.exp(-2 * se), "hi": w * np.exp(2 * se)})  # fmt: skip
+
+
+def _daily_results(fit: DailyFit, source: str, lang: str) -> None:
+    st.subheader(t("cal.daily.results", lang), anchor=False)
+    use_growth = st.checkbox(
+        t("cal.daily.use_growth", lang, g=f"{fmt_number(fit.growth_pct_month, lang, digits=2)}%"),
+        value=fit.growth_significant, key="cal_daily_growth", persist_state="session",
+    )  # fmt: skip
+    if not fit.growth_significant:
+        st.caption(t("cal.daily.growth_ns", lang))
+    c = st.columns(5)
+    c[0].metric(t("cal.daily.level", lang), fmt_number(fit.level(use_growth), lang),
+                help=t("cal.daily.level_help", lang), border=True)  # fmt: skip
+    c[1].metric(t("cal.daily.growth", lang),
+                f"{fmt_number(fit.growth_pct_month, lang, digits=2)}%",
+                delta=t("cal.daily.pm", lang, se=f"{fmt_number(fit.growth_se, lang, digits=2)}%"),
+                delta_color="off", delta_arrow="off", border=True)  # fmt: skip
+    for col, key, value, se, kind in (
+        (c[2], "conversion_rate", fit.conversion_rate, fit.conversion_se, "pct"),
+        (c[3], "aov", fit.aov, fit.aov_se, "price"),
+        (c[4], "old_customer_share", fit.old_customer_share, fit.old_share_se, "pct"),
+    ):
+        shown = layout.fmt_kpi(value, kind, lang) if math.isfinite(value) else "—"
+        spread = layout.fmt_kpi(se, kind, lang) if math.isfinite(se) else None
+        col.metric(t(f"kpi.{key}", lang), shown, border=True,
+                   delta=t("cal.daily.pm", lang, se=spread) if spread else None,
+                   delta_color="off", delta_arrow="off")  # fmt: skip
+    if fit.days < MIN_DAYS_WEEKDAY or np.allclose(fit.weekday, 1.0):
+        st.caption(t("cal.daily.no_weekday", lang, n=MIN_DAYS_WEEKDAY))
+    if not fit.has_old_share:
+        st.caption(t("cal.daily.no_old", lang))
+
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        st.markdown(f"**{t('cal.daily.weekday', lang)}**")
+        layout.chart(charts.weekday_chart(_weekday_data(fit, lang),
+                                          value_title=t("cal.daily.weekday_axis", lang),
+                                          day_title=t("cal.daily.day", lang), lang=lang),
+                     "calibration_weekday")  # fmt: skip
+    with right:
+        st.markdown(f"**{t('cal.daily.fit', lang)}**")
+        metric = st.segmented_control(
+            t("ov.metric", lang), ["uv", "orders", "gmv"], default="uv", required=True,
+            format_func=lambda m: t(f"m.{'orders_paid' if m == 'orders' else m}", lang),
+            key="cal_daily_metric", persist_state="session",
+        )  # fmt: skip
+        labels = {"data": t("cal.series.data", lang), "model": t("cal.series.model", lang)}
+        frame = fit.fitted
+        chart = charts.fit_chart(
+            charts.fit_data(frame, "date", {metric: "data", f"{metric}_model": "model"}, labels),
+            x_title=t("cal.axis.date", lang),
+            y_title=t(f"m.{'orders_paid' if metric == 'orders' else metric}", lang),
+            lang=lang, temporal=True, series_title=t("cal.series", lang),
+        )  # fmt: skip
+        layout.chart(chart, f"calibration_daily_{metric}")
+        resid = frame["uv"] - frame["uv_model"]
+        total = float(((frame["uv"] - frame["uv"].mean()) ** 2).sum())
+        r2 = 1.0 - float((resid**2).sum()) / total if total > 0 else float("nan")
+        gmv = frame["gmv"].to_numpy()
+        pos = gmv > 0
+        mape = float(np.mean(np.abs(frame["gmv_model"].to_numpy()[pos] / gmv[pos] - 1)))
+        st.caption(t("cal.daily.fit_stats", lang, r2=fmt_number(r2, lang, digits=3),
+                     mape=fmt_pct(mape, lang, digits=1)))  # fmt: skip
+    st.caption(t("cal.daily.notes", lang))
+
+    st.subheader(t("cal.apply", lang), anchor=False)
+    targets = _targets("daily", lang)
+    paths = [*DAILY_PATHS, *([SHARE_PATH] if fit.has_old_share else [])]
+    _apply_button("daily", targets, lambda sc: apply_daily_fit(sc, fit, use_growth=use_growth),
+                  paths, source, lang)  # fmt: skip
+
+
+def daily_section(lang: str) -> None:
+    """Daily shop metrics → visitors, weekday profile, growth, conversion, AOV, old share."""
+    st.markdown(t("cal.daily.help", lang))
+    upload = _source("daily", lang)
+    if upload is None:
+        return
+    mapping = _mapping("daily", upload, lang)
+    cleaned = _cleaned(upload.token, "daily", tuple(mapping.items()), upload.table)
+    _show_problems(cleaned, lang)
+    if not cleaned.ok:
+        return
+    fit = _daily_fit(upload.token, tuple(mapping.items()), cleaned.frame)
+    if isinstance(fit, str):
+        st.error(t(fit, lang, n=MIN_DAYS), icon=":material/block:")
+        return
+    _daily_results(fit, t("cal.fitted_from", lang, name=upload.name), lang)
