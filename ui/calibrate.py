@@ -218,6 +218,19 @@ def _mapping(kind: Kind, upload: Upload, lang: str) -> dict[str, str | None]:
     return mapping
 
 
+def _clean_upload(kind: Kind, lang: str) -> tuple[Upload, dict, Cleaned] | None:
+    """The help, the file, its columns and problems; (upload, mapping, cleaned) once the file
+    can be fitted, else None (what stops it is on the page)."""
+    st.markdown(t(f"cal.{kind}.help", lang))
+    upload = _source(kind, lang)
+    if upload is None:
+        return None
+    mapping = _mapping(kind, upload, lang)
+    cleaned = _cleaned(upload.token, kind, tuple(mapping.items()), upload.table)
+    _show_problems(cleaned, lang)
+    return (upload, mapping, cleaned) if cleaned.ok else None
+
+
 # Cached as resources (the same object on every rerun, never copied: a fit of a million
 # customers holds tens of MB) keyed by the file's token; nothing here mutates them.
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -414,15 +427,10 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
 
 def orders_section(lang: str) -> None:
     """Order history → BG/NBD and Gamma-Gamma, checked on a holdout, applied on request."""
-    st.markdown(t("cal.orders.help", lang))
-    upload = _source("orders", lang)
-    if upload is None:
+    got = _clean_upload("orders", lang)
+    if got is None:
         return
-    mapping = _mapping("orders", upload, lang)
-    cleaned = _cleaned(upload.token, "orders", tuple(mapping.items()), upload.table)
-    _show_problems(cleaned, lang)
-    if not cleaned.ok:
-        return
+    upload, mapping, cleaned = got
     orders = cleaned.frame
     first, last = orders["date"].min().normalize(), orders["date"].max().normalize()
     st.caption(t("cal.usable", lang, orders=fmt_number(len(orders), lang),
@@ -528,15 +536,10 @@ def _daily_results(fit: DailyFit, source: str, lang: str) -> None:
 
 def daily_section(lang: str) -> None:
     """Daily shop metrics → visitors, weekday profile, growth, conversion, AOV, old share."""
-    st.markdown(t("cal.daily.help", lang))
-    upload = _source("daily", lang)
-    if upload is None:
+    got = _clean_upload("daily", lang)
+    if got is None:
         return
-    mapping = _mapping("daily", upload, lang)
-    cleaned = _cleaned(upload.token, "daily", tuple(mapping.items()), upload.table)
-    _show_problems(cleaned, lang)
-    if not cleaned.ok:
-        return
+    upload, mapping, cleaned = got
     fit = _daily_fit(upload.token, tuple(mapping.items()), cleaned.frame)
     if isinstance(fit, str):
         st.error(t(fit, lang, n=MIN_DAYS), icon=":material/block:")

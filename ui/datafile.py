@@ -235,6 +235,13 @@ DAILY_FIELDS: tuple[Field, ...] = (
         required=False,
     ),  # fmt: skip
 )
+ORDER_FIELDS += (
+    Field("status", ("订单状态", "交易状态", "status", "orderstatus"), required=False),
+)
+#: Order states that are not a purchase: closed, cancelled, refunded or never paid (淘宝's
+#: 交易关闭 / 等待买家付款 and the English equivalents).
+NOT_BOUGHT = re.compile(r"关闭|取消|退款|未付款|等待买家付款|closed|cancel|refund|unpaid|pending",
+                        re.IGNORECASE)  # fmt: skip
 FIELDS: Mapping[Kind, tuple[Field, ...]] = {"orders": ORDER_FIELDS, "daily": DAILY_FIELDS}
 #: Daily exports need one column of each pair (the other is derived from it).
 DAILY_EITHER = (("buyers", "conversion"), ("gmv", "aov"))
@@ -365,21 +372,27 @@ def _inside(name: str, header: str) -> bool:
 
 def guess_mapping(columns: Sequence[str], kind: Kind) -> dict[str, str | None]:
     """The file's column for every field of ``kind`` (None: not found): exact headers first
-    (``实付金额``, ``Customer ID``) for every field, then headers that contain a field's name."""
+    (``实付金额``, ``Customer ID``), then headers that contain a field's name, the longest name
+    first (``买家支付金额`` is the amount, not the buyer)."""
+    fields = FIELDS[kind]
     normed = {c: _norm(c) for c in columns}
-    out: dict[str, str | None] = dict.fromkeys(f.name for f in FIELDS[kind])
+    out: dict[str, str | None] = dict.fromkeys(f.name for f in fields)
     used: set[str] = set()
-    for exact in (True, False):
-        for f in FIELDS[kind]:
-            if out[f.name] is not None:
-                continue
-            out[f.name] = next(
-                (c for s in f.synonyms for c, n in normed.items()
-                 if c not in used and (n == s if exact else _inside(s, c))),
-                None,
-            )  # fmt: skip
-            if out[f.name] is not None:
-                used.add(out[f.name])
+    for f in fields:
+        out[f.name] = next((c for s in f.synonyms for c, n in normed.items()
+                            if n == s and c not in used), None)  # fmt: skip
+        if out[f.name] is not None:
+            used.add(out[f.name])
+    inside = sorted(
+        ((len(s), i, c) for i, f in enumerate(fields) if out[f.name] is None
+         for s in f.synonyms for c in columns if c not in used and _inside(s, c)),
+        key=lambda m: (-m[0], m[1]),
+    )  # fmt: skip
+    for _, i, column in inside:
+        name = fields[i].name
+        if out[name] is None and column not in used:
+            out[name] = column
+            used.add(column)
     return out
 
 
@@ -520,6 +533,10 @@ def clean_orders(table: Table, mapping: Mapping[str, str | None]) -> Cleaned:
     no_date = dates.isna().to_numpy() & ~bad_date
     no_amount = np.isnan(amount) & ~bad_amount
     negative = np.nan_to_num(amount, nan=0.0) < 0
+    status_col = mapping.get("status")
+    closed = np.zeros(len(df), dtype=bool)
+    if status_col:
+        closed = df[status_col].map(lambda v: bool(NOT_BOUGHT.search(str(v)))).to_numpy(bool)
     order_id = mapping.get("order_id")
     # With an order ID a repeated one is a copy (left out). Without, identical rows may be two
     # orders of the same thing on one day (CDNOW has 21): kept, and named in a note.
@@ -530,12 +547,13 @@ def clean_orders(table: Table, mapping: Mapping[str, str | None]) -> Cleaned:
     _warn(problems, "blank", no_date, df.index, date_col)
     _warn(problems, "blank", no_amount, df.index, amount_col)
     _warn(problems, "negative", negative, df.index, amount_col)
+    _warn(problems, "not_bought", closed, df.index, status_col or "")
     if order_id:
         _warn(problems, "duplicate_order", dup, df.index, order_id)
     else:
         _warn(problems, "identical_rows", dup, df.index, severity="note")
         dup = np.zeros_like(dup)
-    drop = bad_date | bad_amount | no_cust | no_date | no_amount | negative | dup
+    drop = bad_date | bad_amount | no_cust | no_date | no_amount | negative | closed | dup
     keep = ~drop
     if not keep.any():
         return Cleaned(None, [*problems, Problem("no_usable_rows")], int(drop.sum()), forms)

@@ -1309,11 +1309,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cal.tab.orders": ("订单记录 → 复购模型", "Order history → repeat model"),
     "cal.tab.daily": ("每日店铺数据 → 基线", "Daily shop metrics → baseline"),
     "cal.orders.help": (
-        "每行一笔订单,至少三列:**买家ID**、**订单日期**(可带时间)、**实付金额**;可选 **订单编号**(用来去重)。同一买家同一天的订单算一次交易(金额相加),时间以天计。",
+        "每行一笔订单,至少三列:**买家ID**、**订单日期**(可带时间)、**实付金额**;可选 **订单编号**(用来去重)和 **订单状态**(交易关闭、退款、未付款的订单不算购买)。同一买家同一天的订单算一次交易(金额相加),时间以天计。",
         "One row per order with at least three columns: **customer ID**, **order date** (a time "
-        "may follow) and **amount paid**; optionally an **order ID** (used to drop duplicates). "
-        "Orders of one customer on one day are one transaction (amounts added up); time is in "
-        "days.",
+        "may follow) and **amount paid**; optionally an **order ID** (used to drop duplicates) "
+        "and an **order status** (closed, refunded and unpaid orders are not purchases). Orders "
+        "of one customer on one day are one transaction (amounts added up); time is in days.",
     ),
     "cal.daily.help": (
         "每行一天:**日期**、**访客数**,**支付买家数**或**支付转化率**,**支付金额**或**客单价**,可选**老买家占比**或**老买家数**。比率可以写成 2.45% 或 0.0245。",
@@ -1356,6 +1356,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cal.field.date": ("日期", "Date"),
     "cal.field.amount": ("实付金额", "Amount paid"),
     "cal.field.order_id": ("订单编号(可选)", "Order ID (optional)"),
+    "cal.field.status": ("订单状态(可选)", "Order status (optional)"),
     "cal.field.uv": ("访客数", "Visitors"),
     "cal.field.buyers": ("支付买家数", "Paying buyers"),
     "cal.field.conversion": ("支付转化率", "Paid conversion"),
@@ -1626,6 +1627,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "up.duplicate_row": (
         "{rows}与前面某行完全相同,只计一次。",
         "{rows}: the same as an earlier row, counted once.",
+    ),
+    "up.not_bought": (
+        "“{column}”列{rows}是关闭、取消、退款或未付款的订单,不算购买。",
+        "Column “{column}”, {rows}: closed, cancelled, refunded or unpaid orders, not purchases.",
     ),
     "up.identical_rows": (
         "{rows}与前面某行完全相同:按不同的订单计入(同一买家同一天的订单本来就算一次交易)。如果是重复导出的,请删掉,或加上订单编号列。",

@@ -26,7 +26,8 @@ from ui.datafile import (
     read_table,
 )
 
-ORDERS = {"customer_id": "customer", "date": "date", "amount": "amount", "order_id": None}
+ORDERS = {"customer_id": "customer", "date": "date", "amount": "amount", "order_id": None,
+          "status": None}  # fmt: skip
 DAILY = {"date": "date", "uv": "visitors", "buyers": "buyers", "gmv": "revenue"}
 
 
@@ -337,6 +338,7 @@ def test_trailing_empty_field_on_a_later_row_is_accepted() -> None:
                 "date": "付款时间",
                 "amount": "买家实际支付金额",
                 "order_id": "订单编号",
+                "status": None,
             },
         ),
         (
@@ -346,6 +348,7 @@ def test_trailing_empty_field_on_a_later_row_is_accepted() -> None:
                 "date": "订单日期",
                 "amount": "实付金额（元）",
                 "order_id": None,
+                "status": None,
             },
         ),
         (
@@ -355,6 +358,7 @@ def test_trailing_empty_field_on_a_later_row_is_accepted() -> None:
                 "date": "Order Date",
                 "amount": "Amount",
                 "order_id": None,
+                "status": None,
             },
         ),
         (
@@ -364,11 +368,12 @@ def test_trailing_empty_field_on_a_later_row_is_accepted() -> None:
                 "date": "order-date",
                 "amount": "Amount (CNY)",
                 "order_id": "Order ID",
+                "status": None,
             },
         ),
         (
             ["Note", "Weight [kg]", "Colour"],
-            {"customer_id": None, "date": None, "amount": None, "order_id": None},
+            {"customer_id": None, "date": None, "amount": None, "order_id": None, "status": None},
         ),
     ],
     ids=["taobao", "unit-in-brackets", "english", "english-punctuation", "unmatched"],
@@ -393,6 +398,7 @@ def test_guess_mapping_by_containment() -> None:
         "date": "订单付款时间",
         "amount": "买家应付金额合计",
         "order_id": None,
+        "status": None,
     }
 
 
@@ -927,3 +933,23 @@ def test_daily_no_usable_rows() -> None:
     assert not cleaned.ok
     assert [p.code for p in cleaned.problems] == ["bad_date", "negative", "no_usable_rows"]
     assert cleaned.dropped == 2
+
+
+def test_closed_refunded_and_unpaid_orders_are_not_purchases() -> None:
+    """A Taobao export's 订单状态: 交易关闭 / 退款 / 等待买家付款 rows are left out, named."""
+    text = (
+        "买家会员名,订单付款时间,买家实际支付金额,订单编号,订单状态\n"
+        "a,2025-01-01,10,1,交易成功\n"
+        "a,2025-02-01,12,2,交易关闭\n"
+        "b,2025-01-03,9,3,等待买家付款\n"
+        "b,2025-03-03,11,4,卖家已发货\n"
+        "c,2025-03-04,8,5,退款成功\n"
+    )
+    table = read_table(text.encode("utf-8"), "taobao.csv")
+    mapping = guess_mapping(table.columns, "orders")
+    assert mapping["status"] == "订单状态"
+    cleaned = clean_orders(table, mapping)
+    (problem,) = [p for p in cleaned.problems if p.code == "not_bought"]
+    assert (problem.column, problem.rows, problem.count) == ("订单状态", (3, 4, 6), 3)
+    assert list(cleaned.frame["amount"]) == [10.0, 11.0]
+    assert cleaned.dropped == 3
