@@ -343,8 +343,7 @@ class RepeatFit:
         last = self.observation_days
         s = self.summary
         lags = np.arange(last + 1, dtype=float)
-        ex = np.asarray(expected_repeats(lags, *self.bgnbd), dtype=float)
-        ex[0] = 0.0
+        ex = np.asarray(expected_repeats(lags, *self.bgnbd), dtype=float)  # E[X(0)] = 0
         cohort = np.bincount(s.first, minlength=last + 1).astype(float)
         model = np.convolve(cohort, ex)[: last + 1]
         actual = np.cumsum(np.bincount(s.repeat_days, minlength=last + 1))[: last + 1]
@@ -365,7 +364,7 @@ class RepeatFit:
         τ days who bought again within τ days, ``customers`` = how many were followed that long."""
         s = self.summary
         followed = self.observation_days - s.first  # days each customer can be seen
-        top = int(min(max_days or 730, followed.max(initial=0)))
+        top = int(min(730 if max_days is None else max_days, followed.max(initial=0)))
         tau = np.arange(1, top + 1)
         if top < 1:
             return pd.DataFrame(columns=["days", "model", "actual", "customers"])
@@ -392,13 +391,12 @@ class RepeatFit:
     def holdout_totals(self) -> tuple[float, float]:
         """(actual, model) repeat transactions after the calibration end, of the customers
         acquired by it: the out-of-sample check in one pair of numbers."""
-        track = self.tracking(step_days=max(1, self.observation_days + 1))
-        end = track.iloc[-1]
-        lags = float(self.calibration_days)
         s = self.summary
-        model_cal = float(np.sum(expected_repeats(lags - s.first.astype(float), *self.bgnbd)))
-        actual_cal = float(s.x.sum())
-        return float(end["actual"]) - actual_cal, float(end["model"]) - model_cal
+        trial = s.first.astype(float)
+        model = np.sum(expected_repeats(self.observation_days - trial, *self.bgnbd)) - np.sum(
+            expected_repeats(self.calibration_days - trial, *self.bgnbd)
+        )
+        return float(s.x_holdout.sum()), float(model)
 
     def implied_old_share(self, age_days: float) -> float:
         """Old-customer order share of a store ``age_days`` old with a constant flow of new
@@ -583,7 +581,8 @@ class DailyFit:
 
     ``uv_level`` is the visitors per day the fitted trend reaches on the day after the data
     (weekday-neutral); ``uv_mean`` the same without the trend (the data's weekday-neutral mean).
-    ``weekday``: Monday…Sunday multipliers of mean 1 with the standard errors of their logs.
+    ``weekday``: Monday…Sunday multipliers of mean 1 with the standard errors of their logs
+    (all 1 and 0 when ``has_weekday`` is False).
     Ratios (conversion = buyers ÷ UV, AOV = GMV ÷ buyers, old-customer share = old buyers ÷
     buyers) pool the days; their standard errors come from the daily spread. ``fitted``: per
     date the data and the model (``uv``, ``uv_model``, ``orders``, ``orders_model``, ``gmv``,
@@ -596,6 +595,7 @@ class DailyFit:
     uv_mean: float
     weekday: tuple[float, ...]
     weekday_se: tuple[float, ...]
+    has_weekday: bool  # False: too few days (or a weekday missing) to estimate one
     growth_pct_month: float
     growth_se: float
     conversion_rate: float
@@ -646,8 +646,12 @@ def fit_daily_metrics(daily: pd.DataFrame) -> DailyFit:
     need = {"date", "uv", "buyers", "gmv"}
     if not need <= set(daily.columns):
         raise ValueError(f"daily metrics need the columns {sorted(need)}")
-    df = daily.sort_values("date").reset_index(drop=True)
-    dates = pd.to_datetime(df["date"]).dt.normalize()
+    dates = daily["date"]
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        dates = pd.to_datetime(dates, format="mixed")
+    df = daily.assign(date=dates.dt.normalize())
+    df = df.sort_values("date").reset_index(drop=True)
+    dates = df["date"]
     if dates.duplicated().any():
         raise ValueError("daily metrics hold a date more than once")
     uv, buyers, gmv = (df[c].to_numpy(dtype=float) for c in ("uv", "buyers", "gmv"))
@@ -669,16 +673,25 @@ def fit_daily_metrics(daily: pd.DataFrame) -> DailyFit:
     cov = sigma2 * np.linalg.pinv(X.T @ X)
     beta, beta_se = float(coef[-1]), math.sqrt(max(0.0, float(cov[-1, -1])))
     gamma = coef[:-1] if weekly else np.zeros(7)
-    gamma_se = np.sqrt(np.clip(np.diag(cov)[:-1], 0, None)) if weekly else np.zeros(7)
+    # ln w_d = γ_d − mean γ: its covariance is C·cov·Cᵀ with C = I − 1/7 (the level drops out)
+    contrast = np.eye(7) - 1.0 / 7.0
+    gamma_se = (np.sqrt(np.clip(np.diag(contrast @ cov[:7, :7] @ contrast.T), 0, None))
+                if weekly else np.zeros(7))  # fmt: skip
     w = np.exp(gamma - gamma.mean())
     w = w / w.mean()
-    # Levels as ratio estimators (no log-retransformation bias): visitors ÷ the model's shape.
+    # Levels as ratio estimators (no log-retransformation bias): visitors ÷ the model's shape,
+    # over the days with visitors (a closed day says nothing of the level).
     shape_trend = w[dow] * np.exp(beta * (t - t_mid))
     next_day = float(t[-1] + 1.0)
-    level_trend = float(uv.sum() / shape_trend.sum()) * math.exp(beta * (next_day - t_mid))
-    level_flat = float(uv.sum() / w[dow].sum())
-    growth = math.expm1(DAYS_PER_MONTH * beta) * 100.0
-    growth_se = DAYS_PER_MONTH * math.exp(DAYS_PER_MONTH * beta) * beta_se * 100.0
+    try:
+        level_trend = float(uv[use].sum() / shape_trend[use].sum()) * math.exp(
+            beta * (next_day - t_mid)
+        )
+        growth = math.expm1(DAYS_PER_MONTH * beta) * 100.0
+        growth_se = DAYS_PER_MONTH * math.exp(DAYS_PER_MONTH * beta) * beta_se * 100.0
+    except OverflowError:
+        raise ValueError("the visitors change too wildly to fit a trend") from None
+    level_flat = float(uv[use].sum() / w[dow][use].sum())
     cr, cr_se = _ratio(buyers, uv)
     aov, aov_se = _ratio(gmv, buyers)
     if old is not None:
@@ -706,6 +719,7 @@ def fit_daily_metrics(daily: pd.DataFrame) -> DailyFit:
         uv_mean=level_flat,
         weekday=tuple(float(v) for v in w),
         weekday_se=tuple(float(v) for v in gamma_se),
+        has_weekday=weekly,
         growth_pct_month=growth,
         growth_se=growth_se,
         conversion_rate=cr,
@@ -740,18 +754,19 @@ def other_visitors(scenario: Scenario) -> float:
 
 def apply_daily_fit(scenario: Scenario, fit: DailyFit, *, use_growth: bool) -> Scenario:
     """``scenario`` with the baseline read off the daily metrics: organic visitors (the measured
-    visitors less those the scenario's paid channels and affiliates bring), weekday profile,
-    monthly growth (0 unless ``use_growth``), conversion, order value and, when measured,
-    old-customer share. ``PaidExceedsVisitors`` when the paid channels alone bring more visitors
+    visitors less those the scenario's paid channels and affiliates bring), weekday profile
+    (when estimated), monthly growth (0 unless ``use_growth``: the level is then the data's
+    mean), conversion, order value and, when measured, old-customer share. ``PaidExceedsVisitors`` when the paid channels alone bring more visitors
     than measured; ``ValueError`` naming the parameter when a value is out of range."""
     total = fit.level(use_growth)
     organic = total - other_visitors(scenario)
     if organic < 0:
         raise PaidExceedsVisitors(other_visitors(scenario), total)
-    w = np.asarray(fit.weekday)
-    profile = w if w.max() <= 5.0 else w / w.max()
     out = set_param(scenario, "traffic.organic_uv", organic)
-    out = set_param(out, "traffic.weekday_profile", tuple(float(v) for v in profile))
+    if fit.has_weekday:
+        w = np.asarray(fit.weekday)
+        profile = w if w.max() <= 5.0 else w / w.max()
+        out = set_param(out, "traffic.weekday_profile", tuple(float(v) for v in profile))
     out = set_param(out, "traffic.growth_pct_month", fit.growth_pct_month if use_growth else 0.0)
     out = set_param(out, "funnel.conversion_rate", fit.conversion_rate)
     out = set_param(out, "store.aov", fit.aov)

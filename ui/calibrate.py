@@ -12,6 +12,7 @@ range, a funnel it would break) the page says so before the button is pressed.
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
+from scipy.stats import norm
 
+from simulator import PARAMS
 from simulator.calibration import (
     BGNBD_KEYS,
     GG_KEYS,
@@ -37,6 +40,7 @@ from simulator.calibration import (
     gg_mean,
     recalibrated_alpha,
 )
+from simulator.repurchase import repurchase_rate
 from ui import charts, layout, state
 from ui.datafile import (
     FIELDS,
@@ -54,6 +58,8 @@ from ui.errors import describe_error
 from ui.fmt import fmt_delta_pct, fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
 
+log = logging.getLogger("shop_whatif")
+
 SAMPLES: dict[Kind, Path] = {
     "orders": Path(__file__).resolve().parents[1] / "assets" / "samples" / "cdnow_orders.csv",
     "daily": Path(__file__).resolve().parents[1] / "assets" / "samples" / "daily_metrics.csv",
@@ -63,16 +69,17 @@ PREVIEW_ROWS = 8
 #: Share of the order history's span the calibration period takes by default; the CDNOW sample
 #: ends it where Fader, Hardie & Lee (2005) did, after 39 weeks.
 CALIBRATION_SHARE = 2 / 3
-SAMPLE_END = {SAMPLES["orders"].name: "1997-09-30"}
+SAMPLE_END = {"orders": "1997-09-30"}
 #: Days of the repurchase curve at most, and the ones quoted beside the fit.
 CURVE_DAYS = 730
 RR_QUOTED = (30, 90, 180, 365)
 #: The repurchase curve stops where fewer customers than this (or 5%) are followed that long.
 MIN_FOLLOWED = 30
 #: A 95% interval is the estimate ± this many standard errors (normal approximation).
-Z95 = 1.959964
+Z95 = float(norm.ppf(0.975))
 #: Scenario paths each fit sets (the Assumptions page marks them as fitted).
-REPEAT_PATHS = ("repeat.r", "repeat.a", "repeat.b")
+REPEAT_KEYS = ("r", "a", "b")
+REPEAT_PATHS = tuple(f"repeat.{k}" for k in REPEAT_KEYS)
 GG_PATHS = ("repeat.spend_model", "repeat.gg_p", "repeat.gg_q", "repeat.gg_v")
 DAILY_PATHS = ("traffic.organic_uv", "traffic.weekday_profile", "traffic.growth_pct_month",
                "funnel.conversion_rate", "store.aov")  # fmt: skip
@@ -98,6 +105,9 @@ def _load(kind: Kind, name: str, raw: bytes) -> None:
         table, problem = read_table(raw, name), None
     except FileProblem as exc:
         table, problem = None, exc.problem
+    except Exception:  # a reader's failure no check foresaw: said in words, logged
+        log.exception("reading %s failed", name)
+        table, problem = None, Problem("unreadable")
     token = hashlib.sha1(raw).hexdigest()[:16]  # the same as _sample_token for a sample
     st.session_state[_key(kind, "upload")] = Upload(token, name, table, problem)
 
@@ -143,6 +153,8 @@ def problem_text(p: Problem, lang: str) -> str:
                              "n": fmt_number(p.count, lang), "detail": p.detail}  # fmt: skip
     if p.code == "too_big":
         kw["detail"] = _size(int(p.detail), lang)
+    if p.code == "too_many_rows":
+        kw["detail"] = fmt_number(int(p.detail), lang)
     if p.code == "missing_column":
         kw["field"] = t(f"cal.field.{p.detail}", lang)
     if p.code == "missing_either":
@@ -251,8 +263,8 @@ def _repeat_fit(token: str, mapping: tuple, end: str, _orders: pd.DataFrame) -> 
 def _daily_fit(token: str, mapping: tuple, _daily: pd.DataFrame) -> DailyFit | str:
     try:
         return fit_daily_metrics(_daily)
-    except ValueError:
-        return "cal.err.too_few_days"
+    except ValueError as exc:
+        return "cal.err.daily_fit" if "wildly" in str(exc) else "cal.err.too_few_days"
 
 
 # --------------------------------------------------------------------------- applying
@@ -330,6 +342,19 @@ def _param_table(fit: RepeatFit, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _unusable(fit: RepeatFit, lang: str) -> str:
+    """Why the BG/NBD fit cannot go into a scenario ("" when it can): an optimum at a bound (too
+    few customers to tell the parameters apart), or shapes outside the registry's ranges."""
+    if not fit.converged:
+        return t("cal.unusable.flat", lang)
+    outside = [k for k in REPEAT_KEYS
+               if not PARAMS[f"repeat.{k}"].lo <= fit.params[k] <= PARAMS[f"repeat.{k}"].hi]  # fmt: skip
+    if outside:
+        params = "、".join(outside) if lang == "zh" else ", ".join(outside)
+        return t("cal.unusable.range", lang, params=params)
+    return ""
+
+
 def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
     st.subheader(t("cal.results", lang), anchor=False)
     c = st.columns(4)
@@ -340,7 +365,10 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
     c[2].metric(t("cal.kpi.transactions", lang), fmt_number(fit.n_transactions, lang), border=True)
     c[3].metric(t("cal.kpi.loglik", lang), fmt_number(fit.loglik, lang, digits=2, compact=False),
                 border=True)  # fmt: skip
-    if not fit.converged or (fit.has_gamma_gamma and not fit.gg_converged):
+    unusable = _unusable(fit, lang)
+    if unusable:
+        st.error(t("cal.unusable", lang, reason=unusable), icon=":material/block:")
+    elif fit.has_gamma_gamma and not fit.gg_converged:
         st.warning(t("cal.not_converged", lang), icon=":material/warning:")
     if not fit.has_gamma_gamma:
         st.info(t("cal.gg_missing", lang, n=MIN_GG_CUSTOMERS), icon=":material/info:")
@@ -351,8 +379,9 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
     st.markdown(f"**{t('cal.derived', lang)}**")
     r, alpha = fit.params["r"], fit.params["alpha"]
     age = state.baseline().store.age_days
-    quoted = [(t("cal.d.rr", lang, days=d), fmt_pct(1 - (alpha / (alpha + d)) ** r, lang), None)
-              for d in RR_QUOTED]  # fmt: skip
+    rates = repurchase_rate(np.array(RR_QUOTED, dtype=float), r, alpha)
+    quoted = [(t("cal.d.rr", lang, days=d), fmt_pct(rr, lang), None)
+              for d, rr in zip(RR_QUOTED, rates, strict=True)]  # fmt: skip
     quoted.append((t("cal.d.share", lang, age=fmt_number(age, lang)),
                    fmt_pct(fit.implied_old_share(age), lang), None))  # fmt: skip
     if fit.has_gamma_gamma and math.isfinite(gg_mean(fit)):
@@ -394,6 +423,8 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
         layout.chart(chart, "calibration_repurchase")
         st.caption(t("cal.curve_note", lang))
     st.caption(t("cal.caveat", lang))
+    if unusable:
+        return
 
     st.subheader(t("cal.apply", lang), anchor=False)
     targets = _targets("orders", lang)
@@ -402,22 +433,28 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
                      age=fmt_number(age, lang), share=fmt_pct(fit.implied_old_share(age), lang))  # fmt: skip
     # The fitted α may imply an old-customer share the scenario's funnel cannot hold: keeping
     # the share is then the first choice offered.
-    fits = _built(targets, lambda sc: apply_repeat_fit(sc, fit, gamma_gamma=False), lang)[1] is None
-    mode = st.radio(t("cal.alpha_mode", lang), ["fitted", "keep"], index=0 if fits else 1,
-                    key=f"cal_orders_alpha:{token}", persist_state="session",
+    alpha_key = f"cal_orders_alpha:{token}"
+    if alpha_key not in st.session_state:
+        fits = _built(targets, lambda sc: apply_repeat_fit(sc, fit, gamma_gamma=False), lang)
+        st.session_state[alpha_key] = "fitted" if fits[1] is None else "keep"
+    mode = st.radio(t("cal.alpha_mode", lang), ["fitted", "keep"], key=alpha_key,
+                    persist_state="session",
                     format_func=lambda m: fitted_label if m == "fitted" else
                     t("cal.alpha.keep", lang))  # fmt: skip
-    usable_gg = fit.has_gamma_gamma and math.isfinite(gg_mean(fit))
+    usable_gg = fit.has_gamma_gamma and fit.gg_converged and math.isfinite(gg_mean(fit))
     gg = st.checkbox(
         t("cal.apply_gg", lang, aov=fmt_money(gg_mean(fit), lang, compact=False, digits=2)
           if usable_gg else "—"),
-        value=usable_gg, disabled=not usable_gg, key="cal_orders_gg", persist_state="session",
+        value=usable_gg, disabled=not usable_gg, key=f"cal_orders_gg:{token}", persist_state="session",
     )  # fmt: skip
     if mode == "keep":
         for which in targets:
-            sc = state.slot(which).scenario
+            try:
+                alpha_kept = recalibrated_alpha(state.slot(which).scenario, fit)
+            except ValueError:  # the share cannot be reached with these shapes: said on Apply
+                continue
             st.caption(f"{state.name_of(which, lang)}: α = "
-                       f"{fmt_number(recalibrated_alpha(sc, fit), lang, digits=2, compact=False)}")  # fmt: skip
+                       f"{fmt_number(alpha_kept, lang, digits=2, compact=False)}")  # fmt: skip
     paths = [*REPEAT_PATHS, *([SHARE_PATH] if mode == "fitted" else []),
              *(GG_PATHS if gg and usable_gg else ())]  # fmt: skip
     _apply_button("orders", targets, lambda sc: apply_repeat_fit(
@@ -438,8 +475,8 @@ def orders_section(lang: str) -> None:
                  start=first.date().isoformat(), end=last.date().isoformat()))  # fmt: skip
     span = (last - first).days
     default = (first + pd.Timedelta(days=round(span * CALIBRATION_SHARE))).date()
-    if upload.name in SAMPLE_END and upload.token == _sample_token("orders"):
-        default = pd.Timestamp(SAMPLE_END[upload.name]).date()
+    if upload.token == _sample_token("orders"):
+        default = pd.Timestamp(SAMPLE_END["orders"]).date()
     end = st.date_input(t("cal.calibration_end", lang), value=default, min_value=first.date(),
                         max_value=last.date(), key=_key("orders", f"end:{upload.token}"),
                         help=t("cal.calibration_end_help", lang),
@@ -461,14 +498,14 @@ def orders_section(lang: str) -> None:
 def _weekday_data(fit: DailyFit, lang: str) -> pd.DataFrame:
     w, se = np.asarray(fit.weekday), np.asarray(fit.weekday_se)
     return pd.DataFrame({"day": [t(f"cal.weekday.{i}", lang) for i in range(7)], "value": w,
-                         "lo": w * np.exp(-2 * se), "hi": w * np.exp(2 * se)})  # fmt: skip
+                         "lo": w * np.exp(-Z95 * se), "hi": w * np.exp(Z95 * se)})  # fmt: skip
 
 
-def _daily_results(fit: DailyFit, source: str, lang: str) -> None:
+def _daily_results(fit: DailyFit, token: str, source: str, lang: str) -> None:
     st.subheader(t("cal.daily.results", lang), anchor=False)
     use_growth = st.checkbox(
         t("cal.daily.use_growth", lang, g=f"{fmt_number(fit.growth_pct_month, lang, digits=2)}%"),
-        value=fit.growth_significant, key="cal_daily_growth", persist_state="session",
+        value=fit.growth_significant, key=f"cal_daily_growth:{token}", persist_state="session",
     )  # fmt: skip
     if not fit.growth_significant:
         st.caption(t("cal.daily.growth_ns", lang))
@@ -489,7 +526,7 @@ def _daily_results(fit: DailyFit, source: str, lang: str) -> None:
         col.metric(t(f"kpi.{key}", lang), shown, border=True,
                    delta=t("cal.daily.pm", lang, se=spread) if spread else None,
                    delta_color="off", delta_arrow="off")  # fmt: skip
-    if fit.days < MIN_DAYS_WEEKDAY or np.allclose(fit.weekday, 1.0):
+    if not fit.has_weekday:
         st.caption(t("cal.daily.no_weekday", lang, n=MIN_DAYS_WEEKDAY))
     if not fit.has_old_share:
         st.caption(t("cal.daily.no_old", lang))
@@ -499,7 +536,9 @@ def _daily_results(fit: DailyFit, source: str, lang: str) -> None:
         st.markdown(f"**{t('cal.daily.weekday', lang)}**")
         layout.chart(charts.weekday_chart(_weekday_data(fit, lang),
                                           value_title=t("cal.daily.weekday_axis", lang),
-                                          day_title=t("cal.daily.day", lang), lang=lang),
+                                          day_title=t("cal.daily.day", lang), lang=lang,
+                                          lo_title=t("cal.daily.lo", lang),
+                                          hi_title=t("cal.daily.hi", lang)),
                      "calibration_weekday")  # fmt: skip
     with right:
         st.markdown(f"**{t('cal.daily.fit', lang)}**")
@@ -529,7 +568,8 @@ def _daily_results(fit: DailyFit, source: str, lang: str) -> None:
 
     st.subheader(t("cal.apply", lang), anchor=False)
     targets = _targets("daily", lang)
-    paths = [*DAILY_PATHS, *([SHARE_PATH] if fit.has_old_share else [])]
+    paths = [p for p in DAILY_PATHS if fit.has_weekday or p != "traffic.weekday_profile"]
+    paths += [SHARE_PATH] if fit.has_old_share else []
     _apply_button("daily", targets, lambda sc: apply_daily_fit(sc, fit, use_growth=use_growth),
                   paths, source, lang)  # fmt: skip
 
@@ -544,4 +584,4 @@ def daily_section(lang: str) -> None:
     if isinstance(fit, str):
         st.error(t(fit, lang, n=MIN_DAYS), icon=":material/block:")
         return
-    _daily_results(fit, t("cal.fitted_from", lang, name=upload.name), lang)
+    _daily_results(fit, upload.token, t("cal.fitted_from", lang, name=upload.name), lang)

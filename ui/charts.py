@@ -648,9 +648,15 @@ def fit_chart(
 
 
 def weekday_chart(
-    data: pd.DataFrame, *, value_title: str, day_title: str, lang: str
+    data: pd.DataFrame,
+    *,
+    value_title: str,
+    day_title: str,
+    lang: str,
+    lo_title: str = "",
+    hi_title: str = "",
 ) -> alt.TopLevelMixin:
-    """Weekday multipliers (``day``, ``value``, ``lo``, ``hi``) as bars with their ±2 s.e."""
+    """Weekday multipliers (``day``, ``value``, ``lo``, ``hi``) as bars with their intervals."""
     order = list(data["day"])
     bars = (
         alt.Chart(data)
@@ -660,7 +666,8 @@ def weekday_chart(
             y=alt.Y("value:Q", axis=axis(value_title, lang, ".2f")),
             tooltip=[alt.Tooltip("day:N", title=day_title),
                      alt.Tooltip("value:Q", title=value_title, format=".3f"),
-                     alt.Tooltip("lo:Q", format=".3f"), alt.Tooltip("hi:Q", format=".3f")],
+                     alt.Tooltip("lo:Q", title=lo_title, format=".3f"),
+                     alt.Tooltip("hi:Q", title=hi_title, format=".3f")],
         )
     )  # fmt: skip
     errors = (

@@ -17,7 +17,7 @@ import io
 import math
 import re
 import warnings
-import zipfile
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -30,6 +30,8 @@ MAX_FILE_BYTES = 150 * 1024 * 1024
 MAX_ROWS = 3_000_000
 #: Rows named in a message (the rest are counted).
 SHOWN_ROWS = 8
+#: Lines at the top of a file looked at for its header row.
+HEADER_SCAN = 20
 #: Dates outside these years are not dates of a shop's orders.
 YEARS = (1990, 2100)
 
@@ -172,6 +174,7 @@ ORDER_FIELDS: tuple[Field, ...] = (
         ("订单编号", "订单号", "订单id", "主订单编号", "orderid", "orderno", "ordernumber", "id"),
         required=False,
     ),  # fmt: skip
+    Field("status", ("订单状态", "交易状态", "status", "orderstatus"), required=False),
 )
 DAILY_FIELDS: tuple[Field, ...] = (
     Field("date", ("日期", "统计日期", "时间", "date", "day", "statdate")),
@@ -235,9 +238,6 @@ DAILY_FIELDS: tuple[Field, ...] = (
         required=False,
     ),  # fmt: skip
 )
-ORDER_FIELDS += (
-    Field("status", ("订单状态", "交易状态", "status", "orderstatus"), required=False),
-)
 #: Order states that are not a purchase: closed, cancelled, refunded or never paid (淘宝's
 #: 交易关闭 / 等待买家付款 and the English equivalents).
 NOT_BOUGHT = re.compile(r"关闭|取消|退款|未付款|等待买家付款|closed|cancel|refund|unpaid|pending",
@@ -270,8 +270,8 @@ def _delimiter(text: str) -> str:
 def read_table(raw: bytes, name: str, *, max_bytes: int | None = None,
                max_rows: int | None = None) -> Table:  # fmt: skip
     """A CSV (UTF-8 or GBK, comma/semicolon/tab separated) or an Excel ``.xlsx`` file (its first
-    sheet) as text cells. ``FileProblem`` when it cannot be read: empty, too big, not text, an
-    old ``.xls``, a broken row, no data rows."""
+    sheet) as text cells, its header found below any title lines. ``FileProblem`` when it cannot
+    be read: empty, too big, not text, an old ``.xls``, a broken row, no data rows."""
     max_bytes = MAX_FILE_BYTES if max_bytes is None else max_bytes
     max_rows = MAX_ROWS if max_rows is None else max_rows
     if not raw or not raw.strip():
@@ -285,7 +285,7 @@ def read_table(raw: bytes, name: str, *, max_bytes: int | None = None,
     else:
         text, encoding = _decode(raw)
         frame = _read_csv(text)
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.columns = _unique_headers(frame.columns)
     frame = frame[~frame.map(_is_blank).all(axis=1)]  # blank lines, keeping the others' index
     if frame.empty:
         raise FileProblem(Problem("no_rows"))
@@ -299,11 +299,41 @@ def _is_blank(v: object) -> bool:
                                                                     math.isnan(v))  # fmt: skip
 
 
+def _unique_headers(headers) -> list[str]:
+    """Headers stripped, and told apart when two read the same ("金额", "金额 (2)")."""
+    seen: dict[str, int] = {}
+    out = []
+    for h in headers:
+        h = str(h).strip() or "?"
+        seen[h] = seen.get(h, 0) + 1
+        out.append(h if seen[h] == 1 else f"{h} ({seen[h]})")
+    return out
+
+
+def _header_row(rows: Sequence[Sequence[object]]) -> int:
+    """Which of the first rows is the header: the first holding at least the usual number of
+    cells (the most common count of two or more there, the smaller on a tie). An export's title
+    line, a date range or blank lines above the header hold fewer; a damaged row below it more."""
+    counts = [sum(not _is_blank(c) for c in r) for r in rows]
+    seen = Counter(c for c in counts if c >= 2)
+    if not seen:
+        return 0
+    usual = max(seen, key=lambda c: (seen[c], -c))
+    return next(i for i, c in enumerate(counts) if c >= usual)
+
+
 def _read_csv(text: str) -> pd.DataFrame:
-    """``text`` as a frame of strings. A line with more fields than the header is damage,
-    unless what overflows is empty (the trailing separators spreadsheets write): then it is
-    read again without them."""
+    """``text`` as a frame of strings, its index the line numbers − 2. A line with more fields
+    than the header is damage, unless what overflows is empty (the trailing separators
+    spreadsheets write): then it is read again without them."""
     sep = _delimiter(text)
+    lines = text.splitlines()
+    try:
+        head = list(csv.reader(lines[:HEADER_SCAN], delimiter=sep))
+    except csv.Error:
+        raise FileProblem(Problem("unparsable")) from None
+    skip = _header_row(head)
+    body = "\n".join(lines[skip:])
 
     def read(body: str) -> tuple[pd.DataFrame, bool]:
         with warnings.catch_warnings(record=True) as caught:
@@ -314,42 +344,56 @@ def _read_csv(text: str) -> pd.DataFrame:
         return frame, bool(caught)
 
     try:
-        frame, cut = read(text)
+        frame, cut = read(body)
     except pd.errors.ParserError:
         frame, cut = None, True
     except pd.errors.EmptyDataError:
         raise FileProblem(Problem("empty")) from None
     if cut:  # a row longer than the header: fine only if what overflows is empty
-        width = len(next(csv.reader(io.StringIO(text), delimiter=sep), []))
-        line = _long_line(text, sep, width)
+        width = len(head[skip]) if head else 0
+        line = _long_line(body, sep, width)
         if line:
-            raise FileProblem(Problem("malformed", rows=(line,), count=1))
+            raise FileProblem(Problem("malformed", rows=(line + skip,), count=1))
         if frame is None:
-            trimmed = re.sub(rf"(?:{re.escape(sep)}[ \t]*)+$", "", text, flags=re.MULTILINE)
+            trimmed = re.sub(rf"(?:{re.escape(sep)}[ \t]*)+$", "", body, flags=re.MULTILINE)
             try:
                 frame, _ = read(trimmed)
             except pd.errors.ParserError:
-                raise FileProblem(Problem("malformed")) from None
+                raise FileProblem(Problem("unparsable")) from None
+    frame.index = frame.index + skip
     return frame
 
 
 def _long_line(text: str, sep: str, width: int) -> int:
     """The first line holding more non-empty fields than the header has columns (0: none)."""
-    for n, fields in enumerate(csv.reader(io.StringIO(text), delimiter=sep), start=1):
-        if len(fields) > width and any(f.strip() for f in fields[width:]):
-            return n
+    try:
+        for n, fields in enumerate(csv.reader(io.StringIO(text), delimiter=sep), start=1):
+            if len(fields) > width and any(f.strip() for f in fields[width:]):
+                return n
+    except csv.Error:  # a field longer than the csv module takes, an unclosed quote
+        raise FileProblem(Problem("unparsable")) from None
     return 0
 
 
 def _read_excel(raw: bytes) -> pd.DataFrame:
+    """The first sheet: the header found below any title rows, the index the sheet's row − 2.
+    Numbers and dates stay as Excel typed them; text is stripped; blanks are ""."""
     try:
-        frame = pd.read_excel(io.BytesIO(raw), sheet_name=0, dtype=object, engine="openpyxl")
-    except (zipfile.BadZipFile, ValueError, KeyError, OSError) as exc:
+        grid = pd.read_excel(io.BytesIO(raw), sheet_name=0, header=None, dtype=object,
+                             engine="openpyxl")  # fmt: skip
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
         raise FileProblem(Problem("bad_excel", detail=type(exc).__name__)) from None
-    frame = frame.dropna(how="all")
-    # Numbers and dates stay as Excel typed them; text cells are stripped strings; blanks are "".
-    return frame.map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else
-                     (v.strip() if isinstance(v, str) else v))  # fmt: skip
+    if grid.empty:
+        raise FileProblem(Problem("empty"))
+    top = _header_row(grid.head(HEADER_SCAN).itertuples(index=False))
+    frame = grid.iloc[top + 1 :].copy()
+    frame.columns = [_cell_text(v) for v in grid.iloc[top]]
+    frame.index = frame.index - 1  # data row i of the grid is sheet row i + 1
+    return frame.map(lambda v: "" if _is_blank(v) else (v.strip() if isinstance(v, str) else v))
+
+
+def _cell_text(v: object) -> str:
+    return "" if _is_blank(v) else str(v).strip()
 
 
 # --------------------------------------------------------------------------- column mapping
@@ -451,14 +495,16 @@ def parse_dates(col: pd.Series) -> tuple[pd.Series, np.ndarray, int]:
     20240105, 2024年1月5日, with or without a time; Excel dates and serial numbers), the mask
     of cells that are not such dates (blanks are NaT, not bad) and how many forms were seen."""
     if pd.api.types.is_datetime64_any_dtype(col):  # Excel cells that are all real dates
-        dates = pd.to_datetime(col)
+        dates = pd.to_datetime(col).astype("datetime64[us]")
         years = dates.dt.year
         dates = dates.where((years >= YEARS[0]) & (years <= YEARS[1]))
         return dates, (dates.isna() & col.notna()).to_numpy(), 1
-    out = pd.Series(pd.NaT, index=col.index, dtype="datetime64[ns]")
+    # Microseconds, not pandas' nanoseconds: a year 9999 typed in a cell must not overflow.
+    out = pd.Series(pd.NaT, index=col.index, dtype="datetime64[us]")
     typed = col.map(lambda v: isinstance(v, pd.Timestamp | np.datetime64) or hasattr(v, "year"))
     if typed.any():
-        out[typed] = pd.to_datetime(col[typed], errors="coerce")
+        cells = col[typed].map(lambda v: v if YEARS[0] <= v.year <= YEARS[1] else None)
+        out[typed] = pd.to_datetime(cells, errors="coerce").astype("datetime64[us]")
     text = col[~typed].map(lambda v: v if isinstance(v, str) else str(v)).astype(object)
     text = text.astype(str).str.strip() if len(text) else pd.Series([], dtype=str)
     norm = (text.str.replace(r"[年月/.]", "-", regex=True).str.replace("日", "", regex=False)
@@ -467,7 +513,7 @@ def parse_dates(col: pd.Series) -> tuple[pd.Series, np.ndarray, int]:
     for fmt in _DATE_FORMATS:
         if todo.empty:
             break
-        got = pd.to_datetime(todo, format=fmt, errors="coerce")
+        got = pd.to_datetime(todo, format=fmt, errors="coerce").astype("datetime64[us]")
         hit = got.notna()
         if hit.any():
             out[got.index[hit]] = got[hit]
@@ -476,9 +522,8 @@ def parse_dates(col: pd.Series) -> tuple[pd.Series, np.ndarray, int]:
         serial = pd.to_numeric(todo, errors="coerce")
         ok = serial.between(20_000, 80_000)
         if ok.any():
-            out[serial.index[ok]] = pd.Timestamp("1899-12-30") + pd.to_timedelta(
-                serial[ok], unit="D"
-            )
+            days = pd.to_timedelta(serial[ok], unit="D")
+            out[serial.index[ok]] = (pd.Timestamp("1899-12-30") + days).astype("datetime64[us]")
     # Forms as the user wrote them (digits aside: 2024/1/5 and 2024年1月5日 are two), on a sample.
     read = text[out[text.index].notna().to_numpy()]
     shapes = read.head(_SHAPE_SAMPLE).str.replace(r"\d+", "9", regex=True).nunique()
@@ -540,7 +585,9 @@ def clean_orders(table: Table, mapping: Mapping[str, str | None]) -> Cleaned:
     order_id = mapping.get("order_id")
     # With an order ID a repeated one is a copy (left out). Without, identical rows may be two
     # orders of the same thing on one day (CDNOW has 21): kept, and named in a note.
-    dup = df.duplicated(subset=[order_id] if order_id else list(df.columns)).to_numpy()
+    dup = df.duplicated(subset=[order_id] if order_id else list(df.columns)).to_numpy(copy=True)
+    if order_id:  # a row without an ID is no copy of another without one
+        dup &= ~_blank(df[order_id])
     _warn(problems, "bad_date", bad_date, df.index, date_col)
     _warn(problems, "bad_number", bad_amount, df.index, amount_col)
     _warn(problems, "blank", no_cust, df.index, cust_col)

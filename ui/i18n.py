@@ -766,9 +766,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # share links
     "share.title": ("分享链接", "Share link"),
     "share.help": (
-        "复制这个链接({n} 个字符):在新的浏览器里打开,会还原基线和方案的全部设置、语言和当前页面。",
-        "Copy this link ({n} characters): opened in a new browser it restores every setting of "
-        "the baseline and the plan, the language and this page.",
+        "复制这个链接({n} 个字符):在新的浏览器里打开,会还原工作区的全部方案(连同名称)、语言和当前页面。",
+        "Copy this link ({n} characters): opened in a new browser it restores every scenario of "
+        "the workspace (names included), the language and this page.",
     ),
     "share.too_long": (
         "这个工作区的链接有 {n} 个字符,超过 {limit}:邮件和聊天软件常会截断这么长的链接。请下载方案文件发送,对方用“导入方案文件”打开。",
@@ -1431,9 +1431,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "estimates with care.",
     ),
     "cal.gg_missing": (
-        "回购顾客少于 {n} 位(或金额全相同),没有拟合 Gamma-Gamma 客单价模型。",
-        "Fewer than {n} customers came back (or their amounts are all equal): the Gamma-Gamma "
-        "order-value model was not fitted.",
+        "有回购金额的顾客少于 {n} 位(或回购金额全为零、全相同),没有拟合 Gamma-Gamma 客单价模型。",
+        "Fewer than {n} returning customers with repeat amounts above zero (or all their "
+        "amounts equal): the Gamma-Gamma order-value model was not fitted.",
+    ),
+    "cal.unusable": (
+        "这些数据不足以估计复购模型:{reason} 需要更多顾客或更长的记录;拟合结果不能应用。",
+        "These data are too few to estimate the repeat model: {reason} It needs more customers "
+        "or a longer history; the fit cannot be applied.",
+    ),
+    "cal.unusable.flat": (
+        "优化停在了参数边界上。",
+        "The optimiser stopped at a parameter bound.",
+    ),
+    "cal.unusable.range": (
+        "{params} 超出了模型的范围。",
+        "{params} lie outside the model's ranges.",
     ),
     "cal.gg_q_low": (
         "Gamma-Gamma 的 q ≤ 1:客单价没有有限的均值(金额的尾部太重),不能用于推演。",
@@ -1443,10 +1456,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cal.derived": ("拟合推出的数字", "What the fit implies"),
     "cal.d.rr": ("{days} 天复购率", "Repurchase within {days} days"),
     "cal.d.aov": ("老客户客单价 p·v/(q−1)", "Repeat order value p·v/(q−1)"),
-    "cal.d.share": (
-        "店龄 {age} 天时的老客户占比",
-        "Old-customer share at a store age of {age} days",
-    ),
+    "cal.d.share": ("店龄 {age} 天的老客户占比", "Old-customer share at {age} days old"),
     "cal.d.holdout": ("留出期回购交易(实际)", "Holdout repeat transactions (actual)"),
     "cal.d.holdout_model": ("模型 {model}({gap})", "model {model} ({gap})"),
     "cal.tracking": (
@@ -1521,9 +1531,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cal.daily.growth": ("每月增长", "Growth per month"),
     "cal.daily.pm": ("± {se}(标准误)", "± {se} (std. error)"),
     "cal.daily.weekday": (
-        "星期分布(均值 = 1;误差线 ±2 个标准误)",
-        "Weekday profile (mean 1; error bars ±2 standard errors)",
+        "星期分布(均值 = 1;误差线为 95% 区间)",
+        "Weekday profile (mean 1; error bars are 95% intervals)",
     ),
+    "cal.daily.lo": ("95% 区间下限", "95% interval, low"),
+    "cal.daily.hi": ("95% 区间上限", "95% interval, high"),
     "cal.daily.weekday_axis": ("倍数", "Multiplier"),
     "cal.daily.day": ("星期", "Day"),
     "cal.daily.fit": ("模型与数据对比", "The model against the data"),
@@ -1555,6 +1567,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "方案里的付费渠道和淘客每天带来 {paid} 位访客,多于数据里的 {total}:先调低付费渠道再应用。",
         "The scenario's paid channels and affiliates bring {paid} visitors a day, more than the "
         "{total} measured: lower them first.",
+    ),
+    "cal.err.daily_fit": (
+        "访客数的变化太剧烈,无法拟合趋势;请检查访客数一列。",
+        "The visitors change too wildly to fit a trend; check the visitors column.",
     ),
     "cal.err.too_few_days": (
         "至少需要 {n} 天有访客的数据。",
@@ -1599,6 +1615,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{rows}的列数比表头多,文件可能已损坏(例如金额里有没加引号的逗号)。",
         "{rows} has more fields than the header: the file may be damaged (a comma inside an "
         "amount without quotes, say).",
+    ),
+    "up.unparsable": (
+        "文件无法按表格读取(可能有没闭合的引号,或某个格子过长)。",
+        "The file cannot be read as a table (an unclosed quote, or a cell far too long).",
+    ),
+    "up.unreadable": (
+        "这个文件无法读取;请另存为 CSV(UTF-8)后再上传。",
+        "This file cannot be read; save it as CSV (UTF-8) and upload that.",
     ),
     "up.no_rows": ("文件只有表头,没有数据行。", "The file has a header but no data rows."),
     "up.missing_column": (
@@ -1654,7 +1678,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "up.no_usable_rows": ("没有一行可以使用。", "Not one row can be used."),
     "up.rows": ("第 {rows} 行", "row {rows}"),
     "up.rows_many": ("第 {rows} 行", "rows {rows}"),
-    "up.rows_more": ("第 {rows} 行等共 {n} 行", "rows {rows} and {more} more"),
+    "up.rows_more": ("第 {rows} 行等共 {n} 行", "rows {rows} … ({n} in all)"),
 }
 
 

@@ -21,19 +21,23 @@ from pydantic import ValidationError
 from simulator import PRESETS, Result, Scenario, load_preset, promotion_report, set_param, simulate
 from ui.errors import describe_error
 from ui.i18n import LANGS, lang_from_locale, t
+from ui.share import MAX_NAME_CHARS, MAX_SCENARIOS
 
 LANG_KEY = "lang"
 BASELINE, PLAN = "baseline", "plan"
 DEFAULT_PRESET = "mid_store"
 SAVED = "saved"
-#: Scenarios a workspace holds: the baseline, the plan and up to four saved ones.
-MAX_SCENARIOS = 6
-#: The longest name a scenario may have (a share link carries it; ``ui.share`` checks the same).
-MAX_NAME_CHARS = 40
 #: Catalogue keys of the names the baseline and the plan go by until the user names them.
 ROLE_NAMES = {BASELINE: "side.baseline_name", PLAN: "side.plan_name"}
-#: Those names in every language: never the name of another scenario (it would read as a role).
-RESERVED = frozenset(t(k, x) for k in ROLE_NAMES.values() for x in LANGS)
+
+
+def role_names(role: str) -> frozenset[str]:
+    """The names ``role`` goes by in every language (基线, Baseline)."""
+    return frozenset(t(ROLE_NAMES[role], x) for x in LANGS)
+
+
+#: Those names of both roles: never the name of another scenario (it would read as a role).
+RESERVED = role_names(BASELINE) | role_names(PLAN)
 
 
 @dataclass
@@ -160,9 +164,8 @@ def set_horizon(days: int) -> None:
     for kept in saved():
         try:
             kept.scenario = set_param(kept.scenario, "horizon_days", days)
-        except (ValidationError, ValueError) as exc:
+        except (ValidationError, ValueError) as exc:  # said; the other scenarios still move
             flash(describe_error(exc, lang()))
-            return
 
 
 Target = str | int
@@ -194,15 +197,19 @@ def _name_problem(name: str, taken: set[str]) -> str | None:
     return None
 
 
-def unique_name(name: str, lang: str) -> str:
-    """``name`` (cut to fit), or ``name 2``, ``name 3`` … when a scenario already goes by it."""
-    taken = {name_of(x, lang) for x in targets()} | RESERVED
+def numbered(name: str, taken: set[str] | frozenset[str]) -> str:
+    """``name`` (cut to fit), or ``name 2``, ``name 3`` … while it is in ``taken``."""
     stem = name.strip()[:MAX_NAME_CHARS] or "?"
     out, n = stem, 1
     while out in taken:
         n += 1
         out = f"{stem[: MAX_NAME_CHARS - len(str(n)) - 1]} {n}"
     return out
+
+
+def unique_name(name: str, lang: str) -> str:
+    """``name``, numbered when a scenario of the workspace (or a role) already goes by it."""
+    return numbered(name, {name_of(x, lang) for x in targets()} | RESERVED)
 
 
 def fitted_of(target: Target) -> dict[str, str]:
@@ -231,7 +238,7 @@ def rename(target: Target, name: str, lang: str) -> str | None:
     name = name.strip()
     if name == name_of(target, lang):
         return None
-    if not isinstance(target, int) and name in {t(ROLE_NAMES[target], x) for x in LANGS}:
+    if not isinstance(target, int) and name in role_names(target):
         slot(target).name = None
         return None
     problem = _name_problem(name, {name_of(x, lang) for x in targets() if x != target})

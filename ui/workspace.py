@@ -65,14 +65,10 @@ def _names(ws: Workspace) -> list[str | None]:
     out: list[str | None] = []
     for i, e in enumerate(entries):
         role = (state.BASELINE, state.PLAN)[i] if i < 2 else None
-        if role and e.name in {t(state.ROLE_NAMES[role], x) for x in state.LANGS}:
+        if role and e.name in state.role_names(role):
             out.append(None)
-            continue
-        name, n = e.name, 1
-        while name in state.RESERVED or name in out:
-            n += 1
-            name = f"{e.name[: state.MAX_NAME_CHARS - len(str(n)) - 1]} {n}"
-        out.append(name)
+        else:
+            out.append(state.numbered(e.name, state.RESERVED | {n for n in out if n}))
     return out
 
 

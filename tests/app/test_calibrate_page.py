@@ -109,7 +109,7 @@ def test_a_fit_goes_only_into_the_scenarios_ticked() -> None:
     at = open_app(lang, "calibrate")
     at.button(key="cal_orders_sample").click().run()
     at.checkbox(key="cal_orders_to:baseline").uncheck().run()
-    at.checkbox(key="cal_orders_gg").uncheck().run()
+    at.checkbox(key=f"cal_orders_gg:{_token(SAMPLES['orders'].read_bytes())}").uncheck().run()
     at.button(key="cal_orders_apply").click().run()
     assert_clean(at)
     assert scenario(at, "baseline") == Scenario()
@@ -239,7 +239,8 @@ def test_the_daily_sample_derives_the_baseline(lang: str) -> None:
     for key in ("conversion_rate", "aov", "old_customer_share"):
         assert t(f"kpi.{key}", lang) in labels
     assert scenario(at, "baseline") == Scenario()
-    at.checkbox(key="cal_daily_growth").check().run()
+    growth = f"cal_daily_growth:{_token(SAMPLES['daily'].read_bytes())}"
+    at.checkbox(key=growth).check().run()
     at.button(key="cal_daily_apply").click().run()
     assert_clean(at)
     base = scenario(at, "baseline")
@@ -251,7 +252,7 @@ def test_the_daily_sample_derives_the_baseline(lang: str) -> None:
     weekend = base.traffic.weekday_profile[5:]
     assert min(weekend) > max(base.traffic.weekday_profile[:4])  # busier weekends
     assert scenario(at) == base  # the plan too (ticked by default)
-    at.checkbox(key="cal_daily_growth").uncheck().run()
+    at.checkbox(key=growth).uncheck().run()
     at.button(key="cal_daily_apply").click().run()
     assert scenario(at, "baseline").traffic.growth_pct_month == 0.0
 
@@ -281,5 +282,31 @@ def test_paid_traffic_above_the_measured_visitors_is_refused_in_words() -> None:
     before = scenario(at)
     at.button(key="cal_daily_apply").click().run()
     assert scenario(at) == before
-    paid = t("cal.err.paid_exceed", lang, paid=fmt_number(100_000, lang), total="")[:12]
-    assert any(t("side.plan_name", lang) in e and paid in e for e in _texts(at, "error"))
+    level = at.metric[[m.label for m in at.metric].index(t("cal.daily.level", lang))].value
+    reason = t("cal.err.paid_exceed", lang, paid=fmt_number(100_000, lang), total=level)
+    expected = t("cal.err.apply", lang, name=t("side.plan_name", lang), reason=reason)
+    assert expected in _texts(at, "error")
+
+
+def test_a_history_too_small_to_fit_says_so_and_offers_nothing_to_apply() -> None:
+    """Three orders of two customers: the optimum sits at a bound; said in words, no Apply."""
+    lang = "en"
+    raw = b"customer,date,amount\n1,2024-01-01,5\n1,2024-01-02,6\n2,2024-01-01,3\n"
+    at = _upload(open_app(lang, "calibrate"), "orders", "tiny.csv", raw)
+    assert not at.exception
+    unusable = t("cal.unusable", lang, reason=t("cal.unusable.flat", lang))
+    assert unusable in _texts(at, "error")
+    assert not [b for b in at.button if b.key == "cal_orders_apply"]
+
+
+def test_the_trend_choice_belongs_to_the_file_it_was_made_for() -> None:
+    """Ticked for the sample (a real trend), the box starts unticked for a flat file."""
+    lang = "en"
+    at = open_app(lang, "calibrate")
+    at.button(key="cal_daily_sample").click().run()
+    assert at.checkbox(key=f"cal_daily_growth:{_token(SAMPLES['daily'].read_bytes())}").value
+    rows = "\n".join(f"2026-06-{d:02d},4000,96,11000" for d in range(1, 29))
+    raw = f"日期,访客数,支付买家数,支付金额\n{rows}\n".encode()
+    _upload(at, "daily", "flat.csv", raw)
+    assert not at.checkbox(key=f"cal_daily_growth:{_token(raw)}").value
+    assert t("cal.daily.growth_ns", lang) in [c.value for c in at.caption]

@@ -953,3 +953,80 @@ def test_closed_refunded_and_unpaid_orders_are_not_purchases() -> None:
     assert (problem.column, problem.rows, problem.count) == ("订单状态", (3, 4, 6), 3)
     assert list(cleaned.frame["amount"]) == [10.0, 11.0]
     assert cleaned.dropped == 3
+
+
+# --------------------------------------------------------------------------- review finds
+def test_a_date_past_2262_is_a_bad_date_not_a_crash() -> None:
+    """Beyond pandas' nanosecond range (year 2262) a date must be refused, not overflow."""
+    table = _read("customer,date,amount\n1,2024-01-01,5\n1,9999-12-31,6\n")
+    cleaned = clean_orders(table, guess_mapping(table.columns, "orders"))
+    (problem,) = cleaned.problems
+    assert (problem.code, problem.rows) == ("bad_date", (3,))
+    xlsx = io.BytesIO()
+    pd.DataFrame(
+        {"customer": ["a", "b"], "date": [dt.datetime(2024, 1, 1), dt.datetime(9999, 1, 1)],
+         "amount": [1.0, 2.0]}
+    ).to_excel(xlsx, index=False)  # fmt: skip
+    table = read_table(xlsx.getvalue(), "x.xlsx")
+    cleaned = clean_orders(table, guess_mapping(table.columns, "orders"))
+    assert [p.code for p in cleaned.problems] == ["bad_date"]
+
+
+def test_a_workbook_with_a_broken_part_is_bad_excel() -> None:
+    import zipfile
+
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w") as z:
+        z.writestr("[Content_Types].xml", "<bad")
+    with pytest.raises(FileProblem) as exc:
+        read_table(raw.getvalue(), "x.xlsx")
+    assert exc.value.problem.code == "bad_excel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customer,date,amount\na,2024-01-01," + "1" * 200_000 + ",\nb,2024-01-02,5,\n",
+        'customer,date,amount\na,"2024-01-01,5\nb,2024-01-02,6\n',
+    ],
+    ids=["field-too-long", "unclosed-quote"],
+)
+def test_a_file_csv_cannot_read_is_unparsable(text: str) -> None:
+    with pytest.raises(FileProblem) as exc:
+        read_table(text.encode(), "x.csv")
+    assert exc.value.problem.code == "unparsable"
+
+
+def test_headers_that_differ_only_by_spaces_are_told_apart() -> None:
+    table = _read("customer ,customer,date,amount\na,b,2024-01-01,5\n")
+    assert table.columns == ["customer", "customer (2)", "date", "amount"]
+    cleaned = clean_orders(table, guess_mapping(table.columns, "orders"))
+    assert cleaned.ok and list(cleaned.frame["customer_id"]) == ["a"]
+
+
+def test_blank_order_ids_are_not_duplicates_of_each_other() -> None:
+    table = _read("买家ID,订单日期,实付金额,订单编号\na,2024-01-01,5,\nb,2024-01-02,6,\n"
+                  "a,2024-01-09,7,\nc,2024-01-03,8,X1\n")  # fmt: skip
+    cleaned = clean_orders(table, guess_mapping(table.columns, "orders"))
+    assert cleaned.problems == [] and len(cleaned.frame) == 4
+
+
+def test_title_lines_above_the_header_are_skipped_and_lines_still_count() -> None:
+    """生意参谋 exports open with a title and a date range; the header is found below them."""
+    text = ("店铺整体数据\n统计时间,2026-06-01~2026-06-03\n\n日期,访客数,支付买家数,支付金额\n"
+            "2026-06-01,4000,96,11000\n\n2026-06-02,abc,97,11100\n2026-06-03,4100,98,11200\n")  # fmt: skip
+    table = _read(text)
+    assert table.columns == ["日期", "访客数", "支付买家数", "支付金额"]
+    cleaned = clean_daily(table, guess_mapping(table.columns, "daily"))
+    (problem,) = cleaned.problems
+    assert (problem.code, problem.rows) == ("bad_number", (7,))  # the file's own line 7
+    assert list(cleaned.frame["uv"]) == [4000.0, 4100.0]
+    xlsx = io.BytesIO()
+    pd.DataFrame([["订单报表", None, None], [None, None, None], ["买家ID", "订单日期", "实付金额"],
+                  ["a", dt.datetime(2024, 1, 1), 5.0], ["b", "2024-13-40", 6.0]]).to_excel(
+        xlsx, index=False, header=False
+    )  # fmt: skip
+    table = read_table(xlsx.getvalue(), "t.xlsx")
+    assert table.columns == ["买家ID", "订单日期", "实付金额"]
+    cleaned = clean_orders(table, guess_mapping(table.columns, "orders"))
+    assert [(p.code, p.rows) for p in cleaned.problems] == [("bad_date", (5,))]  # sheet row 5
