@@ -133,6 +133,15 @@ with layout.guard():
             row[name] = text
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height="content")
+    if len(names) > 1:
+        st.markdown(f"**{t('cmp.changes', lang)}**")
+        changes = charts.change_data(
+            {name: r.totals for name, r in results.items()}, base_name, COMPARED,
+            {k: t(f"kpi.{k}", lang) for k in COMPARED},
+        )  # fmt: skip
+        chart = charts.change_chart(changes, names=names, change_title=t("cmp.change_axis", lang),
+                                    scenario_title=t("m.scenario", lang))  # fmt: skip
+        layout.chart(chart, "compare_changes")
 
     left, right = st.columns(2, gap="large")
     with left:

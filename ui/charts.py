@@ -677,3 +677,53 @@ def weekday_chart(
     )
     one = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color="#868E96").encode(y="y:Q")
     return _theme(alt.layer(bars, errors, one), 260)
+
+
+# --------------------------------------------------------------------------- compare
+def change_data(
+    totals: Mapping[str, Mapping[str, float]],
+    baseline: str,
+    keys: Sequence[str],
+    labels: Mapping[str, str],
+) -> pd.DataFrame:
+    """Long frame (measure, scenario, change) of every scenario's change against ``baseline``
+    (a fraction: 0.12 = +12%), for the measures in ``keys`` whose baseline value is not 0."""
+    rows = [
+        {"measure": labels[k], "scenario": name, "change": t[k] / totals[baseline][k] - 1.0}
+        for k in keys
+        if totals[baseline][k]
+        for name, t in totals.items()
+        if name != baseline
+    ]
+    return pd.DataFrame(rows, columns=["measure", "scenario", "change"])
+
+
+def change_chart(
+    data: pd.DataFrame, *, names: list[str], change_title: str, scenario_title: str
+) -> alt.TopLevelMixin:
+    """Grouped bars: for each measure one bar per scenario, its change against the baseline;
+    ``names`` are all the scenarios (the baseline first) so the colours match the other charts."""
+    order = list(dict.fromkeys(data["measure"]))
+    others = [n for n in names[1:] if n in set(data["scenario"])]
+    color = alt.Color(
+        "scenario:N",
+        title=scenario_title,
+        sort=others,
+        scale=alt.Scale(domain=others, range=list(PALETTE[1 : len(others) + 1])),
+    )
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
+            yOffset=alt.YOffset("scenario:N", sort=others),
+            x=alt.X("change:Q", axis=alt.Axis(title=change_title, format="+.0%")),
+            color=color,
+            tooltip=[alt.Tooltip("measure:N", title=""),
+                     alt.Tooltip("scenario:N", title=scenario_title),
+                     alt.Tooltip("change:Q", title=change_title, format="+.2%")],
+        )
+    )  # fmt: skip
+    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#868E96").encode(x="x:Q")
+    # with an offset channel the step is one bar's: a measure takes len(others) steps
+    return _theme(alt.layer(bars, zero), alt.Step(9))

@@ -836,6 +836,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cmp.kpis": ("关键指标(括号内为相对基线的变化)", "Key figures (change against the baseline)"),
     "cmp.kpi": ("指标", "Measure"),
+    "cmp.changes": ("各方案相对基线的变化", "Every scenario's change against the baseline"),
+    "cmp.change_axis": ("相对基线", "Against the baseline"),
     "cmp.bridge": ("两个方案之间的变化拆解", "Bridges between two scenarios"),
     "cmp.no_change": (
         "「{a}」和「{b}」的结果相同,没有可拆解的变化。",

@@ -916,3 +916,19 @@ def test_a_workspace_too_long_for_a_link_is_offered_as_a_file() -> None:
     assert warning.startswith(t("share.too_long", lang, n=0, limit=LINK_BUDGET)[:10])
     assert str(LINK_BUDGET) in warning.replace(",", "")
     assert at.sidebar.get("download_button")  # the workspace file in its place
+
+
+def test_compare_charts_every_scenarios_change_against_the_baseline() -> None:
+    from simulator import simulate
+
+    lang = "en"
+    at = open_app(lang, "traffic_funnel")
+    widget(at, "number_input", "traffic.paid_search.budget_per_day").set_value(1500.0).run()
+    goto(at, "compare")
+    (changes,) = [f for f in chart_frames(at) if {"measure", "scenario", "change"} <= set(f)]
+    base, plan = scenario(at, "baseline"), scenario(at)
+    t0, t1 = simulate(base).totals, simulate(plan, reference=base).totals
+    gmv = changes.set_index("measure").loc[t("kpi.gmv", lang), "change"]
+    assert gmv == pytest.approx(t1["gmv"] / t0["gmv"] - 1.0)
+    assert set(changes["scenario"]) == {t("side.plan_name", lang)}  # the baseline is the zero
+    assert t("kpi.discount_cost", lang) not in set(changes["measure"])  # 0 at baseline: no ratio
