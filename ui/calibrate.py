@@ -224,7 +224,14 @@ def _mapping(kind: Kind, upload: Upload, lang: str) -> dict[str, str | None]:
             key=_key(kind, f"map:{upload.token}:{f.name}"), persist_state="session",
         )  # fmt: skip
         mapping[f.name] = None if chosen == none else chosen
-    with st.expander(t("cal.preview", lang, n=PREVIEW_ROWS)):
+    # What each field will be read from, as the file has it: the user sees a wrong choice here.
+    chosen = {f"{t(f'cal.field.{k}', lang)} ← {c}": c for k, c in mapping.items() if c}
+    if chosen:
+        head = table.frame.head(PREVIEW_ROWS)
+        st.dataframe(pd.DataFrame({label: head[c].astype(str) for label, c in chosen.items()}),
+                     hide_index=True, width="stretch")  # fmt: skip
+        st.caption(t("cal.preview", lang, n=min(PREVIEW_ROWS, len(table.frame))))
+    with st.expander(t("cal.all_columns", lang, n=len(table.columns))):
         st.dataframe(table.frame.head(PREVIEW_ROWS).astype(str), hide_index=True,
                      width="stretch")  # fmt: skip
     return mapping

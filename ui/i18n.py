@@ -1366,7 +1366,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cal.field.aov": ("客单价", "Order value"),
     "cal.field.old_share": ("老买家占比(可选)", "Old-customer share (optional)"),
     "cal.field.old_buyers": ("老买家数(可选)", "Old buyers (optional)"),
-    "cal.preview": ("预览(前 {n} 行)", "Preview (first {n} rows)"),
+    "cal.preview": (
+        "按上面的对应读取的前 {n} 行;对不上就改上面的选择。",
+        "The first {n} rows as read with the columns above; if they look wrong, change them.",
+    ),
+    "cal.all_columns": ("文件的全部 {n} 列", "All {n} columns of the file"),
     "cal.errors": ("这个文件还不能拟合:", "This file cannot be fitted yet:"),
     "cal.left_out": (
         "有 {n} 行没有用于拟合(其余照常使用):",

@@ -132,6 +132,10 @@ def test_columns_the_app_cannot_recognise_can_be_chosen() -> None:
     for field, column in (("customer_id", "who"), ("date", "when"), ("amount", "paid")):
         at.selectbox(key=f"cal_orders_map:{token}:{field}").set_value(column).run()
     assert_clean(at)
+    preview = table_with(at, f"{t('cal.field.amount', lang)} ← paid")  # what each field reads
+    assert list(preview.columns) == [f"{t(f'cal.field.{k}', lang)} ← {c}" for k, c in
+                                     (("customer_id", "who"), ("date", "when"), ("amount", "paid"))]  # fmt: skip
+    assert list(preview.iloc[0]) == ROWS[0].split(",")[:3]
     assert table_with(at, t("cal.col.estimate", lang)) is not None
     assert scenario(at) == Scenario()
 
