@@ -36,7 +36,8 @@ with layout.guard():
 
     def fitted_text(path: str) -> str:
         """Which of the two scenarios took ``path`` from the shop's data (Calibrate), and whence."""
-        parts = [f"{state.name_of(w, lang)}: {f[path]}" for w, f in fitted.items() if path in f]
+        parts = [f"{state.name_of(w, lang)}: {t('cal.fitted_from', lang, name=f[path])}"
+                 for w, f in fitted.items() if path in f]  # fmt: skip
         return "; ".join(parts)
 
     rows = []

@@ -498,7 +498,7 @@ def orders_section(lang: str) -> None:
     if isinstance(fit, str):
         st.error(t(fit, lang), icon=":material/block:")
         return
-    _repeat_results(fit, upload.token, t("cal.fitted_from", lang, name=upload.name), lang)
+    _repeat_results(fit, upload.token, upload.name, lang)
 
 
 # --------------------------------------------------------------------------- daily metrics
@@ -591,4 +591,4 @@ def daily_section(lang: str) -> None:
     if isinstance(fit, str):
         st.error(t(fit, lang, n=MIN_DAYS), icon=":material/block:")
         return
-    _daily_results(fit, upload.token, t("cal.fitted_from", lang, name=upload.name), lang)
+    _daily_results(fit, upload.token, upload.name, lang)

@@ -106,9 +106,13 @@ def _flat(data: object, prefix: str = "") -> dict[str, object]:
     return {prefix: data}
 
 
-def assumptions(sc: Scenario, lang: str) -> list[tuple[str, str, str]]:
+def assumptions(
+    sc: Scenario, lang: str, fitted: Mapping[str, str] | None = None
+) -> list[tuple[str, str, str]]:
     """(parameter, value, provenance) of every registry parameter that differs from the default
-    scenario, and one line per promotion and campaign."""
+    scenario, and one line per promotion and campaign. ``fitted``: paths calibrated from the
+    shop's data → the file's name (their provenance says so instead of the registry's)."""
+    fitted = fitted or {}
     from simulator import PARAMS
 
     now, default = _flat(sc.model_dump(mode="json")), _flat(Scenario().model_dump(mode="json"))
@@ -118,7 +122,11 @@ def assumptions(sc: Scenario, lang: str) -> list[tuple[str, str, str]]:
         if p is None or value == default.get(path):
             continue
         shown = fmt_param(value, p.unit, lang) if isinstance(value, int | float) else str(value)
-        rows.append((p.label(lang), shown, t(f"prov.{p.provenance}", lang)))
+        source = next((v for k, v in fitted.items() if path == k or path.startswith(k + ".")),
+                      None)  # fmt: skip
+        prov = (f"{t('cal.prov', lang)} · {t('cal.fitted_from', lang, name=source)}" if source
+                else t(f"prov.{p.provenance}", lang))  # fmt: skip
+        rows.append((p.label(lang), shown, prov))
     for c in sc.traffic.campaigns:
         rows.append((t("grp.campaign", lang), f"{c.kind} {c.start_day}–{c.end_day}", ""))
     for pr in sc.promotions:
@@ -132,10 +140,12 @@ def html_report(
     baseline: str,
     lang: str,
     figures: Sequence[tuple[str, alt.TopLevelMixin]] = (),
+    fitted: Mapping[str, Mapping[str, str]] | None = None,
 ) -> str:
     """A one-page HTML report an analyst can email: KPIs with changes against the baseline,
-    charts (inline SVG), the warnings and the assumptions of every scenario. Every name a user
-    typed is escaped; nothing is fetched from the network."""
+    charts (inline SVG), the warnings and the assumptions of every scenario (``fitted``: per
+    scenario, the paths calibrated from data and where from). Every name a user typed is
+    escaped; nothing is fetched from the network."""
     e = html.escape
     comp = comparison(results, baseline, lang)
     kpi_col = t("xl.kpi", lang)
@@ -175,7 +185,7 @@ def html_report(
         parts.append(f"<h3>{e(name)}</h3>")
         for code in res.warnings:
             parts.append(f"<p>⚠ {e(t(f'warn.{code}', lang))}</p>")
-        rows = assumptions(res.scenario, lang)
+        rows = assumptions(res.scenario, lang, (fitted or {}).get(name))
         if not rows:
             parts.append(f"<p>{e(t('report.defaults', lang))}</p>")
             continue

@@ -49,8 +49,8 @@ class Slot:
     scenario: Scenario
     version: int = 0
     name: str | None = None
-    #: Paths whose values were fitted from the shop's data → where from (the Calibrate page);
-    #: a manual edit of a path drops it, a wholesale replacement drops them all.
+    #: Paths whose values were fitted from the shop's data → the file's name (the Calibrate
+    #: page); a manual edit of a path drops it, a wholesale replacement drops them all.
     fitted: dict[str, str] = field(default_factory=dict)
 
 

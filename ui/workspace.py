@@ -191,6 +191,8 @@ def draw_files(container, lang: str) -> None:
     with container.expander(t("files.title", lang), icon=":material/folder_open:"):
         named = state.named_results(lang)
         base_name = state.name_of(state.BASELINE, lang)
+        # read here: the report is built on click, on another thread, from what is captured
+        fitted = {state.name_of(x, lang): dict(state.fitted_of(x)) for x in state.targets()}
 
         def csv() -> bytes:  # built on click (deferred), not on every rerun
             frames = [r.daily.assign(scenario=name) for name, r in named.items()]
@@ -206,7 +208,8 @@ def draw_files(container, lang: str) -> None:
                     scenario_title=t("m.scenario", lang)))
                 for col, fmt in (("gmv", ",.0f"), ("profit", ",.0f"), ("dsr_mean", ".3f"))
             ]  # fmt: skip
-            return html_report(named, baseline=base_name, lang=lang, figures=figures).encode()
+            return html_report(named, baseline=base_name, lang=lang, figures=figures,
+                               fitted=fitted).encode()  # fmt: skip
 
         xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         # The workspace file is small and reads the session, so it is built now; the others are

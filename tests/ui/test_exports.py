@@ -77,3 +77,21 @@ def test_html_report_holds_kpis_charts_and_assumptions_with_names_escaped(lang: 
     assert html.escape(t("warn.dispatch_backlog", lang)) in page  # the campaign's warning
     assert t("grp.promotion", lang) in page  # its promotions among the assumptions
     HTMLParser().feed(page)  # parses
+
+
+def test_numbers_fitted_from_data_say_so_in_the_report() -> None:
+    """A scenario's paths calibrated on the Calibrate page carry "DERIVED (your data) · file"."""
+    from simulator import set_param
+    from ui.exports import assumptions, html_report
+
+    plan = set_param(Scenario(), "repeat.r", 0.3)
+    plan = set_param(plan, "store.aov", 120.0)
+    source = t("cal.fitted_from", "en", name="orders.csv")
+    rows = {a: c for a, _, c in assumptions(plan, "en", {"repeat.r": "orders.csv"})}
+    r_label = next(a for a in rows if rows[a].endswith(source))
+    assert rows[r_label] == f"{t('cal.prov', 'en')} · {source}"
+    aov = next(c for a, c in rows.items() if "list price" in a)
+    assert aov == t("prov.DERIVED", "en")  # store.aov's own provenance: not fitted
+    page = html_report({"Plan": simulate(plan)}, baseline="Plan", lang="en",
+                       fitted={"Plan": {"repeat.r": "orders.csv"}})  # fmt: skip
+    assert source in page
