@@ -11,6 +11,7 @@ range, a funnel it would break) the page says so before the button is pressed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import math
@@ -120,12 +121,18 @@ def _on_upload(kind: Kind, key: str) -> None:
     _load(kind, file.name, file.getvalue())
 
 
+@functools.cache
+def _sample_bytes(kind: Kind) -> bytes:
+    """A sample file's bytes, read once per process (the page offers them on every rerun)."""
+    return SAMPLES[kind].read_bytes()
+
+
 def _sample_token(kind: Kind) -> str:
-    return hashlib.sha1(SAMPLES[kind].read_bytes()).hexdigest()[:16]
+    return hashlib.sha1(_sample_bytes(kind)).hexdigest()[:16]
 
 
 def _on_sample(kind: Kind) -> None:
-    _load(kind, SAMPLES[kind].name, SAMPLES[kind].read_bytes())
+    _load(kind, SAMPLES[kind].name, _sample_bytes(kind))
     st.session_state[_key(kind, "files")] = st.session_state.get(_key(kind, "files"), 0) + 1
 
 
@@ -192,7 +199,7 @@ def _source(kind: Kind, lang: str) -> Upload | None:
     b.button(t(f"cal.sample.{kind}", lang), key=_key(kind, "sample"), on_click=_on_sample,
              args=(kind,), help=t(f"cal.sample.{kind}_help", lang), icon=":material/science:",
              width="stretch")  # fmt: skip
-    b.download_button(t("cal.sample.download", lang), data=SAMPLES[kind].read_bytes(),
+    b.download_button(t("cal.sample.download", lang), data=_sample_bytes(kind),
                       file_name=SAMPLES[kind].name, mime="text/csv", key=_key(kind, "sample_dl"),
                       icon=":material/download:", width="stretch")  # fmt: skip
     upload = st.session_state.get(_key(kind, "upload"))

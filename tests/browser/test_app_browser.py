@@ -25,6 +25,15 @@ def fresh_server() -> Iterator[str]:
         yield server.base_url
 
 
+def expect_cards(page: Page, values: list[str]) -> None:
+    """The page's KPI cards read ``values``, in order (after the app settles)."""
+    cards = page.locator('[data-testid="stMetricValue"]')
+    expect(cards).to_have_count(len(values))
+    wait_for_app_idle(page)
+    for card, value in zip(cards.all(), values, strict=True):
+        expect(card).to_have_text(value)
+
+
 def gmv_card(page: Page) -> Locator:
     """The KPI card labelled GMV / 成交金额 GMV."""
     card = page.locator('[data-testid="stMetric"]').filter(
@@ -176,11 +185,7 @@ def test_share_link_reopens_the_scenarios_in_another_browser(
         wait_for_app_idle(second)
         assert_no_exception(second)
         expect(second.get_by_role("heading", name=t("page.traffic", "en"))).to_be_visible()
-        values = second.locator('[data-testid="stMetricValue"]')
-        expect(values).to_have_count(len(before))
-        wait_for_app_idle(second)
-        for card, value in zip(values.all(), before, strict=True):
-            expect(card).to_have_text(value)
+        expect_cards(second, before)
         second.screenshot(path=str(artifacts_dir / "share_link_opened.png"), full_page=True)
     finally:
         other.close()
@@ -252,10 +257,7 @@ def test_workspace_file_and_report_round_trip_across_browsers(
         wait_for_app_idle(second)
         assert_no_exception(second)
         expect(second.get_by_text(t("share.more_plans", "en", n=2))).to_be_visible()
-        values = second.locator('[data-testid="stMetricValue"]')
-        expect(values).to_have_count(len(before))
-        for card, value in zip(values.all(), before, strict=True):
-            expect(card).to_have_text(value)
+        expect_cards(second, before)
         second.get_by_role("link", name=t("page.compare", "en")).click()
         wait_for_app_idle(second)
         expect(second.locator('[data-testid="stDataFrame"]')).to_be_visible()
