@@ -46,7 +46,7 @@ def store_stage(preset: str) -> tuple[float, float, float]:
     sc = load_preset(preset)
     res = simulate(sc)
     cal, r = res.calibration, sc.repeat
-    loyal = loyal_share(cal.age_days, r.r, cal.alpha_days, r.a, r.b)
+    loyal = loyal_share(cal.age_days, r.r, cal.alpha_days, r.a, r.b, float(r.lifetime_days))
     return (
         float(res.daily["inquiries"].mean()),
         float(res.daily["old_customer_share"].iloc[0]),

@@ -32,7 +32,6 @@ without bound and is flagged.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import lru_cache
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -41,7 +40,7 @@ from scipy.signal import lfilter
 from . import clv as loyalty_clv
 from . import finance, loyalty
 from .clv import sbg_survival
-from .repurchase import expected_repeats
+from .repurchase import account_survival, daily_repeats
 from .scenario import Membership, Points, Scenario
 
 FloatArray = NDArray[np.float64]
@@ -56,17 +55,11 @@ GG_SIGMA_CAP = 1.5
 MONTH_DAYS = 30
 
 
-@lru_cache(maxsize=32)
-def _delta_e(n: int, r: float, alpha: float, a: float, b: float) -> FloatArray:
-    """ΔE(k) for k = 1…n: a buyer's expected repeat orders on day k after the first order."""
-    if not np.isfinite(alpha) or n == 0:
-        out = np.zeros(n)
-    else:
-        e = expected_repeats(np.arange(n + 1, dtype=float), r, alpha, a, b)
-        e[0] = 0.0
-        out = np.diff(e)
-    out.flags.writeable = False
-    return out
+def _delta_e(n: int, plan: Scenario, alpha: float) -> FloatArray:
+    """ΔE_L(k) for k = 1…n: a buyer's expected repeat orders on day k after the first order, her
+    account still present (``repurchase.daily_repeats``; L = ``repeat.lifetime_days``)."""
+    rp = plan.repeat
+    return daily_repeats(n, rp.r, alpha, rp.a, rp.b, float(rp.lifetime_days))
 
 
 def card_survival(plan: Scenario, ages: FloatArray) -> FloatArray:
@@ -175,12 +168,11 @@ def repeat_orders(
     """Rep_t of the module docstring for the plan's ``new_buyers`` (organic) and ``referred``
     buyers (shape (T,)), on top of ``history_buyers`` a day for ``age_days`` days before day 0."""
     horizon = new_buyers.shape[-1]
-    rp = plan.repeat
     zero = np.zeros(horizon)
     if horizon == 0 or not np.isfinite(alpha):
         return RepeatBase(zero, zero, zero)
     h = int(age_days)
-    delta = _delta_e(horizon + h, rp.r, alpha, rp.a, rp.b)
+    delta = _delta_e(horizon + h, plan, alpha)
     ages = np.arange(1, horizon + h + 1, dtype=float)
     hist = profile(plan, ages, shares_from=reference)
     own = profile(reference, ages)
@@ -500,14 +492,22 @@ def schemes(
     )
 
 
-def loyal_share(age_days: int, r: float, alpha: float, a: float, b: float) -> float:
-    """Share of the customers a store won over its ``age_days`` (one cohort a day) who have
-    ordered at least twice: mean of RR(τ) = 1 − (α/(α+τ))^r over τ = 1…H (V6: 忠实客户占比,
-    "loyal" read as ≥ 2 orders [ASSUMPTION])."""
+def loyal_share(
+    age_days: int, r: float, alpha: float, a: float, b: float, lifetime_days: float = float("inf")
+) -> float:
+    """Share of the customers a store won over its ``age_days`` (one cohort a day), and still has,
+    who have ordered at least twice (V6: 忠实客户占比, "loyal" read as ≥ 2 orders [ASSUMPTION]):
+
+        Σ_τ e^{−τ/L}·RR(τ) / Σ_τ e^{−τ/L},   RR(τ) = 1 − (α/(α+τ))^r,   τ = 1…H
+
+    An account's exit is independent of its purchases, so a cohort's accounts still present at
+    age τ have repurchased at the BG/NBD rate RR(τ); cohorts weigh by the accounts left (L = ∞:
+    the plain mean of RR)."""
     if age_days <= 0 or not np.isfinite(alpha):
         return 0.0
     tau = np.arange(1, int(age_days) + 1, dtype=float)
-    return float(np.mean(1.0 - (alpha / (alpha + tau)) ** r))
+    weight = account_survival(tau, lifetime_days)
+    return float(np.sum(weight * (1.0 - (alpha / (alpha + tau)) ** r)) / np.sum(weight))
 
 
 def clv(
@@ -519,7 +519,7 @@ def clv(
     plan's old-customer lever (Calibration.repeat_multiplier)."""
     rp, st = plan.repeat, plan.store
     h = int(rp.clv_horizon_days)
-    delta = _delta_e(max(h, int(reference.store.age_days)), rp.r, alpha, rp.a, rp.b)
+    delta = _delta_e(max(h, int(reference.store.age_days)), plan, alpha)
     ages = np.arange(1, delta.size + 1, dtype=float)
     own = profile(reference, ages)
     hist = int(reference.store.age_days)
@@ -541,6 +541,7 @@ def clv(
         repeat_order_value=repeat_basket(plan)[0],
         margin_per_yuan=margin,
         repeat_multiplier=mult * lever,
+        lifetime_days=float(rp.lifetime_days),
     )
 
 
@@ -548,7 +549,9 @@ def repurchase_curve(
     plan: Scenario, reference: Scenario, alpha: float, lever: float, days: FloatArray
 ) -> FloatArray:
     """Cohort repurchase rate RR(τ) of the plan's new customers: BG/NBD with the rate scaled by
-    their mean stream multiplier m (α → α/m) [DERIVED: a scaled Poisson rate]."""
+    their mean stream multiplier m (α → α/m) [DERIVED: a scaled Poisson rate], among the cohort's
+    accounts still present at τ (an account's exit is independent of its purchases, so the share
+    is the BG/NBD's; ``repurchase`` docstring)."""
     rp = plan.repeat
     if not np.isfinite(alpha):
         return np.zeros_like(days, dtype=float)

@@ -620,6 +620,24 @@ def test_campaign_what_if_compares_seed_003_with_adequate_staff() -> None:
     assert table.loc[t("kpi.backlog_max", lang), yours] != "0"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_seed_002_agents_are_reproduced_with_the_auto_reply_off(lang: str) -> None:
+    """Seed 002's 12 s vs 244 s agents: 10.5× only with the derived half-life and no auto-reply
+    floor; the page says what the floor does and reproduces the case in the plan on request."""
+    at = open_app(lang, "dsr_service")
+    ratio = t("ds.s2_ratio", lang)
+    table = table_with(at, ratio)
+    assert list(table[ratio]) == ["1.93×", "3.82×", "1.88×", "10.50×"]
+    assert any(t("ds.s2_floor_note", lang, f="50%", cap="2.0") in c.value for c in at.caption)
+    at.button(key="ds_s2_apply").click().run()
+    assert_clean(at)
+    sv = scenario(at).service
+    assert sv.auto_reply_factor == 0.0 and sv.rt_half_life_s == pytest.approx(68.4)
+    table = table_with(at, ratio)
+    assert list(table[ratio])[0] == "10.50×"  # the scenario's own setting now gives the seed's gap
+    assert any(t("ds.s2_no_floor_note", lang) in c.value for c in at.caption)
+
+
 def test_service_hours_out_of_order_are_refused_in_words() -> None:
     lang = "zh"
     at = open_app(lang, "dsr_service")
