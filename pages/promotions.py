@@ -27,16 +27,6 @@ KPIS = (
 BASKET_SPAN, BASKET_POINTS = 4.0, 600
 #: Candidate 满减 thresholds: AOV × 0.6 … AOV × 2, 40 points.
 CURVE_FROM, CURVE_TO, CURVE_POINTS = 0.6, 2.0, 40
-#: Profit lines of the waterfall: (Result.totals key, sign in profit, label key).
-PROFIT_LINES = (
-    ("net_sales", 1.0, "line.net_sales"),
-    ("cogs", -1.0, "line.cogs"),
-    ("shipping_cost", -1.0, "line.shipping_cost"),
-    ("platform_fee", -1.0, "line.platform_fee"),
-    ("marketing_cost", -1.0, "line.marketing_cost"),
-    ("service_cost", -1.0, "line.service_cost"),
-)
-
 lang = state.lang()
 which = state.editing()
 st.title(t("page.promotions", lang), anchor=False)
@@ -286,29 +276,14 @@ with layout.guard():
 
     # ----------------------------------------------------------------- profit waterfall
     st.subheader(t("pr.waterfall", lang), anchor=False)
-    effects = [
-        (t("pr.wf.delta", lang, line=t(key, lang)), sign * (plan.totals[c] - base.totals[c]))
-        for c, sign, key in PROFIT_LINES
-    ]
-    if all(abs(v) < 0.5 for _, v in effects):
-        st.info(t("pr.no_change", lang), icon=":material/info:")
-    else:
-        st.altair_chart(
-            charts.bridge_chart(
-                charts.bridge_data(
-                    base.totals["profit"],
-                    effects,
-                    plan.totals["profit"],
-                    t("pr.wf.baseline", lang),
-                    t("pr.wf.plan", lang),
-                    lambda v: fmt_money(v, lang),
-                    lambda v: fmt_signed_money(v, lang),
-                ),
-                value_title=t("m.profit", lang),
-                lang=lang,
-            ),
-            width="stretch",
-        )
+    layout.bridge(  # simulator.bridge.profit_bridge: the lines close on the profit change
+        "profit",
+        base.totals,
+        plan.totals,
+        ends=(t("pr.wf.baseline", lang), t("pr.wf.plan", lang)),
+        no_change=t("pr.no_change", lang),
+        name="promotions",
+    )
     with st.expander(t("pr.formulas", lang), icon=":material/function:"):
         st.markdown(t("pr.f.profit", lang))
 

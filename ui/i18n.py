@@ -123,15 +123,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "peff.service": ("客服", "Customer service"),
     "peff.marketing": ("营销费用", "Marketing"),
     "peff.loyalty": ("会员计划", "Loyalty schemes"),
-    # money lines
-    "line.net_sales": ("净销售额", "Net sales"),
-    "line.cogs": ("商品成本", "Cost of goods"),
-    "line.shipping_cost": ("快递成本", "Shipping"),
-    "line.platform_fee": ("平台及支付费", "Platform fees"),
-    "line.service_cost": ("客服人力", "Customer service"),
-    "line.marketing_cost": ("营销费用", "Marketing"),
-    "line.profit": ("贡献利润", "Contribution profit"),
-    "line.discount_cost": ("折扣让利", "Discounts given"),
     # channels
     "ch.paid_search": ("直通车", "Paid search (直通车)"),
     "ch.display": ("钻展", "Display (钻展)"),
@@ -642,7 +633,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pr.waterfall": ("利润瀑布:方案 vs 基线", "Profit waterfall: plan vs baseline"),
     "pr.wf.baseline": ("基线利润", "Baseline profit"),
     "pr.wf.plan": ("方案利润", "Plan profit"),
-    "pr.wf.delta": ("Δ {line}", "Δ {line}"),
     "pr.no_change": (
         "方案与基线利润相同。添加一项促销,这里会显示利润的变化。",
         "The plan's profit equals the baseline's. Add a promotion to see the change here.",
@@ -722,10 +712,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "off is given away; too high and more buyers top up but fewer qualify.",
     ),
     "pr.f.profit": (
-        "贡献利润 = 净销售额 − 商品成本(含赠品、换购品、奖品)− 快递 − 平台费 − 营销 − 客服(§6.9)。让利和免掉的运费已体现在净销售额里,不重复扣减;凑单部分按更高的退货率退回。",
-        "Contribution profit = net sales − cost of goods (gifts, add-on items and prizes "
-        "included) − shipping − platform fees − marketing − service (§6.9). Money off and "
-        "shipping fees waived are already in net sales, never subtracted twice; padded items "
+        "利润的变化按收支科目拆分,与总览和对比页的利润拆解是同一个(simulator/bridge.py),各项之和恰好等于利润的变化:原价销售额 − 折扣让利 − 退款(扣除收取的运费)− 商品成本(含赠品、换购品、奖品)− 快递与平台费 − 客服 − 营销 − 会员计划(积分、储值赠送等成本,扣除会费、包邮卡收入和未使用的储值)(§6.9)。凑单部分按更高的退货率退回。",
+        "The profit change split money line by money line: the same bridge as the Overview's and "
+        "the Compare page's (simulator/bridge.py), so the lines add up exactly to the change: "
+        "sales at list price − discounts − refunds (net of shipping fees charged) − goods cost "
+        "(gifts, add-on items and prizes included) − shipping and platform fees − customer "
+        "service − marketing − loyalty schemes (points, stored-value gifts and the like, net of "
+        "the fees, card revenue and unspent stored value they bring in) (§6.9). Padded items "
         "return at a higher rate.",
     ),
     "sum.item_discount": ("降价 {pct},覆盖 {cov} 的商品", "{pct} off on {cov} of sales"),
