@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from simulator import PARAMS
 from simulator.basket import Padding, basket_density, threshold_curve, threshold_outcome
 from simulator.promotions import FREE_SHIPPING_MARGIN
 from ui import charts, layout, promotions, router, state, widgets
@@ -27,6 +26,7 @@ KPIS = (
 BASKET_SPAN, BASKET_POINTS = 4.0, 600
 #: Candidate 满减 thresholds: AOV × 0.6 … AOV × 2, 40 points.
 CURVE_FROM, CURVE_TO, CURVE_POINTS = 0.6, 2.0, 40
+
 lang = state.lang()
 which = state.editing()
 st.title(t("page.promotions", lang), anchor=False)
@@ -289,14 +289,17 @@ with layout.guard():
 
     # ----------------------------------------------------------------- parameters
     with st.expander(t("pr.advanced", lang), icon=":material/tune:"):
-        groups = (
-            ("pr.adv.price", [p for p in PARAMS if p.startswith("price.")]),
-            ("pr.adv.basket", [p for p in PARAMS if p.startswith("basket.")]),
-            ("pr.adv.other", ["store.shipping_fee", "store.paid_shipping_share",
-                              "membership.enrollment_rate", "finance.bubble_return_rate"]),
-        )  # fmt: skip
-        for title, paths in groups:
-            st.markdown(f"**{t(title, lang)}**")
-            cols = st.columns(4)
-            for n, path in enumerate(paths):
-                widgets.param_input(which, path, container=cols[n % 4])
+        # Every price.* and basket.* parameter (one added to the registry later too), then the
+        # others promotions depend on.
+        widgets.group_inputs(
+            which,
+            ("price", "basket"),
+            headings={"price": "pr.adv.price", "basket": "pr.adv.basket"},
+            columns=4,
+        )
+        other = ["store.shipping_fee", "store.paid_shipping_share", "membership.enrollment_rate",
+                 "finance.bubble_return_rate"]  # fmt: skip
+        st.markdown(f"**{t('pr.adv.other', lang)}**")
+        cols = st.columns(4)
+        for n, path in enumerate(other):
+            widgets.param_input(which, path, container=cols[n % 4])

@@ -644,6 +644,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pr.adv.price": ("价格反应与透支", "Price response and pull-forward"),
     "pr.adv.basket": ("购物篮与凑单", "Basket and topping up"),
     "pr.adv.other": ("运费、会员与退货", "Shipping, members and returns"),
+    "adv.title": ("高级设置", "Advanced settings"),
+    "adv.caption": (
+        "本页其余会影响结果的参数,取自参数表:单位在名称后,来源类别和出处在每项的说明里。",
+        "The page's other parameters that move the results, from the parameter registry: the "
+        "unit after each name, the provenance and source in its help.",
+    ),
     "pr.formulas": ("公式与出处", "Formulas and sources"),
     "pr.f.calendar": (
         "- **叠加规则** [种子003]:同一天最多 {max} 层促销,同一类促销不能同时进行;预热日不算一层。\n"
