@@ -75,13 +75,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "- 销售额 = 流量 × 转化率 × 客单价 [种子 003]\n"
         "- 转化率 = 订单数 ÷ 访客数;流量价值 = 成交金额 ÷ 访客数 [种子 002]\n"
         "- 支付订单 = 新客订单 + 老客户(复购)订单;复购来自 BG/NBD 模型,按店铺年龄与老客户占比校准 [文献 Fader, Hardie & Lee 2005]\n"
-        "- 贡献利润 = 净销售额 − 商品成本 − 快递 − 平台费 − 客服 − 营销费用(直通车、钻展、淘客佣金、活动费、催付)",
+        "- 贡献利润 = 净销售额 − 商品成本 − 快递 − 平台费 − 客服 − 营销费用(直通车、钻展、淘客佣金、活动费、催付)− 会员计划(积分、储值赠送等成本,扣除会费、包邮卡收入和未使用的储值);利润拆解图逐项对应,合计恰好等于利润的变化",
         "- Sales = traffic × conversion × order value [seed 003]\n"
         "- Conversion = orders ÷ visitors; UV value = GMV ÷ visitors [seed 002]\n"
         "- Paid orders = new-customer orders + old-customer (repeat) orders; repeats follow BG/NBD, "
         "calibrated to store age and old-customer share [LIT Fader, Hardie & Lee 2005]\n"
         "- Contribution profit = net sales − cost of goods − shipping − platform fees − service − "
-        "marketing (paid search, display, affiliate commission, campaign fees, payment reminders)",
+        "marketing (paid search, display, affiliate commission, campaign fees, payment reminders) "
+        "− loyalty schemes (points, stored-value gifts and the like, net of the fees, card revenue "
+        "and unspent stored value they bring in); the profit bridge follows these lines and "
+        "adds up exactly to the profit change",
     ),
     "ov.roi": ("每一元投入的回报", "Return on every yuan spent"),
     "ov.roi_caption": (
