@@ -28,7 +28,6 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
-from streamlit.testing.v1 import AppTest
 
 from simulator import PARAMS, Param, Scenario, get_param, load_preset, set_param, simulate
 from tests.app.test_pages import PAGES, assert_clean, goto, open_app
