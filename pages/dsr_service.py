@@ -32,6 +32,8 @@ TABS = (
                          "dsr.late_service_loading", "dsr.response_loading",
                          "dsr.deal_loading", "dsr.padding_loading")),
 )  # fmt: skip
+#: Registry groups this page edits: one added to them later shows in its advanced section.
+ADVANCED = ("service", "fulfilment", "dsr")
 DIMENSIONS = ("description", "service", "logistics", "mean")
 #: What-if of seed 003's campaign: the preset against the store today.
 CAMPAIGN, STORE = "double12_campaign", "mid_store"
@@ -305,6 +307,7 @@ with layout.guard():
                 numbers = [p for p in paths if PARAMS[p].kind != "choice"]
                 for i, path in enumerate(numbers):
                     widgets.param_input(which, path, container=cols[i % 2])
+        widgets.advanced(which, ADVANCED)  # parameters of these groups not in the tabs above
 
     base, plan = state.results()
     shown = plan if which == state.PLAN else base

@@ -77,7 +77,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "- 访客 ≥ 新客订单 + v_ret × 老客户订单:老买家每下一单要来 v_ret 次(默认 4 次,假设),引流访客容纳不下时补足,所以新访客很少时转化率也不会虚高\n"
         "- 自然流量增长 G_t = (K/U0)/(1 + (K/U0 − 1)·e^(−ρt)),ρ = ln(1+g)/30/(1 − U0/K):越接近天花板 K(默认现在的3倍,假设)增长越慢,不会超过它\n"
         "- 支付订单 = 新客订单 + 老客户(复购)订单;复购来自 BG/NBD 模型 [文献 Fader, Hardie & Lee 2005],客户账户平均寿命 L(默认 365 天,假设)外生流失:ΔE_L(k) = ΔE(k)·e^(−k/L),成熟店铺的复购量因此保持平稳;按店铺年龄与老客户占比校准\n"
-        "- 贡献利润 = 净销售额 − 商品成本 − 快递 − 平台费 − 客服 − 营销费用(直通车、钻展、淘客佣金、活动费、催付)− 会员与积分等方案的净成本",
+        "- 贡献利润 = 净销售额 − 商品成本 − 快递 − 平台费 − 客服 − 营销费用(直通车、钻展、淘客佣金、活动费、催付)− 会员计划(积分、储值赠送等成本,扣除会费、包邮卡收入和未使用的储值);利润拆解图逐项对应,合计恰好等于利润的变化",
         "- Sales = traffic × conversion × order value [seed 003]\n"
         "- Conversion = orders ÷ visitors; UV value = GMV ÷ visitors [seed 002]\n"
         "- Visitors ≥ new-customer orders + v_ret × old-customer orders: a returning buyer "
@@ -92,7 +92,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "orders hold steady; calibrated to store age and old-customer share\n"
         "- Contribution profit = net sales − cost of goods − shipping − platform fees − service − "
         "marketing (paid search, display, affiliate commission, campaign fees, payment reminders) "
-        "− the net cost of loyalty schemes",
+        "− loyalty schemes (points, stored-value gifts and the like, net of the fees, card revenue "
+        "and unspent stored value they bring in); the profit bridge follows these lines and "
+        "adds up exactly to the profit change",
     ),
     "ov.roi": ("每一元投入的回报", "Return on every yuan spent"),
     "ov.roi_caption": (
@@ -134,15 +136,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "peff.service": ("客服", "Customer service"),
     "peff.marketing": ("营销费用", "Marketing"),
     "peff.loyalty": ("会员计划", "Loyalty schemes"),
-    # money lines
-    "line.net_sales": ("净销售额", "Net sales"),
-    "line.cogs": ("商品成本", "Cost of goods"),
-    "line.shipping_cost": ("快递成本", "Shipping"),
-    "line.platform_fee": ("平台及支付费", "Platform fees"),
-    "line.service_cost": ("客服人力", "Customer service"),
-    "line.marketing_cost": ("营销费用", "Marketing"),
-    "line.profit": ("贡献利润", "Contribution profit"),
-    "line.discount_cost": ("折扣让利", "Discounts given"),
     # channels
     "ch.paid_search": ("直通车", "Paid search (直通车)"),
     "ch.display": ("钻展", "Display (钻展)"),
@@ -667,7 +660,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pr.waterfall": ("利润瀑布:方案 vs 基线", "Profit waterfall: plan vs baseline"),
     "pr.wf.baseline": ("基线利润", "Baseline profit"),
     "pr.wf.plan": ("方案利润", "Plan profit"),
-    "pr.wf.delta": ("Δ {line}", "Δ {line}"),
     "pr.no_change": (
         "方案与基线利润相同。添加一项促销,这里会显示利润的变化。",
         "The plan's profit equals the baseline's. Add a promotion to see the change here.",
@@ -679,6 +671,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pr.adv.price": ("价格反应与透支", "Price response and pull-forward"),
     "pr.adv.basket": ("购物篮与凑单", "Basket and topping up"),
     "pr.adv.other": ("运费、会员与退货", "Shipping, members and returns"),
+    "adv.title": ("高级设置", "Advanced settings"),
+    "adv.caption": (
+        "本页其余会影响结果的参数,取自参数表:单位在名称后,来源类别和出处在每项的说明里。",
+        "The page's other parameters that move the results, from the parameter registry: the "
+        "unit after each name, the provenance and source in its help.",
+    ),
     "pr.formulas": ("公式与出处", "Formulas and sources"),
     "pr.f.calendar": (
         "- **叠加规则** [种子003]:同一天最多 {max} 层促销,同一类促销不能同时进行;预热日不算一层。\n"
@@ -756,10 +754,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "off is given away; too high and more buyers top up but fewer qualify.",
     ),
     "pr.f.profit": (
-        "贡献利润 = 净销售额 − 商品成本(含赠品、换购品、奖品)− 快递 − 平台费 − 营销 − 客服(§6.9)。让利和免掉的运费已体现在净销售额里,不重复扣减;凑单部分按更高的退货率退回。",
-        "Contribution profit = net sales − cost of goods (gifts, add-on items and prizes "
-        "included) − shipping − platform fees − marketing − service (§6.9). Money off and "
-        "shipping fees waived are already in net sales, never subtracted twice; padded items "
+        "利润的变化按收支科目拆分,与总览和对比页的利润拆解是同一个(simulator/bridge.py),各项之和恰好等于利润的变化:原价销售额 − 折扣让利 − 退款(扣除收取的运费)− 商品成本(含赠品、换购品、奖品)− 快递与平台费 − 客服 − 营销 − 会员计划(积分、储值赠送等成本,扣除会费、包邮卡收入和未使用的储值)(§6.9)。凑单部分按更高的退货率退回。",
+        "The profit change split money line by money line: the same bridge as the Overview's and "
+        "the Compare page's (simulator/bridge.py), so the lines add up exactly to the change: "
+        "sales at list price − discounts − refunds (net of shipping fees charged) − goods cost "
+        "(gifts, add-on items and prizes included) − shipping and platform fees − customer "
+        "service − marketing − loyalty schemes (points, stored-value gifts and the like, net of "
+        "the fees, card revenue and unspent stored value they bring in) (§6.9). Padded items "
         "return at a higher rate.",
     ),
     "sum.item_discount": ("降价 {pct},覆盖 {cov} 的商品", "{pct} off on {cov} of sales"),
