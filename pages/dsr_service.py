@@ -215,7 +215,7 @@ def seed_002_case() -> None:
         {
             t("ds.s2_half_life", lang): fmt_duration_s(c["half_life_s"], lang),
             t("ds.s2_auto_reply", lang): (
-                t("ds.s2_floor", lang, f=fmt_pct(c["floor"], lang))
+                t("ds.s2_floor", lang, f=fmt_pct(c["floor"], lang, digits=0))
                 if c["floor"] > 0
                 else t("ds.s2_off", lang)
             ),
@@ -228,16 +228,25 @@ def seed_002_case() -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     cap = 1 / sv.auto_reply_factor if sv.auto_reply_factor > 0 else float("inf")
     st.caption(
-        t("ds.s2_floor_note", lang, f=fmt_pct(sv.auto_reply_factor, lang),
+        t("ds.s2_floor_note", lang, f=fmt_pct(sv.auto_reply_factor, lang, digits=0),
           cap=fmt_number(cap, lang, digits=1))
         if sv.auto_reply_factor > 0
         else t("ds.s2_no_floor_note", lang)
     )  # fmt: skip
-    if st.button(t("ds.s2_apply", lang, h=fmt_number(seed_h, lang, digits=1)), key="ds_s2_apply"):
-        ok = state.update(which, "service.rt_half_life_s", round(float(seed_h), 1))
-        if ok and state.update(which, "service.auto_reply_factor", 0.0):
-            state.flash(t("ds.s2_applied", lang))
-        st.rerun()
+    st.button(
+        t("ds.s2_apply", lang, h=fmt_number(seed_h, lang, digits=1)),
+        key="ds_s2_apply",
+        on_click=_reproduce_seed_002,
+        args=(round(float(seed_h), 1),),
+    )
+
+
+def _reproduce_seed_002(half_life_s: float) -> None:
+    """Put seed 002's derived half-life, with the auto-reply off, into the edited scenario."""
+    ok = state.update(which, "service.rt_half_life_s", half_life_s)
+    if ok and state.update(which, "service.auto_reply_factor", 0.0):
+        state.slot(which).version += 1  # the number boxes show the new values
+        state.note(t("ds.s2_applied", lang))
 
 
 def campaign_what_if() -> None:

@@ -666,6 +666,8 @@ def test_seed_002_agents_are_reproduced_with_the_auto_reply_off(lang: str) -> No
     assert_clean(at)
     sv = scenario(at).service
     assert sv.auto_reply_factor == 0.0 and sv.rt_half_life_s == pytest.approx(68.4)
+    assert any(t("ds.s2_applied", lang) in i.value for i in at.info)
+    assert widget(at, "number_input", "service.auto_reply_factor").value == 0.0
     table = table_with(at, ratio)
     assert list(table[ratio])[0] == "10.50×"  # the scenario's own setting now gives the seed's gap
     assert any(t("ds.s2_no_floor_note", lang) in c.value for c in at.caption)
