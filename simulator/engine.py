@@ -236,6 +236,8 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     plan = scenario
     ref = reference if reference is not None else scenario
     cal = calibrate(plan, ref)
+    # The scheme prices set the plan's enrolment and card uptake (membership.priced).
+    plan = membership.priced(scenario, ref, cal.alpha_days)
     horizon = plan.horizon_days
     paths = 1
 
@@ -555,7 +557,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     contrib = finance.order_contribution(plan, aov_new, fx_new.list_value, fx_new.goods_cost)
     channels = _channels(plan, arrays, tr, share, camp_share, contrib, recovered_by_reminders)
     return Result(
-        scenario=plan,
+        scenario=scenario,
         daily=daily,
         totals=_totals(arrays),
         channels=channels,
