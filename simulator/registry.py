@@ -173,8 +173,9 @@ _ALL: list[Param] = [
         "MODEL.md §4.4",
         "运费(不包邮时)",
         "Shipping fee charged",
-        "不包邮订单向买家收取的运费。",
-        "Fee a buyer pays when an order is not shipped free.",
+        "不包邮订单向买家收取的运费。方案的运费与基线不同时,订单按价格弹性的长期部分变化(见价格参数)。",
+        "Fee a buyer pays when an order is not shipped free. A plan charging another fee than the "
+        "baseline sells more or fewer orders through the lasting part of the price elasticity.",
         symbol="s_fee",
         step=1,
     ),
