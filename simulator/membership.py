@@ -57,7 +57,7 @@ from functools import lru_cache
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.signal import lfilter
-from scipy.stats import norm
+from scipy.special import log_ndtr, ndtri
 
 from . import clv as loyalty_clv
 from . import finance, loyalty
@@ -185,15 +185,20 @@ def _log_willing(price: float, median: float, sigma: float) -> float:
     ``sigma``) is at least ``price``; 0 for a free scheme."""
     if price <= 0:
         return 0.0
-    return float(norm.logsf((np.log(price) - np.log(median)) / sigma))
+    return float(log_ndtr((np.log(median) - np.log(price)) / sigma))  # ln(1 − Φ(z)) = ln Φ(−z)
 
 
 def _first_repeats(plan: Scenario, alpha: float, days: float) -> float:
     """A new buyer's expected repeat orders (BG/NBD) in its first ``days`` days."""
     rp = plan.repeat
+    return _repeats_within(float(days), rp.r, float(alpha), rp.a, rp.b)
+
+
+@lru_cache(maxsize=64)
+def _repeats_within(days: float, r: float, alpha: float, a: float, b: float) -> float:
     if not np.isfinite(alpha) or days <= 0:
         return 0.0
-    return float(expected_repeats(np.array([float(days)]), rp.r, alpha, rp.a, rp.b)[0])
+    return float(expected_repeats(np.array([days]), r, alpha, a, b)[0])
 
 
 def member_benefit(plan: Scenario, alpha: float) -> float:
@@ -274,7 +279,7 @@ def _log_ratio(
     shift = 0.0
     rate = min(ref_rate, 1.0 - 1e-9)
     if r_price > 0 and rate > 0 and _log_willing(r_price, r_median, r_sigma) < np.log(rate):
-        shift = float(np.log(r_price) + r_sigma * norm.ppf(rate) - np.log(r_median))
+        shift = float(np.log(r_price) + r_sigma * ndtri(rate) - np.log(r_median))
     return _log_willing(price, median * np.exp(shift), sigma) - _log_willing(
         r_price, r_median * np.exp(shift), r_sigma
     )
