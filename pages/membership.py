@@ -12,6 +12,7 @@ from simulator.membership import (
     clv,
     loyal_share,
     member_benefit,
+    priced,
     priced_uptake,
     repeat_basket,
     repurchase_curve,
@@ -325,7 +326,7 @@ with layout.guard():
         hide_index=True,
         width="stretch",
     )
-    k = viral_factor(shown.scenario)
+    k = viral_factor(priced(shown.scenario, state.baseline(), shown.calibration.alpha_days))
     if shown.scenario.membership.referral.enabled:
         st.caption(t("mb.k", lang, k=fmt_number(k, lang, digits=3)))
 

@@ -41,7 +41,9 @@ points rebate count only when the scheme is on; π_paid = the share of orders th
 shipping. The stated rates e, c are measured at the reference's (today's) prices, so a plan that
 keeps them keeps today's calibration exactly; only buyers who pay become members or holders, so
 fewer of them means fewer member repeat orders, not just less fee income. Renewals keep the sBG
-rates: those who paid once have already shown a WTP above the price [ASSUMPTION].
+rates: those who paid once have already shown a WTP above the price [ASSUMPTION]. Stored value
+is a top-up, not a price: the money comes back as balance (breakage aside), so its uptake stays
+the rate entered.
 
 Referral fission (§5.13): members who joined in the last L_ref days bring ρ new buyers a day each,
 R_t = ρ·e·Σ_{j=1..L} (N_{t−j} + R_{t−j}) — a renewal equation solved as an IIR filter. The
