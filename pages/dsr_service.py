@@ -9,13 +9,7 @@ import streamlit as st
 
 from simulator import PARAMS, load_preset, set_param, simulate
 from simulator import dsr as dsr_mod
-from simulator.service import (
-    SEED_002_FAST_RT_S,
-    SEED_002_SLOW_RT_S,
-    hourly_profile,
-    implied_half_life,
-    response_conversion,
-)
+from simulator.service import SEED_002_CONVERSION_RATIO, hourly_profile, seed_002_cases
 from ui import charts, layout, router, state, widgets
 from ui.fmt import fmt_duration_s, fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
@@ -38,6 +32,8 @@ TABS = (
                          "dsr.late_service_loading", "dsr.response_loading",
                          "dsr.deal_loading", "dsr.padding_loading")),
 )  # fmt: skip
+#: Registry groups this page edits: one added to them later shows in its advanced section.
+ADVANCED = ("service", "fulfilment", "dsr")
 DIMENSIONS = ("description", "service", "logistics", "mean")
 #: What-if of seed 003's campaign: the preset against the store today.
 CAMPAIGN, STORE = "double12_campaign", "mid_store"
@@ -203,18 +199,45 @@ def recovery_calculator() -> None:
 
 
 def seed_002_case() -> None:
-    """Seed 002's fast and slow agents as a worked case of the response-time curve."""
+    """Seed 002's fast and slow agents as a worked case of the response-time curve, with and
+    without the auto-reply floor; a button puts the seed's half-life (auto-reply off) into the
+    scenario being edited, so the 10.5× is reproduced in the simulation."""
     sv = state.slot(which).scenario.service
-    ratio = 7 / (2 / 3)
-    h = implied_half_life(SEED_002_FAST_RT_S, SEED_002_SLOW_RT_S, 1 / ratio)
-    m = response_conversion(
-        [SEED_002_FAST_RT_S, SEED_002_SLOW_RT_S], sv.rt_ref_s, sv.rt_half_life_s
-    )
+    cases = seed_002_cases(sv.rt_ref_s, sv.rt_half_life_s, sv.auto_reply_factor)
+    seed_h = cases[-1]["half_life_s"]
     st.markdown(
-        t("ds.seed002", lang, ratio=fmt_number(ratio, lang, digits=1), h=fmt_number(h, lang, digits=1),
-          model=fmt_number(m[0] / m[1], lang, digits=2), h_now=fmt_number(sv.rt_half_life_s, lang),
-          slow=fmt_pct(m[1], lang), fast=fmt_pct(m[0], lang))
+        t("ds.seed002", lang, ratio=fmt_number(SEED_002_CONVERSION_RATIO, lang, digits=1),
+          h=fmt_number(seed_h, lang, digits=1), h_now=fmt_number(sv.rt_half_life_s, lang),
+          model=fmt_number(cases[0]["ratio"], lang, digits=2), fast=fmt_pct(cases[0]["fast"], lang),
+          slow=fmt_pct(cases[0]["slow"], lang))
     )  # fmt: skip
+    rows = [
+        {
+            t("ds.s2_half_life", lang): fmt_duration_s(c["half_life_s"], lang),
+            t("ds.s2_auto_reply", lang): (
+                t("ds.s2_floor", lang, f=fmt_pct(c["floor"], lang))
+                if c["floor"] > 0
+                else t("ds.s2_off", lang)
+            ),
+            t("ds.s2_fast", lang): fmt_pct(c["fast"], lang),
+            t("ds.s2_slow", lang): fmt_pct(c["slow"], lang),
+            t("ds.s2_ratio", lang): f"{fmt_number(c['ratio'], lang, digits=2)}×",
+        }
+        for c in cases
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    cap = 1 / sv.auto_reply_factor if sv.auto_reply_factor > 0 else float("inf")
+    st.caption(
+        t("ds.s2_floor_note", lang, f=fmt_pct(sv.auto_reply_factor, lang),
+          cap=fmt_number(cap, lang, digits=1))
+        if sv.auto_reply_factor > 0
+        else t("ds.s2_no_floor_note", lang)
+    )  # fmt: skip
+    if st.button(t("ds.s2_apply", lang, h=fmt_number(seed_h, lang, digits=1)), key="ds_s2_apply"):
+        ok = state.update(which, "service.rt_half_life_s", round(float(seed_h), 1))
+        if ok and state.update(which, "service.auto_reply_factor", 0.0):
+            state.flash(t("ds.s2_applied", lang))
+        st.rerun()
 
 
 def campaign_what_if() -> None:
@@ -284,6 +307,7 @@ with layout.guard():
                 numbers = [p for p in paths if PARAMS[p].kind != "choice"]
                 for i, path in enumerate(numbers):
                     widgets.param_input(which, path, container=cols[i % 2])
+        widgets.advanced(which, ADVANCED)  # parameters of these groups not in the tabs above
 
     base, plan = state.results()
     shown = plan if which == state.PLAN else base

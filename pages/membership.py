@@ -39,6 +39,8 @@ SCHEMES = (
     ("outreach", "mb.outreach", ("uplift", "reach", "channel")),
 )  # fmt: skip
 RR_DAYS = np.array([30.0, 90.0, 180.0, 365.0])
+#: Registry groups this page edits: one added to them later shows in its advanced section.
+ADVANCED = ("membership", "repeat")
 
 lang = state.lang()
 which = state.editing()
@@ -57,7 +59,7 @@ def store_stage(preset: str) -> tuple[float, float, float]:
     sc = load_preset(preset)
     res = simulate(sc)
     cal, r = res.calibration, sc.repeat
-    loyal = loyal_share(cal.age_days, r.r, cal.alpha_days, r.a, r.b)
+    loyal = loyal_share(cal.age_days, r.r, cal.alpha_days, r.a, r.b, float(r.lifetime_days))
     return (
         float(res.daily["inquiries"].mean()),
         float(res.daily["old_customer_share"].iloc[0]),
@@ -83,6 +85,8 @@ def paid_membership(container) -> None:
     """The membership fee, and its sBG renewal terms once there is one."""
     ms = state.slot(which).scenario.membership
     widgets.param_input(which, "membership.fee", container=container)
+    renewal = ("membership.renewal_alpha", "membership.renewal_beta")
+    widgets.claim(renewal)  # shown once there is a fee: they change nothing without one
     if ms.fee > 0:
         a, b = container.columns(2)
         widgets.param_input(which, "membership.renewal_alpha", container=a)
@@ -121,6 +125,7 @@ def repeat_spend(container) -> None:
     """Repeat order value: the AOV ratio, or Gamma-Gamma's p, q, v with what they imply."""
     sc = state.slot(which).scenario
     widgets.param_input(which, "repeat.spend_model", container=container)
+    widgets.claim(["repeat.aov_ratio", "repeat.gg_p", "repeat.gg_q", "repeat.gg_v"])  # one model
     if sc.repeat.spend_model != "gamma_gamma":
         widgets.param_input(which, "repeat.aov_ratio", container=container)
         return
@@ -202,6 +207,7 @@ with layout.guard():
             a, b = st.columns(2)
             widgets.param_input(which, "repeat.clv_horizon_days", container=a)
             widgets.param_input(which, "repeat.clv_discount_rate", slider=True, container=b)
+        widgets.advanced(which, ADVANCED)  # last: parameters of these groups not drawn above
 
     base, plan = state.results()
     shown = plan if which == state.PLAN else base

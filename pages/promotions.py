@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from simulator import PARAMS
 from simulator.basket import Padding, basket_density, threshold_curve, threshold_outcome
 from simulator.promotions import FREE_SHIPPING_MARGIN
 from ui import charts, layout, promotions, router, state, widgets
@@ -27,15 +26,6 @@ KPIS = (
 BASKET_SPAN, BASKET_POINTS = 4.0, 600
 #: Candidate 满减 thresholds: AOV × 0.6 … AOV × 2, 40 points.
 CURVE_FROM, CURVE_TO, CURVE_POINTS = 0.6, 2.0, 40
-#: Profit lines of the waterfall: (Result.totals key, sign in profit, label key).
-PROFIT_LINES = (
-    ("net_sales", 1.0, "line.net_sales"),
-    ("cogs", -1.0, "line.cogs"),
-    ("shipping_cost", -1.0, "line.shipping_cost"),
-    ("platform_fee", -1.0, "line.platform_fee"),
-    ("marketing_cost", -1.0, "line.marketing_cost"),
-    ("service_cost", -1.0, "line.service_cost"),
-)
 
 lang = state.lang()
 which = state.editing()
@@ -286,42 +276,30 @@ with layout.guard():
 
     # ----------------------------------------------------------------- profit waterfall
     st.subheader(t("pr.waterfall", lang), anchor=False)
-    effects = [
-        (t("pr.wf.delta", lang, line=t(key, lang)), sign * (plan.totals[c] - base.totals[c]))
-        for c, sign, key in PROFIT_LINES
-    ]
-    if all(abs(v) < 0.5 for _, v in effects):
-        st.info(t("pr.no_change", lang), icon=":material/info:")
-    else:
-        st.altair_chart(
-            charts.bridge_chart(
-                charts.bridge_data(
-                    base.totals["profit"],
-                    effects,
-                    plan.totals["profit"],
-                    t("pr.wf.baseline", lang),
-                    t("pr.wf.plan", lang),
-                    lambda v: fmt_money(v, lang),
-                    lambda v: fmt_signed_money(v, lang),
-                ),
-                value_title=t("m.profit", lang),
-                lang=lang,
-            ),
-            width="stretch",
-        )
+    layout.bridge(  # simulator.bridge.profit_bridge: the lines close on the profit change
+        "profit",
+        base.totals,
+        plan.totals,
+        ends=(t("pr.wf.baseline", lang), t("pr.wf.plan", lang)),
+        no_change=t("pr.no_change", lang),
+        name="promotions",
+    )
     with st.expander(t("pr.formulas", lang), icon=":material/function:"):
         st.markdown(t("pr.f.profit", lang))
 
     # ----------------------------------------------------------------- parameters
     with st.expander(t("pr.advanced", lang), icon=":material/tune:"):
-        groups = (
-            ("pr.adv.price", [p for p in PARAMS if p.startswith("price.")]),
-            ("pr.adv.basket", [p for p in PARAMS if p.startswith("basket.")]),
-            ("pr.adv.other", ["store.shipping_fee", "store.paid_shipping_share",
-                              "membership.enrollment_rate", "finance.bubble_return_rate"]),
-        )  # fmt: skip
-        for title, paths in groups:
-            st.markdown(f"**{t(title, lang)}**")
-            cols = st.columns(4)
-            for n, path in enumerate(paths):
-                widgets.param_input(which, path, container=cols[n % 4])
+        # Every price.* and basket.* parameter (one added to the registry later too), then the
+        # others promotions depend on.
+        widgets.group_inputs(
+            which,
+            ("price", "basket"),
+            headings={"price": "pr.adv.price", "basket": "pr.adv.basket"},
+            columns=4,
+        )
+        other = ["store.shipping_fee", "store.paid_shipping_share", "membership.enrollment_rate",
+                 "finance.bubble_return_rate"]  # fmt: skip
+        st.markdown(f"**{t('pr.adv.other', lang)}**")
+        cols = st.columns(4)
+        for n, path in enumerate(other):
+            widgets.param_input(which, path, container=cols[n % 4])

@@ -8,6 +8,10 @@ from ui.i18n import t
 
 router.ensure(__file__)  # first: a page run without the router hands over to it
 
+#: Registry groups this page edits: its advanced section has those of their parameters not
+#: drawn above (platform fee, 催付 SMS and call costs…), and any added to the registry later.
+ADVANCED = ("traffic", "funnel", "payment", "store", "finance")
+
 lang = state.lang()
 which = state.editing()
 st.title(t("page.traffic", lang), anchor=False)
@@ -87,6 +91,7 @@ with layout.guard():
             a, b = st.columns(2)
             widgets.param_input(which, "finance.shipping_cost", container=a)
             widgets.param_input(which, "finance.return_rate", slider=True, container=b)
+        widgets.advanced(which, ADVANCED)  # last: every parameter of these groups not above
 
     base, plan = state.results()
     shown = plan if which == state.PLAN else base

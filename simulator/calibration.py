@@ -398,10 +398,11 @@ class RepeatFit:
         )
         return float(s.x_holdout.sum()), float(model)
 
-    def implied_old_share(self, age_days: float) -> float:
+    def implied_old_share(self, age_days: float, lifetime_days: float = float("inf")) -> float:
         """Old-customer order share of a store ``age_days`` old with a constant flow of new
-        buyers under the fitted BG/NBD (what the engine's α calibration inverts, §6.6)."""
-        return old_share_at_age(age_days, *self.bgnbd)
+        buyers under the fitted BG/NBD, accounts lasting ``lifetime_days`` on average (what the
+        engine's α calibration inverts, §6.6)."""
+        return old_share_at_age(age_days, *self.bgnbd, lifetime_days)
 
 
 def _as_timestamp(value) -> pd.Timestamp | None:
@@ -536,7 +537,9 @@ def apply_repeat_fit(
     for key in ("r", "a", "b"):
         out = set_param(out, f"repeat.{key}", fit.params[key])
     if use_alpha:
-        share = fit.implied_old_share(float(scenario.store.age_days))
+        share = fit.implied_old_share(
+            float(scenario.store.age_days), float(scenario.repeat.lifetime_days)
+        )
         out = set_param(out, "funnel.old_customer_share", share)
     if gamma_gamma and fit.has_gamma_gamma:
         repeat = out.repeat.model_dump() | {
@@ -556,6 +559,7 @@ def recalibrated_alpha(scenario: Scenario, fit: RepeatFit) -> float:
         fit.params["r"],
         fit.params["a"],
         fit.params["b"],
+        float(scenario.repeat.lifetime_days),
     )
 
 

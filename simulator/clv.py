@@ -25,7 +25,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import minimize
 from scipy.special import betaln, gammaln
 
-from .repurchase import expected_repeats
+from .repurchase import daily_repeats
 
 FloatArray = NDArray[np.float64]
 
@@ -466,15 +466,18 @@ class CLVResult:
 
 
 def _daily_repeats(
-    horizon_days: int, r: float, alpha: float, a: float, b: float, repeat_multiplier: float
+    horizon_days: int,
+    r: float,
+    alpha: float,
+    a: float,
+    b: float,
+    repeat_multiplier: float,
+    lifetime_days: float = float("inf"),
 ) -> FloatArray:
-    """repeat_multiplier·ΔE(k) for k = 1 … H (orders per day)."""
+    """repeat_multiplier·ΔE_L(k) for k = 1 … H (orders per day; L = ∞: the closed-form ΔE(k))."""
     if horizon_days == 0 or not np.isfinite(alpha) or repeat_multiplier == 0.0:
         return np.zeros(horizon_days)
-    e = np.asarray(expected_repeats(np.arange(horizon_days + 1, dtype=float), r, alpha, a, b))
-    e = e.astype(float, copy=True)
-    e[0] = 0.0  # E[X(0)] = 0 by definition; avoid any rounding residue
-    return repeat_multiplier * np.diff(e)
+    return repeat_multiplier * daily_repeats(horizon_days, r, alpha, a, b, lifetime_days)
 
 
 def _checked_clv_inputs(
@@ -527,6 +530,7 @@ def _clv_parts(
     repeat_order_value: float,
     margin_per_yuan: float,
     repeat_multiplier: float,
+    lifetime_days: float = float("inf"),
 ) -> tuple[FloatArray, FloatArray]:
     """(u·ΔE(1…H), cumulative discounted CLV on days 0…H) after validating every input."""
     horizon = _checked_clv_inputs(
@@ -541,7 +545,11 @@ def _clv_parts(
         margin_per_yuan,
         repeat_multiplier,
     )
-    daily = _daily_repeats(horizon, r, alpha, a, b, repeat_multiplier)
+    if not lifetime_days > 0.0:
+        raise ValueError(
+            f"lifetime_days must be > 0 (inf for no account exit), got {lifetime_days!r}"
+        )
+    daily = _daily_repeats(horizon, r, alpha, a, b, repeat_multiplier, lifetime_days)
     k = np.arange(1, horizon + 1, dtype=float)
     discount = (1.0 + annual_discount_rate) ** (-k / DAYS_PER_YEAR)
     curve = np.empty(horizon + 1)
@@ -562,6 +570,7 @@ def clv_curve(
     repeat_order_value: float,
     margin_per_yuan: float,
     repeat_multiplier: float = 1.0,
+    lifetime_days: float = float("inf"),
 ) -> FloatArray:
     """Cumulative discounted CLV of one new customer by day, for charting.
 
@@ -589,6 +598,9 @@ def clv_curve(
         m, gross margin per yuan of order value (yuan/yuan, ≤ 1).
     repeat_multiplier : float, default 1.0
         u, multiplier on the expected repeat rate (dimensionless, ≥ 0).
+    lifetime_days : float, default inf
+        L, mean account lifetime: ΔE(k) becomes ΔE(k)·e^{−k/L} (days, > 0; ``inf`` = the pure
+        BG/NBD, see ``repurchase``).
 
     Returns
     -------
@@ -608,6 +620,7 @@ def clv_curve(
         repeat_order_value,
         margin_per_yuan,
         repeat_multiplier,
+        lifetime_days,
     )[1]
 
 
@@ -623,6 +636,7 @@ def clv_per_new_customer(
     repeat_order_value: float,
     margin_per_yuan: float,
     repeat_multiplier: float = 1.0,
+    lifetime_days: float = float("inf"),
 ) -> CLVResult:
     """Lifetime value (gross margin) of one new customer over H days (客户终身价值).
 
@@ -651,6 +665,9 @@ def clv_per_new_customer(
         m, gross margin per yuan of order value (yuan/yuan, ≤ 1).
     repeat_multiplier : float, default 1.0
         u, multiplier on the expected repeat rate (dimensionless, ≥ 0).
+    lifetime_days : float, default inf
+        L, mean account lifetime: ΔE(k) becomes ΔE(k)·e^{−k/L} (days, > 0; ``inf`` = the pure
+        BG/NBD, see ``repurchase``).
 
     Returns
     -------
@@ -670,6 +687,7 @@ def clv_per_new_customer(
         repeat_order_value,
         margin_per_yuan,
         repeat_multiplier,
+        lifetime_days,
     )
     repeats = float(daily.sum())
     first = float(curve[0])

@@ -30,9 +30,16 @@ from .basket import Padding, threshold_outcome
 from .dsr import DEEP_DISCOUNT
 from .funnel import new_placed_conversion, payment_rates, safe_ratio, silent_conversion
 from .pricing import shipping_fee_response
-from .promotions import incremental_orders, pull_forward_debt, stream_days, voucher_specs
+from .promotions import (
+    incremental_orders,
+    lost_orders,
+    pull_forward_debt,
+    pull_forward_repay,
+    stream_days,
+    voucher_specs,
+)
 from .registry import CR_WARN
-from .repurchase import calibrate_alpha, repeat_kernel
+from .repurchase import calibrate_alpha, maturity_growth, repeat_kernel
 from .scenario import Scenario
 from .service import ServiceDays, service_days
 from .traffic import gated, traffic_days
@@ -93,6 +100,7 @@ DAILY_COLUMNS = (
     "free_shipping_cost",
     "voucher_cost",
     "pull_forward_repay",
+    "pull_forward_offset",
     "pull_forward_debt",
     "orders_referred",
     "orders_members",
@@ -205,9 +213,9 @@ def calibrate(plan: Scenario, reference: Scenario) -> Calibration:
 
     def alpha_for(share: float) -> float:
         try:
-            return calibrate_alpha(share, age, rp.r, rp.a, rp.b)
+            return calibrate_alpha(share, age, rp.r, rp.a, rp.b, float(rp.lifetime_days))
         except ValueError:  # the plan's BG/NBD shapes cannot reach it: the reference's can
-            return calibrate_alpha(share, age, rr.r, rr.a, rr.b)
+            return calibrate_alpha(share, age, rr.r, rr.a, rr.b, float(rr.lifetime_days))
 
     alpha = alpha_for(s_ref)
     if np.isfinite(alpha):
@@ -263,7 +271,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     # -- payment (§6.4) and the repeat kernel (§6.6): the same in every pass
     pay_rate, recovered_by_reminders, reminders_per_order = payment_rates(plan.payment)
     rp = plan.repeat
-    kernel = repeat_kernel(horizon, rp.r, cal.alpha_days, rp.a, rp.b)
+    kernel = repeat_kernel(horizon, rp.r, cal.alpha_days, rp.a, rp.b, float(rp.lifetime_days))
     rep_scale = cal.repeat_multiplier * (pay_rate / cal.pay_rate_reference)
     n_hist, age = cal.history_buyers_per_day, cal.age_days
     # The desk of each gate pattern (usually just "open"), and the reference's desk on its own
@@ -317,11 +325,15 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         day_mult = day_mult * ship_rep
         rep_gross = per_path(first.total) * rep_scale * day_mult
         # -- pull-forward (§5.11): promotion days (and member days) borrow orders that later days repay
-        delta_q = incremental_orders(new_gross, fx_new.total_multiplier) + incremental_orders(
-            rep_gross, fx_rep.total_multiplier * levers.member_day
+        # (orders, not units: the deal baskets' extra units are not borrowed; the reference-price
+        # loss after an event pays the debt first, so the two never add up to a double dip)
+        m_rep = fx_rep.order_multiplier * levers.member_day
+        delta_q = incremental_orders(new_gross, fx_new.order_multiplier) + incremental_orders(
+            rep_gross, m_rep
         )
+        lost = lost_orders(new_gross, fx_new.order_multiplier) + lost_orders(rep_gross, m_rep)
         debt = pull_forward_debt(delta_q[0], plan.price.pull_forward, plan.price.pull_forward_days)
-        repay = per_path(debt / plan.price.pull_forward_days)
+        repay = per_path(pull_forward_repay(debt, plan.price.pull_forward_days, lost[0]))
         gross = new_gross + rep_gross
         new_part = safe_ratio(new_gross, gross)
         organic_new = np.maximum(0.0, new_gross - repay * new_part)
@@ -351,8 +363,12 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
             promo_cost_extra[i] = cost
         orders = orders_new + orders_repeat
         placed = orders / pay_rate
-        # Every order needs a visit: on a day no source brings visitors, returning buyers are counted.
-        uv_returning = np.maximum(0.0, orders - uv_sources)
+        # Every order needs visits (MODEL.md §10c): the sources' visitors hold the new buyers' one
+        # visit each and the returning buyers' v_ret visits per order; on days they cannot
+        # (almost no new traffic), the returning buyers' own visits are added, so conversion
+        # never reads 100 % [ASSUMPTION: v_ret, funnel.returning_visits_per_order].
+        visits_needed = orders_new + plan.funnel.returning_visits_per_order * orders_repeat
+        uv_returning = np.maximum(0.0, visits_needed - uv_sources)
         uv = uv_sources + uv_returning
         # -- basket and totals (§6.5, §6.7)
         aov_new, aov_rep = fx_new.paid_value, fx_rep.paid_value
@@ -496,6 +512,8 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
             "free_shipping_cost": free_shipping_cost,
             "voucher_cost": voucher_cost,
             "pull_forward_repay": repay,
+            # the part of what fell due that the reference-price loss already kept away
+            "pull_forward_offset": per_path(debt / plan.price.pull_forward_days) - repay,
             "pull_forward_debt": per_path(debt),
             "orders_referred": referred_all,
             "orders_members": orders_members,
@@ -569,11 +587,21 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         totals=_totals(arrays),
         channels=channels,
         calibration=cal,
-        warnings=tuple(_warnings(plan, cal) + _quality_warnings(plan, arrays, converged)),
+        warnings=tuple(
+            _warnings(plan, cal)
+            + (["discount_past_evidence"] if _past_floor(fx_new, fx_rep) else [])
+            + _quality_warnings(plan, arrays, converged)
+        ),
         promotion_costs={i: float(c.sum()) for i, c in promo_costs.items()},
         quality=qd,
         feedback_passes=passes,
     )
+
+
+def _past_floor(*streams) -> bool:
+    """Some day's discount (or reward worth as much) goes deeper than x_floor (price.floor): the
+    demand there is held at the floor's, a response the evidence does not reach (§5.1)."""
+    return any(fx.past_floor is not None and bool(fx.past_floor.any()) for fx in streams)
 
 
 def _quality_columns(qd: quality.QualityDays, orders: np.ndarray, fb, desk_factor) -> dict:
@@ -721,8 +749,19 @@ def _channels(plan, daily, tr, share, camp_share, contrib, recovered_by_reminder
     return table[(table["spend"] > 0) | (table["uv"] > 0)].reset_index(drop=True)
 
 
+#: Repeat-stream growth over the horizon, with nothing changed, past which the store is called
+#: young (still building its old-customer base): the 3 % of CONTRACT.md's stationarity rule.
+MATURITY_GROWTH = 0.03
+
+
 def _warnings(plan: Scenario, cal: Calibration) -> list[str]:
     out = []
+    rp = plan.repeat
+    growth = maturity_growth(
+        cal.age_days, plan.horizon_days, rp.r, cal.alpha_days, rp.a, rp.b, float(rp.lifetime_days)
+    )
+    if growth > MATURITY_GROWTH:
+        out.append("store_still_maturing")  # a young store's old base still grows (§10 T17)
     if plan.funnel.conversion_rate < CR_WARN:
         out.append("conversion_below_1pct")
     if cal.silent_conversion < 0:

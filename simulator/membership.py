@@ -54,7 +54,6 @@ without bound and is flagged.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import lru_cache
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -64,7 +63,7 @@ from scipy.special import log_ndtr, ndtri
 from . import clv as loyalty_clv
 from . import finance, loyalty
 from .clv import sbg_survival
-from .repurchase import expected_repeats
+from .repurchase import account_survival, daily_repeats, expected_repeats_with_lifetime
 from .scenario import Membership, Points, Scenario
 
 FloatArray = NDArray[np.float64]
@@ -84,17 +83,11 @@ T1_USES_PER_YEAR = 36
 WTP_FLOOR_YUAN = 1.0
 
 
-@lru_cache(maxsize=32)
-def _delta_e(n: int, r: float, alpha: float, a: float, b: float) -> FloatArray:
-    """ΔE(k) for k = 1…n: a buyer's expected repeat orders on day k after the first order."""
-    if not np.isfinite(alpha) or n == 0:
-        out = np.zeros(n)
-    else:
-        e = expected_repeats(np.arange(n + 1, dtype=float), r, alpha, a, b)
-        e[0] = 0.0
-        out = np.diff(e)
-    out.flags.writeable = False
-    return out
+def _delta_e(n: int, plan: Scenario, alpha: float) -> FloatArray:
+    """ΔE_L(k) for k = 1…n: a buyer's expected repeat orders on day k after the first order, her
+    account still present (``repurchase.daily_repeats``; L = ``repeat.lifetime_days``)."""
+    rp = plan.repeat
+    return daily_repeats(n, rp.r, alpha, rp.a, rp.b, float(rp.lifetime_days))
 
 
 def card_survival(plan: Scenario, ages: FloatArray) -> FloatArray:
@@ -191,16 +184,14 @@ def _log_willing(price: float, median: float, sigma: float) -> float:
 
 
 def _first_repeats(plan: Scenario, alpha: float, days: float) -> float:
-    """A new buyer's expected repeat orders (BG/NBD) in its first ``days`` days."""
+    """A new buyer's expected repeat orders in its first ``days`` days: E_L of the BG/NBD with
+    the account lifetime (``repurchase.expected_repeats_with_lifetime``)."""
     rp = plan.repeat
-    return _repeats_within(float(days), rp.r, float(alpha), rp.a, rp.b)
-
-
-@lru_cache(maxsize=64)
-def _repeats_within(days: float, r: float, alpha: float, a: float, b: float) -> float:
     if not np.isfinite(alpha) or days <= 0:
         return 0.0
-    return float(expected_repeats(np.array([days]), r, alpha, a, b)[0])
+    return expected_repeats_with_lifetime(
+        float(days), rp.r, float(alpha), rp.a, rp.b, float(rp.lifetime_days)
+    )
 
 
 def member_benefit(plan: Scenario, alpha: float) -> float:
@@ -329,12 +320,11 @@ def repeat_orders(
     """Rep_t of the module docstring for the plan's ``new_buyers`` (organic) and ``referred``
     buyers (shape (T,)), on top of ``history_buyers`` a day for ``age_days`` days before day 0."""
     horizon = new_buyers.shape[-1]
-    rp = plan.repeat
     zero = np.zeros(horizon)
     if horizon == 0 or not np.isfinite(alpha):
         return RepeatBase(zero, zero, zero)
     h = int(age_days)
-    delta = _delta_e(horizon + h, rp.r, alpha, rp.a, rp.b)
+    delta = _delta_e(horizon + h, plan, alpha)
     ages = np.arange(1, horizon + h + 1, dtype=float)
     hist = profile(plan, ages, shares_from=reference)
     own = profile(reference, ages)
@@ -654,14 +644,22 @@ def schemes(
     )
 
 
-def loyal_share(age_days: int, r: float, alpha: float, a: float, b: float) -> float:
-    """Share of the customers a store won over its ``age_days`` (one cohort a day) who have
-    ordered at least twice: mean of RR(τ) = 1 − (α/(α+τ))^r over τ = 1…H (V6: 忠实客户占比,
-    "loyal" read as ≥ 2 orders [ASSUMPTION])."""
+def loyal_share(
+    age_days: int, r: float, alpha: float, a: float, b: float, lifetime_days: float = float("inf")
+) -> float:
+    """Share of the customers a store won over its ``age_days`` (one cohort a day), and still has,
+    who have ordered at least twice (V6: 忠实客户占比, "loyal" read as ≥ 2 orders [ASSUMPTION]):
+
+        Σ_τ e^{−τ/L}·RR(τ) / Σ_τ e^{−τ/L},   RR(τ) = 1 − (α/(α+τ))^r,   τ = 1…H
+
+    An account's exit is independent of its purchases, so a cohort's accounts still present at
+    age τ have repurchased at the BG/NBD rate RR(τ); cohorts weigh by the accounts left (L = ∞:
+    the plain mean of RR)."""
     if age_days <= 0 or not np.isfinite(alpha):
         return 0.0
     tau = np.arange(1, int(age_days) + 1, dtype=float)
-    return float(np.mean(1.0 - (alpha / (alpha + tau)) ** r))
+    weight = account_survival(tau, lifetime_days)
+    return float(np.sum(weight * (1.0 - (alpha / (alpha + tau)) ** r)) / np.sum(weight))
 
 
 def clv(
@@ -675,7 +673,7 @@ def clv(
     plan = priced(plan, reference, alpha)
     rp, st = plan.repeat, plan.store
     h = int(rp.clv_horizon_days)
-    delta = _delta_e(max(h, int(reference.store.age_days)), rp.r, alpha, rp.a, rp.b)
+    delta = _delta_e(max(h, int(reference.store.age_days)), plan, alpha)
     ages = np.arange(1, delta.size + 1, dtype=float)
     own = profile(reference, ages)
     hist = int(reference.store.age_days)
@@ -697,6 +695,7 @@ def clv(
         repeat_order_value=repeat_basket(plan)[0],
         margin_per_yuan=margin,
         repeat_multiplier=mult * lever,
+        lifetime_days=float(rp.lifetime_days),
     )
 
 
@@ -704,8 +703,10 @@ def repurchase_curve(
     plan: Scenario, reference: Scenario, alpha: float, lever: float, days: FloatArray
 ) -> FloatArray:
     """Cohort repurchase rate RR(τ) of the plan's new customers: BG/NBD with the rate scaled by
-    their mean stream multiplier m (α → α/m) [DERIVED: a scaled Poisson rate]; the plan's scheme
-    prices set its uptake (``priced``)."""
+    their mean stream multiplier m (α → α/m) [DERIVED: a scaled Poisson rate], among the cohort's
+    accounts still present at τ (an account's exit is independent of its purchases, so the share
+    is the BG/NBD's; ``repurchase`` docstring); the plan's scheme prices set its uptake
+    (``priced``)."""
     plan = priced(plan, reference, alpha)
     rp = plan.repeat
     if not np.isfinite(alpha):

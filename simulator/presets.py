@@ -61,17 +61,17 @@ _PRESETS: dict[str, tuple[str, str, dict[str, Any]]] = {
         },
     ),
     "mid_store": (
-        "中级店铺(默认):日均4,000访客,询单约200/天,开店一年,老客户占比20%,4名客服",
-        "Mid-size store (default): 4,000 visitors/day, ~200 inquiries/day, one year old, "
+        "中级店铺(默认):日均4,000访客,询单约200/天,开店三年(成熟),老客户占比20%,4名客服",
+        "Mid-size store (default): 4,000 visitors/day, ~200 inquiries/day, 3 years old (mature), "
         "20% old customers, 4 agents",
         {},
     ),
     "large_store": (
-        "高级店铺:日均12,000访客,询单约600/天(>500),开店两年,老客户占比30%",
-        "Large store: 12,000 visitors/day, ~600 inquiries/day (> 500), two years old, 30% old customers",
+        "高级店铺:日均12,000访客,询单约600/天(>500),开店五年(成熟),老客户占比30%",
+        "Large store: 12,000 visitors/day, ~600 inquiries/day (> 500), 5 years old (mature), 30% old customers",
         {
             "traffic": {"organic_uv": 12000},
-            "store": {"age_days": 730},
+            "store": {"age_days": 1825},
             "funnel": {"old_customer_share": 0.30},
             "service": {"agents": 10},
             "fulfilment": {"capacity_per_day": _capacity(12000, 0.024)},
@@ -82,7 +82,7 @@ _PRESETS: dict[str, tuple[str, str, dict[str, Any]]] = {
         "Clothing store, Dec 2011 (seed 002): UV value 1.09 yuan, conversion ≈ 1.06%, inquiry "
         "conversion only 5.58%, 64.79% precise traffic, about half the traffic from paid search",
         {
-            "store": {"aov": CLOTHING_AOV, "age_days": 365},
+            "store": {"aov": CLOTHING_AOV, "age_days": 1095},
             "traffic": {"organic_uv": 2500, "precise_share": 0.6479},
             "funnel": {
                 "conversion_rate": round(implied_conversion(CLOTHING_UV_VALUE, CLOTHING_AOV), 6),

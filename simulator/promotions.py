@@ -7,8 +7,22 @@ of whom a share ``membership.enrollment_rate`` are members). An offer whose audi
 part of a stream acts on that part: its multiplier is mixed as 1 + w·(M − 1), its per-order
 amounts weighted by the orders it moves [ASSUMPTION: offers act independently].
 
-Pull-forward (§5.11): incremental orders ΔQ_t = Orders_t·(1 − 1/M_t) are borrowed from the future,
-Dbt_{t+1} = Dbt_t·(1 − 1/τ) + π·ΔQ_t, repaid as repay_t = Dbt_t/τ (the post-promotion dip).
+Pull-forward (§5.11): incremental orders ΔQ_t = Orders_t·(1 − 1/M^o_t) are borrowed from the future,
+Dbt_{t+1} = Dbt_t·(1 − 1/τ) + π·ΔQ_t, and fall due as d_t = Dbt_t/τ (the post-promotion dip).
+Two choices keep the dip within the 4–25 % of the bump that van Heerde, Leeflang & Wittink (2000)
+measured (before them a 20 %-off week dipped by 32 % of its orders lift, 50 % off by 32–38 %):
+
+* M^o is the promotion's multiplier on the number of orders (purchase timing: buyers who bought
+  early skip a later order); the extra units in the deal baskets (M^(1−φ)) are not borrowed but
+  count as consumption and category expansion [ASSUMPTION; van Heerde, Leeflang & Wittink 2004
+  split the bump into cross-period, cross-brand and category expansion, about a third each].
+  Charging the units lift as borrowed orders had doubled the dip in orders.
+* The reference-price loss after the event (``pricing.py``: returning to list price feels like a
+  rise) and the repayment are two accounts of one dip, the one the literature measures, so they
+  do not add: the orders the loss already keeps away, ℓ_t = Orders_t·(1/M^o_t − 1)⁺, pay the debt
+  first and only the rest is charged, repay_t = (d_t − ℓ_t)⁺ [ASSUMPTION]. Conservation (T14)
+  reads Σ (repay_t + min(ℓ_t, d_t)) = π·Σ ΔQ_t.
+
 Pre-heat (预热): conversion × (1 − w_pre) on the announced days before an event.
 """
 
@@ -55,10 +69,12 @@ class StreamDays:
     goods_cost: FloatArray  # gifts, add-on items, prizes per order (yuan, at cost)
     free_shipping: FloatArray  # share of orders shipped free by a promotion
     padded_value: FloatArray  # extra list value from topping up (bubble returns apply)
-    total_multiplier: (
-        FloatArray  # M_total: price-driven demand (orders × units) that pull-forward borrows
-    )
+    total_multiplier: FloatArray  # M_total: price-driven demand (orders × units)
+    order_multiplier: FloatArray  # M^o: price-driven orders, the part pull-forward borrows
     cost_by_promo: dict[int, FloatArray] = field(default_factory=dict)  # direct cost per order
+    #: days whose (item or reward-equivalent) price index fell below x_floor: the demand response
+    #: is held at the floor's there, past the evidence (``pricing`` docstring)
+    past_floor: NDArray[np.bool_] | None = None
 
     @property
     def paid_value(self) -> FloatArray:
@@ -110,7 +126,8 @@ def stream_days(
 
     # (1) item level: one public price path (offers for everyone move the reference price), and
     # first-time responses for offers to a closed audience.
-    conv, units, demand = ones.copy(), ones.copy(), ones.copy()
+    conv, units, demand, orders = ones.copy(), ones.copy(), ones.copy(), ones.copy()
+    past_floor = np.zeros(horizon, dtype=bool)
     list_value = base_list_value * ones
     item_disc = np.zeros(horizon)
     public = [
@@ -134,6 +151,7 @@ def stream_days(
             on * (1.0 - p.coverage) for on, (_, p) in zip(windows, group, strict=True)
         )
         index = 1.0 - cut
+        past_floor |= (index < pr.floor) & (w > 0)
         m = price_response(plan, index, reference=group[0][1].audience == "all")
         m = np.where(coverage < 1.0, 1.0 + (1.0 - pr.cannibalisation) * (m - 1.0), m)
         m_conv, m_units = m**phi, m ** (1.0 - phi)
@@ -142,7 +160,7 @@ def stream_days(
         disc = share * list_value * m_units * (1.0 - index)
         factor = 1.0 + share * (m_units - 1.0)
         conv, units, list_value = conv * mix_conv, units * factor, list_value * factor
-        demand = demand * mix_conv * factor
+        demand, orders = demand * mix_conv * factor, orders * mix_conv
         item_disc = item_disc + disc
         for on, (i, _) in zip(windows, group, strict=True):
             costs[i] = disc * on
@@ -160,6 +178,7 @@ def stream_days(
         m2 = (1.0 - pr.threshold_salience * d_eff) ** (phi * pr.elasticity)
         upgrade = 1.0 + w * on * extra_units / out.units_before
         conv, units, demand = conv * m2, units * upgrade, demand * m2 * upgrade
+        orders = orders * m2
         list_value = list_value + w * on * unit_price * extra_units
         item_disc = item_disc + disc
         costs[i] = disc
@@ -191,9 +210,11 @@ def stream_days(
             * eff["perceived"]
             / (aov_item[days] + np.maximum(eff["delta_aov"], 0.0))
         )
+        past_floor[days] |= 1.0 - depth < pr.floor
         thr = np.maximum(1.0 - depth, pr.floor) ** (phi * pr.elasticity)
         conv[days] *= thr
         demand[days] *= thr  # the reward acts like a price cut: it borrows from the future too
+        orders[days] *= thr
         # Padding only adds (≥ 0); the clip removes the rounding of the closed form's differences
         # (−2e-7 yuan made refunds negative in a hypothesis find).
         pad = np.maximum(eff["delta_aov"], 0.0)
@@ -224,7 +245,7 @@ def stream_days(
         if promo.preheat_days > 0 and w > 0:
             conv = conv * (1.0 - w * pr.preheat_dip * _preheat(promo, horizon))
     return StreamDays(conv, units, list_value, item_disc, order_disc, addon_rev, goods, free_ship,
-                      padded, demand, costs)  # fmt: skip
+                      padded, demand, orders, costs, past_floor)  # fmt: skip
 
 
 def free_shipping_threshold(plan: Scenario, promo) -> float:
@@ -313,15 +334,26 @@ def _order_level(
 def pull_forward_debt(delta: FloatArray, share: float, days: float) -> FloatArray:
     """Dbt_t with Dbt_0 = 0 and Dbt_{t+1} = Dbt_t·(1 − 1/τ) + π·ΔQ_t (MODEL.md §5.11).
 
-    repay_t = Dbt_t/τ; over an infinite horizon Σ repay = π·Σ ΔQ (T14).
+    The amount falling due on day t is Dbt_t/τ; over an infinite horizon Σ Dbt_t/τ = π·Σ ΔQ (T14).
     """
     inflow = np.concatenate(([0.0], share * np.asarray(delta, dtype=float)[:-1]))
     return lfilter([1.0], [1.0, -(1.0 - 1.0 / days)], inflow)
 
 
+def pull_forward_repay(debt: FloatArray, days: float, lost: FloatArray) -> FloatArray:
+    """repay_t = (Dbt_t/τ − ℓ_t)⁺: what falls due, less the orders the reference-price loss
+    already keeps away on that day (module docstring)."""
+    return np.maximum(0.0, np.asarray(debt, dtype=float) / days - lost)
+
+
 def incremental_orders(gross: FloatArray, multiplier: FloatArray) -> FloatArray:
-    """ΔQ_t = gross_t·(1 − 1/M_t)⁺: the order-equivalents a promotion adds on day t."""
+    """ΔQ_t = gross_t·(1 − 1/M_t)⁺: the orders a promotion adds on day t."""
     return gross * np.maximum(0.0, 1.0 - 1.0 / np.maximum(multiplier, 1e-12))
+
+
+def lost_orders(gross: FloatArray, multiplier: FloatArray) -> FloatArray:
+    """ℓ_t = gross_t·(1/M_t − 1)⁺: the orders a multiplier below 1 keeps away on day t."""
+    return gross * np.maximum(0.0, 1.0 / np.maximum(multiplier, 1e-12) - 1.0)
 
 
 def voucher_specs(

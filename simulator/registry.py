@@ -152,9 +152,10 @@ _ALL: list[Param] = [
         "days",
         1,
         3650,
-        365,
+        1095,
         "ASSUMPTION",
-        f"store stages, {SEED_003}",
+        f"store stages, {SEED_003}; a mature mid-size store 3 years old, a large one 5, a new one "
+        "90 days (MODEL.md §10 T17)",
         "店铺经营天数",
         "Store age",
         "已有老客户的积累期,决定复购基数。",
@@ -219,10 +220,27 @@ _ALL: list[Param] = [
         "MODEL.md §4.1",
         "自然流量月增长",
         "Organic growth",
-        "自然流量每月增长率(%)。",
-        "Monthly growth of organic traffic (%).",
+        "自然流量每月增长率(%),指现在的增速;增长会随接近天花板而放缓。",
+        "Monthly growth of organic traffic today (%); it slows as traffic nears the ceiling.",
         symbol="g",
         step=1,
+    ),
+    _P(
+        "traffic.market_ceiling",
+        "ratio",
+        1,
+        50,
+        3,
+        "ASSUMPTION",
+        "MODEL.md §6.1: growth slows as the store fills its market (logistic diffusion, as in "
+        "Bass 1969); no seed or published figure for a Taobao store's room to grow",
+        "自然流量天花板",
+        "Organic traffic ceiling",
+        "店铺所在市场最多能给的自然访客数,是现在的几倍;增长越接近它越慢,不会超过它。",
+        "The most organic visitors a day the store's market can give, as a multiple of today's; "
+        "growth slows as it nears this ceiling and never passes it.",
+        symbol="K/UV_base",
+        step=0.5,
     ),
     _P(
         "traffic.weekday_profile",
@@ -561,6 +579,25 @@ _ALL: list[Param] = [
         "Share of inquiring visitors who place an order.",
         symbol="c_inq",
         step=0.01,
+    ),
+    _P(
+        "funnel.returning_visits_per_order",
+        "count",
+        1,
+        50,
+        4,
+        "ASSUMPTION",
+        "returning buyers know the shop and convert far better than new visitors, but still "
+        "browse a few times per order: 4 visits ≈ 25 % conversion, about ten times the store's "
+        "2.4 %; no seed or published Taobao figure",
+        "老买家每单访问次数",
+        "Visits per returning buyer's order",
+        "老买家每下一单要来店铺几次(浏览、比价、收藏)。当引流带来的访客容纳不下老买家时,按此补足他们的访问,转化率不会虚高到100%。",
+        "How many times a returning buyer visits the shop per order (browsing, comparing, "
+        "saving items). When the traffic sources cannot hold the returning buyers' visits, "
+        "they are added at this rate, so conversion never reads 100 %.",
+        symbol="v_ret",
+        step=0.5,
     ),
     # ---------------------------------------------------------------- payment
     _P(
@@ -2135,6 +2172,26 @@ _ALL: list[Param] = [
         "Scale of spend across customers (yuan); mean repeat order value = p·v/(q − 1).",
         symbol="v",
         step=1,
+    ),
+    _P(
+        "repeat.lifetime_days",
+        "days",
+        30,
+        3650,
+        365,
+        "ASSUMPTION",
+        "MODEL.md §10 T17: accounts leave at a constant hazard 1/L besides the BG/NBD dropout, so "
+        "the repeat stream of a store older than about 3·L is stationary; one year is the common "
+        "CRM rule of thumb for a lost customer; no published Taobao figure",
+        "客户账户平均寿命",
+        "Mean customer lifetime",
+        "老客户因换店、换平台或需求变化而离开(与购买行为无关)的平均天数;它让成熟店铺的复购量保持平稳,越短老客越快流失。",
+        "Mean days before a customer's account leaves the store for reasons the purchase model "
+        "does not see (another shop or platform, changed needs); it keeps a mature store's repeat "
+        "orders steady — shorter means old customers fade faster.",
+        symbol="L",
+        step=5,
+        kind="int",
     ),
     _P(
         "repeat.bad_experience_share",

@@ -163,6 +163,7 @@ class Traffic(_Section):
     _prefix = "traffic"
     organic_uv: float = pf("traffic.organic_uv")
     growth_pct_month: float = pf("traffic.growth_pct_month")
+    market_ceiling: float = pf("traffic.market_ceiling")
     weekday_profile: tuple[float, ...] = pf("traffic.weekday_profile")
     precise_share: float = pf("traffic.precise_share")
     imprecise_quality: float = pf("traffic.imprecise_quality")
@@ -178,6 +179,7 @@ class Funnel(_Section):
     old_customer_share: float = pf("funnel.old_customer_share")
     inquiry_rate: float = pf("funnel.inquiry_rate")
     inquiry_conversion: float = pf("funnel.inquiry_conversion")
+    returning_visits_per_order: float = pf("funnel.returning_visits_per_order")
 
 
 class Payment(_Section):
@@ -350,6 +352,7 @@ class Repeat(_Section):
                 )
         return self
 
+    lifetime_days: int = pf("repeat.lifetime_days")
     bad_experience_share: float = pf("repeat.bad_experience_share")
     bad_experience_factor: float = pf("repeat.bad_experience_factor")
     clv_discount_rate: float = pf("repeat.clv_discount_rate")
@@ -661,7 +664,7 @@ class Scenario(_Section):
         check_stacking(self.promotions)
         # MODEL.md §6.3: the silent path must carry a non-negative conversion.
         from .funnel import silent_conversion
-        from .repurchase import calibrate_alpha
+        from .repurchase import check_old_share
 
         if silent_conversion(self, self) < 0:
             f = self.funnel
@@ -672,11 +675,13 @@ class Scenario(_Section):
                 "figures or raise conversion_rate"
             )
         try:
-            calibrate_alpha(self.funnel.old_customer_share, float(self.store.age_days),
-                            self.repeat.r, self.repeat.a, self.repeat.b)  # fmt: skip
+            check_old_share(self.funnel.old_customer_share, float(self.store.age_days),
+                            self.repeat.r, self.repeat.a, self.repeat.b,
+                            float(self.repeat.lifetime_days))  # fmt: skip
         except ValueError as exc:
             raise ValueError(
-                f"funnel.old_customer_share: {exc} (store.age_days, repeat.r, repeat.a, repeat.b)"
+                f"funnel.old_customer_share: {exc} (store.age_days, repeat.r, repeat.a, repeat.b, "
+                "repeat.lifetime_days)"
             ) from None
         return self
 

@@ -45,6 +45,9 @@ _W = _W / _W.sum()
 #: Seed 002's two agents of the clothing store: first response 12 s and 244 s [SEED 002].
 SEED_002_FAST_RT_S = 12.0
 SEED_002_SLOW_RT_S = 244.0
+#: Their inquiry-conversion ratio: 7 orders against 1 on two thirds of the inquiries, 10.5×
+#: [DERIVED from SEED 002; MODEL.md §1.3].
+SEED_002_CONVERSION_RATIO = 7.0 / (2.0 / 3.0)
 
 
 def erlang_c(servers: np.ndarray | float, load: np.ndarray | float) -> np.ndarray:
@@ -79,6 +82,35 @@ def response_conversion(rt_s, rt_ref_s: float, half_life_s: float) -> np.ndarray
     """m_RT = exp(−ln2·max(0, RT − RT_ref)/h_RT): inquiry conversion relative to a prompt reply."""
     rt = np.asarray(rt_s, dtype=float)
     return np.exp(-LN2 * np.maximum(0.0, rt - rt_ref_s) / half_life_s)
+
+
+def agent_gap(
+    rt_fast_s: float, rt_slow_s: float, rt_ref_s: float, half_life_s: float, floor: float
+) -> tuple[float, float, float]:
+    """Inquiry conversion of a fast and a slow agent relative to a prompt reply, and their ratio.
+
+    m = max(f_auto, exp(−ln2·max(0, RT − RT_ref)/h_RT)) as in ``service_days``: with the auto-reply
+    on (f_auto > 0) a late human reply never converts worse than the auto-reply alone, so no two
+    agents differ by more than 1/f_auto (2× at the default 0.5); f_auto = 0 is no auto-reply.
+    """
+    m = np.maximum(response_conversion([rt_fast_s, rt_slow_s], rt_ref_s, half_life_s), floor)
+    fast, slow = float(m[0]), float(m[1])
+    return fast, slow, fast / slow if slow > 0 else float("inf")
+
+
+def seed_002_cases(rt_ref_s: float, half_life_s: float, floor: float) -> list[dict[str, float]]:
+    """Seed 002's 12 s and 244 s agents under four settings: the scenario's half-life and the one
+    the seed implies (68 s), each with the scenario's auto-reply floor and with none. Only the seed
+    half-life without the floor reproduces the seed's 10.5× (the floor caps any gap at 1/f_auto)."""
+    seed_h = implied_half_life(
+        SEED_002_FAST_RT_S, SEED_002_SLOW_RT_S, 1 / SEED_002_CONVERSION_RATIO
+    )
+    rows = []
+    for h in (half_life_s, seed_h):
+        for f in (floor, 0.0):
+            fast, slow, ratio = agent_gap(SEED_002_FAST_RT_S, SEED_002_SLOW_RT_S, rt_ref_s, h, f)
+            rows.append({"half_life_s": h, "floor": f, "fast": fast, "slow": slow, "ratio": ratio})
+    return rows
 
 
 def implied_half_life(rt_fast_s: float, rt_slow_s: float, conv_ratio: float) -> float:

@@ -1,6 +1,6 @@
 """Traffic by source and traffic-mix quality (MODEL.md §6.1).
 
-    UV_org,t  = UV_base·s_dow[t mod 7]·(1 + g)^(t/30)         (profile normalised to mean 1)
+    UV_org,t  = UV_base·s_dow[t mod 7]·G_t                    (profile normalised to mean 1)
     UV_paid,t = B_ad / CPC                                     (直通车 paid search, 钻展 display)
     UV_aff,t  = affiliate visitors (淘客, paid by commission on the sales they bring)
     UV_act,t  = A_plat·s_act on campaign days                  (聚划算 / 天天特价 windows)
@@ -10,6 +10,15 @@ own quality depends on its precise-traffic share [SEED 002: 64.79%]:
 
     q_org = [s_prec + (1 − s_prec)·q_imp] / [s_prec,ref + (1 − s_prec,ref)·q_imp]
     M_mix,t = Σ_s q_s·UV_s,t / UV_t
+
+Organic growth G_t saturates: a store fills its market, so growth g > 0 (per month, today) is
+logistic towards a ceiling K = k·UV_base (``traffic.market_ceiling`` k, capped so that K never
+passes the registry's largest organic UV) [ASSUMPTION: logistic diffusion, as in Bass 1969]:
+
+    G_t = (K/U0) / (1 + (K/U0 − 1)·e^{−ρt}),   ρ = ln(1 + g)/30 / (1 − U0/K)
+
+so the growth rate today is ln(1 + g) a month and G_t → K/U0, never above it (k = 1: no room,
+G = 1). A decline (g < 0) is exponential, G_t = (1 + g)^(t/30), and bounded by 0.
 """
 
 from __future__ import annotations
@@ -19,12 +28,15 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from .registry import PARAMS
 from .scenario import Scenario
 
 FloatArray = NDArray[np.float64]
 DAYS_PER_MONTH = 30.0
 #: Largest organic-quality ratio of a plan to its reference (far beyond any real store).
 MAX_QUALITY_RATIO = 1e9
+#: No day's organic visitors pass the registry's largest ``traffic.organic_uv``.
+MAX_ORGANIC_UV = float(PARAMS["traffic.organic_uv"].hi)
 
 
 @dataclass(frozen=True)
@@ -76,12 +88,30 @@ def campaign_days(start: int, end: int, horizon: int) -> FloatArray:
     return ((t >= start) & (t <= end)).astype(float)
 
 
+def organic_growth(uv: float, growth_pct_month: float, ceiling: float, t: FloatArray) -> FloatArray:
+    """G_t of the module docstring: organic visitors on day t relative to today (ratio).
+
+    ``uv`` today's organic visitors (UV/day), ``growth_pct_month`` today's growth (%/month),
+    ``ceiling`` the market ceiling as a multiple of ``uv``, ``t`` days from day 0.
+    """
+    t = np.asarray(t, dtype=float)
+    g = growth_pct_month / 100.0
+    if g <= 0.0 or uv <= 0.0:
+        return (1.0 + g) ** (t / DAYS_PER_MONTH)
+    room = min(ceiling, MAX_ORGANIC_UV / uv)  # K/U0: the ceiling, within what the registry allows
+    if room <= 1.0:
+        return np.ones_like(t)
+    rho = np.log1p(g) / DAYS_PER_MONTH / (1.0 - 1.0 / room)
+    return room / (1.0 + (room - 1.0) * np.exp(-rho * t))
+
+
 def traffic_days(plan: Scenario, reference: Scenario) -> TrafficDays:
     tr = plan.traffic
     horizon = plan.horizon_days
     t = np.arange(horizon, dtype=float)
     dow = weekday_factors(tr.weekday_profile)[np.arange(horizon) % 7]
-    organic = tr.organic_uv * dow * (1.0 + tr.growth_pct_month / 100.0) ** (t / DAYS_PER_MONTH)
+    growth = organic_growth(tr.organic_uv, tr.growth_pct_month, tr.market_ceiling, t)
+    organic = np.minimum(tr.organic_uv * dow * growth, MAX_ORGANIC_UV)
     flat = np.ones(horizon)
     search = flat * tr.paid_search.budget_per_day / tr.paid_search.cpc
     display = flat * tr.display.budget_per_day / tr.display.cpc

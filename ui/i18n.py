@@ -74,14 +74,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ov.formulas_body": (
         "- 销售额 = 流量 × 转化率 × 客单价 [种子 003]\n"
         "- 转化率 = 订单数 ÷ 访客数;流量价值 = 成交金额 ÷ 访客数 [种子 002]\n"
-        "- 支付订单 = 新客订单 + 老客户(复购)订单;复购来自 BG/NBD 模型,按店铺年龄与老客户占比校准 [文献 Fader, Hardie & Lee 2005]\n"
-        "- 贡献利润 = 净销售额 − 商品成本 − 快递 − 平台费 − 客服 − 营销费用(直通车、钻展、淘客佣金、活动费、催付)",
+        "- 访客 ≥ 新客订单 + v_ret × 老客户订单:老买家每下一单要来 v_ret 次(默认 4 次,假设),引流访客容纳不下时补足,所以新访客很少时转化率也不会虚高\n"
+        "- 自然流量增长 G_t = (K/U0)/(1 + (K/U0 − 1)·e^(−ρt)),ρ = ln(1+g)/30/(1 − U0/K):越接近天花板 K(默认现在的3倍,假设)增长越慢,不会超过它\n"
+        "- 支付订单 = 新客订单 + 老客户(复购)订单;复购来自 BG/NBD 模型 [文献 Fader, Hardie & Lee 2005],客户账户平均寿命 L(默认 365 天,假设)外生流失:ΔE_L(k) = ΔE(k)·e^(−k/L),成熟店铺的复购量因此保持平稳;按店铺年龄与老客户占比校准\n"
+        "- 贡献利润 = 净销售额 − 商品成本 − 快递 − 平台费 − 客服 − 营销费用(直通车、钻展、淘客佣金、活动费、催付)− 会员计划(积分、储值赠送等成本,扣除会费、包邮卡收入和未使用的储值);利润拆解图逐项对应,合计恰好等于利润的变化",
         "- Sales = traffic × conversion × order value [seed 003]\n"
         "- Conversion = orders ÷ visitors; UV value = GMV ÷ visitors [seed 002]\n"
-        "- Paid orders = new-customer orders + old-customer (repeat) orders; repeats follow BG/NBD, "
-        "calibrated to store age and old-customer share [LIT Fader, Hardie & Lee 2005]\n"
+        "- Visitors ≥ new-customer orders + v_ret × old-customer orders: a returning buyer "
+        "visits v_ret times per order (default 4, assumption), added when the traffic sources "
+        "cannot hold them, so conversion stays honest with few new visitors\n"
+        "- Organic growth G_t = (K/U0)/(1 + (K/U0 − 1)·e^(−ρt)), ρ = ln(1+g)/30/(1 − U0/K): "
+        "growth slows as traffic nears the ceiling K (default 3 × today's, assumption) and never "
+        "passes it\n"
+        "- Paid orders = new-customer orders + old-customer (repeat) orders; repeats follow "
+        "BG/NBD [LIT Fader, Hardie & Lee 2005] with accounts leaving after a mean lifetime L "
+        "(default 365 days, assumption): ΔE_L(k) = ΔE(k)·e^(−k/L), so a mature store's repeat "
+        "orders hold steady; calibrated to store age and old-customer share\n"
         "- Contribution profit = net sales − cost of goods − shipping − platform fees − service − "
-        "marketing (paid search, display, affiliate commission, campaign fees, payment reminders)",
+        "marketing (paid search, display, affiliate commission, campaign fees, payment reminders) "
+        "− loyalty schemes (points, stored-value gifts and the like, net of the fees, card revenue "
+        "and unspent stored value they bring in); the profit bridge follows these lines and "
+        "adds up exactly to the profit change",
     ),
     "ov.roi": ("每一元投入的回报", "Return on every yuan spent"),
     "ov.roi_caption": (
@@ -123,15 +136,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "peff.service": ("客服", "Customer service"),
     "peff.marketing": ("营销费用", "Marketing"),
     "peff.loyalty": ("会员计划", "Loyalty schemes"),
-    # money lines
-    "line.net_sales": ("净销售额", "Net sales"),
-    "line.cogs": ("商品成本", "Cost of goods"),
-    "line.shipping_cost": ("快递成本", "Shipping"),
-    "line.platform_fee": ("平台及支付费", "Platform fees"),
-    "line.service_cost": ("客服人力", "Customer service"),
-    "line.marketing_cost": ("营销费用", "Marketing"),
-    "line.profit": ("贡献利润", "Contribution profit"),
-    "line.discount_cost": ("折扣让利", "Discounts given"),
     # channels
     "ch.paid_search": ("直通车", "Paid search (直通车)"),
     "ch.display": ("钻展", "Display (钻展)"),
@@ -248,6 +252,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The DSR fell below the campaign gate: 聚划算/天天特价 traffic is closed on some days "
         "(seed 001: shops below the score cannot join platform campaigns).",
     ),
+    "warn.discount_past_evidence": (
+        "有促销的折扣(或赠品、满减折合的优惠)比价格反应下限 x_floor(默认5折)更深:模型在那里把需求按下限处理,更深的折扣不会再带来更多销量——没有证据支持更深折扣下的反应,这部分结果只是外推。",
+        "A promotion's discount (or the price cut its reward is worth) goes deeper than the "
+        "price-response floor x_floor (50 % off by default): the model holds demand at the "
+        "floor's level there, so deeper cuts bring no more sales — there is no evidence for the "
+        "response beyond it, and these results are an extrapolation.",
+    ),
+    "warn.store_still_maturing": (
+        "店铺还年轻:老客户基数仍在积累,即使什么都不改,复购订单也会在推演期内明显增长(约经过三个客户平均寿命后才趋于平稳)。与基线的比较不受影响——基线也同样增长。",
+        "The store is young: its old-customer base is still building, so repeat orders grow over "
+        "the horizon even with nothing changed (a base settles after about three mean customer "
+        "lifetimes). Comparisons with the baseline are unaffected: the baseline grows too.",
+    ),
     "warn.dsr_feedback_not_converged": (
         "评分对销量的反馈在 60 轮迭代内没有收敛,结果是近似值。请降低评分弹性或活动门槛附近的设定。",
         "The feedback of the scores on sales did not settle within 60 passes; the results are "
@@ -273,9 +290,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "conversion and old-customer share; lower the inquiry figures or raise conversion.",
     ),
     "err.old_share": (
-        "按当前的店铺经营天数和复购模型形状(BG/NBD r、a、b),达不到这个老客户占比;请降低老客户占比或增加经营天数。",
-        "This old-customer share cannot be reached with the store's age and the repeat model's "
-        "shapes (BG/NBD r, a, b); lower the share or raise the store age.",
+        "按当前的店铺经营天数、客户平均寿命和复购模型形状(BG/NBD r、a、b),达不到这个老客户占比;请降低老客户占比,或增加经营天数、客户平均寿命。",
+        "This old-customer share cannot be reached with the store's age, the mean customer "
+        "lifetime and the repeat model's shapes (BG/NBD r, a, b); lower the share or raise the "
+        "store age or the lifetime.",
     ),
     "err.generic": ("输入无效:{msg}", "Invalid input: {msg}"),
     "err.layers": (
@@ -642,7 +660,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pr.waterfall": ("利润瀑布:方案 vs 基线", "Profit waterfall: plan vs baseline"),
     "pr.wf.baseline": ("基线利润", "Baseline profit"),
     "pr.wf.plan": ("方案利润", "Plan profit"),
-    "pr.wf.delta": ("Δ {line}", "Δ {line}"),
     "pr.no_change": (
         "方案与基线利润相同。添加一项促销,这里会显示利润的变化。",
         "The plan's profit equals the baseline's. Add a promotion to see the change here.",
@@ -654,6 +671,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pr.adv.price": ("价格反应与透支", "Price response and pull-forward"),
     "pr.adv.basket": ("购物篮与凑单", "Basket and topping up"),
     "pr.adv.other": ("运费、会员与退货", "Shipping, members and returns"),
+    "adv.title": ("高级设置", "Advanced settings"),
+    "adv.caption": (
+        "本页其余会影响结果的参数,取自参数表:单位在名称后,来源类别和出处在每项的说明里。",
+        "The page's other parameters that move the results, from the parameter registry: the "
+        "unit after each name, the provenance and source in its help.",
+    ),
     "pr.formulas": ("公式与出处", "Formulas and sources"),
     "pr.f.calendar": (
         "- **叠加规则** [种子003]:同一天最多 {max} 层促销,同一类促销不能同时进行;预热日不算一层。\n"
@@ -692,13 +715,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "- **ROI** = incremental profit ÷ direct cost; increments = plan − the plan without it.",
     ),
     "pr.f.pull": (
-        "- **透支**(§5.11):促销日的增量订单 ΔQ_t = 订单_t·(1 − 1/M_t),其中 π = {pi} 是从未来借来的 {pi_src};Dbt_t+1 = Dbt_t·(1 − 1/τ) + π·ΔQ_t,每天偿还 Dbt_t/τ,τ = {tau} 天 {tau_src}:这就是促销后的回落。\n"
-        "- **参考价**:长期或频繁的折扣拉低买家心里的参考价,恢复原价时被看作涨价(损失厌恶 λ = {lam})。",
-        "- **Pull-forward** (§5.11): of a promotion day's extra orders ΔQ_t = Orders_t·(1 − "
-        "1/M_t), π = {pi} are borrowed from the future {pi_src}; Dbt_t+1 = Dbt_t·(1 − 1/τ) + "
-        "π·ΔQ_t, repaid at Dbt_t/τ a day, τ = {tau} days {tau_src}: the post-promotion dip.\n"
+        "- **透支**(§5.11):促销日增加的**订单数** ΔQ_t = 订单_t·(1 − 1/M°_t)(M° 是促销对下单人数的倍数;促销篮子里多买的件数算作多消费、品类扩张,不借未来 [假设;van Heerde 等 2004:促销增量约三分之一来自跨期]),其中 π = {pi} 是从未来借来的 {pi_src};Dbt_t+1 = Dbt_t·(1 − 1/τ) + π·ΔQ_t,每天到期 Dbt_t/τ,τ = {tau} 天 {tau_src}。\n"
+        "- **参考价**:长期或频繁的折扣拉低买家心里的参考价,恢复原价时被看作涨价(损失厌恶 λ = {lam})。\n"
+        "- **回落只算一次**:参考价损失少掉的订单 ℓ_t 先抵扣当天到期的透支,只偿还余下部分 repay_t = (Dbt_t/τ − ℓ_t)⁺ [假设:两者是同一个回落的两种解释]。这样回落为促销增量的 4–25%(van Heerde, Leeflang & Wittink 2000),例如全店8折4天约为订单增量的 13%。",
+        "- **Pull-forward** (§5.11): of a promotion day's extra **orders** ΔQ_t = Orders_t·(1 − "
+        "1/M°_t) (M° is the promotion's multiplier on the number of orders; the extra units in "
+        "the deal baskets count as consumption and category expansion and are not borrowed "
+        "[ASSUMPTION; van Heerde et al. 2004: about a third of a bump is cross-period]), π = {pi} "
+        "are borrowed from the future {pi_src}; Dbt_t+1 = Dbt_t·(1 − 1/τ) + π·ΔQ_t, Dbt_t/τ "
+        "falling due a day, τ = {tau} days {tau_src}.\n"
         "- **Reference price**: long or frequent discounts lower the price buyers expect, so the "
-        "list price feels like a rise when it returns (loss aversion λ = {lam}).",
+        "list price feels like a rise when it returns (loss aversion λ = {lam}).\n"
+        "- **One dip, counted once**: the orders the reference-price loss keeps away, ℓ_t, pay "
+        "what falls due first; only the rest is charged, repay_t = (Dbt_t/τ − ℓ_t)⁺ "
+        "[ASSUMPTION: two accounts of one dip]. The dip is then 4–25 % of the bump (van Heerde, "
+        "Leeflang & Wittink 2000): a 4-day 20 % store-wide discount dips by about 13 % of its "
+        "orders lift.",
     ),
     "pr.f.basket": (
         "- **凑单**(§5.2):订单金额 B ~ 对数正态,μ = ln AOV − σ_B²/2(σ_B = {sigma})。门槛 T、让利 Rw:差额在窗口 w = Rw/(1 − v) 内的买家以 ψ(b) = ψ_max·(b − (T − w))/w 的概率凑单到 T + O,O 服从均值 {over}·T 的指数分布。\n"
@@ -722,10 +754,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "off is given away; too high and more buyers top up but fewer qualify.",
     ),
     "pr.f.profit": (
-        "贡献利润 = 净销售额 − 商品成本(含赠品、换购品、奖品)− 快递 − 平台费 − 营销 − 客服(§6.9)。让利和免掉的运费已体现在净销售额里,不重复扣减;凑单部分按更高的退货率退回。",
-        "Contribution profit = net sales − cost of goods (gifts, add-on items and prizes "
-        "included) − shipping − platform fees − marketing − service (§6.9). Money off and "
-        "shipping fees waived are already in net sales, never subtracted twice; padded items "
+        "利润的变化按收支科目拆分,与总览和对比页的利润拆解是同一个(simulator/bridge.py),各项之和恰好等于利润的变化:原价销售额 − 折扣让利 − 退款(扣除收取的运费)− 商品成本(含赠品、换购品、奖品)− 快递与平台费 − 客服 − 营销 − 会员计划(积分、储值赠送等成本,扣除会费、包邮卡收入和未使用的储值)(§6.9)。凑单部分按更高的退货率退回。",
+        "The profit change split money line by money line: the same bridge as the Overview's and "
+        "the Compare page's (simulator/bridge.py), so the lines add up exactly to the change: "
+        "sales at list price − discounts − refunds (net of shipping fees charged) − goods cost "
+        "(gifts, add-on items and prizes included) − shipping and platform fees − customer "
+        "service − marketing − loyalty schemes (points, stored-value gifts and the like, net of "
+        "the fees, card revenue and unspent stored value they bring in) (§6.9). Padded items "
         "return at a higher rate.",
     ),
     "sum.item_discount": ("降价 {pct},覆盖 {cov} 的商品", "{pct} off on {cov} of sales"),
@@ -1063,14 +1098,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ds.seed002_title": ("种子002:12秒与244秒的客服", "Seed 002: the 12 s and 244 s agents"),
     "ds.seed002": (
         "种子002 的服装店:平均响应 244 秒的客服当天只成交1单,响应 12 秒的客服接待量只有前者的2/3,却成交7单——询单转化相差 {ratio} 倍。若全部归因于响应时间,半衰期约为 **{h} 秒**(派生)。\n\n"
-        "模型默认半衰期取 {h_now} 秒(假设,较保守,因为两位客服的产品知识和态度也不同):12 秒的客服转化为及时回复的 {fast},244 秒的为 {slow},相差 {model} 倍。",
+        "模型默认半衰期取 {h_now} 秒(假设,较保守,因为两位客服的产品知识和态度也不同),并且开着自动回复:12 秒的客服转化为及时回复的 {fast},244 秒的为 {slow},只相差 {model} 倍。下表说明原因。",
         "Seed 002's clothing store: the agent who answered in 244 s on average closed 1 order that "
         "day, the one who answered in 12 s closed 7 on two thirds of the inquiries — a {ratio}× "
         "difference in inquiry conversion. Were it all down to response time, the half-life would "
         "be about **{h} s** (derived).\n\n"
-        "The model's default half-life is {h_now} s (assumption, more cautious: the two agents also "
-        "differed in product knowledge and manner): the 12 s agent converts at {fast} of a prompt "
-        "reply, the 244 s agent at {slow}, a {model}× difference.",
+        "The scenario's half-life is {h_now} s (assumption, more cautious: the two agents also "
+        "differed in product knowledge and manner), with the auto-reply on: the 12 s agent "
+        "converts at {fast} of a prompt reply, the 244 s agent at {slow}, only a {model}× "
+        "difference. The table shows why.",
+    ),
+    "ds.s2_half_life": ("半衰期", "Half-life"),
+    "ds.s2_auto_reply": ("自动回复", "Auto-reply"),
+    "ds.s2_floor": ("开(下限 {f})", "on (floor {f})"),
+    "ds.s2_off": ("关", "off"),
+    "ds.s2_fast": ("12 秒客服", "12 s agent"),
+    "ds.s2_slow": ("244 秒客服", "244 s agent"),
+    "ds.s2_ratio": ("转化倍数", "Conversion ratio"),
+    "ds.s2_floor_note": (
+        "自动回复的下限:开着自动回复时,每个咨询都会立刻收到自动答复,所以人工回复再慢,询单转化也不低于及时回复的 {f}——任何两位客服的差距最多 {cap} 倍。种子002 的 10.5 倍只有在关闭自动回复(系数 0)、半衰期取派生值时才能复现。",
+        "What the auto-reply floor does: with the auto-reply on, every chat gets an instant "
+        "automatic answer, so however late the human reply, inquiry conversion never falls below "
+        "{f} of a prompt reply — no two agents differ by more than {cap}×. Seed 002's 10.5× is "
+        "reproduced only with the auto-reply off (factor 0) and the derived half-life.",
+    ),
+    "ds.s2_no_floor_note": (
+        "自动回复已关闭(系数 0):慢回复的转化不设下限,半衰期取派生值时复现种子002 的 10.5 倍。",
+        "The auto-reply is off (factor 0): a slow reply's conversion has no floor, and the derived "
+        "half-life reproduces seed 002's 10.5×.",
+    ),
+    "ds.s2_apply": (
+        "在当前编辑的方案中复现:半衰期 {h} 秒,关闭自动回复",
+        "Reproduce it in the scenario being edited: half-life {h} s, auto-reply off",
+    ),
+    "ds.s2_applied": (
+        "已设置:响应时间半衰期取种子002 的派生值,自动回复系数为 0。",
+        "Set: the response-time half-life derived from seed 002, auto-reply factor 0.",
     ),
     "ds.formulas": (
         "**客服排队 Service queue (§6.2)** λ_h = q_inq·UV·w_h;A_h = λ_h·τ_h/60;s_h = n_agents·m_conc;"
@@ -1279,7 +1342,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "stores miss the seed's minima. Old-customer share on day 0.",
     ),
     "mb.formulas": (
-        "**复购(§6.6)** Rep_t = (1/Z)·[N·Σ ΔE(j)·f_hist(j) + Σ_c N_c·ΔE(t−c)·f(t−c)],"
+        "**复购(§6.6)** Rep_t = (1/Z)·[N·Σ ΔE_L(j)·f_hist(j) + Σ_c N_c·ΔE_L(t−c)·f(t−c)],ΔE_L(k) = ΔE(k)·e^(−k/L)(客户账户平均寿命 L,假设;它让成熟店铺的复购保持平稳),"
         "f(k) = [(1−e) + e·(1+u_mem)·(1+c·u_ship·S_card(k))·(1+s·u_sv·e^(−k/L_sv))]·(1−b+b·h_bad);"
         "Z 使方案等于基线时老客户占比不变。\n\n"
         "**推荐(§5.13)** R_t = ρ·e·Σ_{j=1..L}(N_{t−j}+R_{t−j}),K = e·ρ·L,稳态每位自然新客带来 K/(1−K) 位被推荐客户。\n\n"
@@ -1299,7 +1362,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "篮子 σ = √ln(1+CV²);已知客户 x 次复购、均值 m̄ 时 E[M] = p·(v + x·m̄)/(p·x + q − 1)。\n\n"
         "**储值(§5.12)** 负债 = 充值 − 消费 − 沉淀;现金 = 利润 + Δ储值负债 + (售卡现金 − 确认收入) + (积分费用 − 兑换)。\n\n"
         "**CLV** = 首单贡献 + Σ_k ΔE(k)·m·复购客单价·贡献率/(1+d)^(k/365)。",
-        "**Repeat (§6.6)** Rep_t = (1/Z)·[N·Σ ΔE(j)·f_hist(j) + Σ_c N_c·ΔE(t−c)·f(t−c)], "
+        "**Repeat (§6.6)** Rep_t = (1/Z)·[N·Σ ΔE_L(j)·f_hist(j) + Σ_c N_c·ΔE_L(t−c)·f(t−c)], "
+        "ΔE_L(k) = ΔE(k)·e^(−k/L) (mean customer lifetime L, assumption: it keeps a mature "
+        "store's repeat orders steady), "
         "f(k) = [(1−e) + e·(1+u_mem)·(1+c·u_ship·S_card(k))·(1+s·u_sv·e^(−k/L_sv))]·(1−b+b·h_bad); "
         "Z keeps the old-customer share when the plan equals the baseline.\n\n"
         "**Referrals (§5.13)** R_t = ρ·e·Σ_{j=1..L}(N_{t−j}+R_{t−j}), K = e·ρ·L; in steady state "

@@ -87,6 +87,43 @@ def chart(chart: alt.TopLevelMixin, name: str) -> None:
 BRIDGES = (("gmv", gmv_bridge, "eff"), ("profit", profit_bridge, "peff"))
 
 
+def bridge(
+    measure: str,
+    t0: Mapping[str, float],
+    t1: Mapping[str, float],
+    *,
+    ends: tuple[str, str],
+    no_change: str,
+    name: str,
+    note: str | None = None,
+) -> None:
+    """The ``measure`` ("gmv" or "profit") bridge from totals ``t0`` to ``t1`` as a waterfall.
+
+    The steps come from ``simulator.bridge`` (``BRIDGES``) and nowhere else, so every breakdown
+    the app shows closes exactly on the change. ``ends``: the labels of the first and last bar;
+    ``no_change``: shown instead when nothing changed; ``name``: of the downloads; ``note``: a
+    caption beneath."""
+    lang = state.lang()
+    split, prefix = next((s, p) for m, s, p in BRIDGES if m == measure)
+    effects = split(t0, t1)
+    if all(abs(v) < 0.5 for v in effects.values()):
+        st.info(no_change, icon=":material/info:")
+    else:
+        data = charts.bridge_data(
+            t0[measure],
+            [(t(f"{prefix}.{k}", lang), v) for k, v in effects.items()],
+            t1[measure],
+            *ends,
+            lambda v: fmt_money(v, lang),
+            lambda v: fmt_signed_money(v, lang),
+        )
+        value_title = t(f"m.{measure}", lang)
+        chart(charts.bridge_chart(data, value_title=value_title, lang=lang),
+              f"{name}_{measure}_bridge")  # fmt: skip
+    if note:
+        st.caption(note)
+
+
 def bridges(
     t0: Mapping[str, float],
     t1: Mapping[str, float],
@@ -96,29 +133,14 @@ def bridges(
     no_change: str,
     name: str,
 ) -> None:
-    """The GMV and the profit bridge from totals ``t0`` to ``t1``, one tab each. ``ends``: the
-    labels of the first and last bar per measure; ``notes``: the caption per measure;
-    ``no_change``: shown instead of a bridge when nothing changed; ``name``: of the downloads."""
+    """The GMV and the profit bridge from totals ``t0`` to ``t1``, one tab each (:func:`bridge`).
+    ``ends`` and ``notes`` per measure."""
     lang = state.lang()
     tabs = st.tabs([t(f"cmp.{measure}_bridge", lang) for measure, _, _ in BRIDGES])
-    for tab, (measure, split, prefix) in zip(tabs, BRIDGES, strict=True):
+    for tab, (measure, _, _) in zip(tabs, BRIDGES, strict=True):
         with tab:
-            effects = split(t0, t1)
-            if all(abs(v) < 0.5 for v in effects.values()):
-                st.info(no_change, icon=":material/info:")
-            else:
-                data = charts.bridge_data(
-                    t0[measure],
-                    [(t(f"{prefix}.{k}", lang), v) for k, v in effects.items()],
-                    t1[measure],
-                    *ends[measure],
-                    lambda v: fmt_money(v, lang),
-                    lambda v: fmt_signed_money(v, lang),
-                )
-                value_title = t(f"m.{measure}", lang)
-                chart(charts.bridge_chart(data, value_title=value_title, lang=lang),
-                      f"{name}_{measure}_bridge")  # fmt: skip
-            st.caption(notes[measure])
+            bridge(measure, t0, t1, ends=ends[measure], no_change=no_change, name=name,
+                   note=notes[measure])  # fmt: skip
 
 
 def daily_metric_chart(

@@ -19,6 +19,8 @@ from streamlit.errors import StreamlitAPIException
 
 ROUTED = "_routed"
 WANTED = "_wanted_page"
+#: Registry paths given an input in this page run (``ui.widgets.drawn``); each run starts empty.
+DRAWN = "_drawn_params"
 
 
 def _unbound_params() -> dict[str, str | list[str]]:
@@ -38,6 +40,7 @@ def routing() -> Iterator[None]:
     rerun under ``AppTest``, which starts every run in folder mode) must hand over again.
     """
     st.session_state[ROUTED] = True
+    st.session_state[DRAWN] = set()
     try:
         yield
     finally:

@@ -7,6 +7,7 @@ Fractions are shown in percent (an operator reads 2.4%, not 0.024).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 
 from simulator import PARAMS, Param, get_param
 from simulator.scenario import Campaign
-from ui import state
+from ui import router, state
 from ui.errors import describe_error
 from ui.fmt import unit_label
 from ui.i18n import t
@@ -48,7 +49,92 @@ def choice_label(path: str, choice: str, lang: str) -> str:
 
 
 def widget_key(which: str, path: str) -> str:
+    """The key of the input bound to ``path`` of scenario ``which``; asking for it while drawing
+    marks ``path`` as having an input in this run (see :func:`advanced`)."""
+    claim([path])
     return f"w:{which}:{state.slot(which).version}:{path}"
+
+
+# --------------------------------------------------------------------------- advanced section
+def drawn() -> set[str]:
+    """Registry paths given an input (or claimed) in this page run; each run starts with none
+    (``router.routing``)."""
+    return st.session_state.setdefault(router.DRAWN, set())
+
+
+def claim(paths: Iterable[str]) -> None:
+    """Mark ``paths`` as this page's own: drawn by hand, or hidden by hand because they change
+    nothing in the scenario's present state (the renewal terms of a free membership, the
+    Gamma-Gamma terms under the AOV ratio). The advanced section leaves them out."""
+    drawn().update(paths)
+
+
+def _switched_off(scenario: Any, path: str) -> bool:
+    """True when a scheme ``path`` belongs to is switched off (``membership.points.enabled``
+    false for ``membership.points.breakage``): the parameter changes nothing until it is on."""
+    parts = path.split(".")
+    for n in range(1, len(parts)):
+        try:
+            on = get_param(scenario, ".".join([*parts[:n], "enabled"]))
+        except ValueError:
+            continue
+        if on is False:
+            return True
+    return False
+
+
+def unclaimed(which: str, groups: Iterable[str]) -> list[str]:
+    """Registry parameters of ``groups`` (first path segments) that scenario ``which`` has and
+    that no input drew or claimed in this run, in registry order. Left out: template paths of
+    list items (``campaign.*``, ``promotion.*``: their editors draw them), lists (their own
+    editors) and the parameters of a scheme that is switched off."""
+    sc = state.slot(which).scenario
+    taken, wanted = drawn(), set(groups)
+    out = []
+    for path, p in PARAMS.items():
+        if p.group not in wanted or path in taken:
+            continue
+        try:
+            value = get_param(sc, path)
+        except ValueError:  # a template path of a list item
+            continue
+        if isinstance(value, list | tuple) or _switched_off(sc, path):
+            continue
+        out.append(path)
+    return out
+
+
+def group_inputs(
+    which: str,
+    groups: Iterable[str],
+    *,
+    headings: Mapping[str, str] | None = None,
+    columns: int = 2,
+) -> int:
+    """An input for every :func:`unclaimed` parameter of ``groups``, under a heading per group
+    (catalogue key ``headings[group]``, else ``grp.<group>``), ``columns`` to a row. Returns how
+    many were drawn: a parameter added to the registry appears here without a page edit."""
+    lang = state.lang()
+    paths = unclaimed(which, groups)
+    for group in dict.fromkeys(PARAMS[p].group for p in paths):
+        mine = [p for p in paths if PARAMS[p].group == group]
+        st.markdown(f"**{t((headings or {}).get(group, f'grp.{group}'), lang)}**")
+        cols = st.columns(columns)
+        for n, path in enumerate(mine):
+            param_input(which, path, container=cols[n % columns])
+    return len(paths)
+
+
+def advanced(which: str, groups: Iterable[str]) -> None:
+    """A collapsed 高级设置 / Advanced expander with :func:`group_inputs` of ``groups``; call it
+    after the page's own inputs. Nothing is drawn when the page already has them all."""
+    groups = tuple(groups)
+    if not unclaimed(which, groups):
+        return
+    lang = state.lang()
+    with st.expander(t("adv.title", lang), icon=":material/tune:", expanded=False):
+        st.caption(t("adv.caption", lang))
+        group_inputs(which, groups)
 
 
 def _apply(which: str, path: str, key: str, scale: float, integer: bool) -> None:

@@ -475,6 +475,39 @@ def test_audience_choice_follows_the_kind() -> None:
     assert [p.audience for p in scenario(at).promotions] == ["all"]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_profit_waterfall_closes_with_loyalty_schemes_on(lang: str) -> None:
+    """Points and stored value on in the plan, a 满减 in it: the Promotions page's waterfall is the
+    profit bridge (simulator/bridge.py), loyalty line included, and its steps add up to the
+    profit change exactly (issue 15 item 8: a six-line list of its own summed to +¥30 while
+    profit fell by ¥9,834)."""
+    from simulator import simulate
+    from simulator.bridge import PROFIT_EFFECTS, profit_bridge
+
+    at = open_app(lang, "membership")
+    for scheme in ("points", "stored_value"):
+        widget(at, "toggle", f"membership.{scheme}.enabled").set_value(True).run()
+        assert_clean(at)
+    goto(at, "promotions")
+    add_promotion(at, "threshold_discount", 10, 13, [(150.0, 20.0)])
+    assert_clean(at)
+    base, plan = scenario(at, "baseline"), scenario(at)
+    assert plan.membership.points.enabled and plan.membership.stored_value.enabled
+    assert plan.promotions
+    t0, t1 = simulate(base).totals, simulate(plan, reference=base).totals
+    start = t("pr.wf.baseline", lang)
+    (frame,) = [f for f in chart_frames(at) if "label" in f and start in set(f["label"])]
+    steps = frame.sort_values("order").set_index("label")["value"]
+    assert steps.iloc[0] == pytest.approx(t0["profit"])
+    assert steps.iloc[-1] == pytest.approx(t1["profit"])
+    lines = steps.iloc[1:-1]
+    assert lines.sum() == pytest.approx(t1["profit"] - t0["profit"], rel=1e-9, abs=0.01)
+    assert list(lines.index) == [t(f"peff.{k}", lang) for k in PROFIT_EFFECTS]
+    expected = profit_bridge(t0, t1)
+    assert lines.loc[t("peff.loyalty", lang)] == pytest.approx(expected["loyalty"])
+    assert expected["loyalty"] < -1000  # the schemes cost money: the line the old list left out
+
+
 # --------------------------------------------------------------------------- membership page
 @pytest.mark.parametrize("lang", LANGS)
 def test_switching_on_a_card_moves_the_scheme_kpis(lang: str) -> None:
@@ -635,6 +668,24 @@ def test_campaign_what_if_compares_seed_003_with_adequate_staff() -> None:
     assert_clean(at)
     table = table_with(at, t("ds.wi_measure", lang)).set_index(t("ds.wi_measure", lang))
     assert table.loc[t("kpi.backlog_max", lang), yours] != "0"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_seed_002_agents_are_reproduced_with_the_auto_reply_off(lang: str) -> None:
+    """Seed 002's 12 s vs 244 s agents: 10.5× only with the derived half-life and no auto-reply
+    floor; the page says what the floor does and reproduces the case in the plan on request."""
+    at = open_app(lang, "dsr_service")
+    ratio = t("ds.s2_ratio", lang)
+    table = table_with(at, ratio)
+    assert list(table[ratio]) == ["1.93×", "3.82×", "1.88×", "10.50×"]
+    assert any(t("ds.s2_floor_note", lang, f="50%", cap="2.0") in c.value for c in at.caption)
+    at.button(key="ds_s2_apply").click().run()
+    assert_clean(at)
+    sv = scenario(at).service
+    assert sv.auto_reply_factor == 0.0 and sv.rt_half_life_s == pytest.approx(68.4)
+    table = table_with(at, ratio)
+    assert list(table[ratio])[0] == "10.50×"  # the scenario's own setting now gives the seed's gap
+    assert any(t("ds.s2_no_floor_note", lang) in c.value for c in at.caption)
 
 
 def test_service_hours_out_of_order_are_refused_in_words() -> None:

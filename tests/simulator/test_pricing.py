@@ -181,6 +181,26 @@ def test_v5_engine_units_double_on_the_first_day() -> None:
         assert ratio == pytest.approx(2.0, abs=0.05)
 
 
+# ------------------------------------------------------------- past the evidence (issue 15)
+@pytest.mark.parametrize(("pct", "warned"), [(0.3, False), (0.5, False), (0.6, True), (0.9, True)])
+def test_a_discount_deeper_than_the_floor_is_flagged(pct: float, warned: bool) -> None:
+    """x_floor = 0.5: deeper discounts all give the floor's demand, and the result says so."""
+    sc = set_param(Scenario(), "horizon_days", 60)
+    plan = set_param(sc, "promotions", [{"kind": "item_discount", "start_day": 5, "end_day": 8,
+                                         "pct": pct}])  # fmt: skip
+    res = simulate(plan, reference=sc)
+    assert ("discount_past_evidence" in res.warnings) is warned
+    assert "discount_past_evidence" not in simulate(sc).warnings
+
+
+def test_a_reward_worth_more_than_the_floor_is_flagged() -> None:
+    sc = set_param(Scenario(), "horizon_days", 60)
+    # a gift the buyers value far above the basket (threshold 0: every order gets one)
+    plan = set_param(sc, "promotions", [{"kind": "gift", "start_day": 5, "end_day": 8,
+                                         "value": 2000.0, "cost": 10.0, "threshold": 0.0}])  # fmt: skip
+    assert "discount_past_evidence" in simulate(plan, reference=sc).warnings
+
+
 def test_a_dearer_shipping_fee_sells_fewer_orders() -> None:
     """Issue 15: the shipping fee charged once had no demand response (50 yuan on a 115-yuan
     basket sold as many orders as 包邮). Against a fixed reference, orders never rise with the

@@ -314,7 +314,9 @@ def test_pull_forward_debt_is_conserved(sc: Scenario, share: float) -> None:
         sc.model_copy(update={"promotions": tuple(promos)}), "price.pull_forward", share
     )
     d = simulate(plan).daily
-    repay, debt = d["pull_forward_repay"].to_numpy(), d["pull_forward_debt"].to_numpy()
+    repay = (d["pull_forward_repay"] + d["pull_forward_offset"]).to_numpy()
+    debt = d["pull_forward_debt"].to_numpy()
+    assert (d["pull_forward_repay"] >= 0).all() and (d["pull_forward_offset"] >= -1e-12).all()
     delta = _gross_delta_q(plan)
     days = plan.price.pull_forward_days
     gap = finite_horizon_gap(repay, debt, delta, share, days)

@@ -9,10 +9,16 @@ from scipy.special import beta as beta_fn
 from scipy.stats import beta as beta_dist
 
 from simulator.repurchase import (
+    account_survival,
     alpha_from_repurchase_rate,
     calibrate_alpha,
+    check_old_share,
     conditional_expected_repeats,
+    daily_repeats,
     expected_repeats,
+    expected_repeats_with_lifetime,
+    maturity_growth,
+    max_old_share,
     old_share_at_age,
     prob_alive,
     prob_repeats,
@@ -220,3 +226,52 @@ def test_repeat_stream_is_a_convolution_of_the_increments() -> None:
     e = expected_repeats(np.arange(horizon), R, alpha, A, B)
     assert (stream[:4] == 0).all()
     np.testing.assert_allclose(stream[4:], 100.0 * np.diff(e)[: horizon - 4], rtol=1e-12)
+
+
+# ---------------------------------------------------------------- finite customer lifetime (T17)
+def test_lifetime_kernel_is_the_bgnbd_kernel_times_survival() -> None:
+    k = np.arange(1, 401, dtype=float)
+    plain = np.diff(expected_repeats(np.arange(401, dtype=float), R, 300.0, A, B))
+    np.testing.assert_allclose(daily_repeats(400, R, 300.0, A, B), plain, rtol=1e-12)
+    np.testing.assert_allclose(
+        daily_repeats(400, R, 300.0, A, B, 365.0), plain * np.exp(-k / 365.0), rtol=1e-12
+    )
+    assert account_survival(0.0, 365.0) == 1.0 and account_survival(365.0, float("inf")) == 1.0
+    # L = ∞ is the closed form: the CDNOW fixtures above still hold
+    assert expected_repeats_with_lifetime(273, R, 7 * ALPHA_WK, A, B, float("inf")) == (
+        pytest.approx(1.196723, abs=1e-6)
+    )
+
+
+@pytest.mark.parametrize(
+    ("share", "age", "alpha"), [(0.075, 90, 226.26), (0.20, 1095, 268.32), (0.30, 1825, 141.83)]
+)
+def test_presets_calibrate_with_a_one_year_lifetime(share: float, age: int, alpha: float) -> None:
+    """The store stages (new, mid 3 years, large 5 years) with L = 365 days: α and the exact share."""
+    fitted = calibrate_alpha(share, age, R, A, B, 365.0)
+    assert fitted == pytest.approx(alpha, abs=0.01)
+    assert old_share_at_age(age, R, fitted, A, B, 365.0) == pytest.approx(share, abs=1e-12)
+
+
+def test_a_finite_lifetime_makes_an_old_store_stationary() -> None:
+    """Without exits a constant flow's repeat stream N·E[X(H+t)] keeps growing (a < 1); with them
+    it levels off: the growth over 180 days falls with the store's age towards 0."""
+    alpha = calibrate_alpha(0.2, 365, R, A, B)
+    assert maturity_growth(365, 180, R, alpha, A, B, float("inf")) > 0.4  # the retracted drift
+    growth = [
+        maturity_growth(age, 180, R, calibrate_alpha(0.2, age, R, A, B, 365.0), A, B, 365.0)
+        for age in (90, 365, 1095, 1825, 3650)
+    ]
+    assert all(x > y for x, y in zip(growth, growth[1:]))
+    assert growth[2] < 0.03 and growth[-1] < 1e-3
+
+
+def test_old_share_reachability() -> None:
+    assert max_old_share(365, R, A, B, 365.0) == 1.0  # a < 1: any share below 1
+    e = (1.5 + B - 1) / 0.5 * np.exp(-1 / 365)
+    assert max_old_share(365, R, 1.5, B, 365.0) == pytest.approx(e / (1 + e), rel=1e-12)
+    with pytest.raises(ValueError, match="cannot be reached"):
+        check_old_share(0.9, 365, R, 1.5, B, 365.0)
+    with pytest.raises(ValueError, match="below 1"):
+        check_old_share(1.0, 365, R, A, B)
+    check_old_share(0.0, 0, R, 1.5, B)  # no repeat buying is always possible
