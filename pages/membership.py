@@ -6,7 +6,18 @@ import streamlit as st
 
 from simulator import PARAMS, get_param, load_preset, simulate
 from simulator.clv import gg_conditional_mean, gg_order_cv2, sbg_survival
-from simulator.membership import clv, loyal_share, repeat_basket, repurchase_curve, viral_factor
+from simulator.engine import calibrate
+from simulator.membership import (
+    card_benefit,
+    clv,
+    loyal_share,
+    member_benefit,
+    priced,
+    priced_uptake,
+    repeat_basket,
+    repurchase_curve,
+    viral_factor,
+)
 from ui import charts, layout, router, state, widgets
 from ui.fmt import fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
@@ -21,7 +32,7 @@ SCHEMES = (
                              "favourite_share", "yuan_per_point", "breakage",
                              "redemption_lag_days", "valid_lag_days")),
     ("card", "mb.card", ("tier", "price", "uptake", "repeat_uplift", "renewal_alpha",
-                         "renewal_beta")),
+                         "renewal_beta", "wtp_ratio", "wtp_sigma")),
     ("stored_value", "mb.stored_value", ("amount", "uptake", "breakage", "spend_lag_days",
                                          "repeat_uplift")),
     ("referral", "mb.referral", ("rate", "active_days", "repeat_multiplier")),
@@ -82,6 +93,32 @@ def paid_membership(container) -> None:
         widgets.param_input(which, "membership.renewal_beta", container=b)
         s = sbg_survival(np.array([1.0, 3.0]), ms.renewal_alpha, ms.renewal_beta)
         container.caption(t("mb.fee_terms", lang, r1=fmt_pct(s[0], lang), s3=fmt_pct(s[1], lang)))
+        a, b = container.columns(2)
+        widgets.param_input(which, "membership.wtp_ratio", container=a)
+        widgets.param_input(which, "membership.wtp_sigma", container=b)
+        uptake_caption("mb.fee_uptake", container)
+
+
+def uptake_caption(key: str, container) -> None:
+    """What the scheme returns a buyer a year or a term, and its uptake at the scenario's price
+    against the stated rate at the baseline's price (membership.priced_uptake)."""
+    sc, ref = state.slot(which).scenario, state.baseline()
+    alpha = calibrate(sc, ref).alpha_days
+    e1, c1 = priced_uptake(sc, ref, alpha)
+    ms, rs = sc.membership, ref.membership
+    card = key == "mb.card_uptake"
+    benefit = card_benefit(sc, alpha) if card else member_benefit(sc, alpha)
+    container.caption(
+        t(
+            key,
+            lang,
+            benefit=fmt_money(benefit, lang, digits=2, compact=False),
+            price=fmt_money(ms.card.price if card else ms.fee, lang, digits=2, compact=False),
+            ref_price=fmt_money(rs.card.price if card else rs.fee, lang, digits=2, compact=False),
+            stated=fmt_pct(ms.card.uptake if card else ms.enrollment_rate, lang, digits=1),
+            priced=fmt_pct(c1 if card else e1, lang, digits=1),
+        )
+    )
 
 
 def repeat_spend(container) -> None:
@@ -156,6 +193,8 @@ with layout.guard():
                     numbers = [p for p in paths if PARAMS[p].kind != "choice"]
                     for i, path in enumerate(numbers):
                         widgets.param_input(which, path, container=cols[i % 2])
+                if on and scheme == "card":
+                    uptake_caption("mb.card_uptake", tab)
                 if on and scheme == "points":
                     path = "membership.points.review_reward"
                     if switch(path, t("mb.review_reward", lang), tab):
@@ -293,7 +332,7 @@ with layout.guard():
         hide_index=True,
         width="stretch",
     )
-    k = viral_factor(shown.scenario)
+    k = viral_factor(priced(shown.scenario, state.baseline(), shown.calibration.alpha_days))
     if shown.scenario.membership.referral.enabled:
         st.caption(t("mb.k", lang, k=fmt_number(k, lang, digits=3)))
 

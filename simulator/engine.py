@@ -29,6 +29,7 @@ from . import finance, membership, quality
 from .basket import Padding, threshold_outcome
 from .dsr import DEEP_DISCOUNT
 from .funnel import new_placed_conversion, payment_rates, safe_ratio, silent_conversion
+from .pricing import shipping_fee_response
 from .promotions import (
     incremental_orders,
     lost_orders,
@@ -244,6 +245,8 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     plan = scenario
     ref = reference if reference is not None else scenario
     cal = calibrate(plan, ref)
+    # The scheme prices set the plan's enrolment and card uptake (membership.priced).
+    plan = membership.priced(scenario, ref, cal.alpha_days)
     horizon = plan.horizon_days
     paths = 1
 
@@ -254,9 +257,14 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     tr_plan = traffic_days(plan, ref)
     events = event_days(plan)
     memo: dict = {}
-    fx_new = stream_days(plan, "new", plan.store.aov, memo)
+    # Offers for members reach the members among old customers: the stated rate, not the priced
+    # rate of those who join from day 0 (existing members keep their terms).
+    fx_new = stream_days(scenario, "new", plan.store.aov, memo)
     rep_list_value, rep_sigma = membership.repeat_basket(plan)
-    fx_rep = stream_days(plan, "repeat", rep_list_value, memo, sigma=rep_sigma)
+    fx_rep = stream_days(scenario, "repeat", rep_list_value, memo, sigma=rep_sigma)
+    # The shipping charged moves both streams' orders (pricing.shipping_fee_response).
+    ship_new = shipping_fee_response(plan, ref, plan.store.aov, plan.price.conversion_share)
+    ship_rep = shipping_fee_response(plan, ref, rep_list_value, plan.price.repeat_share)
     inquiry_share = safe_ratio(
         plan.funnel.inquiry_rate * plan.funnel.inquiry_conversion, cal.new_placed_conversion
     )
@@ -286,7 +294,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         desk_factor = 1.0 + inquiry_share * (safe_ratio(desk.factor, service_ref) - 1.0)
         # -- conversion (§6.3)
         new_gross = (
-            weighted * cal.new_placed_conversion * fx_new.conversion * pay_rate
+            weighted * cal.new_placed_conversion * fx_new.conversion * pay_rate * ship_new
             * desk_factor * fb.conversion
         )  # fmt: skip
         # -- repeat engine (§6.6): the plan's new buyers join the reference's warm-started base
@@ -314,6 +322,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         member_share = np.clip(safe_ratio(first.members, first.total), 0.0, 1.0)
         levers = membership.day_levers(plan, ref, member_share)
         day_mult = fx_rep.conversion * levers.member_price * levers.member_day * levers.outreach
+        day_mult = day_mult * ship_rep
         rep_gross = per_path(first.total) * rep_scale * day_mult
         # -- pull-forward (§5.11): promotion days (and member days) borrow orders that later days repay
         # (orders, not units: the deal baskets' extra units are not borrowed; the reference-price
@@ -573,7 +582,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     contrib = finance.order_contribution(plan, aov_new, fx_new.list_value, fx_new.goods_cost)
     channels = _channels(plan, arrays, tr, share, camp_share, contrib, recovered_by_reminders)
     return Result(
-        scenario=plan,
+        scenario=scenario,
         daily=daily,
         totals=_totals(arrays),
         channels=channels,

@@ -23,6 +23,28 @@ card) with the plan's uplifts (how much each stream buys); Z = the reference's o
 over its history, so a plan equal to its reference reproduces the calibrated old-customer share
 exactly, and with constant f this is the warm start of §6.6 (T17).
 
+Prices of the schemes (paid membership fee P_mem, 包邮卡 price P_card) move their uptake along a
+log-normal willingness to pay (WTP) whose median is what the scheme is expected to return to the
+buyer [functional form: the probit-in-log-bid model of closed-ended contingent valuation, Cameron &
+James 1987; Carson & Hanemann 2005 §6.1; the numbers are ASSUMPTION]:
+
+    S(P) = P(WTP ≥ P) = 1 − Φ((ln P − ln m)/σ)   (S(0) = 1),   m = max(κ·B, m_min)
+    B_mem  = n_1·(1 + u_mem)·V_rep·(δ_m + e_pt·v_pt·(1 − breakage))      yuan a member saves a year
+    B_card = s_fee·π_paid·min(n_T·(1 + u_mem)·(1 + u_ship), 36·[T1])      shipping saved over a term
+    e' = min(1, e·S_plan(P_plan)/S_ref(P_ref)),   c' = min(1, c·S_plan(P_card)/S_ref(P_card,ref))
+
+(both medians raised together when the reference's stated rate is above S_ref(P_ref): see
+``_log_ratio``).
+n_1, n_T = a new buyer's expected repeat orders (BG/NBD) in a year / over the card's term (a year
+for T1, the CLV horizon for lifetime cards); V_rep = the repeat basket at list price; δ_m and the
+points rebate count only when the scheme is on; π_paid = the share of orders that would pay
+shipping. The stated rates e, c are measured at the reference's (today's) prices, so a plan that
+keeps them keeps today's calibration exactly; only buyers who pay become members or holders, so
+fewer of them means fewer member repeat orders, not just less fee income. Renewals keep the sBG
+rates: those who paid once have already shown a WTP above the price [ASSUMPTION]. Stored value
+is a top-up, not a price: the money comes back as balance (breakage aside), so its uptake stays
+the rate entered.
+
 Referral fission (§5.13): members who joined in the last L_ref days bring ρ new buyers a day each,
 R_t = ρ·e·Σ_{j=1..L} (N_{t−j} + R_{t−j}) — a renewal equation solved as an IIR filter. The
 viral factor K = e·ρ·L; for K < 1 one seeded buyer brings 1/(1 − K) in all (T19), K ≥ 1 grows
@@ -36,11 +58,12 @@ from dataclasses import dataclass, fields
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.signal import lfilter
+from scipy.special import log_ndtr, ndtri
 
 from . import clv as loyalty_clv
 from . import finance, loyalty
 from .clv import sbg_survival
-from .repurchase import account_survival, daily_repeats
+from .repurchase import account_survival, daily_repeats, expected_repeats_with_lifetime
 from .scenario import Membership, Points, Scenario
 
 FloatArray = NDArray[np.float64]
@@ -53,6 +76,11 @@ MEMBER_YEAR_DAYS = 365
 GG_SIGMA_CAP = 1.5
 #: Length of the month behind 会员日 and the T1 card's use cap [ASSUMPTION: 30-day months].
 MONTH_DAYS = 30
+#: Free shipments a T1 card gives in a year: 3 a month [SEED 003: 每月3次] × 12.
+T1_USES_PER_YEAR = 36
+#: Lowest median willingness to pay (yuan): a scheme that returns no money is worth at most a
+#: token to a buyer, and ln m stays finite [ASSUMPTION].
+WTP_FLOOR_YUAN = 1.0
 
 
 def _delta_e(n: int, plan: Scenario, alpha: float) -> FloatArray:
@@ -145,6 +173,130 @@ def repeat_basket(plan: Scenario) -> tuple[float, float]:
     cv2 = loyalty_clv.gg_order_cv2(rp.gg_p, rp.gg_q)
     sigma = float(np.sqrt(np.log1p(cv2))) if np.isfinite(cv2) else GG_SIGMA_CAP
     return mean, min(sigma, GG_SIGMA_CAP)
+
+
+def _log_willing(price: float, median: float, sigma: float) -> float:
+    """ln S(P): log share of buyers whose log-normal WTP (median ``median``, log-spread
+    ``sigma``) is at least ``price``; 0 for a free scheme."""
+    if price <= 0:
+        return 0.0
+    return float(log_ndtr((np.log(median) - np.log(price)) / sigma))  # ln(1 − Φ(z)) = ln Φ(−z)
+
+
+def _first_repeats(plan: Scenario, alpha: float, days: float) -> float:
+    """A new buyer's expected repeat orders in its first ``days`` days: E_L of the BG/NBD with
+    the account lifetime (``repurchase.expected_repeats_with_lifetime``)."""
+    rp = plan.repeat
+    if not np.isfinite(alpha) or days <= 0:
+        return 0.0
+    return expected_repeats_with_lifetime(
+        float(days), rp.r, float(alpha), rp.a, rp.b, float(rp.lifetime_days)
+    )
+
+
+def member_benefit(plan: Scenario, alpha: float) -> float:
+    """B_mem of the module docstring: yuan a member expects to save in a year through the member
+    price (on repeat orders) and points (on every order, the joining one included)."""
+    ms = plan.membership
+    repeats = _first_repeats(plan, alpha, MEMBER_YEAR_DAYS) * (1.0 + ms.repeat_uplift)
+    value = repeat_basket(plan)[0]
+    saved = repeats * value * (ms.member_price.discount if ms.member_price.enabled else 0.0)
+    if ms.points.enabled:
+        pts = ms.points
+        rebate = pts.per_yuan * pts.yuan_per_point * (1.0 - pts.breakage)
+        saved += (1.0 + repeats) * value * rebate
+    return float(saved)
+
+
+def card_benefit(plan: Scenario, alpha: float) -> float:
+    """B_card of the module docstring: shipping fees a holder expects to save over one term (a
+    year for T1, capped at its 36 uses; the CLV horizon for lifetime cards)."""
+    ms, st = plan.membership, plan.store
+    t1 = ms.card.tier == "T1"
+    days = CARD_YEAR_DAYS if t1 else plan.repeat.clv_horizon_days
+    uplift = (1.0 + ms.repeat_uplift) * (1.0 + ms.card.repeat_uplift)
+    orders = _first_repeats(plan, alpha, days) * uplift
+    if t1:
+        orders = min(orders, float(T1_USES_PER_YEAR))
+    return float(st.shipping_fee * st.paid_shipping_share * orders)
+
+
+def wtp_medians(plan: Scenario, alpha: float) -> tuple[float, float]:
+    """Median WTP (yuan) of the paid membership and of the card: m = max(κ·B, m_min)."""
+    ms = plan.membership
+    return (
+        max(ms.wtp_ratio * member_benefit(plan, alpha), WTP_FLOOR_YUAN),
+        max(ms.card.wtp_ratio * card_benefit(plan, alpha), WTP_FLOOR_YUAN),
+    )
+
+
+def willing_shares(plan: Scenario, alpha: float) -> tuple[float, float]:
+    """S(P_mem) and S(P_card): the shares of buyers whose WTP reaches the plan's prices."""
+    ms = plan.membership
+    m_mem, m_card = wtp_medians(plan, alpha)
+    return (
+        float(np.exp(_log_willing(ms.fee, m_mem, ms.wtp_sigma))),
+        float(np.exp(_log_willing(ms.card.price, m_card, ms.card.wtp_sigma))),
+    )
+
+
+def priced_uptake(plan: Scenario, reference: Scenario, alpha: float) -> tuple[float, float]:
+    """(e', c'): the plan's enrolment and card uptake at its own prices (module docstring),
+    from the stated rates measured at the reference's prices."""
+    ms, rs = plan.membership, reference.membership
+    if plan is reference:
+        return ms.enrollment_rate, ms.card.uptake
+    p_mem, p_card = wtp_medians(plan, alpha)
+    r_mem, r_card = wtp_medians(reference, alpha)
+    log_e = _log_ratio(
+        (ms.fee, p_mem, ms.wtp_sigma), (rs.fee, r_mem, rs.wtp_sigma), rs.enrollment_rate
+    )
+    log_c = _log_ratio(
+        (ms.card.price, p_card, ms.card.wtp_sigma),
+        (rs.card.price, r_card, rs.card.wtp_sigma),
+        rs.card.uptake,
+    )
+    return _scaled(ms.enrollment_rate, log_e), _scaled(ms.card.uptake, log_c)
+
+
+def _log_ratio(
+    plan: tuple[float, float, float], ref: tuple[float, float, float], ref_rate: float
+) -> float:
+    """ln S_plan(P_plan) − ln S_ref(P_ref) for (price, median, σ) of the plan and the reference.
+
+    The reference's stated rate u_ref = u_0·S_ref(P_ref) must leave an interested share u_0 ≤ 1:
+    when S_ref(P_ref) < u_ref, buyers value the scheme above its money return, and both medians
+    are raised by the factor e^λ that makes S_ref(P_ref) = u_ref, ln m* = ln P_ref + σ·Φ⁻¹(u_ref)
+    [ASSUMPTION: the stated uptake is evidence of value the benefit B does not count]."""
+    (price, median, sigma), (r_price, r_median, r_sigma) = plan, ref
+    shift = 0.0
+    rate = min(ref_rate, 1.0 - 1e-9)
+    if r_price > 0 and rate > 0 and _log_willing(r_price, r_median, r_sigma) < np.log(rate):
+        shift = float(np.log(r_price) + r_sigma * ndtri(rate) - np.log(r_median))
+    return _log_willing(price, median * np.exp(shift), sigma) - _log_willing(
+        r_price, r_median * np.exp(shift), r_sigma
+    )
+
+
+def _scaled(rate: float, log_ratio: float) -> float:
+    """min(1, rate·e^log_ratio), in logs (a tiny reference share may give e^log_ratio = ∞);
+    exactly ``rate`` when the ratio is 1."""
+    if log_ratio == 0.0 or rate <= 0.0:
+        return rate
+    return float(np.exp(min(np.log(rate) + log_ratio, 0.0)))
+
+
+def priced(plan: Scenario, reference: Scenario, alpha: float) -> Scenario:
+    """``plan`` with its enrolment and card uptake at its own prices (``priced_uptake``): the
+    scenario every membership stream of a run reads. The plan itself when nothing moves."""
+    e, c = priced_uptake(plan, reference, alpha)
+    ms = plan.membership
+    if e == ms.enrollment_rate and c == ms.card.uptake:
+        return plan
+    card = ms.card.model_copy(update={"uptake": c})
+    return plan.model_copy(
+        update={"membership": ms.model_copy(update={"enrollment_rate": e, "card": card})}
+    )
 
 
 @dataclass(frozen=True)
@@ -516,7 +668,9 @@ def clv(
     """CLV of one new customer of ``plan`` (MODEL.md §6.6): first-order contribution plus the
     discounted contribution of the repeat orders its cohort profile f(k) brings, with the plan's
     annual discount rate and horizon. ``alpha``: the calibrated BG/NBD scale; ``lever``: the
-    plan's old-customer lever (Calibration.repeat_multiplier)."""
+    plan's old-customer lever (Calibration.repeat_multiplier). The plan's scheme prices set its
+    uptake (``priced``)."""
+    plan = priced(plan, reference, alpha)
     rp, st = plan.repeat, plan.store
     h = int(rp.clv_horizon_days)
     delta = _delta_e(max(h, int(reference.store.age_days)), plan, alpha)
@@ -551,7 +705,9 @@ def repurchase_curve(
     """Cohort repurchase rate RR(τ) of the plan's new customers: BG/NBD with the rate scaled by
     their mean stream multiplier m (α → α/m) [DERIVED: a scaled Poisson rate], among the cohort's
     accounts still present at τ (an account's exit is independent of its purchases, so the share
-    is the BG/NBD's; ``repurchase`` docstring)."""
+    is the BG/NBD's; ``repurchase`` docstring); the plan's scheme prices set its uptake
+    (``priced``)."""
+    plan = priced(plan, reference, alpha)
     rp = plan.repeat
     if not np.isfinite(alpha):
         return np.zeros_like(days, dtype=float)

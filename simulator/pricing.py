@@ -56,3 +56,32 @@ def price_response(plan: Scenario, index: FloatArray, reference: bool = True) ->
         + gamma_g * gain
         - pr.loss_aversion * gamma_g * loss
     )
+
+
+def shipping_fee_response(
+    plan: Scenario, reference: Scenario, list_value: float, share: float
+) -> float:
+    """Steady-state response of a stream's orders to the shipping the plan charges, against the
+    reference's (issue 15: a price with no demand response is free money).
+
+    A buyer's mean order costs V + π·s (list value V, the share π of orders paying the shipping
+    fee s); a plan charging π₁·s₁ where the reference charged π₀·s₀ moves its price index to
+    x = (V + π₁·s₁)/(V + π₀·s₀). The change is permanent, so the reference price has adapted and
+    only the non-reference part acts, as for a member price (§5.8 with §5.1):
+
+        M_ship = max(x, x_floor)^((1 − ρ_ref)·ε·φ)
+
+    (φ = the stream's share of the response on orders: ``share``) [DERIVED from §5.1;
+    ASSUMPTION: the fee is read spread over the mean order]. 1 exactly when the shipping terms
+    are the reference's.
+    """
+    st, s0 = plan.store, reference.store
+    paid1, paid0 = (
+        st.paid_shipping_share * st.shipping_fee,
+        s0.paid_shipping_share * s0.shipping_fee,
+    )
+    if paid1 == paid0 or list_value + paid0 <= 0:
+        return 1.0
+    pr = plan.price
+    x = max((list_value + paid1) / (list_value + paid0), pr.floor)
+    return float(x ** ((1.0 - pr.reference_share) * pr.elasticity * share))

@@ -174,8 +174,9 @@ _ALL: list[Param] = [
         "MODEL.md §4.4",
         "运费(不包邮时)",
         "Shipping fee charged",
-        "不包邮订单向买家收取的运费。",
-        "Fee a buyer pays when an order is not shipped free.",
+        "不包邮订单向买家收取的运费。方案的运费与基线不同时,订单按价格弹性的长期部分变化(见价格参数)。",
+        "Fee a buyer pays when an order is not shipped free. A plan charging another fee than the "
+        "baseline sells more or fewer orders through the lasting part of the price elasticity.",
         symbol="s_fee",
         step=1,
     ),
@@ -1456,8 +1457,9 @@ _ALL: list[Param] = [
         "MODEL.md §4.5",
         "入会率",
         "Enrollment rate",
-        "新买家加入会员的比例。",
-        "Share of new buyers who join the membership.",
+        "新买家加入会员的比例,按基线(今天)的会费测得;方案改会费时按支付意愿分布换算。",
+        "Share of new buyers who join the membership, measured at the baseline's (today's) fee; "
+        "a plan with another fee converts it along the willingness-to-pay curve.",
         symbol="e_mem",
         step=0.01,
     ),
@@ -1486,8 +1488,11 @@ _ALL: list[Param] = [
         f"{SEED_003}: VIP levels are free; a paid membership is the user's option (MODEL.md §6.6)",
         "会员年费",
         "Membership fee",
-        "付费会员每年交的会费;0 = 免费会员。收费后请把入会率设为该价格下的预期值。",
-        "Yearly fee of a paid membership; 0 = free. With a fee, set the enrolment you expect at that price.",
+        "付费会员每年交的会费;0 = 免费会员。入会率是在基线(今天)会费下测得的;方案的会费不同时,"
+        "入会率按会员的支付意愿分布变化(见支付意愿参数),只有交费的会员享受会员权益。",
+        "Yearly fee of a paid membership; 0 = free. The enrolment rate is measured at the "
+        "baseline's (today's) fee; a plan with another fee moves it along the members' "
+        "willingness to pay (see the WTP parameters), and only paying members get the perks.",
         symbol="P_mem",
         step=10,
     ),
@@ -1520,6 +1525,41 @@ _ALL: list[Param] = [
         "sBG β of yearly paid-membership renewals (first renewal rate = β/(α+β)).",
         symbol="β_mem",
         step=0.01,
+    ),
+    _P(
+        "membership.wtp_ratio",
+        "",
+        0.1,
+        10,
+        1.0,
+        "ASSUMPTION",
+        "median WTP = expected money a member saves in a year (member price, points): a buyer pays "
+        "up to about what the perks return [ASSUMPTION]; log-normal WTP as in contingent "
+        "valuation (Cameron & James 1987)",
+        "会员支付意愿倍数",
+        "Member WTP ÷ benefit",
+        "买家愿付会费的中位数 = 倍数 × 一年预计从会员价和积分省下的钱。1 = 省多少愿付多少。",
+        "Median yearly fee buyers would pay = this multiple × the money they expect to save in a "
+        "year through the member price and points. 1 = they pay what they save.",
+        symbol="κ_mem",
+        step=0.1,
+    ),
+    _P(
+        "membership.wtp_sigma",
+        "",
+        0.1,
+        3,
+        1.0,
+        "ASSUMPTION",
+        "log-normal spread of willingness to pay; σ ≈ 1 means the middle half of buyers would pay "
+        "between 0.5× and 2× the median [ASSUMPTION]",
+        "会员支付意愿离散度",
+        "Member WTP spread σ",
+        "买家愿付会费的对数标准差;越大,涨价时流失越平缓。",
+        "Log-normal σ of the fee buyers would pay; larger means uptake falls more gently with "
+        "the fee.",
+        symbol="σ_mem",
+        step=0.05,
     ),
     _P(
         "membership.member_price.discount",
@@ -1745,8 +1785,9 @@ _ALL: list[Param] = [
         "MODEL.md §5.10 (user input)",
         "包邮卡购买率",
         "Card uptake",
-        "新会员中购买包邮卡的比例。",
-        "Share of new members who buy the card.",
+        "新会员中购买包邮卡的比例,按基线(今天)的包邮卡售价测得;方案改售价时按支付意愿分布换算。",
+        "Share of new members who buy the card, measured at the baseline's (today's) card "
+        "price; a plan with another price converts it along the willingness-to-pay curve.",
         symbol="u_card",
         step=0.01,
     ),
@@ -1794,6 +1835,40 @@ _ALL: list[Param] = [
         "sBG β of yearly card renewals (first renewal rate = β/(α+β)).",
         symbol="β_card",
         step=0.01,
+    ),
+    _P(
+        "membership.card.wtp_ratio",
+        "",
+        0.1,
+        10,
+        1.0,
+        "ASSUMPTION",
+        "median WTP = shipping fees a holder expects to save over the card's term (a year for T1, "
+        "the CLV horizon for lifetime cards) [ASSUMPTION]; log-normal WTP as in contingent "
+        "valuation (Cameron & James 1987)",
+        "包邮卡支付意愿倍数",
+        "Card WTP ÷ benefit",
+        "买家愿付卡价的中位数 = 倍数 × 持卡期内预计省下的运费。",
+        "Median card price buyers would pay = this multiple × the shipping fees they expect to "
+        "save while the card lasts.",
+        symbol="κ_card",
+        step=0.1,
+    ),
+    _P(
+        "membership.card.wtp_sigma",
+        "",
+        0.1,
+        3,
+        1.0,
+        "ASSUMPTION",
+        "log-normal spread of willingness to pay, as for the membership fee [ASSUMPTION]",
+        "包邮卡支付意愿离散度",
+        "Card WTP spread σ",
+        "买家愿付卡价的对数标准差;越大,涨价时流失越平缓。",
+        "Log-normal σ of the card price buyers would pay; larger means uptake falls more gently "
+        "with the price.",
+        symbol="σ_card",
+        step=0.05,
     ),
     _P(
         "membership.stored_value.amount",

@@ -271,6 +271,8 @@ class Card(_Section):
     repeat_uplift: float = pf("membership.card.repeat_uplift")
     renewal_alpha: float = pf("membership.card.renewal_alpha")
     renewal_beta: float = pf("membership.card.renewal_beta")
+    wtp_ratio: float = pf("membership.card.wtp_ratio")
+    wtp_sigma: float = pf("membership.card.wtp_sigma")
 
 
 class StoredValue(_Section):
@@ -314,6 +316,8 @@ class Membership(_Section):
     fee: float = pf("membership.fee")
     renewal_alpha: float = pf("membership.renewal_alpha")
     renewal_beta: float = pf("membership.renewal_beta")
+    wtp_ratio: float = pf("membership.wtp_ratio")
+    wtp_sigma: float = pf("membership.wtp_sigma")
     member_price: MemberPrice = MemberPrice()
     member_day: MemberDay = MemberDay()
     points: Points = Points()

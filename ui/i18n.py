@@ -1203,6 +1203,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Rewarding good reviews with points may break Taobao's review rules (no reviews induced "
         "by benefits) and risks a penalty.",
     ),
+    "mb.fee_uptake": (
+        "支付意愿:会员一年预计省 {benefit}(会员价、积分)。会费 {price} 时新买家入会率 {priced}"
+        "(所填 {stated} 按基线会费 {ref_price} 测得);只有交费的会员享受会员权益。",
+        "Willingness to pay: a member expects to save {benefit} a year (member price, points). "
+        "At a fee of {price}, {priced} of new buyers join (the {stated} entered is measured at "
+        "the baseline's fee of {ref_price}); only paying members get the perks.",
+    ),
+    "mb.card_uptake": (
+        "支付意愿:持卡期内预计省运费 {benefit}。售价 {price} 时新会员购卡率 {priced}"
+        "(所填 {stated} 按基线售价 {ref_price} 测得)。",
+        "Willingness to pay: a holder expects to save {benefit} of shipping while the card "
+        "lasts. At a price of {price}, {priced} of new members buy it (the {stated} entered is "
+        "measured at the baseline's price of {ref_price}).",
+    ),
     "mb.fee_terms": (
         "付费会员:首年续费率 {r1},三年后仍在 {s3}(sBG)。",
         "Paid membership: first renewal {r1}, still a member after three years {s3} (sBG).",
@@ -1337,6 +1351,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "负债 = 发放 − 兑换 − 过期。\n\n"
         "**付费会员与包邮卡(§5.10、§6.6)** 年度续费 sBG:r_n = (β+n−1)/(α+β+n−1),"
         "存续 S(n) = Π r_i;未续费的会员失去 u_mem;收入按 365 天直线确认。\n\n"
+        "**会费与包邮卡售价(支付意愿)** 买家愿付的价格服从对数正态分布:S(P) = 1 − Φ((ln P − ln m)/σ),"
+        "m = κ·B(至少 1 元);B_会员 = 新客一年复购次数·(1+u_mem)·复购客单价·(δ_m + e_pt·v_pt·(1−沉淀率)),"
+        "B_卡 = 运费·付运费占比·持卡期内订单数(T1 一年,最多 36 次;T2/T3 为 CLV 期限)。"
+        "入会率 e 与购卡率 c 按基线价格测得:e' = min(1, e·S_方案(P_方案)/S_基线(P_基线)),c' 同理;"
+        "所填比率高于 S_基线(P_基线) 时两边的 m 一同上调,使 S_基线(P_基线) = 所填比率。"
+        "只有付费者成为会员或持卡人、享受复购提升;续费仍按 sBG。"
+        "形式:二分选择条件价值评估的对数出价 probit(Cameron & James 1987);κ、σ 为 [ASSUMPTION]。\n\n"
         "**复购金额(§6.6,Gamma-Gamma)** 复购客单价 = p·v/(q−1);单笔金额 CV² = (p+q−1)/(p·(q−2)),"
         "篮子 σ = √ln(1+CV²);已知客户 x 次复购、均值 m̄ 时 E[M] = p·(v + x·m̄)/(p·x + q − 1)。\n\n"
         "**储值(§5.12)** 负债 = 充值 − 消费 − 沉淀;现金 = 利润 + Δ储值负债 + (售卡现金 − 确认收入) + (积分费用 − 兑换)。\n\n"
@@ -1355,6 +1376,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "**Paid membership and card (§5.10, §6.6)** yearly renewals sBG: r_n = (β+n−1)/(α+β+n−1), "
         "survival S(n) = Π r_i; lapsed members lose u_mem; revenue straight-line over 365 days."
         "\n\n"
+        "**Fee and card price (willingness to pay)** the price buyers would pay is log-normal: "
+        "S(P) = 1 − Φ((ln P − ln m)/σ), m = κ·B (at least 1 yuan); B_member = a new buyer's "
+        "repeat orders in a year·(1+u_mem)·repeat AOV·(δ_m + e_pt·v_pt·(1 − breakage)), B_card = "
+        "shipping fee·share paying shipping·orders while the card lasts (T1: a year, at most 36; "
+        "T2/T3: the CLV horizon). Enrolment e and card uptake c are measured at the baseline's "
+        "prices: e' = min(1, e·S_plan(P_plan)/S_baseline(P_baseline)), c' likewise; when the rate "
+        "entered is above S_baseline(P_baseline), both medians rise together until they meet it. "
+        "Only payers become members or holders and get the repeat uplift; renewals keep the sBG "
+        "rates. Form: the log-bid probit of closed-ended contingent valuation (Cameron & James "
+        "1987); κ and σ are [ASSUMPTION].\n\n"
         "**Repeat spend (§6.6, Gamma-Gamma)** repeat AOV = p·v/(q−1); one order's CV² = "
         "(p+q−1)/(p·(q−2)), basket σ = √ln(1+CV²); a customer with x repeat orders averaging m̄: "
         "E[M] = p·(v + x·m̄)/(p·x + q − 1).\n\n"

@@ -20,7 +20,8 @@ from streamlit.testing.v1 import AppTest
 
 from simulator import PARAMS, Scenario
 from simulator.clv import sbg_survival
-from simulator.membership import repeat_basket
+from simulator.engine import calibrate
+from simulator.membership import priced_uptake, repeat_basket
 from simulator.scenario import MAX_LAYERS, ThresholdDiscount
 from ui.fmt import fmt_money, fmt_pct
 from ui.i18n import LANGS, t
@@ -569,8 +570,9 @@ def test_a_gamma_gamma_mean_out_of_range_is_refused_in_words() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_paid_membership_and_points_rules_from_the_page(lang: str) -> None:
-    """A membership fee brings its sBG renewal terms and fee revenue; points warn about paying
-    for good reviews until that rule is switched off."""
+    """A membership fee brings its sBG renewal terms, its willingness to pay and fee revenue:
+    nobody pays 88 yuan a year for no perks, a 50 % member price valued at 10× its savings sells;
+    points warn about paying for good reviews until that rule is switched off."""
     at = open_app(lang, "membership")
     widget(at, "number_input", "membership.fee").set_value(88.0).run()
     assert_clean(at)
@@ -578,6 +580,21 @@ def test_paid_membership_and_points_rules_from_the_page(lang: str) -> None:
     assert any(c.value == t("mb.fee_terms", lang, r1=fmt_pct(float(sbg_survival(1, 0.704, 1.182)), lang),
                             s3=fmt_pct(float(sbg_survival(3, 0.704, 1.182)), lang))
                for c in at.caption)  # fmt: skip
+
+    def uptake() -> float:
+        plan, base = scenario(at), scenario(at, "baseline")
+        e = priced_uptake(plan, base, calibrate(plan, base).alpha_days)[0]
+        money = fmt_money(88.0, lang, digits=2, compact=False)
+        shown = [c.value for c in at.caption if money in c.value]
+        assert any(fmt_pct(e, lang, digits=1) in c for c in shown), shown
+        return e
+
+    assert uptake() < 1e-3
+    widget(at, "toggle", "membership.member_price.enabled").set_value(True).run()
+    widget(at, "number_input", "membership.member_price.discount").set_value(50.0).run()
+    widget(at, "number_input", "membership.wtp_ratio").set_value(10.0).run()
+    assert_clean(at)
+    assert uptake() > 0.05
     table = table_with(at, t("mb.line", lang)).set_index(t("mb.line", lang))
     assert table.loc[t("m.membership_fee_revenue", lang), t("mb.total", lang)] not in (
         "¥0",

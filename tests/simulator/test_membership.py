@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator import PARAMS, Scenario, load_preset, set_param, simulate
-from simulator.membership import loyal_share, repeat_basket, viral_factor
+from simulator.membership import loyal_share, priced_uptake, repeat_basket, viral_factor
 
 SCHEMES = ("member_price", "member_day", "points", "card", "stored_value", "referral", "outreach")
 #: Each scheme switched on with nothing to give: zero uptake, zero depth, zero rate.
@@ -242,10 +242,16 @@ def test_gamma_gamma_with_infinite_variance_is_flagged() -> None:
 # ---------------------------------------------------------------- paid membership (sBG renewals)
 def test_a_paid_membership_lapses_at_the_sbg_rate_and_earns_its_fee() -> None:
     base = set_param(set_param(Scenario(), "horizon_days", 500), "traffic.weekday_profile", [1] * 7)
+    # A membership worth paying for: a 20 % member price valued at 10× its yearly savings.
+    base = set_param(_on(base, "member_price", discount=0.2), "membership.wtp_ratio", 10.0)
     paid = set_param(base, "membership.fee", 88.0)
-    d0, d1 = simulate(base).daily, simulate(paid, reference=base).daily
+    d1 = simulate(paid, reference=base).daily
+    # The fee puts some buyers off (WTP below 88 yuan): the same enrolment, free, is the yardstick.
+    e = priced_uptake(paid, base, simulate(base).calibration.alpha_days)[0]
+    assert 0.01 < e < 0.5 * paid.membership.enrollment_rate
+    d0 = simulate(set_param(base, "membership.enrollment_rate", e), reference=base).daily
     # Members who joined before day 0 keep the reference's (free) terms; the plan's new members pay.
-    new_members = paid.membership.enrollment_rate * d1["orders_new"]
+    new_members = e * d1["orders_new"]
     np.testing.assert_allclose(d1["membership_fee_cash"][:365], 88.0 * new_members[:365])
     assert d1["members"][364] == pytest.approx(d0["members"][364], rel=1e-9)
     # a year on, 37.3 % of the first year's members let their membership lapse (sBG r_1 = 0.627)
@@ -297,3 +303,86 @@ def test_a_store_running_schemes_starts_with_its_liabilities() -> None:
     assert 0 < d_stop["card_holders"].iloc[0] < d["card_holders"].iloc[0]
     assert (d_stop["card_free_orders"] > 0).all()
     assert not d_stop["card_sales"].any()
+
+
+# ---------------------------------------------------------------- scheme prices and their uptake
+FEES = (0.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0)
+CARD_PRICES = (5.0, 10.0, 20.0, 50.0, 100.0, 200.0)
+
+
+def _mid_year(*schemes: str) -> Scenario:
+    sc = set_param(load_preset("mid_store"), "horizon_days", 365)
+    for scheme in schemes:
+        sc = set_param(sc, f"membership.{scheme}.enabled", True)
+    return sc
+
+
+@pytest.mark.parametrize("schemes", [(), ("member_price", "points")])
+def test_a_higher_membership_fee_never_adds_members_and_stops_paying(schemes) -> None:
+    """Issue 15.1: fee 0 → 2,000 yuan once left members, orders and repeat orders unchanged and
+    multiplied profit by 7. Paying members fall with the fee (log-normal WTP around the yuan a
+    member saves), and with them their repeat orders; the fee income follows the payers."""
+    ref = _mid_year(*schemes)
+    runs = [simulate(set_param(ref, "membership.fee", fee), reference=ref) for fee in FEES]
+    members = np.array([r.daily["members"].sum() for r in runs])
+    repeat = np.array([r.totals["orders_repeat"] for r in runs])
+    profit = np.array([r.totals["profit"] for r in runs])
+    assert (np.diff(members) <= 1e-9 * members[:-1]).all()
+    assert (np.diff(repeat) <= 1e-9 * repeat[:-1]).all()
+    assert members[-1] < 0.9 * members[0] and repeat[-1] < repeat[0]
+    # Past the members' WTP (a few yuan a year here) a higher fee earns nothing more.
+    past = np.array(FEES) >= 50.0
+    assert (np.diff(profit[past]) <= 1e-9 * abs(profit[past][:-1])).all()
+    assert profit[-1] < 1.02 * profit[0]
+    assert runs[-1].totals["membership_fee_revenue"] < 1e-3 * runs[0].totals["profit"]
+
+
+def test_a_higher_card_price_never_adds_holders() -> None:
+    """Issue 15.1: card price 5 → 200 once left the 包邮卡 holders unchanged."""
+    ref = _mid_year("card")
+    runs = [
+        simulate(set_param(ref, "membership.card.price", p), reference=ref) for p in CARD_PRICES
+    ]
+    holders = np.array([r.daily["card_holders"].sum() for r in runs])
+    free = np.array([r.totals["card_free_orders"] for r in runs])
+    assert (np.diff(holders) <= 1e-9 * holders[:-1]).all()
+    assert (np.diff(free) <= 1e-9 * free[:-1]).all()
+    assert holders[-1] < 0.6 * holders[0]
+    # The reference's own price keeps its stated uptake exactly (calibration unchanged).
+    at_ref = runs[CARD_PRICES.index(ref.membership.card.price)]
+    d = simulate(ref).daily
+    np.testing.assert_array_equal(at_ref.daily["card_holders"], d["card_holders"])
+
+
+def test_fee_income_is_paying_members_times_the_fee() -> None:
+    """The money follows the holders: with the reference charging the same fee every member in
+    force pays it (revenue straight-line over the year); a plan with a new fee is paid by the
+    plan's new members at their priced enrolment, and nobody else."""
+    ref = set_param(_mid_year("member_price"), "membership.wtp_ratio", 10.0)
+    paid = set_param(ref, "membership.fee", 30.0)
+    d = simulate(paid).daily  # its own reference: the stated 30 % join at 30 yuan
+    np.testing.assert_allclose(d["membership_fee_revenue"], 30.0 * d["members"] / 365, rtol=1e-9)
+    alpha = simulate(ref).calibration.alpha_days
+    for fee in (10.0, 30.0, 300.0):
+        plan = set_param(ref, "membership.fee", fee)
+        e = priced_uptake(plan, ref, alpha)[0]
+        d1 = simulate(plan, reference=ref).daily
+        np.testing.assert_allclose(
+            d1["membership_fee_cash"][:365], fee * e * d1["orders_new"][:365], rtol=1e-9
+        )
+    # The same fee, the same object or a copy: the stated rate holds exactly.
+    copy = set_param(paid, "membership.fee", 30.0)
+    np.testing.assert_array_equal(simulate(paid, reference=copy).daily.to_numpy(), d.to_numpy())
+
+
+def test_a_more_valuable_membership_sells_more_at_the_same_fee() -> None:
+    """The counterweight of the fee: a deeper member price raises what members save, hence
+    their WTP and the share who pay a given fee; free membership does not move."""
+    ref = _mid_year("member_price")
+    alpha = simulate(ref).calibration.alpha_days
+    shares = []
+    for discount in (0.02, 0.05, 0.1, 0.2):
+        sc = set_param(ref, "membership.member_price.discount", discount)
+        shares.append(priced_uptake(set_param(sc, "membership.fee", 20.0), ref, alpha)[0])
+        assert priced_uptake(sc, ref, alpha)[0] == ref.membership.enrollment_rate
+    assert (np.diff(shares) > 0).all()

@@ -5,8 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from simulator import Scenario, set_param, simulate
-from simulator.pricing import price_multiplier, price_response, reference_log_price
+from simulator import Scenario, load_preset, set_param, simulate
+from simulator.pricing import (
+    price_multiplier,
+    price_response,
+    reference_log_price,
+    shipping_fee_response,
+)
 from simulator.promotions import stream_days
 from tests.simulator.strategies import without_feedback
 
@@ -194,3 +199,19 @@ def test_a_reward_worth_more_than_the_floor_is_flagged() -> None:
     plan = set_param(sc, "promotions", [{"kind": "gift", "start_day": 5, "end_day": 8,
                                          "value": 2000.0, "cost": 10.0, "threshold": 0.0}])  # fmt: skip
     assert "discount_past_evidence" in simulate(plan, reference=sc).warnings
+
+
+def test_a_dearer_shipping_fee_sells_fewer_orders() -> None:
+    """Issue 15: the shipping fee charged once had no demand response (50 yuan on a 115-yuan
+    basket sold as many orders as 包邮). Against a fixed reference, orders never rise with the
+    fee, fall at 50 yuan, and the reference's own fee changes nothing."""
+    ref = set_param(load_preset("mid_store"), "horizon_days", 60)
+    orders = [
+        simulate(set_param(ref, "store.shipping_fee", fee), reference=ref).totals["orders_paid"]
+        for fee in (0.0, 5.0, 10.0, 20.0, 50.0)
+    ]
+    assert (np.diff(orders) <= 0).all()
+    assert orders[-1] < 0.95 * orders[2]
+    same = set_param(ref, "store.shipping_fee", ref.store.shipping_fee)
+    assert shipping_fee_response(same, ref, ref.store.aov, 0.5) == 1.0
+    assert orders[2] == simulate(ref).totals["orders_paid"]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from hypothesis import HealthCheck, assume, given, settings
+import pytest
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from simulator import PARAMS, Result, Scenario, set_param, simulate
+from simulator import PARAMS, Result, Scenario, get_param, set_param, simulate
 from tests.simulator.strategies import (
     MAX_DAY,
+    campaigns,
     floats_in,
     promotion_of,
     repeat_calibration_feasible,
@@ -366,3 +368,194 @@ def test_scores_stay_at_their_initial_values_when_nothing_changes(sc: Scenario) 
     for col, f0 in zip(DSR_COLUMNS, (ini.description, ini.service, ini.logistics), strict=True):
         assert np.allclose(res.daily[col], f0, rtol=0, atol=1e-9), col
     assert (res.daily["dsr_conversion_factor"] == 1.0).all()
+
+
+# ---------------------------------------------------------------------------- prices and costs
+#: Prices the shop charges its customers (issue 15), and the quantity each is charged on, read
+#: from the raised run's totals as money line ÷ new price. That quotient is at least the number
+#: of units charged the *new* price: members who joined before day 0 keep the reference's (lower)
+#: fee or card price, so they add less than one unit each.
+CUSTOMER_PRICES: dict[str, str] = {
+    "membership.fee": "membership_fee_revenue",  # paid membership (yuan a year)
+    "membership.card.price": "card_revenue",  # 包邮卡 (yuan a card)
+    "store.shipping_fee": "shipping_fee_income",  # shipping charged on orders not shipped free
+}
+#: Costs the shop pays. Raising one changes no quantity: profit never rises at all.
+PURE_SHOP_COSTS: tuple[str, ...] = (
+    "finance.shipping_cost",  # per parcel
+    "finance.platform_fee_rate",  # platform and payment fees on paid value
+    "finance.agent_wage_per_day",  # customer-service wage
+    "payment.sms_cost",  # 催付 and outreach by SMS
+    "payment.call_cost",  # 催付 and outreach by phone
+    "traffic.affiliate.commission_rate",  # 淘客 commission on the sales they bring
+    "campaign.fee_per_day",  # platform campaign slot fee (list item)
+    "campaign.commission_rate",  # platform campaign commission (list item)
+    "promotion.gift.cost",  # 买赠 gift cost (list item)
+    "promotion.addon.cost",  # 加价换购 item cost (list item)
+    "promotion.lottery.prize_cost",  # 抽奖 prize cost (list item)
+    "store.gross_margin",  # lowered: goods cost per yuan of list price (1 − margin) rises
+)
+#: Costs the shop pays that also buy a quantity: a higher cost per click buys fewer visitors from
+#: the same budget. Profit may rise only by the costs no longer paid on the sales lost (orders
+#: that lost money: a low margin, a dear parcel).
+VOLUME_SHOP_COSTS: tuple[str, ...] = ("traffic.paid_search.cpc", "traffic.display.cpc")
+#: Registry prices and costs left out of this property, and why (not xfail: each is a choice).
+NOT_A_PRICE_OR_COST: dict[str, str] = {
+    "store.aov": "the measured basket at list price, not a price the shop sets (price changes "
+    "go through promotions and the price index)",
+    "promotion.addon.price": "its revenue sits inside gmv_list with the goods, so the quantity "
+    "charged is not a total; its attach rate falls with the price by construction "
+    "(basket.addon_attach_rate, test_basket)",
+    "traffic.paid_search.budget_per_day": "a budget buys visitors: an investment, not a price",
+    "traffic.display.budget_per_day": "a budget buys visitors: an investment, not a price",
+    "membership.points.yuan_per_point": "a perk as much as a cost: a richer perk sells more paid "
+    "memberships (its counterweight is the fee)",
+    "membership.member_price.discount": "a perk as much as a cost, as points",
+}
+#: Money lines the customers pay besides the goods (totals keys): a price raised on one may move
+#: buyers to another (a lapsed card holder pays shipping again).
+FEE_LINES = ("membership_fee_revenue", "card_revenue", "shipping_fee_income")
+#: Cost lines of the profit bridge (totals keys, simulator.bridge.PROFIT_LINES).
+COST_LINES = (
+    "discount_cost", "refunds", "cogs", "shipping_cost", "platform_fee", "service_cost",
+    "marketing_cost", "loyalty_cost",
+)  # fmt: skip
+PRICE_REL = 1e-6
+#: List-item templates: (scenario list, kind or None, field).
+TEMPLATES = {
+    "campaign.fee_per_day": ("campaigns", None, "fee_per_day"),
+    "campaign.commission_rate": ("campaigns", None, "commission_rate"),
+    "promotion.gift.cost": ("promotions", "gift", "cost"),
+    "promotion.addon.cost": ("promotions", "addon", "cost"),
+    "promotion.lottery.prize_cost": ("promotions", "lottery", "cost"),
+}
+
+
+def _with_item(sc: Scenario, path: str, draw: st.DrawFn) -> Scenario:
+    """``sc`` holding the list item ``path`` is a field of (a campaign, a promotion of its
+    kind), drawn when missing; a fourth promotion layer replaces the last one."""
+    where, kind, _ = TEMPLATES[path]
+    if where == "campaigns":
+        if sc.traffic.campaigns:
+            return sc
+        return set_param(sc, "traffic.campaigns", [draw(campaigns(sc.horizon_days))])
+    promos = [p.model_dump(mode="python") for p in sc.promotions]
+    if any(p["kind"] == kind for p in promos):
+        return sc
+    promos = [*promos[:2], draw(promotion_of(kind, sc))]
+    return set_param(sc, "promotions", promos)
+
+
+def _raised(sc: Scenario, path: str, u: float) -> Scenario:
+    """``sc`` with the price or cost at ``path`` moved a share ``u`` of the way to its dearest
+    end of the range (up; down for the gross margin), on every list item it is a field of."""
+    p = PARAMS[path]
+    if path not in TEMPLATES:
+        cur = float(get_param(sc, path))
+        end = float(p.lo if path == "store.gross_margin" else p.hi)
+        return set_param(sc, path, cur + u * (end - cur))
+    where, kind, field = TEMPLATES[path]
+    data = sc.model_dump(mode="python")
+    items = data["traffic"]["campaigns"] if where == "campaigns" else data["promotions"]
+    for item in items:
+        if kind is None or item["kind"] == kind:
+            rows = item["prizes"] if kind == "lottery" else [item]
+            for row in rows:
+                row[field] = row[field] + u * (float(p.hi) - row[field])
+    return Scenario.model_validate(data)
+
+
+def _step(base: Scenario, raised: Scenario, path: str) -> float:
+    """Δ of a customer price between the two scenarios."""
+    return float(get_param(raised, path)) - float(get_param(base, path))
+
+
+@st.composite
+def priced_pairs(draw: st.DrawFn, path: str) -> tuple[Scenario, Scenario]:
+    """A random store (its own reference) and the same store with ``path`` dearer by a step of
+    1 ‰ … 100 % of the way to the dearest end of its range."""
+    sc = draw(scenarios())
+    if path == "membership.card.price":
+        sc = set_param(sc, "membership.card.enabled", True)
+    if path in TEMPLATES:
+        sc = _with_item(sc, path, draw)
+    scale = draw(st.sampled_from((1e-3, 1e-2, 0.1, 1.0)))
+    return sc, _raised(sc, path, scale * draw(st.floats(0.1, 1.0)))
+
+
+def _money_bound(base: dict, raised: dict, path: str, step: float) -> float:
+    """The most profit a dearer price or cost may add (see the test's docstring)."""
+    extra = 0.0
+    if path in CUSTOMER_PRICES:
+        line = CUSTOMER_PRICES[path]
+        new_price = float(raised["_price"])
+        extra = step * raised[line] / new_price if new_price > 0 else 0.0
+    others = sum(max(0.0, raised[k] - base[k]) for k in FEE_LINES if k != CUSTOMER_PRICES.get(path))
+    avoided = sum(max(0.0, base[k] - raised[k]) for k in COST_LINES)
+    return extra + others + avoided
+
+
+#: Ten random stores per price or cost (17 of them: about 40 s). No shrinking: shrinking through
+#: the scenario strategy's rejections took minutes and ended in FlakyStrategyDefinition, and the
+#: failing store is as readable unshrunk (the message lists the money lines).
+PRICE_PROPERTY = settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+
+
+@pytest.mark.parametrize("path", [*CUSTOMER_PRICES, *PURE_SHOP_COSTS, *VOLUME_SHOP_COSTS])
+@PRICE_PROPERTY
+@given(data=st.data())
+def test_a_dearer_price_or_cost_never_adds_more_profit_than_it_brings_in(
+    path: str, data: st.DataObject
+) -> None:
+    """Issue 15: raising a price the shop charges, or a cost it pays, by Δ never raises profit by
+    more than the extra money it brings in from the customers who still buy.
+
+    The bound, from profit = Σ income lines − Σ cost lines (simulator.bridge.PROFIT_LINES):
+
+        ΔProfit ≤ Δ·Q(p+Δ) + Σ_{other fee lines} max(0, Δline) + Σ_{cost lines} max(0, −Δline)
+
+    - Δ·Q(p+Δ): the priced line. Its income p·Q(p) rises by Δ·Q(p+Δ) − p·(Q(p) − Q(p+Δ)) ≤
+      Δ·Q(p+Δ) exactly when the quantity Q never rises with the price (fewer members, holders or
+      shipping-paying orders), and Q(p+Δ) is read as (line ÷ new price): at least the units
+      charged the new price (``CUSTOMER_PRICES``). 0 for a shop cost.
+    - other fee lines: money the same customers now pay elsewhere (a lapsed 包邮卡 holder pays
+      shipping again); it is theirs to pay, not a gift of the model.
+    - cost lines that fall: what the shop no longer spends on the customers who left (their
+      goods, parcels, member prices, points). A scheme whose perks cost more than they earn
+      rightly makes more money when dearer; without this term the property would call that a
+      bug.
+    Nothing else may rise: sales at list price (gmv_list) and unspent stored value enter with
+    their signed change, so a dearer price that sold more goods fails. For the pure shop costs
+    (``PURE_SHOP_COSTS``: no quantity moves) the bound is 0 and profit never rises at all. All
+    within 1e-6 of the store's turnover (rounding of sums over the horizon).
+    """
+    base, raised = data.draw(priced_pairs(path))
+    t0 = dict(simulate(base).totals)
+    t1 = dict(simulate(raised, reference=base).totals)
+    step = _step(base, raised, path) if path in CUSTOMER_PRICES else 0.0
+    t1["_price"] = float(get_param(raised, path)) if path in CUSTOMER_PRICES else 0.0
+    tol = PRICE_REL * (abs(t0["profit"]) + t0["gmv_list"] + t0["marketing_cost"] + 1.0)
+    gain = t1["profit"] - t0["profit"]
+    bound = _money_bound(t0, t1, path, step)
+    lines = {k: (t0[k], t1[k]) for k in (*FEE_LINES, *COST_LINES, "gmv_list", "orders_paid")}
+    assert gain <= bound + tol, (path, gain, bound, step, lines)
+    if path in PURE_SHOP_COSTS:
+        assert gain <= tol, (path, gain)
+
+
+def test_the_price_property_lists_every_price_and_cost_once() -> None:
+    """Every registry field named a price, a fee, a cost, a wage or a commission is in one list
+    of the property above, or left out with a reason."""
+    words = ("price", "fee", "cost", "wage", "commission", "cpc", "budget")
+    named = {
+        p for p in PARAMS if any(w in p.rsplit(".", 1)[-1] for w in words) and not
+        p.endswith(("threshold_salience", "pull_forward"))
+    }  # fmt: skip
+    listed = [*CUSTOMER_PRICES, *PURE_SHOP_COSTS, *VOLUME_SHOP_COSTS, *NOT_A_PRICE_OR_COST]
+    assert len(listed) == len(set(listed))
+    assert named - {"store.gross_margin"} <= set(listed), named - set(listed)
