@@ -204,7 +204,13 @@ def assess(
     )
 
 
+#: A factor closer to 1 than this is rounding of the window sums, not an effect: their relative
+#: error grows with the ratings summed (a hypothesis find: 83,000 orders a day left 1.1e-12 on
+#: the 1–2★ share of the latest 20 ratings, and the scores' feedback never settled on 1).
+SNAP = 1e-9
+
+
 def _snap(x: FloatArray) -> FloatArray:
-    """1 where the window sums' rounding (~1e-15) is all that moved a factor off 1, so a plan run
-    like the reference reproduces it bit for bit."""
-    return np.where(np.abs(x - 1.0) < 1e-12, 1.0, x)
+    """1 where the window sums' rounding is all that moved a factor off 1 (``SNAP``), so a plan
+    run like the reference reproduces it bit for bit."""
+    return np.where(np.abs(x - 1.0) < SNAP, 1.0, x)
