@@ -600,7 +600,12 @@ def _quality_columns(qd: quality.QualityDays, orders: np.ndarray, fb, desk_facto
         "dispatched": ff.dispatched,
         "backlog": ff.backlog,
         "dispatch_delay_days": ff.delay_days,
-        "late_rate": ff.late_rate,
+        # Of the day's paid orders, the share not delivered on time: shipped late or cancelled.
+        "late_rate": np.where(
+            ff.cancelled > 0,
+            safe_ratio(ff.shipped * ff.late_rate + ff.cancelled, orders),
+            ff.late_rate,
+        ),
         "orders_late": ff.shipped * ff.late_rate,
         "orders_damaged": ff.shipped * ff.damage_rate,
         "orders_cancelled": ff.cancelled,
@@ -666,7 +671,8 @@ def _totals(daily: Mapping[str, np.ndarray]) -> dict[str, float]:
         tot[f"dsr_{dim}_min"] = float(col.min()) if n else 0.0
     tot["agent_days"] = float(daily["agents"].sum())
     tot["backlog_max"] = float(daily["backlog"].max()) if n else 0.0
-    tot["late_rate"] = tot["orders_late"] / orders if orders else 0.0
+    late = tot["orders_late"] + tot["orders_cancelled"]  # not delivered on time
+    tot["late_rate"] = late / orders if orders else 0.0
     inq = tot["inquiries"]
     tot["response_time_s"] = (
         float((daily["response_time_s"] * daily["inquiries"]).sum()) / inq if inq else 0.0

@@ -1090,7 +1090,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "h_cancel 的比例被买家取消并全额退款(含运费;默认1 = 到期全部取消),所以积压不超过最近 D_ship "
         "天的订单;取消的订单不发货、无货品成本、运费和平台佣金。超时的订单(取消或迟发)每单赔付 "
         "min(c_max, max(c_min, c_rate·实付))(5%、5元、30元 [假设])。等了 w 天发出的订单迟到率 "
-        "p_late(w) = p_late0 + (1 − p_late0)·(1 − e^(−w/d_tol)),按每单平均;d_t = 发出订单的平均等待天数。"
+        "p_late(w) = p_late0 + (1 − p_late0)·(1 − e^(−w/d_tol)),按每单平均;d_t = 发出订单的平均等待天数;"
+        "迟到或取消率 = (迟到 + 取消)/付款订单。"
         "取消的新客以 h_cancel 的权重进入复购池(默认0:没收到货就不算店铺客户)。\n\n"
         "**事故率 Incidents (§7.3)** q_R = (1 − c)·[q0 + (p_late − p_late0) + (p_dmg − p_dmg0)] + c"
         "(c = 当天付款订单中被取消的比例,取消必算事故);"
@@ -1117,7 +1118,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "order past the deadline (cancelled or shipped late) is compensated min(c_max, max(c_min, "
         "c_rate·paid)) (5 %, 5 and 30 yuan [assumption]). An order shipped after w days arrives "
         "late with p_late(w) = p_late0 + (1 − p_late0)·(1 − e^(−w/d_tol)), averaged order by "
-        "order; d_t = mean wait of the shipped orders. Cancelled new buyers join the repeat base "
+        "order; d_t = mean wait of the shipped orders; late or cancelled = (late + cancelled) ÷ paid "
+        "orders. Cancelled new buyers join the repeat base "
         "with weight h_cancel (default 0: no goods, no customer).\n\n"
         "**Incidents (§7.3)** q_R = (1 − c)·[q0 + (p_late − p_late0) + (p_dmg − p_dmg0)] + c "
         "(c = share of the day's paid orders cancelled: a cancellation is always an incident); "
@@ -1135,7 +1137,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "kpi.dsr_mean_end": ("期末平均评分", "Mean DSR at the end"),
     "kpi.dsr_logistics_min": ("物流分最低", "Lowest logistics score"),
-    "kpi.late_rate": ("迟到率", "Late deliveries"),
+    "kpi.late_rate": ("迟到或取消率", "Late or cancelled"),
     "kpi.response_time_s": ("平均首次响应", "Mean first response"),
     "kpi.backlog_max": ("最大发货积压(单)", "Largest backlog (orders)"),
     "m.dsr_description": ("描述相符", "Item as described"),
@@ -1146,7 +1148,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "m.inquiry_conversion_factor": ("询单路径转化系数", "Inquiry-path conversion factor"),
     "m.agents": ("在线客服", "Agents online"),
     "m.backlog": ("待发货积压(单)", "Orders waiting to ship"),
-    "m.late_rate": ("迟到率", "Late deliveries"),
+    "m.late_rate": ("迟到或取消率", "Late or cancelled"),
     "m.dispatch_delay_days": ("发货延迟(天)", "Dispatch delay (days)"),
     "ds.cancel_note": (
         "{n} 单({share})在付款后 {days} 天内没能发出,被买家取消:退款 {refunds},另付延迟发货赔付 {comp}。"

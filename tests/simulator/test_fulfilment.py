@@ -97,6 +97,18 @@ def test_more_capacity_never_looks_worse_for_the_store(mid_sweep, key: str) -> N
     assert mid_sweep[0]["profit"] < 0.5 * mid_sweep[-1]["profit"]  # one order a day ruins it
 
 
+@pytest.mark.parametrize("which", ["mid", "campaign"])
+def test_more_capacity_never_raises_the_late_or_cancelled_share(
+    mid_sweep, campaign_sweep, which: str
+) -> None:
+    """A cancelled order was not delivered on time either: counting only the late parcels, a
+    warehouse that ships nothing would show almost no late deliveries."""
+    rows = mid_sweep if which == "mid" else campaign_sweep
+    for a, b in zip(rows, rows[1:], strict=False):
+        assert b["late_rate"] <= a["late_rate"] + 1e-12, (a["cap"], b["cap"])
+    assert rows[0]["late_rate"] > 0.9 if which == "mid" else rows[0]["late_rate"] > 0.5
+
+
 @pytest.mark.parametrize("key", ["dsr_logistics_min", "dsr_logistics_end"])
 def test_more_capacity_never_lowers_the_campaigns_logistics_score(campaign_sweep, key) -> None:
     _never_decreases(campaign_sweep, key)
