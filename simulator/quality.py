@@ -4,19 +4,21 @@ Incident probabilities of the orders paid on day t (every driver is zero when th
 the reference, so the initial scores are reproduced exactly):
 
     q_R,t = (1 − c_t)·[q0_R + (p_late,t − p_late0) + (p_dmg − p_dmg0)] + c_t
-    q_S,t = q0_S + s_late·(p_late,t − p_late0) + s_RT·(m_RT0,t − m_RT,t)
+    q_S,t = q0_S + s_late·(p_late,t − p_late0) + s_RT·(m_RT0,t − m_RT,t)    (shipped orders;
+            a cancelled order counts with p_late = 1, and q_S,t mixes the two by c_t)
     q_D,t = q0_D + d_deal·deal_t + d_pad·pad_t
 
 with deal_t the deep-discount share of orders (discount depth ÷ 50 %, at most 1), pad_t the share
 of order value that was topped up (凑单) and c_t the share of the day's paid orders cancelled past
 the ship-by deadline (fulfilment.py; p_late,t and the bracket are averaged over the shipped
-orders, each at its own wait). Ratings arrive d_t + L_del + L_rev days after payment for D and S,
-from the shipped orders only (a cancelled order has no item to describe). The logistics score R
-counts every paid order's fate, cancelled ones as certain incidents, booked L_del + L_rev days
-after payment whatever the dispatch wait [ASSUMPTION: the platform's newer 体验分 (0–100, seed
-001) measures shipping timeliness (发货/揽收及时率) over all paid orders, not only the rated ones;
-R stands for it. Booking at a fixed lag keeps a backlog from pushing its own incidents beyond the
-horizon, so a smaller warehouse never shows a better score]. Cancelled buyers join the repeat
+orders, each at its own wait). D ratings arrive d_t + L_del + L_rev days after payment, from the
+shipped orders only (a cancelled order has no item to describe). The logistics and service
+scores R and S count every paid order's fate, a cancellation a certain R incident, booked
+L_del + L_rev days after payment whatever the dispatch wait [ASSUMPTION: the platform's newer
+体验分 (0–100, seed 001) measures shipping timeliness (发货/揽收及时率) and service (refunds,
+disputes) over all paid orders, not only the rated ones; R and S stand for it. Booking at a fixed
+lag keeps a backlog from pushing its own incidents beyond the horizon, and counting the
+cancelled buyers keeps a warehouse that ships nothing from keeping its service score]. Cancelled buyers join the repeat
 engine with the weight h_cancel (``cancelled_repeat_factor``; 0: no goods, no customer):
 
     weight_t = (1 − c_t)·[1 + (h_bad − 1)·(incident_t − incident_0)] + c_t·h_cancel
@@ -154,8 +156,17 @@ def assess(
         + d.padding_loading * pad_share,
     }
     q = {k: np.clip(v, 0.0, 1.0) for k, v in q.items()}
-    q_shipped = q["logistics"]
+    q_shipped, q_s_shipped = q["logistics"], q["service"]
     q["logistics"] = (1.0 - cancel) * q_shipped + cancel
+    # A cancelled order is the latest delivery of all (p_late = 1) for the service dimension.
+    q_s_cancel = np.clip(
+        mixtures["service"].q0
+        + d.late_service_loading * (1.0 - p_late0)
+        + d.response_loading * (service_ref - service.factor),
+        0.0,
+        1.0,
+    )
+    q["service"] = (1.0 - cancel) * q_s_shipped + cancel * q_s_cancel
     lag = ful.delay_days + plan.fulfilment.delivery_days + d.review_lag_days
     lag_r = np.full(horizon, plan.fulfilment.delivery_days + d.review_lag_days)
     hist_lag = reference.fulfilment.delivery_days + rd.review_lag_days
@@ -165,7 +176,7 @@ def assess(
     for dim, mix in mixtures.items():
         per_order = units_per_order if dim == "description" else 1.0
         hist_per_order = reference.store.units_per_order if dim == "description" else 1.0
-        if dim == "logistics":  # every paid order's fate, at a fixed lag
+        if dim != "description":  # every paid order's fate, at a fixed lag
             stream = dsr_mod.RatingStream(orders * d.rating_rate, q[dim], lag_r)
         else:  # the shipped orders' buyers
             rated = orders * (1.0 - cancel) * d.rating_rate * per_order
@@ -184,7 +195,7 @@ def assess(
     m_neg = np.maximum(0.0, 1.0 - d.beta_negative * (low_prev - low0))
     gate = (f_prev >= d.gate).astype(float) if d.gate > 0 else np.ones(horizon)
     inc0 = 1.0 - (1.0 - mixtures["service"].q0) * (1.0 - mixtures["logistics"].q0)
-    inc = 1.0 - (1.0 - q["service"]) * (1.0 - q_shipped)
+    inc = 1.0 - (1.0 - q_s_shipped) * (1.0 - q_shipped)
     weight = np.maximum(0.0, 1.0 + (plan.repeat.bad_experience_factor - 1.0) * (inc - inc0))
     weight = (1.0 - cancel) * weight + cancel * plan.fulfilment.cancelled_repeat_factor
     rel = {

@@ -89,7 +89,11 @@ def campaign_sweep() -> list[dict]:
     return _sweep(load_preset("double12_campaign"), load_preset("mid_store"))
 
 
-@pytest.mark.parametrize("key", ["profit", "dsr_logistics_min", "dsr_logistics_end"])
+SCORES = ("dsr_logistics_min", "dsr_logistics_end", "dsr_service_min", "dsr_service_end",
+          "dsr_mean_min", "dsr_mean_end")  # fmt: skip
+
+
+@pytest.mark.parametrize("key", ["profit", *SCORES])
 def test_more_capacity_never_looks_worse_for_the_store(mid_sweep, key: str) -> None:
     """Issue 15: 621k, 614k, 609k, 608k, 624k profit and 物流 4.62 at capacity 1 but 3.31 at 50
     on main (unshipped orders counted as sales, their ratings pushed past the horizon)."""
@@ -109,8 +113,8 @@ def test_more_capacity_never_raises_the_late_or_cancelled_share(
     assert rows[0]["late_rate"] > 0.9 if which == "mid" else rows[0]["late_rate"] > 0.5
 
 
-@pytest.mark.parametrize("key", ["dsr_logistics_min", "dsr_logistics_end"])
-def test_more_capacity_never_lowers_the_campaigns_logistics_score(campaign_sweep, key) -> None:
+@pytest.mark.parametrize("key", SCORES)
+def test_more_capacity_never_lowers_the_campaigns_scores(campaign_sweep, key) -> None:
     _never_decreases(campaign_sweep, key)
 
 
