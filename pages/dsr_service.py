@@ -24,7 +24,11 @@ TABS = (
                         "service.auto_reply_factor")),
     ("ds.tab_fulfilment", ("fulfilment.capacity_per_day", "fulfilment.campaign_extra_capacity",
                            "fulfilment.late_base", "fulfilment.delay_scale_days",
-                           "fulfilment.damage_rate", "fulfilment.delivery_days")),
+                           "fulfilment.damage_rate", "fulfilment.delivery_days",
+                           "fulfilment.ship_by_days", "fulfilment.cancel_hazard",
+                           "fulfilment.late_compensation_rate", "fulfilment.late_compensation_min",
+                           "fulfilment.late_compensation_max",
+                           "fulfilment.cancelled_repeat_factor")),
     ("ds.tab_ratings", ("dsr.initial.description", "dsr.initial.service",
                         "dsr.initial.logistics", "dsr.rating_rate", "dsr.review_lag_days",
                         "dsr.window", "dsr.industry_mean", "dsr.industry_max")),
@@ -62,6 +66,8 @@ def campaign_case(extra_agents: int, extra_capacity: float) -> dict:
         "saturated": float(d["saturated_hours"].sum()),
         "backlog": tot["backlog_max"],
         "late": tot["late_rate"],
+        "cancelled": tot["orders_cancelled"],
+        "compensation": tot["late_compensation"],
         "service_min": tot["dsr_service_min"],
         "logistics_min": tot["dsr_logistics_min"],
         "mean_end": tot["dsr_mean_end"],
@@ -282,6 +288,8 @@ def campaign_what_if() -> None:
         ("ds.wi_saturated", "saturated", lambda v: fmt_number(v, lang)),
         ("kpi.backlog_max", "backlog", lambda v: fmt_number(v, lang)),
         ("kpi.late_rate", "late", lambda v: fmt_pct(v, lang)),
+        ("m.orders_cancelled", "cancelled", lambda v: fmt_number(v, lang)),
+        ("m.late_compensation", "compensation", lambda v: fmt_money(v, lang)),
         ("ds.wi_service_min", "service_min", lambda v: fmt_number(v, lang, digits=4)),
         ("ds.wi_logistics_min", "logistics_min", lambda v: fmt_number(v, lang, digits=4)),
         ("kpi.dsr_mean_end", "mean_end", lambda v: fmt_number(v, lang, digits=4)),
@@ -399,10 +407,19 @@ with layout.guard():
     with right:
         layout.daily_metric_chart(
             names,
-            {"backlog": ",.0f", "late_rate": ".1%", "dispatch_delay_days": ",.2f",
-             "dsr_conversion_factor": ".2%"},
+            {"backlog": ",.0f", "orders_cancelled": ",.1f", "late_rate": ".1%",
+             "dispatch_delay_days": ",.2f", "dsr_conversion_factor": ".2%"},
             "ds_fulfil_metric",
         )  # fmt: skip
+        cut = shown.totals
+        if cut["orders_cancelled"] > 0:
+            st.caption(
+                t("ds.cancel_note", lang, n=fmt_number(cut["orders_cancelled"], lang),
+                  share=fmt_pct(cut["orders_cancelled"] / cut["orders_paid"], lang),
+                  days=shown.scenario.fulfilment.ship_by_days,
+                  refunds=fmt_money(cut["cancellation_refunds"], lang),
+                  comp=fmt_money(cut["late_compensation"], lang))
+            )  # fmt: skip
 
     tab_wi, tab_rc, tab_seed = st.tabs(
         [t("ds.what_if", lang), t("ds.recovery", lang), t("ds.seed002_title", lang)]

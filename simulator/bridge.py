@@ -11,11 +11,12 @@ The repeat effect is the change of old-customer GMV. The four effects add up to 
 
 Profit is a sum of money lines (``simulator.finance``), so its change splits exactly, line by line::
 
-    ΔProfit = ΔGMV_list − ΔDiscounts − ΔRefunds + ΔShipFee − ΔCOGS − ΔShip − ΔPlatform − ΔCS
-              − ΔMarketing − ΔLoyalty
+    ΔProfit = ΔGMV_list − ΔDiscounts − ΔRefunds + ΔShipFee − ΔCOGS − ΔShip − ΔPlatform − ΔComp
+              − ΔCS − ΔMarketing − ΔLoyalty
 
 grouped as the operator reads them: sales at list price, discounts, returns net of shipping fees
-charged, goods cost (gifts and add-ons included), shipping and platform fees, customer service,
+charged (orders cancelled past the ship-by deadline refunded in full among them), goods cost
+(gifts and add-ons included), shipping, platform fees and 延迟发货 compensation, customer service,
 marketing (ads, affiliates, campaign fees, 催付) and the loyalty schemes (their costs net of
 the fees, card revenue and unspent stored value they bring in).
 """
@@ -32,7 +33,7 @@ PROFIT_LINES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "discounts": ((), ("discount_cost",)),
     "returns": (("shipping_fee_income",), ("refunds",)),
     "goods_cost": ((), ("cogs",)),
-    "fulfilment": ((), ("shipping_cost", "platform_fee")),
+    "fulfilment": ((), ("shipping_cost", "platform_fee", "late_compensation")),
     "service": ((), ("service_cost",)),
     "marketing": ((), ("marketing_cost",)),
     "loyalty": (

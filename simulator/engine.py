@@ -28,6 +28,7 @@ import pandas as pd
 from . import finance, membership, quality
 from .basket import Padding, threshold_outcome
 from .dsr import DEEP_DISCOUNT
+from .fulfilment import compensation_per_order, fulfilment_days
 from .funnel import new_placed_conversion, payment_rates, safe_ratio, silent_conversion
 from .pricing import shipping_fee_response
 from .promotions import (
@@ -84,9 +85,11 @@ DAILY_COLUMNS = (
     "traffic_quality",
     "shipping_fee_income",
     "refunds",
+    "cancellation_refunds",
     "net_sales",
     "cogs",
     "shipping_cost",
+    "late_compensation",
     "platform_fee",
     "service_cost",
     "ad_spend",
@@ -138,6 +141,7 @@ DAILY_COLUMNS = (
     "late_rate",
     "orders_late",
     "orders_damaged",
+    "orders_cancelled",
     "ratings",
     "incident_description",
     "incident_service",
@@ -447,6 +451,15 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
                 plan.traffic.paid_search.budget_per_day + plan.traffic.display.budget_per_day,
             )
         )
+        # -- the warehouse (§6.8): orders past the ship-by deadline are cancelled and compensated
+        ful = fulfilment_days(plan, orders[0], events)
+        ff = plan.fulfilment
+        late_comp = (ful.cancelled + ful.shipped_late) * compensation_per_order(
+            safe_ratio(gmv, orders)[0],
+            ff.late_compensation_rate,
+            ff.late_compensation_min,
+            ff.late_compensation_max,
+        )
         m = finance.money(
             plan,
             gmv=gmv,
@@ -462,6 +475,8 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
             loyalty_cost=per_path(sch.cost),
             loyalty_income=per_path(sch.income),
             agent_days=per_path(desk.agents),
+            cancelled_share=per_path(ful.cancelled_share),
+            compensation=per_path(late_comp),
         )
         cols = {
             "day": np.arange(horizon),
@@ -496,6 +511,8 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
             "traffic_quality": safe_ratio(weighted, uv_sources),
             "shipping_fee_income": m.shipping_fee_income,
             "refunds": m.refunds,
+            "cancellation_refunds": m.cancellation_refunds,
+            "late_compensation": m.late_compensation,
             "net_sales": m.net_sales,
             "cogs": m.cogs,
             "shipping_cost": m.shipping_cost,
@@ -553,6 +570,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
             deal_share=np.clip(safe_ratio(discounts, merchandise_list)[0] / DEEP_DISCOUNT, 0, 1),
             pad_share=np.clip(safe_ratio(bubble_value, merchandise_list)[0], 0.0, 1.0),
             events=events,
+            fulfilment=ful,
         )
         cols.update(_quality_columns(qd, orders[0], fb, desk_factor))
         return {
@@ -619,9 +637,15 @@ def _quality_columns(qd: quality.QualityDays, orders: np.ndarray, fb, desk_facto
         "dispatched": ff.dispatched,
         "backlog": ff.backlog,
         "dispatch_delay_days": ff.delay_days,
-        "late_rate": ff.late_rate,
-        "orders_late": orders * ff.late_rate,
-        "orders_damaged": orders * ff.damage_rate,
+        # Of the day's paid orders, the share not delivered on time: shipped late or cancelled.
+        "late_rate": np.where(
+            ff.cancelled > 0,
+            safe_ratio(ff.shipped * ff.late_rate + ff.cancelled, orders),
+            ff.late_rate,
+        ),
+        "orders_late": ff.shipped * ff.late_rate,
+        "orders_damaged": ff.shipped * ff.damage_rate,
+        "orders_cancelled": ff.cancelled,
         "ratings": w["service"].arrivals,
         "incident_description": qd.incident["description"],
         "incident_service": qd.incident["service"],
@@ -645,6 +669,8 @@ def _quality_warnings(plan: Scenario, daily: Mapping[str, np.ndarray], converged
         out.append("service_saturated")  # more chats than the agents can take (§6.2)
     if np.any(daily["backlog"] > 0.5 * daily["dispatch_capacity"]):
         out.append("dispatch_backlog")  # over half a day of orders waiting to ship (§6.8)
+    if daily["orders_cancelled"].sum() >= 0.5:
+        out.append("orders_cancelled")  # buyers cancelled orders unshipped at the deadline (§6.8)
     if np.any(daily["campaign_gate"] < 1) and any(
         c.kind in quality.GATED_KINDS for c in plan.traffic.campaigns
     ):
@@ -682,7 +708,8 @@ def _totals(daily: Mapping[str, np.ndarray]) -> dict[str, float]:
         tot[f"dsr_{dim}_min"] = float(col.min()) if n else 0.0
     tot["agent_days"] = float(daily["agents"].sum())
     tot["backlog_max"] = float(daily["backlog"].max()) if n else 0.0
-    tot["late_rate"] = tot["orders_late"] / orders if orders else 0.0
+    late = tot["orders_late"] + tot["orders_cancelled"]  # not delivered on time
+    tot["late_rate"] = late / orders if orders else 0.0
     inq = tot["inquiries"]
     tot["response_time_s"] = (
         float((daily["response_time_s"] * daily["inquiries"]).sum()) / inq if inq else 0.0

@@ -7,7 +7,15 @@
     Mkt      = ad spend (直通车 + 钻展) + affiliate commission + campaign fees + 催付 cost
     Loyalty  = points expense + top-up gifts + referral rewards + outreach − card revenue
                − stored value never spent (membership.py; the card's free shipping is in ShipFee)
-    Profit   = NetSales − COGS − Ship − PlatformFee − CS − Mkt − Loyalty
+    Profit   = NetSales − COGS − Ship − PlatformFee − CS − Mkt − Loyalty − Comp
+
+Orders cancelled past the ship-by deadline (a share c of the day's paid orders, fulfilment.py)
+stay in GMV (paid merchandise value, CONTRACT.md) and are refunded in full, shipping fee
+included: Refunds = (1 − c)·(returns above) + c·(GMV + ShipFee). They never leave the warehouse:
+COGS, gifts, shipping and the platform's commission (charged on completed trades) fall on the
+(1 − c) shipped. Comp = 延迟发货 compensation paid on every order past the deadline (fulfilment
+.compensation_per_order). Loyalty and promotion costs of cancelled orders are left as booked
+[ASSUMPTION: second order; points and vouchers of a cancelled trade are mostly returned].
 
 Discounts are already netted in GMV (paid value); ``discount_cost = GMV_list − GMV`` is reported
 beside it for transparency, never subtracted twice.
@@ -41,6 +49,8 @@ class Money:
     campaign_cost: FloatArray
     reminder_cost: FloatArray
     profit: FloatArray
+    cancellation_refunds: FloatArray  # part of refunds: orders cancelled past the deadline
+    late_compensation: FloatArray  # 延迟发货 compensation, part of the profit
 
     @property
     def marketing(self) -> FloatArray:
@@ -63,11 +73,15 @@ def money(
     loyalty_cost: FloatArray | float = 0.0,
     loyalty_income: FloatArray | float = 0.0,
     agent_days: FloatArray | float | None = None,
+    cancelled_share: FloatArray | float = 0.0,
+    compensation: FloatArray | float = 0.0,
 ) -> Money:
     """Daily money lines. ``merchandise_list``: list value of the goods sold (add-ons excluded);
     ``goods_cost``: gifts, add-on items and prizes at cost; ``bubble_value``: padded (凑单) value,
     returned at r_bubble on top of the usual returns [LIT Hemmati et al. 2021]. ``agent_days``:
-    agents paid each day (default: ``service.agents`` every day)."""
+    agents paid each day (default: ``service.agents`` every day). ``cancelled_share``: c, the share
+    of each day's paid orders cancelled past the ship-by deadline; ``compensation``: 延迟发货
+    compensation paid for each day's orders (yuan)."""
     st, fi = plan.store, plan.finance
     ship_income = st.shipping_fee * orders_paying_shipping
     # Padded value comes back at r_bubble on top of r_ret (never more than all of it), refunded
@@ -75,22 +89,29 @@ def money(
     extra = min(fi.bubble_return_rate, 1.0 - fi.return_rate)
     paid_share = np.divide(gmv, merchandise_list, out=np.ones_like(gmv), where=merchandise_list > 0)
     bubble_back = extra * bubble_value
-    refunds = fi.return_rate * gmv + bubble_back * np.clip(paid_share, 0.0, 1.0)
+    kept = 1.0 - np.asarray(cancelled_share, dtype=float)
+    refunds = kept * (fi.return_rate * gmv + bubble_back * np.clip(paid_share, 0.0, 1.0)) + (
+        1.0 - kept
+    ) * (gmv + ship_income)
     net_sales = gmv - refunds + ship_income
-    cogs = (1.0 - st.gross_margin) * (
-        merchandise_list * (1.0 - fi.return_rate) - bubble_back
-    ) + goods_cost
-    ship_cost = fi.shipping_cost * orders
-    platform = fi.platform_fee_rate * gmv
+    cogs = kept * (
+        (1.0 - st.gross_margin) * (merchandise_list * (1.0 - fi.return_rate) - bubble_back)
+        + goods_cost
+    )
+    ship_cost = fi.shipping_cost * orders * kept
+    platform = fi.platform_fee_rate * gmv * kept
     agents = plan.service.agents if agent_days is None else agent_days
     service = np.broadcast_to(np.asarray(agents, dtype=float) * fi.agent_wage_per_day, gmv.shape)
     profit = (
         net_sales - cogs - ship_cost - platform - service
         - ad_spend - affiliate_commission - campaign_cost - reminder_cost
-        - loyalty_cost + loyalty_income
+        - loyalty_cost + loyalty_income - compensation
     )  # fmt: skip
+    comp = np.broadcast_to(np.asarray(compensation, dtype=float), gmv.shape)
     return Money(ship_income, refunds, net_sales, cogs, ship_cost, platform, service, ad_spend,
-                 affiliate_commission, campaign_cost, reminder_cost, profit)  # fmt: skip
+                 affiliate_commission, campaign_cost, reminder_cost, profit,
+                 cancellation_refunds=(1.0 - kept) * (gmv + ship_income) + 0.0 * gmv,
+                 late_compensation=comp)  # fmt: skip
 
 
 def order_contribution(

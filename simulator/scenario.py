@@ -398,6 +398,12 @@ class Fulfilment(_Section):
     delay_scale_days: float = pf("fulfilment.delay_scale_days")
     damage_rate: float = pf("fulfilment.damage_rate")
     delivery_days: float = pf("fulfilment.delivery_days")
+    ship_by_days: int = pf("fulfilment.ship_by_days")
+    cancel_hazard: float = pf("fulfilment.cancel_hazard")
+    late_compensation_rate: float = pf("fulfilment.late_compensation_rate")
+    late_compensation_min: float = pf("fulfilment.late_compensation_min")
+    late_compensation_max: float = pf("fulfilment.late_compensation_max")
+    cancelled_repeat_factor: float = pf("fulfilment.cancelled_repeat_factor")
 
 
 class DSRInitial(_Section):

@@ -247,6 +247,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "late and the logistics score falls (seed 003: a warehouse too small delayed shipping). "
         "Raise capacity, or add capacity on event days.",
     ),
+    "warn.orders_cancelled": (
+        "有订单超过发货时限(默认付款后72小时)仍未发出,被买家取消并全额退款:这些订单不算收入,每单还要赔付"
+        "延迟发货违约金(实付5%,最低5元、最高30元),并计入物流体验分。请提高发货能力或活动日加开。",
+        "Some orders were still unshipped at the ship-by deadline (72 h after payment by default) "
+        "and their buyers cancelled them for a full refund: they bring no revenue, each costs a "
+        "late-dispatch compensation (5 % of the paid amount, 5 to 30 yuan) and counts against the "
+        "logistics score. Raise capacity, or add capacity on event days.",
+    ),
     "warn.campaign_gate_closed": (
         "动态评分跌破活动门槛,部分天的聚划算/天天特价流量被关闭(种子001:体验分低于门槛不能参加营销活动)。",
         "The DSR fell below the campaign gate: 聚划算/天天特价 traffic is closed on some days "
@@ -1140,12 +1148,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "W_q = ErlangC(s_h, A_h)·(τ_h/60)/(s_h − A_h);RT_h = RT_ref + 3600·W_q(饱和时 RT_max);"
         "m_RT,h = max(f_auto, exp(−ln2·max(0, RT_h − RT_ref)/h_RT));无人在线 m = f_auto;"
         "询单路径转化 × m_RT,t/m_RT0,t(基线客服的同日值)。\n\n"
-        "**发货 Fulfilment (§6.8)** W_{t+1} = max(0, W_t + Orders_t − K_t);d_t = W_t/K_t;"
-        "p_late = p_late0 + (1 − p_late0)·(1 − e^(−d_t/d_tol))。\n\n"
-        "**事故率 Incidents (§7.3)** q_R = q0 + (p_late − p_late0) + (p_dmg − p_dmg0);"
+        "**发货 Fulfilment (§6.8)** 先付先发(FIFO),每天最多发 K_t 单;第 s 天付款的订单可在第 s … "
+        "s + D_ship − 1 天发出(淘宝默认72小时 = 3天,平台规则常见说法 [假设]);到期仍未发出的,每天有 "
+        "h_cancel 的比例被买家取消并全额退款(含运费;默认1 = 到期全部取消),所以积压不超过最近 D_ship "
+        "天的订单;取消的订单不发货、无货品成本、运费和平台佣金。超时的订单(取消或迟发)每单赔付 "
+        "min(c_max, max(c_min, c_rate·实付))(5%、5元、30元 [假设])。等了 w 天发出的订单迟到率 "
+        "p_late(w) = p_late0 + (1 − p_late0)·(1 − e^(−w/d_tol)),按每单平均;d_t = 发出订单的平均等待天数;"
+        "迟到或取消率 = (迟到 + 取消)/付款订单。"
+        "取消的新客以 h_cancel 的权重进入复购池(默认0:没收到货就不算店铺客户)。\n\n"
+        "**事故率 Incidents (§7.3)** q_R = (1 − c)·[q0 + (p_late − p_late0) + (p_dmg − p_dmg0)] + c"
+        "(c = 当天付款订单中被取消的比例,取消必算事故);q_S 中取消的订单按 p_late = 1 计;"
         "q_S = q0 + s_late·(p_late − p_late0) + s_RT·(m_RT0 − m_RT);"
         "q_D = q0 + d_deal·深度折扣订单占比 + d_pad·凑单金额占比。\n\n"
-        "**评分 Scores (§7.1–7.4)** 付款后 d_t + L_del + L_rev 天评分;S、R 每单一条,D 每件一条;"
+        "**评分 Scores (§7.1–7.4)** D 由发出的订单在付款后 d_t + L_del + L_rev 天评分(每件一条);S、R "
+        "统计每笔付款订单的结果(含取消;S 中取消按 p_late = 1 计),一律在付款后 L_del + L_rev 天计入(类似"
+        "体验分按全部付款订单考核发货及时率和售后 [假设]),积压不会把差评推到推演期之外;"
         "π = (1 − q)·π_good + q·π_bad;F = Σk·N_k/ΣN_k,窗口 = 含当天往前 181 天(种子口径)或 180 天。\n\n"
         "**反馈 Feedback (§7.7)** M_DSR = exp(β_DSR·(F̄_{t−1} − F̄_0));"
         "M_neg = 1 − β_neg·(最新20条描述评价中1–2星占比 − 基线);F̄ < θ_gate 时关闭聚划算/天天特价流量;"
@@ -1155,13 +1172,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "swamped); m_RT,h = max(f_auto, exp(−ln2·max(0, RT_h − RT_ref)/h_RT)); no agent online: "
         "m = f_auto; the inquiry path converts × m_RT,t/m_RT0,t (the baseline desk on the same day)."
         "\n\n"
-        "**Fulfilment (§6.8)** W_{t+1} = max(0, W_t + Orders_t − K_t); d_t = W_t/K_t; "
-        "p_late = p_late0 + (1 − p_late0)·(1 − e^(−d_t/d_tol)).\n\n"
-        "**Incidents (§7.3)** q_R = q0 + (p_late − p_late0) + (p_dmg − p_dmg0); "
+        "**Fulfilment (§6.8)** first paid, first shipped (FIFO), at most K_t orders a day; orders "
+        "paid on day s may ship on days s … s + D_ship − 1 (Taobao's default 72 h = 3 days, platform "
+        "rule as commonly stated [assumption]); of those still waiting at the deadline a share "
+        "h_cancel a day is cancelled by the buyers and refunded in full, shipping fee included "
+        "(default 1: all cancelled at the deadline), so the backlog never exceeds the last D_ship "
+        "days' orders; cancelled orders carry no goods cost, parcel or platform commission. Every "
+        "order past the deadline (cancelled or shipped late) is compensated min(c_max, max(c_min, "
+        "c_rate·paid)) (5 %, 5 and 30 yuan [assumption]). An order shipped after w days arrives "
+        "late with p_late(w) = p_late0 + (1 − p_late0)·(1 − e^(−w/d_tol)), averaged order by "
+        "order; d_t = mean wait of the shipped orders; late or cancelled = (late + cancelled) ÷ paid "
+        "orders. Cancelled new buyers join the repeat base "
+        "with weight h_cancel (default 0: no goods, no customer).\n\n"
+        "**Incidents (§7.3)** q_R = (1 − c)·[q0 + (p_late − p_late0) + (p_dmg − p_dmg0)] + c "
+        "(c = share of the day's paid orders cancelled: a cancellation is always an incident); "
+        "in q_S a cancelled order counts as p_late = 1; "
         "q_S = q0 + s_late·(p_late − p_late0) + s_RT·(m_RT0 − m_RT); "
         "q_D = q0 + d_deal·deep-discount order share + d_pad·padded value share.\n\n"
-        "**Scores (§7.1–7.4)** ratings arrive d_t + L_del + L_rev days after payment; one S and R "
-        "rating per order, one D rating per item; π = (1 − q)·π_good + q·π_bad; "
+        "**Scores (§7.1–7.4)** D ratings come from the shipped orders d_t + L_del + L_rev days "
+        "after payment (one per item); S and R count every paid order's fate, cancellations "
+        "included (in S as p_late = 1), L_del + L_rev days after payment (as the 体验分 measures "
+        "shipping timeliness and after-sales over all paid orders [assumption]), so a backlog "
+        "never pushes its bad marks past the horizon; π = (1 − q)·π_good + q·π_bad; "
         "F = Σk·N_k/ΣN_k over the window: 181 days up to today (seed's example) or 180.\n\n"
         "**Feedback (§7.7)** M_DSR = exp(β_DSR·(F̄_{t−1} − F̄_0)); M_neg = 1 − β_neg·(1–2★ share of "
         "the latest 20 description ratings − baseline); below θ_gate the 聚划算/天天特价 traffic "
@@ -1169,7 +1201,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "kpi.dsr_mean_end": ("期末平均评分", "Mean DSR at the end"),
     "kpi.dsr_logistics_min": ("物流分最低", "Lowest logistics score"),
-    "kpi.late_rate": ("迟到率", "Late deliveries"),
+    "kpi.late_rate": ("迟到或取消率", "Late or cancelled"),
     "kpi.response_time_s": ("平均首次响应", "Mean first response"),
     "kpi.backlog_max": ("最大发货积压(单)", "Largest backlog (orders)"),
     "m.dsr_description": ("描述相符", "Item as described"),
@@ -1180,8 +1212,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "m.inquiry_conversion_factor": ("询单路径转化系数", "Inquiry-path conversion factor"),
     "m.agents": ("在线客服", "Agents online"),
     "m.backlog": ("待发货积压(单)", "Orders waiting to ship"),
-    "m.late_rate": ("迟到率", "Late deliveries"),
+    "m.late_rate": ("迟到或取消率", "Late or cancelled"),
     "m.dispatch_delay_days": ("发货延迟(天)", "Dispatch delay (days)"),
+    "ds.cancel_note": (
+        "{n} 单({share})在付款后 {days} 天内没能发出,被买家取消:退款 {refunds},另付延迟发货赔付 {comp}。"
+        "这些订单不计收入,也不会成为回头客。",
+        "{n} orders ({share}) could not ship within {days} days of payment and were cancelled by "
+        "their buyers: {refunds} refunded, plus {comp} of late-dispatch compensation. They bring "
+        "no revenue and no returning customers.",
+    ),
+    "m.orders_cancelled": ("超时取消的订单", "Orders cancelled past the deadline"),
+    "m.cancellation_refunds": ("超时取消退款", "Refunds of cancelled orders"),
+    "m.late_compensation": ("延迟发货赔付", "Late-dispatch compensation"),
     "m.dsr_conversion_factor": ("评分对新客转化的系数", "Scores' factor on new-buyer conversion"),
     "m.service_cost": ("客服成本", "Service desk cost"),
     # membership & repurchase page

@@ -624,6 +624,11 @@ def test_a_small_warehouse_backs_up_and_sinks_the_logistics_score(lang: str) -> 
     assert kpi(at, "late_rate", lang)[1].startswith("+")
     assert kpi(at, "dsr_logistics_min", lang)[1].startswith("-")
     assert any(w.value == t("warn.dispatch_backlog", lang) for w in at.warning)
+    # 80 a day against ~100: what is unshipped 72 h after payment is cancelled, and said so.
+    assert any(w.value == t("warn.orders_cancelled", lang) for w in at.warning)
+    assert kpi(at, "profit", lang)[1].startswith("-")
+    tail = t("ds.cancel_note", lang).split("{comp}")[-1]
+    assert any(c.value.endswith(tail) for c in at.caption)
     bands = [f for f in chart_frames(at) if {"lo", "hi"} <= set(f.columns)]
     assert bands and bands[0]["lo"].iloc[0] == pytest.approx(4.75)
     assert bands[0]["hi"].iloc[0] == pytest.approx(4.95)
@@ -662,6 +667,8 @@ def test_campaign_what_if_compares_seed_003_with_adequate_staff() -> None:
     seed, yours = t("ds.wi_seed", lang), t("ds.wi_yours", lang)
     backlog = table.loc[t("kpi.backlog_max", lang)]
     assert backlog[seed] != "0" and backlog[yours] == "0"
+    cancelled = table.loc[t("m.orders_cancelled", lang)]
+    assert cancelled[seed] != "0" and cancelled[yours] == "0"
     worst = table.loc[t("ds.wi_logistics_min", lang)]
     assert float(worst[yours]) > float(worst[seed])
     at.slider(key="ds_wi_capacity").set_value(0).run()

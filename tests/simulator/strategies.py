@@ -121,11 +121,13 @@ def ordered_pair(sc: Scenario, lo_path: str, hi_path: str, draw: st.DrawFn) -> S
 
 def without_feedback(sc: Scenario) -> Scenario:
     """``sc`` with the ratings' feedback on sales switched off (MODEL.md §7.7): DSR and negative
-    reviews on conversion, the campaign gate, the bad-experience cohort. Service, fulfilment and
-    the scores themselves still run; tests of other modules use it to compare two runs whose
-    orders would otherwise move each other's scores."""
+    reviews on conversion, the campaign gate, the bad-experience cohort (cancelled buyers stay in
+    the repeat base as if served). Service, fulfilment and the scores themselves still run; tests
+    of other modules use it to compare two runs whose orders would otherwise move each other's
+    scores."""
     for path, value in (("dsr.beta", 0.0), ("dsr.beta_negative", 0.0), ("dsr.gate", 0.0),
-                        ("repeat.bad_experience_factor", 1.0)):  # fmt: skip
+                        ("repeat.bad_experience_factor", 1.0),
+                        ("fulfilment.cancelled_repeat_factor", 1.0)):  # fmt: skip
         sc = set_param(sc, path, value)
     return sc
 
