@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from simulator import Scenario, load_preset, set_param, simulate
+from simulator import PARAMS, Scenario, load_preset, set_param, simulate
 from simulator.bridge import profit_bridge
 from simulator.fulfilment import backlog, compensation_per_order, dispatch
 
@@ -138,13 +138,21 @@ def test_the_backlog_never_exceeds_the_deadlines_worth_of_orders(
 
 
 def test_ample_capacity_changes_nothing(mid_sweep) -> None:
-    """Capacity ≥ 3 × the orders: no order waits, none is cancelled, and the run is today's
-    (profit and GMV as on main, to the yuan)."""
+    """Capacity ≥ 3 × the orders: no order waits, none is cancelled, and the run is the same as
+    with the deadline rule switched off (no cancellation, no compensation), to the yuan."""
     today = simulate(Scenario())
     assert today.totals["orders_cancelled"] == 0.0
     assert today.totals["late_compensation"] == 0.0
-    assert today.totals["profit"] == pytest.approx(623932.591513539, rel=1e-12)
-    assert today.totals["gmv"] == pytest.approx(2079171.9130899438, rel=1e-12)
+    off = Scenario()
+    for path, value in (
+        ("fulfilment.cancel_hazard", PARAMS["fulfilment.cancel_hazard"].lo),
+        ("fulfilment.late_compensation_rate", 0.0),
+        ("fulfilment.late_compensation_min", 0.0),
+        ("fulfilment.ship_by_days", PARAMS["fulfilment.ship_by_days"].hi),
+    ):
+        off = set_param(off, path, value)
+    for key in ("profit", "gmv", "orders_paid", "dsr_logistics_end"):
+        assert today.totals[key] == pytest.approx(simulate(off).totals[key], rel=1e-12), key
     assert "orders_cancelled" not in today.warnings
     big = [r for r in mid_sweep if r["cap"] >= 3 * r["res"].daily["orders_paid"].max()]
     unqueued = [r for r in mid_sweep if r["backlog_max"] == 0.0]
