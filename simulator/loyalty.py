@@ -354,6 +354,7 @@ def subscription_ledger(
     renewal_alpha: float,
     renewal_beta: float,
     recognise_lifetime_at_sale: bool = True,
+    lifetime_days: float = math.inf,
 ) -> SubscriptionLedger:
     """Subscribers, renewals, cash and revenue of a paid term (MODEL §5.10, §6.6 contractual part).
 
@@ -365,16 +366,22 @@ def subscription_ledger(
     price·in_force_t/V [ASSUMPTION]; a lifetime term at sale (``recognise_lifetime_at_sale``).
 
     Arguments: ``new_per_day`` subscribers/day, shape (..., T); ``price`` yuan per term ≥ 0
-    (renewals pay the same price [ASSUMPTION]); ``renewal_alpha``, ``renewal_beta`` sBG (α, β) > 0.
+    (renewals pay the same price [ASSUMPTION]); ``renewal_alpha``, ``renewal_beta`` sBG (α, β) > 0;
+    ``lifetime_days`` L: the customer's account leaves the store at rate 1/L whatever the term
+    (``repurchase`` docstring), so S(n) becomes S(n)·e^{−τ/L} for in-force, renewals and revenue
+    (an account that left neither renews nor counts as a member; ∞: no exits). A lifetime term is
+    then Σ_c new_c·e^{−(t−c)/L}, not a count that grows for ever.
     Nothing is in force before day 0: prepend history days to warm-start.
     """
     new = _days(new_per_day, "new_per_day")
     if not (math.isfinite(price) and price >= 0.0):
         raise ValueError(f"price must be finite and non-negative, got {price!r}")
     horizon = new.shape[-1]
+    tau = np.arange(horizon)
+    present = np.exp(-tau / lifetime_days) if math.isfinite(lifetime_days) else None
     if validity_days is None:
         zero = np.zeros_like(new)
-        in_force = np.cumsum(new, axis=-1)
+        in_force = np.cumsum(new, axis=-1) if present is None else _convolve(new, present)
         cash = price * new
         recognised = cash.copy() if recognise_lifetime_at_sale else zero
         return SubscriptionLedger(
@@ -383,14 +390,14 @@ def subscription_ledger(
     v = int(validity_days)
     if v < 1:
         raise ValueError(f"validity_days must be ≥ 1 or None, got {validity_days!r}")
-    tau = np.arange(horizon)
     n = tau // v
     survival = sbg_survival(n, renewal_alpha, renewal_beta)
     at_expiry = (tau >= v) & (tau % v == 0)
+    before = sbg_survival(np.maximum(n - 1, 0), renewal_alpha, renewal_beta)
+    if present is not None:  # accounts that left neither renew nor lapse at the anniversary
+        survival, before = survival * present, before * present
     renew_kernel = np.where(at_expiry, survival, 0.0)
-    lapse_kernel = np.where(
-        at_expiry, sbg_survival(np.maximum(n - 1, 0), renewal_alpha, renewal_beta) - survival, 0.0
-    )
+    lapse_kernel = np.where(at_expiry, before - survival, 0.0)
     in_force = _convolve(new, survival)
     renewals = _convolve(new, renew_kernel)
     cash = price * (new + renewals)
@@ -484,6 +491,7 @@ def card_ledger(
     shipping_cost: float,
     renewal_alpha: float = CARD_RENEWAL_ALPHA,
     renewal_beta: float = CARD_RENEWAL_BETA,
+    lifetime_days: float = math.inf,
 ) -> CardLedger:
     """包邮卡 sales, holders, revenue recognition and free shipping per day (MODEL §5.10).
 
@@ -525,6 +533,7 @@ def card_ledger(
         renewal_alpha=renewal_alpha,
         renewal_beta=renewal_beta,
         recognise_lifetime_at_sale=True,
+        lifetime_days=lifetime_days,
     )
     new_cards, renewals, lapses, holders = sub.new, sub.renewals, sub.lapses, sub.in_force
     cash, recognised = sub.cash, sub.revenue_recognised

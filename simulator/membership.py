@@ -538,17 +538,22 @@ def schemes(
     new_members = ms.enrollment_rate * new_buyers
     hist_members = _history(rs.enrollment_rate * history_buyers, age, horizon)
 
-    def term(m: Membership) -> dict:
+    # Members and card holders leave with their accounts (mean lifetime L, ``repurchase``), so a
+    # mature store's member count levels off instead of counting everyone who ever joined.
+    life_ref, life_plan = float(reference.repeat.lifetime_days), float(plan.repeat.lifetime_days)
+
+    def term(m: Membership, life: float) -> dict:
         return {
             "price": m.fee,
             "validity_days": MEMBER_YEAR_DAYS if m.fee > 0 else None,
             "renewal_alpha": m.renewal_alpha,
             "renewal_beta": m.renewal_beta,
             "recognise_lifetime_at_sale": True,
+            "lifetime_days": life,
         }
 
-    old = loyalty.subscription_ledger(hist_members, **term(rs))
-    joined = loyalty.subscription_ledger(new_members, **term(ms))
+    old = loyalty.subscription_ledger(hist_members, **term(rs, life_ref))
+    joined = loyalty.subscription_ledger(new_members, **term(ms, life_plan))
     members = old.in_force[age:] + joined.in_force
     fee_cash = old.cash[age:] + joined.cash
     fee_revenue = old.revenue_recognised[age:] + joined.revenue_recognised
@@ -580,23 +585,28 @@ def schemes(
     card = (zero, zero, zero, zero, zero)
     if ms.card.enabled or rs.card.enabled:
 
-        def cards(m: Membership, flow: FloatArray, per_holder: ArrayLike) -> loyalty.CardLedger:
+        def cards(
+            m: Membership, flow: FloatArray, per_holder: ArrayLike, life: float
+        ) -> loyalty.CardLedger:
             return loyalty.card_ledger(
                 flow, uptake=m.card.uptake, price=m.card.price, tier=m.card.tier,
                 orders_per_holder_per_day=per_holder, shipping_fee=plan.store.shipping_fee,
                 shipping_cost=plan.finance.shipping_cost, renewal_alpha=m.card.renewal_alpha,
-                renewal_beta=m.card.renewal_beta,
+                renewal_beta=m.card.renewal_beta, lifetime_days=life,
             )  # fmt: skip
 
         hist_flow = hist_members if rs.card.enabled else np.zeros(age + horizon)
         plan_flow = new_members if ms.card.enabled else zero
-        holders = cards(rs, hist_flow, 0.0).holders[age:] + cards(ms, plan_flow, 0.0).holders
+        holders = (
+            cards(rs, hist_flow, 0.0, life_ref).holders[age:]
+            + cards(ms, plan_flow, 0.0, life_plan).holders
+        )
         # Orders per holder (≥ 0: cumulative sums may leave −1e-17 where a stream is empty).
         per_holder = np.maximum(
             np.divide(card_orders, holders, out=np.zeros(horizon), where=holders > 1e-12), 0.0
         )
         warm = np.concatenate((np.full(age, per_holder[0] if horizon else 0.0), per_holder))
-        a, b = cards(rs, hist_flow, warm), cards(ms, plan_flow, per_holder)
+        a, b = cards(rs, hist_flow, warm, life_ref), cards(ms, plan_flow, per_holder, life_plan)
         card = tuple(
             x[age:] + y
             for x, y in (

@@ -365,3 +365,19 @@ def test_returning_visits_only_fill_what_the_sources_cannot_hold() -> None:
     low = set_param(Scenario(), "funnel.returning_visits_per_order", 1.0)
     d = simulate(set_param(low, "traffic.organic_uv", 0.0), reference=low).daily
     np.testing.assert_allclose(d["uv"], d["orders_paid"], rtol=1e-12)  # v_ret = 1: one visit each
+
+
+def test_t17_a_mature_store_running_schemes_stands_still_too() -> None:
+    """Members and card holders leave with their accounts: a mature store's member count levels
+    off (main before the lifetime: it counted everyone who ever joined, +41 % repeat orders)."""
+    sc = _constant_inputs("mid_store", 180)
+    for path, value in (
+        ("membership.points.enabled", True),
+        ("membership.card.enabled", True),
+        ("membership.stored_value.enabled", True),
+    ):
+        sc = set_param(sc, path, value)
+    d = simulate(sc).daily
+    for column, tol in (("gmv", 0.02), ("profit", 0.02), ("members", 0.03), ("card_holders", 0.03)):
+        x = d[column].to_numpy()
+        assert x.max() / x.min() - 1.0 <= tol, column

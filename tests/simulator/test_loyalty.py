@@ -494,3 +494,18 @@ def test_member_day_mask_one_day_per_month() -> None:
     np.testing.assert_allclose(member_day_multiplier(member_day_mask(3, day_of_month=2)), [1, 2, 1])
     with pytest.raises(ValueError):
         member_day_mask(30, day_of_month=31)
+
+
+def test_subscribers_leave_with_their_accounts() -> None:
+    """A lifetime term with accounts of mean life L: in force Σ_c new_c·e^{−(t−c)/L}; a yearly
+    term renews only the accounts still there."""
+    new = np.zeros(800)
+    new[0] = 100.0
+    life = subscription_ledger(new, price=0.0, validity_days=None, renewal_alpha=1.0,
+                                       renewal_beta=1.0, lifetime_days=200.0)  # fmt: skip
+    np.testing.assert_allclose(life.in_force, 100 * np.exp(-np.arange(800) / 200.0), rtol=1e-12)
+    yearly = subscription_ledger(new, price=10.0, validity_days=365, renewal_alpha=0.704,
+                                         renewal_beta=1.182, lifetime_days=200.0)  # fmt: skip
+    r1 = 1.182 / (0.704 + 1.182)
+    assert yearly.renewals[365] == pytest.approx(100 * r1 * np.exp(-365 / 200.0), rel=1e-9)
+    assert yearly.cash[365] == pytest.approx(10 * yearly.renewals[365], rel=1e-12)
