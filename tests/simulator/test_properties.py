@@ -19,6 +19,7 @@ from simulator import (
     set_param,
     simulate,
 )
+from simulator.bridge import PROFIT_LINES
 from tests.simulator.strategies import (
     MAX_DAY,
     campaigns,
@@ -472,10 +473,7 @@ NOT_A_PRICE_OR_COST: dict[str, str] = {
 #: buyers to another (a lapsed card holder pays shipping again).
 FEE_LINES = ("membership_fee_revenue", "card_revenue", "shipping_fee_income")
 #: Cost lines of the profit bridge (totals keys, simulator.bridge.PROFIT_LINES).
-COST_LINES = (
-    "discount_cost", "refunds", "cogs", "shipping_cost", "platform_fee", "service_cost",
-    "marketing_cost", "loyalty_cost",
-)  # fmt: skip
+COST_LINES = tuple(k for _, costs in PROFIT_LINES.values() for k in costs)
 PRICE_REL = 1e-6
 #: List-item templates: (scenario list, kind or None, field).
 TEMPLATES = {
