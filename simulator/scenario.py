@@ -60,7 +60,9 @@ def _check(p: Param, value: Any) -> Any:
         if x != int(x):
             raise ParamRangeError(p, value, "whole")
         return int(x)
-    return x
+    # −0.0 equals 0.0 but prints as "-0.0": a share link (which keeps only changed values) would
+    # hand back 0.0 and the JSON would differ (a hypothesis find on growth_pct_month)
+    return x + 0.0
 
 
 class _Section(BaseModel):
