@@ -183,3 +183,11 @@ def test_inquiry_figures_at_the_limit_are_accepted() -> None:
     assert set_param(Scenario(), "funnel.inquiry_conversion", limit * (1 - 1e-12))
     with pytest.raises(pydantic.ValidationError):
         set_param(Scenario(), "funnel.inquiry_conversion", limit * (1 + 1e-9))
+
+
+def test_negative_zero_is_stored_as_zero() -> None:
+    """−0.0 == 0.0 but prints "-0.0": a share link keeps only changed values and would give back
+    0.0, so the workspace JSON would not round-trip (a hypothesis find)."""
+    sc = set_param(Scenario(), "traffic.growth_pct_month", -0.0)
+    assert '"growth_pct_month":-0.0' not in sc.model_dump_json()
+    assert sc.model_dump_json() == Scenario().model_dump_json()
