@@ -267,8 +267,9 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     rep_list_value, rep_sigma = membership.repeat_basket(plan)
     fx_rep = stream_days(scenario, "repeat", rep_list_value, memo, sigma=rep_sigma)
     # The shipping charged moves both streams' orders (pricing.shipping_fee_response).
-    ship_new = shipping_fee_response(plan, ref, plan.store.aov, plan.price.conversion_share)
-    ship_rep = shipping_fee_response(plan, ref, rep_list_value, plan.price.repeat_share)
+    ship_new, paying_new = shipping_fee_response(plan, ref, plan.store.aov)
+    ship_rep, paying_rep = shipping_fee_response(plan, ref, rep_list_value)
+    same_shipping = paying_new == paying_rep == plan.store.paid_shipping_share
     inquiry_share = safe_ratio(
         plan.funnel.inquiry_rate * plan.funnel.inquiry_conversion, cal.new_placed_conversion
     )
@@ -418,7 +419,12 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
             orders_new * fx_new.free_shipping + orders_repeat * fx_rep.free_shipping
             + sch.card_free_orders,
         )  # fmt: skip
-        paying_shipping = plan.store.paid_shipping_share * (orders - free_shipped)
+        if same_shipping:
+            paying_shipping = plan.store.paid_shipping_share * (orders - free_shipped)
+        else:  # those who still pay: fewer, where the fee turned payers away
+            paying_shipping = (paying_new * orders_new + paying_rep * orders_repeat) * safe_ratio(
+                orders - free_shipped, orders
+            )
         free_shipping_cost = plan.store.shipping_fee * plan.store.paid_shipping_share * free_shipped
         promo_costs = {
             i: orders_new[0] * fx_new.cost_by_promo.get(i, 0.0) + orders_repeat[0] * fx_rep.cost_by_promo.get(i, 0.0)

@@ -213,5 +213,25 @@ def test_a_dearer_shipping_fee_sells_fewer_orders() -> None:
     assert (np.diff(orders) <= 0).all()
     assert orders[-1] < 0.95 * orders[2]
     same = set_param(ref, "store.shipping_fee", ref.store.shipping_fee)
-    assert shipping_fee_response(same, ref, ref.store.aov, 0.5) == 1.0
+    assert shipping_fee_response(same, ref, ref.store.aov) == (1.0, ref.store.paid_shipping_share)
     assert orders[2] == simulate(ref).totals["orders_paid"]
+
+
+def test_the_buyers_a_dearer_fee_turns_away_are_the_ones_asked_to_pay_it() -> None:
+    """Only the share π paying shipping sees the fee, and those who still pay are fewer: the fee
+    income follows them, so 10 → 50 yuan no longer prints profit (it did: +24 % with the whole
+    order base still paying 50 yuan)."""
+    ref = set_param(load_preset("mid_store"), "horizon_days", 365)
+    dear = set_param(ref, "store.shipping_fee", 50.0)
+    m, paying = shipping_fee_response(dear, ref, ref.store.aov)
+    e = (1 - ref.price.reference_share) * ref.price.elasticity
+    y = ((ref.store.aov + 50.0) / ref.store.aov) ** e
+    y0 = ((ref.store.aov + 10.0) / ref.store.aov) ** e
+    pi = ref.store.paid_shipping_share
+    assert m == pytest.approx((1 - pi + pi * y) / (1 - pi + pi * y0), rel=1e-12)
+    assert paying == pytest.approx(pi * y / (1 - pi + pi * y), rel=1e-12) and paying < pi
+    t0, t1 = simulate(ref).totals, simulate(dear, reference=ref).totals
+    assert t1["orders_paid"] < 0.92 * t0["orders_paid"]
+    assert t1["profit"] < 1.02 * t0["profit"]
+    free = simulate(set_param(ref, "store.shipping_fee", 0.0), reference=ref).totals
+    assert free["orders_paid"] > t0["orders_paid"] and free["shipping_fee_income"] == 0.0
