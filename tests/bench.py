@@ -14,6 +14,8 @@
 - ``simulate_backlogged_campaign_365d``: seed 003's campaign preset over 365 days against the
   mid-size store, its small warehouse backing up so the ratings feed back on sales, and
   ``dsr_feedback_passes``: the passes of the daily chain until that feedback settled.
+- ``bad_link_refusal_max``: the slowest refusal of a bad share link (zlib bomb, deep nesting,
+  oversized…); the aim is under 0.2 s.
 - ``fit_repeat_model_10k_customers`` / ``fit_repeat_model_1m_customers``: ``fit_repeat_model``
   (BG/NBD + Gamma-Gamma with standard errors, from the raw orders: same-day merge, RFM summary,
   grouped likelihood) on synthetic histories of 10,000 and 1,000,000 customers (about 20,000 and
@@ -70,6 +72,25 @@ def interleaved_medians(fns: list[Callable[[], object]], repeat: int) -> list[fl
     return [statistics.median(t) for t in times]
 
 
+def link_benchmarks() -> None:
+    """``bad_link_refusal_max``: the slowest refusal among the bad share links of
+    ``tests/ui/test_share.py`` (zlib bomb, deep nesting, oversized…); the aim is under 0.2 s."""
+    from tests.ui.test_share import bad_links
+    from ui.share import ShareError, decode_link
+
+    def refuse(query: str) -> None:
+        try:
+            decode_link(query)
+        except ShareError:
+            return
+        raise AssertionError("a bad link was accepted")
+
+    worst = max(
+        median_seconds(lambda q=q: refuse(q), repeat=5, warmup=1) for q in bad_links().values()
+    )
+    print(f"bad_link_refusal_max: {worst * 1e3:.1f} ms")
+
+
 def main() -> None:
     import logging
 
@@ -109,6 +130,7 @@ def main() -> None:
     print(f"dsr_feedback_passes: {passes} passes")
 
     fit_benchmarks()
+    link_benchmarks()
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
