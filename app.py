@@ -27,18 +27,21 @@ st.set_page_config(
 )
 # While a direct page run hands over (ui/router.py) the language control is not drawn: bound to
 # ``lang`` it would keep that key out of the hand-over's query string, and the URL would lose it.
-lang = state.lang() if router.handing_over() else sidebar.language_switch()
+stray = router.stray_path({file.removesuffix(".py") for file, _, _ in PAGES[1:]})
+lang = state.lang() if router.handing_over() or stray else sidebar.language_switch()
 pages = {
     file: st.Page(
         f"pages/{file}",
         title=t(title, lang),
         icon=icon,
-        url_path=file.removesuffix(".py"),
+        url_path=router.DEFAULT_URL_PATH if i == 0 else file.removesuffix(".py"),
         default=i == 0,
     )
     for i, (file, title, icon) in enumerate(PAGES)
 }
-page = st.navigation(list(pages.values()))
+# A typed /overview (the default page lives at /) or an unknown path: a hidden page that opens
+# the Overview (with a translated notice for an unknown path) instead of Streamlit's English one.
+page = st.navigation([*pages.values(), *router.stray_pages(pages[PAGES[0][0]], stray)])
 router.open_wanted(pages)
 with layout.guard():
     workspace.open_shared(pages)  # a share link in the URL: its scenarios, once per session

@@ -65,13 +65,14 @@ with layout.guard():
     table = pd.DataFrame(rows)
     a, b = st.columns([2, 3])
     provs = sorted(table["prov_code"].unique())
+    key, carried = state.option_key("as_prov")
     chosen = a.pills(
         t("as.filter", lang),
         options=provs,
-        default=provs,
+        default=provs if carried is state.NOT_CHOSEN else [c for c in carried if c in provs],
         selection_mode="multi",
         format_func=lambda c: t(f"prov.{c}", lang),
-        key="as_prov",
+        key=key,
     )
     query = b.text_input(t("as.search", lang), key="as_query", placeholder="conversion / 转化")
     shown = table[table["prov_code"].isin(chosen or [])]

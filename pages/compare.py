@@ -31,7 +31,8 @@ def _save_plan() -> None:
 
 
 def _from_preset() -> None:
-    name = st.session_state.get("cmp_preset", state.DEFAULT_PRESET)
+    name = st.session_state.get(state.option_key("cmp_preset")[0], state.DEFAULT_PRESET)
+    name = name if name in PRESETS else state.DEFAULT_PRESET
     scenario = set_param(load_preset(name), "horizon_days", state.plan().horizon_days)
     _refused(state.save(state.unique_name(t(f"preset.{name}", lang), lang), scenario, lang))
 
@@ -106,7 +107,9 @@ with layout.guard():
     b.button(t("cmp.save", lang), on_click=_save_plan, icon=":material/bookmark_add:",
              width="stretch")  # fmt: skip
     a, b = right.columns([3, 1], vertical_alignment="bottom")
-    a.selectbox(t("cmp.from_preset", lang), list(PRESETS), key="cmp_preset",
+    key, carried = state.option_key("cmp_preset")
+    a.selectbox(t("cmp.from_preset", lang), list(PRESETS), key=key,
+                index=list(PRESETS).index(carried) if carried in PRESETS else 0,
                 format_func=lambda n: t(f"preset.{n}", lang), persist_state="session")  # fmt: skip
     b.button(t("cmp.add", lang), on_click=_from_preset, icon=":material/add:", width="stretch")
     st.caption(t("cmp.limit", lang, n=state.MAX_SCENARIOS))
@@ -145,8 +148,10 @@ with layout.guard():
 
     left, right = st.columns(2, gap="large")
     with left:
+        key, carried = state.option_key("cmp_kpi")
         kpi = st.selectbox(t("cmp.kpi", lang), COMPARED, format_func=lambda k: t(f"kpi.{k}", lang),
-                           key="cmp_kpi", persist_state="session")  # fmt: skip
+                           index=list(COMPARED).index(carried) if carried in COMPARED else 0,
+                           key=key, persist_state="session")  # fmt: skip
         data = pd.DataFrame({"scenario": names, "value": [r.totals[kpi] for r in results.values()]})
         bars = (
             alt.Chart(data)

@@ -175,10 +175,12 @@ def recovery_calculator() -> None:
         key="ds_rc_f",
         persist_state="session",
     )
+    key, carried = state.option_key("ds_rc_k")
     k = b.selectbox(
         t("ds.rc_star", lang),
         (1, 2, 3, 4),
-        key="ds_rc_k",
+        index=carried - 1 if carried in (1, 2, 3, 4) else 0,
+        key=key,
         format_func=lambda s: t("ds.rc_star_n", lang, k=s),
         persist_state="session",
     )
@@ -346,13 +348,14 @@ with layout.guard():
         layout.show_messages(plan)
     with results:
         st.subheader(t("ds.scores", lang), anchor=False)
+        key, carried = state.option_key("ds_dimension")
         dim = st.segmented_control(
             t("ds.dimension", lang),
             options=list(DIMENSIONS),
-            default="logistics",
+            default=carried if carried in DIMENSIONS else "logistics",
             required=True,
             format_func=lambda m: t(f"m.dsr_{m}", lang),
-            key="ds_dimension",
+            key=key,
             persist_state="session",
         )
         band = (shown.scenario.dsr.industry_mean, shown.scenario.dsr.industry_max)

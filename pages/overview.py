@@ -24,13 +24,14 @@ with layout.guard():
     with left:
         st.subheader(t("ov.daily", lang), anchor=False)
         metrics = ["gmv", "orders_paid", "profit", "uv", "conversion_rate", "aov"]
+        key, carried = state.option_key("ov_metric")
         metric = st.segmented_control(
             t("ov.metric", lang),
             options=metrics,
-            default="gmv",
+            default=carried if carried in metrics else "gmv",
             required=True,
             format_func=lambda m: t(f"m.{m}", lang),
-            key="ov_metric",
+            key=key,
             persist_state="session",
         )
         y_format = ".2%" if metric == "conversion_rate" else ",.0f"

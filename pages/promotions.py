@@ -113,13 +113,14 @@ with layout.guard():
 
     # ----------------------------------------------------------------- daily, with the dip
     st.subheader(t("pr.daily", lang), anchor=False)
+    key, carried = state.option_key("pr_metric")
     metric = st.segmented_control(
         t("ov.metric", lang),
         options=["orders_paid", "gmv", "profit"],
-        default="orders_paid",
+        default=carried if carried in ("orders_paid", "gmv", "profit") else "orders_paid",
         required=True,
         format_func=lambda m: t(f"m.{m}", lang),
-        key="pr_metric",
+        key=key,
         persist_state="session",
     )
     names = {t("side.baseline_name", lang): base.daily, t("side.plan_name", lang): plan.daily}
@@ -169,7 +170,8 @@ with layout.guard():
                 else f"{promotions.label(s, sc.promotions[s], lang)}: "
                 f"{promotions.detail_text(sc.promotions[s], sc, lang)}"
             ),
-            key=f"pr_basket_source:{sorted(offers)}",  # a new threshold offer is chosen first
+            # a new threshold offer is chosen first; one key per language (state.option_key)
+            key=state.lang_key(f"pr_basket_source:{sorted(offers)}", lang),
         )
         if source == "custom":
             a, b = st.columns(2)

@@ -219,18 +219,22 @@ def _mapping(kind: Kind, upload: Upload, lang: str) -> dict[str, str | None]:
     table = upload.table
     guess = guess_mapping(table.columns, kind)
     none = t("cal.none", lang)
-    options = [none, *table.columns]
+    options: list[str | None] = [None, *table.columns]
     st.markdown(f"**{t('cal.mapping', lang)}**", help=t("cal.mapping_help", lang))
     fields = FIELDS[kind]
     cols = st.columns(min(4, len(fields)))
     mapping: dict[str, str | None] = {}
     for i, f in enumerate(fields):
+        # One key per language, the choice carried over a switch (state.option_key).
+        key, carried = state.option_key(_key(kind, f"map:{upload.token}:{f.name}"))
+        first = carried if carried in options else guess[f.name]
         chosen = cols[i % len(cols)].selectbox(
             t(f"cal.field.{f.name}", lang), options,
-            index=options.index(guess[f.name]) if guess[f.name] else 0,
-            key=_key(kind, f"map:{upload.token}:{f.name}"), persist_state="session",
+            index=options.index(first) if first in options else 0,
+            format_func=lambda c: none if c is None else str(c),
+            key=key, persist_state="session",
         )  # fmt: skip
-        mapping[f.name] = None if chosen == none else chosen
+        mapping[f.name] = chosen if chosen in table.columns else None
     # What each field will be read from, as the file has it: the user sees a wrong choice here.
     chosen = {f"{t(f'cal.field.{k}', lang)} ← {c}": c for k, c in mapping.items() if c}
     if chosen:
@@ -447,10 +451,12 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
                      age=fmt_number(age, lang), share=fmt_pct(fit.implied_old_share(age), lang))  # fmt: skip
     # The fitted α may imply an old-customer share the scenario's funnel cannot hold: keeping
     # the share is then the first choice offered.
-    alpha_key = f"cal_orders_alpha:{token}"
+    alpha_key, carried = state.option_key(f"cal_orders_alpha:{token}")  # one key per language
     if alpha_key not in st.session_state:
-        fits = _built(targets, lambda sc: apply_repeat_fit(sc, fit, gamma_gamma=False), lang)
-        st.session_state[alpha_key] = "fitted" if fits[1] is None else "keep"
+        if carried not in ("fitted", "keep"):
+            fits = _built(targets, lambda sc: apply_repeat_fit(sc, fit, gamma_gamma=False), lang)
+            carried = "fitted" if fits[1] is None else "keep"
+        st.session_state[alpha_key] = carried
     mode = st.radio(t("cal.alpha_mode", lang), ["fitted", "keep"], key=alpha_key,
                     persist_state="session",
                     format_func=lambda m: fitted_label if m == "fitted" else
@@ -556,10 +562,12 @@ def _daily_results(fit: DailyFit, token: str, source: str, lang: str) -> None:
                      "calibration_weekday")  # fmt: skip
     with right:
         st.markdown(f"**{t('cal.daily.fit', lang)}**")
+        key, carried = state.option_key("cal_daily_metric")
         metric = st.segmented_control(
-            t("ov.metric", lang), ["uv", "orders", "gmv"], default="uv", required=True,
+            t("ov.metric", lang), ["uv", "orders", "gmv"], required=True,
+            default=carried if carried in ("uv", "orders", "gmv") else "uv",
             format_func=lambda m: t(f"m.{'orders_paid' if m == 'orders' else m}", lang),
-            key="cal_daily_metric", persist_state="session",
+            key=key, persist_state="session",
         )  # fmt: skip
         labels = {"data": t("cal.series.data", lang), "model": t("cal.series.model", lang)}
         frame = fit.fitted

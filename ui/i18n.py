@@ -37,6 +37,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "side.edit_baseline": ("编辑基线", "Edit the baseline"),
     "side.edit_plan": ("编辑方案", "Edit the plan"),
     "side.editing": ("正在编辑", "Editing"),
+    "nav.unknown_page": (
+        "没有“/{path}”这个页面,已为你打开总览。",
+        "There is no page “/{path}”: here is the Overview.",
+    ),
     # KPIs
     "kpi.gmv": ("成交金额 GMV", "GMV"),
     "kpi.orders_paid": ("支付订单数", "Paid orders"),

@@ -149,10 +149,11 @@ def daily_metric_chart(
     """A metric picker (the keys of ``formats``, first is the default) and the chosen daily
     column for every named scenario, its axis in the metric's d3 format. Returns the metric."""
     lang = state.lang()
+    key, carried = state.option_key(key)
     metric = st.segmented_control(
         t("ov.metric", lang),
         options=list(formats),
-        default=next(iter(formats)),
+        default=carried if carried in formats else next(iter(formats)),
         required=True,
         format_func=lambda m: t(f"m.{m}", lang),
         key=key,

@@ -341,7 +341,7 @@ def _read(kind: str) -> dict[str, Any]:
         "start_day": first,
         "end_day": last,
         "preheat_days": widgets.field_value("promotion.preheat_days", _key(kind, "preheat")),
-        "audience": st.session_state.get(_key(kind, "audience"), "all"),
+        "audience": st.session_state.get(state.option_key(_key(kind, "audience"))[0], "all"),
     }
     for name in NUMBERS[kind]:
         data[name] = widgets.field_value(f"promotion.{kind}.{name}", _key(kind, name))
@@ -360,11 +360,13 @@ def _audience(kind: str, lang: str, container: Any) -> None:
     p = PARAMS["promotion.audience"]
     options = list(p.choices) if kind in OPEN_AUDIENCE else ["all"]
     note = "" if kind in OPEN_AUDIENCE else "\n\n" + t("pr.audience_all_only", lang)
+    key, carried = state.option_key(_key(kind, "audience"))
     container.selectbox(
         t("pr.audience", lang),
         options=options,
+        index=options.index(carried) if carried in options else 0,
         format_func=lambda a: t(f"aud.{a}", lang),
-        key=_key(kind, "audience"),
+        key=key,
         disabled=len(options) == 1,
         help=p.help(lang) + note,
         persist_state="session",
@@ -401,11 +403,13 @@ def builder(which: str) -> None:
     """
     lang = state.lang()
     sc = state.slot(which).scenario
+    key, carried = state.option_key("pb_kind")
     kind = st.selectbox(
         t("pr.kind", lang),
         options=KINDS,
+        index=list(KINDS).index(carried) if carried in KINDS else 0,
         format_func=lambda k: kind_name(k, lang),
-        key="pb_kind",
+        key=key,
         persist_state="session",
     )
     st.caption(

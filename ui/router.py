@@ -76,3 +76,57 @@ def open_wanted(pages: dict[str, st.Page]) -> None:
     page = pages.get(Path(wanted).name)
     if page is not None:
         switch(page)
+
+
+def typed_path() -> str | None:
+    """The URL path the browser asked for by name (typed, bookmarked, reloaded), if any.
+
+    Streamlit resolves a page by its script hash when the app navigates, and by the URL path's
+    name only when a browser opens the URL. Private API: ``pages_manager.intended_page_name``
+    (streamlit 1.67); without it the answer is ``None`` and Streamlit's own handling stays.
+    """
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        manager = ctx.pages_manager if ctx is not None else None
+        if manager is None or manager.intended_page_script_hash:
+            return None
+        name = manager.intended_page_name
+    except Exception:  # a later Streamlit without these attributes
+        return None
+    return name.strip().strip("/") if isinstance(name, str) else None
+
+
+def stray_path(known: set[str]) -> str | None:
+    """The typed path no page owns (``/overview`` included: the default page lives at ``/``),
+    else None. While it is rerouted the language control is not drawn (as in a hand-over), so
+    ``switch`` keeps ``lang`` in the query string."""
+    path = typed_path()
+    return path if path and path not in known and "/" not in path else None
+
+
+def stray_pages(default: st.Page, path: str | None) -> list[st.Page]:
+    """A hidden page that catches ``path`` (``stray_path``), so Streamlit's English "Page not
+    found" never shows: ``/overview`` opens the Overview; any other path opens it with a notice
+    in the link's language."""
+    if path is None:
+        return []
+    from ui import state
+    from ui.i18n import LANGS, t
+
+    def reroute() -> None:
+        if path not in DEFAULT_NAMES:
+            asked = st.query_params.get(state.LANG_KEY)
+            lang = asked if asked in LANGS else state.lang()
+            state.note(t("nav.unknown_page", lang, path=path))
+        switch(default)
+
+    return [st.Page(reroute, title=path, url_path=path, visibility="hidden")]
+
+
+#: The default page's names: its file's stem (``/overview``, typed by users) and its internal
+#: URL path (``DEFAULT_URL_PATH``; Streamlit serves the default page at ``/`` and hashes it by
+#: this path, so no other page may take it).
+DEFAULT_URL_PATH = "index"
+DEFAULT_NAMES = frozenset({"overview", DEFAULT_URL_PATH})

@@ -29,6 +29,8 @@ def language_switch() -> str:
 
 def _load(which: str, key: str) -> None:
     name = st.session_state[key]
+    if name not in PRESETS:  # never a label (see ``state.option_key``); nothing to load
+        return
     horizon = state.slot(which).scenario.horizon_days
     state.replace(which, set_param(load_preset(name), "horizon_days", horizon), preset=name)
 
@@ -51,7 +53,9 @@ def draw() -> None:
         (state.BASELINE, "side.baseline_preset"),
         (state.PLAN, "side.plan_preset"),
     ):
-        key = f"preset:{which}:{state.slot(which).version}"
+        # The language in the key: a switch must never meet the other language's labels
+        # (``state.option_key``); the shown preset always comes from the slot.
+        key = f"preset:{which}:{state.slot(which).version}:{lang}"
         sb.selectbox(
             t(label, lang),
             options=list(PRESETS),
@@ -62,14 +66,17 @@ def draw() -> None:
             on_change=_load,
             args=(which, key),
         )
+    key, carried = state.option_key(state.EDITING)
     sb.radio(
         t("side.editing", lang),
         options=[state.PLAN, state.BASELINE],
+        index=1 if carried == state.BASELINE else 0,
         format_func=lambda w: t(
             "side.edit_plan" if w == state.PLAN else "side.edit_baseline", lang
         ),
-        key="editing",
+        key=key,
         horizontal=True,
+        persist_state="session",  # kept through a run that does not draw the sidebar
     )
     sb.button(
         t("side.reset_plan", lang),

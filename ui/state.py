@@ -60,7 +60,6 @@ def _init() -> None:
         ss[BASELINE] = Slot(DEFAULT_PRESET, load_preset(DEFAULT_PRESET))
     if PLAN not in ss:
         ss[PLAN] = Slot(DEFAULT_PRESET, load_preset(DEFAULT_PRESET))
-    ss.setdefault("editing", PLAN)
     ss.setdefault("flash", [])
     ss.setdefault(SAVED, [])
     ss.setdefault("notes", [])
@@ -92,9 +91,47 @@ def plan() -> Scenario:
     return slot(PLAN).scenario
 
 
+EDITING = "editing"
+
+
 def editing() -> str:
+    """Which scenario the editing pages change: the sidebar's radio (``option_key(EDITING)``)."""
     _init()
-    return st.session_state["editing"]
+    key, carried = option_key(EDITING)
+    value = st.session_state.get(key, carried)
+    return value if value in (PLAN, BASELINE) else PLAN
+
+
+def lang_key(key: str, lang_: str) -> str:
+    """The key of an option widget's instance in one language (see ``option_key``)."""
+    return f"{key}@{lang_}"
+
+
+#: ``option_key``'s "nothing chosen under the other language" (``None`` can be an option).
+NOT_CHOSEN: Any = type("NotChosen", (), {"__repr__": lambda self: "NOT_CHOSEN"})()
+
+
+def option_key(key: str) -> tuple[str, Any]:
+    """(the widget key in the UI language, the option chosen under the other language or
+    ``NOT_CHOSEN``).
+
+    An option widget (select box, radio, segmented control, pills) sends back the *label* it
+    displays, and Streamlit maps it to an option through the labels of the current run. After a
+    language switch the browser still holds the old language's label (中级店铺), which the new
+    labels (Mid-size store) do not contain: Streamlit then hands the label itself to the app as
+    the value — a preset named 中级店铺, a KeyError. Such widgets therefore get one key per
+    language, so a label never meets the other language's labels; the caller passes the option
+    chosen in the other language (``carried``, a language-free option) as the new widget's
+    default, so a switch keeps the user's choice.
+    """
+    lang_ = lang()
+    ss = st.session_state
+    carried = NOT_CHOSEN
+    for other in LANGS:
+        if other != lang_ and lang_key(key, other) in ss:
+            carried = ss[lang_key(key, other)]
+            break
+    return lang_key(key, lang_), carried
 
 
 def preset_of(sc: Scenario) -> str:

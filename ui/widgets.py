@@ -189,6 +189,8 @@ def param_input(which: str, path: str, *, slider: bool = False, container: Any =
         "help": _help(path, lang),
     }
     if p.kind == "choice":
+        # One key per language: the browser sends back the label it shows (state.option_key).
+        key = common["key"] = state.lang_key(key, lang)
         container.segmented_control(
             options=list(p.choices),
             default=value,

@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from simulator import Scenario
-from tests.app.test_pages import assert_clean, goto, open_app, scenario, table_with
+from tests.app.test_pages import assert_clean, goto, open_app, option, scenario, table_with
 from ui import datafile
 from ui.calibrate import SAMPLES
 from ui.fmt import fmt_number
@@ -72,7 +72,7 @@ def test_the_cdnow_sample_gives_the_published_fit_and_applies_on_request(lang: s
     # CDNOW buys far more often than the default shop: its α implies a 59% old share that the
     # default funnel cannot hold, so keeping the share is offered first. Asked for anyway, the
     # fitted α is refused in words (before the click too), and nothing changes.
-    alpha = at.radio(key=f"cal_orders_alpha:{_token(SAMPLES['orders'].read_bytes())}")
+    alpha = option(at, "radio", f"cal_orders_alpha:{_token(SAMPLES['orders'].read_bytes())}")
     assert alpha.value == "keep"
     alpha.set_value("fitted").run()
     refused = t("cal.err.apply", lang, name=t("side.baseline_name", lang), reason="")[:8]
@@ -130,7 +130,7 @@ def test_columns_the_app_cannot_recognise_can_be_chosen() -> None:
         assert t("up.missing_column", lang, field=t(f"cal.field.{field}", lang)) in error
     token = _token(raw)
     for field, column in (("customer_id", "who"), ("date", "when"), ("amount", "paid")):
-        at.selectbox(key=f"cal_orders_map:{token}:{field}").set_value(column).run()
+        option(at, "selectbox", f"cal_orders_map:{token}:{field}").set_value(column).run()
     assert_clean(at)
     preview = table_with(at, f"{t('cal.field.amount', lang)} ← paid")  # what each field reads
     assert list(preview.columns) == [f"{t(f'cal.field.{k}', lang)} ← {c}" for k, c in

@@ -36,7 +36,7 @@ from ui.i18n import t
 from ui.state import PLAN, Slot
 
 #: A registry input's key: ``w:<which>:<version>:<path>`` (``:<n>`` after it for an item).
-KEY = re.compile(r"^w:(?:plan|baseline):\d+:([^:]+)")
+KEY = re.compile(r"^w:(?:plan|baseline):\d+:([^:@]+)")  # choices end in @<lang>
 #: Inputs not keyed by their path: the sidebar's horizon control.
 OTHER_KEYS = {"horizon": "horizon_days"}
 #: Template groups: fields of list items (campaign windows, promotions).

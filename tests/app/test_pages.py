@@ -127,9 +127,18 @@ def widget(at: AppTest, kind: str, path: str, which: str = "plan"):
     found = [
         w
         for w in getattr(at, kind)
-        if w.key and w.key.startswith(f"w:{which}:") and w.key.endswith(f":{path}")
+        if w.key
+        and w.key.startswith(f"w:{which}:")
+        and w.key.split("@")[0].endswith(f":{path}")  # choices: one key per language
     ]
     assert len(found) == 1, f"{kind} for {which}:{path}: {[w.key for w in getattr(at, kind)]}"
+    return found[0]
+
+
+def option(at: AppTest, kind: str, key: str):
+    """The option widget of ``key`` in the session's language (``ui.state.option_key``)."""
+    found = [w for w in getattr(at, kind) if w.key and w.key.rsplit("@", 1)[0] == key]
+    assert len(found) == 1, f"{kind} {key}: {[w.key for w in getattr(at, kind)]}"
     return found[0]
 
 
@@ -171,7 +180,7 @@ def add_promotion(
     at: AppTest, kind: str, first: int, last: int, tiers: list[tuple[float, float]] | None = None
 ) -> AppTest:
     """Fill the builder form (kind, event days, 满减 tiers) and press its add button."""
-    at.selectbox(key="pb_kind").set_value(kind).run()
+    option(at, "selectbox", "pb_kind").set_value(kind).run()
     at.slider(key=f"pb:{kind}:days").set_range(first, last)
     if tiers is not None:  # the tier table's edit state, as the browser would send it
         at.session_state[f"pb:{kind}:tiers"] = {
@@ -365,9 +374,33 @@ def test_sidebar_language_control_switches_labels() -> None:
 
     at.button_group(key="lang").set_value("zh").run()
     assert_clean(at)
-    assert_lang_in_url(at, "zh")
+    assert at.button_group(key="lang").value == "zh"
     assert at.title[0].value == t("app.title", "zh")
     assert [m.label for m in at.metric] == [t(f"kpi.{k}", "zh") for k in PAGES["overview"][1]]
+    # AppTest does not drop the bound ``lang`` from the default page's query string (its URL
+    # path is not its file's stem, see ui/router.py); chromium does (tests/browser/
+    # test_navigation.py). The next page's URL is the check here.
+    goto(at, "traffic_funnel")
+    assert_lang_in_url(at, "zh")
+
+
+def test_choices_survive_a_language_switch_and_hold_no_label() -> None:
+    """Issue 16, defect 1: option widgets keep language-free values over a switch (the browser
+    sends back the label it shows; ``ui.state.option_key`` gives each language its own key)."""
+    at = open_app("zh", "compare")
+    option(at, "selectbox", "cmp_preset").set_value("large_store").run()
+    option(at, "selectbox", "cmp_kpi").set_value("profit").run()
+    choose_plan_preset(at, "new_store")
+    at.sidebar.radio[0].set_value("baseline").run()
+    at.button_group(key="lang").set_value("en").run()
+    assert_clean(at)
+    assert option(at, "selectbox", "cmp_preset").value == "large_store"
+    assert option(at, "selectbox", "cmp_kpi").value == "profit"
+    assert at.sidebar.radio[0].value == "baseline"
+    for page in ("overview", "promotions", "membership", "dsr_service", "compare"):
+        goto(at, page)
+        assert_clean(at)
+    assert at.session_state["plan"].preset == "new_store"
 
 
 # --------------------------------------------------------------------------- promotions
@@ -466,8 +499,8 @@ def test_audience_choice_follows_the_kind() -> None:
         ("coupon", ["all", "old_customers", "members"]),
         ("free_shipping", ["all"]),
     ):
-        at.selectbox(key="pb_kind").set_value(kind).run()
-        box = at.selectbox(key=f"pb:{kind}:audience")
+        option(at, "selectbox", "pb_kind").set_value(kind).run()
+        box = option(at, "selectbox", f"pb:{kind}:audience")
         assert box.options == [t(f"aud.{a}", lang) for a in options]
         assert box.disabled == (len(options) == 1)
     add_promotion(at, "free_shipping", 3, 4)
@@ -655,7 +688,7 @@ def test_recovery_calculator_uses_the_corrected_formula(lang: str) -> None:
     table = table_with(at, t("ds.rc_right", lang)).set_index(t("ds.rc_score", lang))
     assert table.loc["4.80", t("ds.rc_right", lang)] == "19"
     assert table.loc["4.80", t("ds.rc_wrong", lang)] == "29"  # seed 000's bound, shown corrected
-    at.selectbox(key="ds_rc_k").set_value(3).run()
+    option(at, "selectbox", "ds_rc_k").set_value(3).run()
     at.number_input(key="ds_rc_f").set_value(4.8).run()
     assert next(m for m in at.metric if m.label == t("ds.rc_need", lang)).value == "9"
 
@@ -887,7 +920,7 @@ def test_new_from_preset_make_baseline_and_edit_swap_without_dropping_anything(l
     widget(at, "number_input", "traffic.paid_search.budget_per_day").set_value(1500.0).run()
     ads, store = scenario(at), scenario(at, "baseline")
     goto(at, "compare")
-    at.selectbox(key="cmp_preset").set_value("new_store").run()
+    option(at, "selectbox", "cmp_preset").set_value("new_store").run()
     next(b for b in at.button if b.label == t("cmp.add", lang)).click().run()
     assert_clean(at)
     small = t("preset.new_store", lang)
