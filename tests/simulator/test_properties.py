@@ -295,7 +295,7 @@ def test_outputs_finite_for_any_in_range_promotion(sc: Scenario) -> None:
     of a million yuan): outputs stay finite. Signs are not checked here — see the known gaps in
     test_promotions.py."""
     res = simulate(sc)
-    values = res.daily.to_numpy(dtype=float)
+    values = res.daily.drop(columns="date").to_numpy(dtype=float)
     assert np.isfinite(values).all()
     t = res.totals
     for key, value in t.items():
