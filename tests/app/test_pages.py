@@ -203,6 +203,7 @@ def test_every_page_renders_in_the_language(lang: str) -> None:
         assert [s.label for s in at.sidebar.selectbox] == [
             t("side.baseline_preset", lang),
             t("side.plan_preset", lang),
+            t("dt.tpl.pick", lang),  # the campaign calendar templates (issue 16)
         ], page
         assert at.title[0].value != t(title_key, other)
         if page == "assumptions":
