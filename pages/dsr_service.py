@@ -11,6 +11,7 @@ from simulator import PARAMS, load_preset, set_param, simulate
 from simulator import dsr as dsr_mod
 from simulator.service import SEED_002_CONVERSION_RATIO, hourly_profile, seed_002_cases
 from ui import charts, layout, router, state, widgets
+from ui.datefmt import window_text
 from ui.fmt import fmt_duration_s, fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
 
@@ -406,7 +407,8 @@ with layout.guard():
             }),
             hide_index=True, width="stretch", height=240,
         )  # fmt: skip
-        st.caption(t("ds.hourly_note", lang, day=busiest))
+        when = window_text(shown.scenario.start_date, busiest, busiest, lang)
+        st.caption(t("dt.ds.hourly_note", lang, when=when))
     with right:
         layout.daily_metric_chart(
             names,

@@ -98,7 +98,9 @@ with layout.guard():
                 ],
                 "roi": [fmt_pct(v, lang, digits=0) for v in report["roi"]],
                 "detail": [promotions.detail_text(promos[i], sc, lang) for i in report["index"]],
-                "days": [promotions.days_text(promos[i], lang) for i in report["index"]],
+                "days": [
+                    promotions.days_text(promos[i], lang, sc.start_date) for i in report["index"]
+                ],
                 "audience": [promotions.audience_text(promos[i], lang) for i in report["index"]],
             }
         )

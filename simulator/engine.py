@@ -27,6 +27,7 @@ import pandas as pd
 
 from . import finance, membership, quality
 from .basket import Padding, threshold_outcome
+from .calendar import calendar_dates
 from .dsr import DEEP_DISCOUNT
 from .fulfilment import compensation_per_order, fulfilment_days
 from .funnel import new_placed_conversion, payment_rates, safe_ratio, silent_conversion
@@ -602,7 +603,9 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     # (pandas per-column overhead would dominate the run time).
     arrays = {k: np.asarray(cols[k], dtype=float).reshape(-1, horizon)[0] for k in DAILY_COLUMNS}
     arrays["day"] = np.arange(horizon)
-    daily = pd.DataFrame(arrays, copy=False)
+    # ``date`` (start_date + day) second, beside ``day``; the arrays keep the numbers only
+    dated = {"day": arrays["day"], "date": calendar_dates(plan.start_date, horizon), **arrays}
+    daily = pd.DataFrame(dated, copy=False)
     contrib = finance.order_contribution(plan, aov_new, fx_new.list_value, fx_new.goods_cost)
     channels = _channels(plan, arrays, tr, share, camp_share, contrib, recovered_by_reminders)
     return Result(

@@ -62,6 +62,7 @@ from scipy.special import log_ndtr, ndtri
 
 from . import clv as loyalty_clv
 from . import finance, loyalty
+from .calendar import day_of_month
 from .clv import sbg_survival
 from .repurchase import account_survival, daily_repeats, expected_repeats_with_lifetime
 from .scenario import Membership, Points, Scenario
@@ -74,7 +75,8 @@ MEMBER_YEAR_DAYS = 365
 #: Largest lognormal σ of the repeat basket (the registry's top of ``basket.sigma``): a
 #: Gamma-Gamma q ≤ 2 has no finite variance to match [ASSUMPTION].
 GG_SIGMA_CAP = 1.5
-#: Length of the month behind 会员日 and the T1 card's use cap [ASSUMPTION: 30-day months].
+#: Length of the month behind the T1 card's use cap [ASSUMPTION: 30-day months]; 会员日 follows
+#: the calendar (``member_day_mask``).
 MONTH_DAYS = 30
 #: Free shipments a T1 card gives in a year: 3 a month [SEED 003: 每月3次] × 12.
 T1_USES_PER_YEAR = 36
@@ -373,11 +375,12 @@ def referred_buyers(
 
 
 def member_day_mask(plan: Scenario, horizon: int) -> FloatArray:
-    """1 on member day (day ``day_of_month`` of every 30-day month from day 0), else 0."""
+    """1 on member day (the ``day_of_month``-th of every calendar month, dated from
+    ``start_date``; 1…28, so every month has one), else 0."""
     md = plan.membership.member_day
     if not md.enabled:
         return np.zeros(horizon)
-    return (np.arange(horizon) % MONTH_DAYS == md.day_of_month - 1).astype(float)
+    return (day_of_month(plan.start_date, horizon) == md.day_of_month).astype(float)
 
 
 def campaign_days(plan: Scenario, horizon: int) -> FloatArray:

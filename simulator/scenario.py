@@ -10,10 +10,11 @@ names the field path and its allowed range, e.g.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .registry import PARAMS, Param
 
@@ -622,8 +623,12 @@ PROMOTION_KINDS = (
 class StackingError(ValueError):
     """Seed 003's layering rule broken on ``day``: too many layers, or two of one kind."""
 
-    def __init__(self, day: int, kinds: list[str], reason: str) -> None:
+    def __init__(
+        self, day: int, kinds: list[str], reason: str, start: dt.date | None = None
+    ) -> None:
         self.day, self.kinds, self.reason = day, kinds, reason
+        #: The calendar date of day 0 when known: the UI names the day by its date.
+        self.start = start
         if reason == "same_kind":
             msg = f"promotions: two {kinds[0]} promotions overlap on day {day} (never two of one kind)"
         else:
@@ -634,8 +639,9 @@ class StackingError(ValueError):
         super().__init__(msg)
 
 
-def check_stacking(promotions: tuple[Any, ...]) -> None:
-    """Raise ``StackingError`` at the first day that breaks the layering rule [SEED 003]."""
+def check_stacking(promotions: tuple[Any, ...], start: dt.date | None = None) -> None:
+    """Raise ``StackingError`` at the first day that breaks the layering rule [SEED 003];
+    ``start``: the date of day 0, carried for the message."""
     if len(promotions) < 2:
         return
     edges = sorted({p.start_day for p in promotions})
@@ -644,15 +650,66 @@ def check_stacking(promotions: tuple[Any, ...]) -> None:
         kinds = [p.kind for p in active]
         for k in kinds:
             if kinds.count(k) > 1:
-                raise StackingError(day, [k], "same_kind")
+                raise StackingError(day, [k], "same_kind", start)
         if len(active) > MAX_LAYERS:
-            raise StackingError(day, kinds, "layers")
+            raise StackingError(day, kinds, "layers", start)
+
+
+#: The calendar a scenario may start in: the platform's era (淘宝 2003) to a generous planning
+#: horizon. Outside it a date is a typo (a year 20226), not a plan.
+FIRST_START_DATE, LAST_START_DATE = dt.date(2003, 1, 1), dt.date(2100, 12, 31)
+
+
+#: The platform's clock: China Standard Time, UTC+8 all year (no daylight saving), so "today"
+#: is the operator's day whatever the server's time zone (a UTC server is a day behind Beijing
+#: until 08:00).
+CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+def today() -> dt.date:
+    """The default ``start_date``: today on the platform's calendar (China Standard Time)."""
+    return dt.datetime.now(CHINA_STANDARD_TIME).date()
 
 
 class Scenario(_Section):
-    """All inputs of one simulation. ``Scenario()`` equals ``load_preset("mid_store")``."""
+    """All inputs of one simulation. ``Scenario()`` equals ``load_preset("mid_store")``.
 
+    ``start_date`` is the calendar date of day 0 (default: today). Days stay the model's clock
+    (promotion and campaign windows are 0-based day offsets); the date names them, aligns the
+    weekday profile and the member day to the real calendar and dates ``Result.daily``.
+    """
+
+    start_date: dt.date = Field(
+        default_factory=lambda: today(),  # looked up at each call (tests move "today")
+        description="Calendar date of day 0 (ISO date)",
+        json_schema_extra={"unit": "date", "provenance": "user", "path": "start_date"},
+    )
     horizon_days: int = pf("horizon_days")
+
+    @field_validator("start_date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> dt.date:
+        """A calendar date or its ISO text ``YYYY-MM-DD``; a number (pydantic would read it as a
+        Unix timestamp) or a date-time with a time of day is refused, not guessed."""
+        if isinstance(value, dt.datetime):
+            if value.time() != dt.time(0) or value.tzinfo is not None:
+                raise ValueError(f"start_date must be a date without a time (got {value!r})")
+            value = value.date()
+        elif isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(
+                    f"start_date must be an ISO date YYYY-MM-DD (got {value!r})"
+                ) from None
+        if not isinstance(value, dt.date):
+            raise ValueError(f"start_date must be an ISO date YYYY-MM-DD (got {value!r})")
+        if not FIRST_START_DATE <= value <= LAST_START_DATE:
+            raise ValueError(
+                f"start_date must be within [{FIRST_START_DATE}, {LAST_START_DATE}] (got {value})"
+            )
+        return value
+
     store: Store = Field(default_factory=Store)
     traffic: Traffic = Field(default_factory=Traffic)
     funnel: Funnel = Field(default_factory=Funnel)
@@ -669,7 +726,7 @@ class Scenario(_Section):
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
-        check_stacking(self.promotions)
+        check_stacking(self.promotions, self.start_date)
         # MODEL.md §6.3: the silent path must carry a non-negative conversion.
         from .funnel import silent_conversion
         from .repurchase import check_old_share

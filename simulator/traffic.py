@@ -1,6 +1,9 @@
 """Traffic by source and traffic-mix quality (MODEL.md §6.1).
 
-    UV_org,t  = UV_base·s_dow[t mod 7]·G_t                    (profile normalised to mean 1)
+    UV_org,t  = UV_base·s_dow[w_t]·G_t                         (profile normalised to mean 1)
+
+where w_t = (weekday(start_date) + t) mod 7 is day t's real weekday (Monday = 0), so a profile
+fitted from dated shop data (``calibration.fit_daily_metrics``) lands on the same weekdays.
     UV_paid,t = B_ad / CPC                                     (直通车 paid search, 钻展 display)
     UV_aff,t  = affiliate visitors (淘客, paid by commission on the sales they bring)
     UV_act,t  = A_plat·s_act on campaign days                  (聚划算 / 天天特价 windows)
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from .calendar import weekday_index
 from .registry import PARAMS
 from .scenario import Scenario
 
@@ -61,7 +65,7 @@ class TrafficDays:
 
 
 def weekday_factors(profile: tuple[float, ...]) -> FloatArray:
-    """Monday…Sunday multipliers normalised to mean 1 (day 0 is a Monday)."""
+    """Monday…Sunday multipliers normalised to mean 1 (index with ``calendar.weekday_index``)."""
     p = np.asarray(profile, dtype=float)
     p = p / p.max()  # first to [0, 1]: len/sum overflows for a valid profile of tiny values
     return p * (len(p) / p.sum())
@@ -109,7 +113,7 @@ def traffic_days(plan: Scenario, reference: Scenario) -> TrafficDays:
     tr = plan.traffic
     horizon = plan.horizon_days
     t = np.arange(horizon, dtype=float)
-    dow = weekday_factors(tr.weekday_profile)[np.arange(horizon) % 7]
+    dow = weekday_factors(tr.weekday_profile)[weekday_index(plan.start_date, horizon)]
     growth = organic_growth(tr.organic_uv, tr.growth_pct_month, tr.market_ceiling, t)
     organic = np.minimum(tr.organic_uv * dow * growth, MAX_ORGANIC_UV)
     flat = np.ones(horizon)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from simulator.scenario import MAX_LAYERS, ParamRangeError, StackingError
+from ui.datefmt import window_text
 from ui.fmt import fmt_param
 from ui.i18n import t
 
@@ -27,13 +28,19 @@ def _range_message(err: ParamRangeError, lang: str) -> str:
 
 
 def _stacking_message(err: StackingError, lang: str) -> str:
-    """Seed 003's layering rule: which day breaks it, and how."""
+    """Seed 003's layering rule: which day breaks it (by its date when known), and how."""
+    dated = err.start is not None
     if err.reason == "same_kind":
-        return t("err.same_kind", lang, day=err.day, kind=t(f"kind.{err.kinds[0]}", lang))
+        kind = t(f"kind.{err.kinds[0]}", lang)
+        if dated:
+            when = window_text(err.start, err.day, err.day, lang)
+            return t("dt.err.same_kind", lang, when=when, kind=kind)
+        return t("err.same_kind", lang, day=err.day, kind=kind)
     sep = "、" if lang == "zh" else ", "
     return t(
-        "err.layers",
+        "dt.err.layers" if dated else "err.layers",
         lang,
+        when=window_text(err.start, err.day, err.day, lang) if dated else "",
         day=err.day,
         n=len(err.kinds),
         max=MAX_LAYERS,

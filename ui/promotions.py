@@ -8,6 +8,7 @@ the layering rule accept it; then the scenario is replaced through ``ui.state.up
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import streamlit as st
@@ -25,7 +26,7 @@ from simulator.scenario import (
     SecondItem,
     check_stacking,
 )
-from ui import state, widgets
+from ui import dates, state, widgets
 from ui.errors import describe_error
 from ui.fmt import fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
@@ -62,8 +63,14 @@ def label(i: int, promo: Any, lang: str) -> str:
     return f"#{i + 1} {kind_name(promo.kind, lang)}"
 
 
-def days_text(promo: Any, lang: str) -> str:
+def days_text(promo: Any, lang: str, start: dt.date | None = None) -> str:
+    """The window in words: with the scenario's ``start`` date "11月11日–11月14日(第30–33天)
+    (预热3天,11月8日起)", else day numbers only."""
     a, b = promo.start_day, promo.end_day
+    if start is not None:
+        return dates.window_text(start, a, b, lang) + dates.preheat_text(
+            start, a, promo.preheat_days, lang
+        )
     text = t("pr.day_text", lang, a=a) if a == b else t("pr.days_text", lang, a=a, b=b)
     if promo.preheat_days:
         text += t("pr.preheat_text", lang, p=promo.preheat_days)
@@ -136,7 +143,7 @@ def timeline_rows(sc: Scenario, lang: str) -> list[dict[str, Any]]:
             "end_day": p.end_day,
             "preheat_days": p.preheat_days,
             "audience": audience_text(p, lang),
-            "days": days_text(p, lang),
+            "days": days_text(p, lang, sc.start_date),
             "detail": detail_text(p, sc, lang),
             "order": (KINDS.index(p.kind), p.start_day, i),
         }
@@ -333,9 +340,10 @@ def _draw_fields(kind: str, sc: Scenario, lang: str) -> None:
         widgets.table_input(_key(kind, name), paths, _default_rows(paths))
 
 
-def _read(kind: str) -> dict[str, Any]:
-    """The form's values as a promotion's fields (model units), from the session state."""
-    first, last = st.session_state.get(_key(kind, "days"), (None, None))
+def _read(kind: str, start: dt.date) -> dict[str, Any]:
+    """The form's values as a promotion's fields (model units), from the session state; the
+    date range becomes day offsets from the scenario's ``start`` date."""
+    first, last = dates.range_days(_key(kind, "days"), start)
     data: dict[str, Any] = {
         "kind": kind,
         "start_day": first,
@@ -380,7 +388,7 @@ def add(which: str, data: dict[str, Any]) -> bool:
     sc = state.slot(which).scenario
     try:
         promo = _PROMOTION.validate_python(data)
-        check_stacking((*sc.promotions, promo))
+        check_stacking((*sc.promotions, promo), sc.start_date)
     except (ValidationError, ValueError) as exc:
         state.flash(describe_error(exc, lang))
         return False
@@ -392,7 +400,7 @@ def add(which: str, data: dict[str, Any]) -> bool:
 
 
 def _submit(which: str, kind: str) -> None:
-    add(which, _read(kind))
+    add(which, _read(kind, state.slot(which).scenario.start_date))
 
 
 def builder(which: str) -> None:
@@ -420,8 +428,13 @@ def builder(which: str) -> None:
         + t("pr.stage", lang, stage=t(f"stage.{STAGES[kind]}", lang))
     )
     with st.form(f"pb_form:{kind}"):
-        widgets.days_input(
-            "promotion", _key(kind, "days"), sc.horizon_days, label=t("pr.days", lang)
+        dates.date_range_input(
+            _key(kind, "days"),
+            sc.start_date,
+            sc.horizon_days,
+            (int(PARAMS["promotion.start_day"].default), int(PARAMS["promotion.end_day"].default)),
+            label=t("dt.range", lang),
+            lang=lang,
         )
         a, b = st.columns(2)
         widgets.field_input("promotion.preheat_days", _key(kind, "preheat"), container=a)
@@ -456,7 +469,8 @@ def calendar_list(which: str) -> None:
     for i, p in enumerate(sc.promotions):
         text, button = st.columns([4, 1], vertical_alignment="center")
         text.markdown(
-            f"**{label(i, p, lang)}** · {days_text(p, lang)} · {audience_text(p, lang)}  \n"
+            f"**{label(i, p, lang)}** · {days_text(p, lang, sc.start_date)} · "
+            f"{audience_text(p, lang)}  \n"
             f"{detail_text(p, sc, lang)}"
         )
         button.button(

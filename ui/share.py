@@ -15,6 +15,10 @@ A share link carries the whole workspace in the query string, with the language 
 
 The compact JSON keeps each scenario's fields that differ from ``Scenario()`` only, so a typical
 three-scenario plan stays well under 2,000 characters; reading it rebuilds every field exactly.
+``start_date`` is the exception: its default is *today*, so a link opened tomorrow would move
+every date by a day; it is always written. A link or file made before scenarios had dates (no
+``start_date``) opens starting today — the only date it can mean — and keeps its day numbers; the
+workspace version stays 1 (the field is an addition, so nothing else needs migrating).
 Decoding is defensive: the link's length, the decompressed size (a zlib bomb stops at
 ``MAX_JSON_BYTES``), the JSON and every value are checked, nothing is evaluated, and every problem
 becomes a ``ShareError`` with a code the UI translates.
@@ -163,9 +167,10 @@ def _validated(data: dict[str, Any]) -> Workspace:
 
 # ---------------------------------------------------------------------------- links
 def _changes(sc: Scenario) -> dict[str, Any]:
-    """The fields of ``sc`` that differ from ``Scenario()``; a promotion keeps its ``kind`` (it
-    says which kind of promotion the other fields belong to)."""
+    """The fields of ``sc`` that differ from ``Scenario()``, and always its ``start_date``; a
+    promotion keeps its ``kind`` (it says which kind of promotion the other fields belong to)."""
     out = sc.model_dump(mode="json", exclude_defaults=True)
+    out["start_date"] = sc.start_date.isoformat()  # default "today" moves: always written
     if "promotions" in out:
         full = sc.model_dump(mode="json")["promotions"]
         out["promotions"] = [{"kind": f["kind"], **p} for p, f in zip(out["promotions"], full)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from simulator import PARAMS, PRESETS, load_preset, set_param
-from ui import state
+from ui import dates, state
 from ui.i18n import LANGS, t
 
 
@@ -32,7 +32,9 @@ def _load(which: str, key: str) -> None:
     if name not in PRESETS:  # never a label (see ``state.option_key``); nothing to load
         return
     horizon = state.slot(which).scenario.horizon_days
-    state.replace(which, set_param(load_preset(name), "horizon_days", horizon), preset=name)
+    loaded = set_param(load_preset(name), "horizon_days", horizon)
+    loaded = set_param(loaded, "start_date", state.slot(which).scenario.start_date)  # one calendar
+    state.replace(which, loaded, preset=name)
 
 
 def _reset_plan() -> None:
@@ -95,3 +97,4 @@ def draw() -> None:
         key="horizon",
         on_change=_set_horizon,
     )
+    dates.draw_sidebar(sb, lang)  # start date and campaign calendar templates (issue 16)

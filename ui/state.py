@@ -137,7 +137,8 @@ def option_key(key: str) -> tuple[str, Any]:
 def preset_of(sc: Scenario) -> str:
     """The preset ``sc`` was made from when it still equals one (any horizon), else the default."""
     for name in PRESETS:
-        if set_param(load_preset(name), "horizon_days", sc.horizon_days) == sc:
+        dated = set_param(load_preset(name), "start_date", sc.start_date)
+        if set_param(dated, "horizon_days", sc.horizon_days) == sc:
             return name
     return DEFAULT_PRESET
 

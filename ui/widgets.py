@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from simulator import PARAMS, Param, get_param
 from simulator.scenario import Campaign
 from ui import router, state
+from ui.datefmt import window_text
 from ui.errors import describe_error
 from ui.fmt import unit_label
 from ui.i18n import t
@@ -476,3 +477,11 @@ def campaign_editor(which: str) -> None:
     rows = [c.model_dump() for c in sc.traffic.campaigns]
     st.caption(t("tf.campaign_editor", lang))
     _editor(which, "campaigns", rows, config, Campaign, "traffic.campaigns", _scales(paths))
+    if sc.traffic.campaigns:  # the windows' days as calendar dates (issue 16)
+        st.caption(
+            " · ".join(
+                f"{t(f'camp.{c.kind}', lang)} "
+                f"{window_text(sc.start_date, c.start_day, c.end_day, lang)}"
+                for c in sc.traffic.campaigns
+            )
+        )

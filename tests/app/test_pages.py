@@ -19,10 +19,12 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from simulator import PARAMS, Scenario
+from simulator.calendar import date_of
 from simulator.clv import sbg_survival
 from simulator.engine import calibrate
 from simulator.membership import priced_uptake, repeat_basket
 from simulator.scenario import MAX_LAYERS, ThresholdDiscount
+from ui.datefmt import window_text
 from ui.fmt import fmt_money, fmt_pct
 from ui.i18n import LANGS, t
 
@@ -181,7 +183,10 @@ def add_promotion(
 ) -> AppTest:
     """Fill the builder form (kind, event days, 满减 tiers) and press its add button."""
     option(at, "selectbox", "pb_kind").set_value(kind).run()
-    at.slider(key=f"pb:{kind}:days").set_range(first, last)
+    start = scenario(
+        at, "baseline" if at.sidebar.radio[0].value == "baseline" else "plan"
+    ).start_date
+    at.date_input(key=f"pb:{kind}:days").set_value((date_of(start, first), date_of(start, last)))
     if tiers is not None:  # the tier table's edit state, as the browser would send it
         at.session_state[f"pb:{kind}:tiers"] = {
             "edited_rows": {0: {"threshold": tiers[0][0], "amount_off": tiers[0][1]}},
@@ -209,6 +214,7 @@ def test_every_page_renders_in_the_language(lang: str) -> None:
         assert [s.label for s in at.sidebar.selectbox] == [
             t("side.baseline_preset", lang),
             t("side.plan_preset", lang),
+            t("dt.tpl.pick", lang),  # the campaign calendar templates (issue 16)
         ], page
         assert at.title[0].value != t(title_key, other)
         if page == "assumptions":
@@ -441,15 +447,21 @@ def test_layering_rule_refuses_a_fourth_layer_and_a_second_of_a_kind(lang: str) 
     add_promotion(at, "gift", 15, 20)  # a fourth layer on days 15–17
     names = ["item_discount", "free_shipping", "threshold_discount", "gift"]
     sep = "、" if lang == "zh" else ", "
-    expected = t("err.layers", lang, day=15, n=4, max=MAX_LAYERS,
-                 kinds=sep.join(t(f"kind.{k}", lang) for k in names))  # fmt: skip
+    start = three.start_date  # the day is named by its date (issue 16)
+    expected = t("dt.err.layers", lang, when=window_text(start, 15, 15, lang), n=4,
+                 max=MAX_LAYERS, kinds=sep.join(t(f"kind.{k}", lang) for k in names))  # fmt: skip
     assert [e.value for e in at.error] == [expected]
     assert scenario(at) == three
     assert metrics(at) == shown
 
     add_promotion(at, "item_discount", 16, 16)  # a second 限时折扣 on day 16
     assert [e.value for e in at.error] == [
-        t("err.same_kind", lang, day=16, kind=t("kind.item_discount", lang))
+        t(
+            "dt.err.same_kind",
+            lang,
+            when=window_text(start, 16, 16, lang),
+            kind=t("kind.item_discount", lang),
+        )
     ]
     assert scenario(at) == three
     assert metrics(at) == shown

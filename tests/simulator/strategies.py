@@ -16,7 +16,12 @@ from hypothesis import strategies as st
 from simulator import PARAMS, PRESETS, Param, Scenario, load_preset, set_param
 from simulator.engine import calibrate
 from simulator.membership import repeat_basket
-from simulator.scenario import OPEN_AUDIENCE, PROMOTION_KINDS
+from simulator.scenario import (
+    FIRST_START_DATE,
+    LAST_START_DATE,
+    OPEN_AUDIENCE,
+    PROMOTION_KINDS,
+)
 
 #: Pairs of fields that must stay ordered (lower, upper): drawn together.
 PAIRED: tuple[tuple[str, str], ...] = (
@@ -196,6 +201,8 @@ def scenarios(
         sc = set_or_reject(sc, "repeat.gg_v", v)
     horizon = draw(st.integers(1, max_horizon))
     sc = set_param(sc, "horizon_days", horizon)
+    if draw(st.booleans()):  # a calendar date for day 0 (default: today)
+        sc = set_param(sc, "start_date", draw(st.dates(FIRST_START_DATE, LAST_START_DATE)))
     if draw(st.booleans()):
         sc = set_param(sc, "traffic.campaigns", [draw(campaigns(horizon))])
     promos = draw(promotion_lists(sc, full_range=full_range))

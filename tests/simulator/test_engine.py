@@ -98,7 +98,8 @@ def assert_sales_identity(daily: pd.DataFrame, totals) -> None:
 def test_result_has_the_contract_columns_and_totals() -> None:
     res = simulate(Scenario())
     assert set(CONTRACT_DAILY) <= set(res.daily.columns)
-    assert tuple(res.daily.columns) == DAILY_COLUMNS
+    # ``date`` (start_date + day, issue 16) sits beside ``day``; the rest are the model's numbers
+    assert tuple(res.daily.columns) == ("day", "date", *DAILY_COLUMNS[1:])
     assert len(res.daily) == 180
     assert res.daily["day"].tolist() == list(range(180))
     assert set(CONTRACT_TOTALS) <= set(res.totals)
@@ -322,7 +323,7 @@ def test_plan_shapes_that_cannot_reach_the_reference_share_fall_back() -> None:
     with pytest.raises(ValueError, match="cannot be reached"):
         calibrate_alpha(0.6, 365.0, plan.repeat.r, plan.repeat.a, plan.repeat.b)
     daily = simulate(plan, reference=reference).daily
-    assert np.isfinite(daily.to_numpy(dtype=float)).all()
+    assert np.isfinite(daily.drop(columns="date").to_numpy(dtype=float)).all()
     assert (daily["orders_repeat"] > 0).all()
 
 
@@ -330,7 +331,7 @@ def test_a_equal_one_simulates() -> None:
     """repeat.a = 1 is inside the registry range [0.01, 50] (regression: ZeroDivisionError)."""
     sc = set_param(Scenario(), "repeat.a", 1.0)
     res = simulate(sc)
-    assert np.isfinite(res.daily.to_numpy(dtype=float)).all()
+    assert np.isfinite(res.daily.drop(columns="date").to_numpy(dtype=float)).all()
     assert res.daily.loc[0, "old_customer_share"] == pytest.approx(0.2, rel=1e-9)
 
 

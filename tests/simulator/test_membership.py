@@ -148,10 +148,11 @@ def test_t19_referrals_converge_to_k_over_one_minus_k() -> None:
 
 
 def test_member_day_borrows_from_the_following_days() -> None:
-    base = set_param(Scenario(), "horizon_days", 120)
+    base = set_param(set_param(Scenario(), "horizon_days", 120), "start_date", "2026-01-01")
     plan = _on(base, "member_day", uplift=1.0, day_of_month=10)
     d, d0 = simulate(plan, reference=base).daily, simulate(base).daily
-    days = [9, 39, 69, 99]
+    days = [9, 40, 68, 99]  # the 10th of Jan, Feb, Mar, Apr 2026 (calendar months, issue 16)
+    assert list(d["date"].iloc[days].dt.day) == [10] * 4
     lift = d["orders_repeat"] / d0["orders_repeat"]
     assert (lift.iloc[days] > 1.05).all()
     assert d["pull_forward_repay"].iloc[10:15].gt(0).all()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
@@ -110,7 +111,10 @@ def test_more_organic_uv_never_lowers_gmv_against_a_fixed_reference(
 
 # ---------------------------------------------------------------------------- outputs
 def _check_outputs(res: Result) -> None:
-    d = res.daily
+    dates = res.daily["date"]  # consecutive calendar days from the start date (issue 16)
+    assert dates.iloc[0] == pd.Timestamp(res.scenario.start_date)
+    assert (dates.diff().iloc[1:] == pd.Timedelta(days=1)).all()
+    d = res.daily.drop(columns="date")
     assert len(d) == res.scenario.horizon_days
     values = d.to_numpy(dtype=float)
     bad = [c for c in d.columns if not np.isfinite(d[c].to_numpy(dtype=float)).all()]
@@ -295,7 +299,7 @@ def test_outputs_finite_for_any_in_range_promotion(sc: Scenario) -> None:
     of a million yuan): outputs stay finite. Signs are not checked here — see the known gaps in
     test_promotions.py."""
     res = simulate(sc)
-    values = res.daily.to_numpy(dtype=float)
+    values = res.daily.drop(columns="date").to_numpy(dtype=float)
     assert np.isfinite(values).all()
     t = res.totals
     for key, value in t.items():

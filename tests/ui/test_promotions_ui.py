@@ -38,10 +38,14 @@ def test_a_fourth_layer_is_named_with_its_day_and_kinds(lang: str) -> None:
     names = sep.join(t(f"kind.{p.kind}", lang) for p in FOUR)
     expected = t("err.layers", lang, day=13, n=4, max=MAX_LAYERS, kinds=names)
     assert describe_error(info.value, lang) == expected
-    # The same rule broken inside a Scenario arrives wrapped in a ValidationError.
+    # The same rule broken inside a Scenario arrives wrapped in a ValidationError, the day named
+    # by its date (the scenario has a start date, issue 16).
     with pytest.raises(ValidationError) as wrapped:
-        Scenario(promotions=FOUR)
-    assert describe_error(wrapped.value, lang) == expected
+        Scenario(start_date="2026-11-01", promotions=FOUR)
+    when = "11月14日(第13天)" if lang == "zh" else "Nov 14 (day 13)"
+    assert describe_error(wrapped.value, lang) == t(
+        "dt.err.layers", lang, when=when, n=4, max=MAX_LAYERS, kinds=names
+    )
     assert "13" in expected and str(MAX_LAYERS) in expected
 
 
@@ -49,9 +53,10 @@ def test_a_fourth_layer_is_named_with_its_day_and_kinds(lang: str) -> None:
 def test_two_of_one_kind_are_named(lang: str) -> None:
     twins = (Coupon(start_day=5, end_day=9), Coupon(start_day=8, end_day=8, face=5))
     with pytest.raises(ValidationError) as wrapped:
-        Scenario(promotions=twins)
+        Scenario(start_date="2026-11-01", promotions=twins)
+    when = "11月9日(第8天)" if lang == "zh" else "Nov 9 (day 8)"
     assert describe_error(wrapped.value, lang) == t(
-        "err.same_kind", lang, day=8, kind=t("kind.coupon", lang)
+        "dt.err.same_kind", lang, when=when, kind=t("kind.coupon", lang)
     )
 
 
