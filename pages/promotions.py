@@ -45,7 +45,7 @@ with layout.guard():
     values = promotions.formula_values(sc, lang)
     phases = {"event": t("pr.phase.event", lang), "preheat": t("pr.phase.preheat", lang)}
     rows = promotions.timeline_rows(sc, lang)
-    layout.kpi_cards(base, plan, KPIS, per_row=len(KPIS))
+    layout.kpi_cards(base, plan, KPIS)
     st.caption(t("kpi.horizon_note", lang, days=plan.scenario.horizon_days))
 
     build_col, calendar_col = st.columns([2, 3], gap="large")
