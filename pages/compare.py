@@ -115,7 +115,8 @@ with layout.guard():
     row.button(t("cmp.add", lang), on_click=_from_preset, icon=":material/add:", width="content")
     st.caption(t("cmp.limit", lang, n=state.MAX_SCENARIOS))
 
-    results = state.named_results(lang)
+    with layout.working("simulate", n=len(state.targets()), days=state.plan().horizon_days):
+        results = state.named_results(lang)
     names = list(results)
     base_name = names[0]
     days = sorted({int(r.totals["days"]) for r in results.values()})

@@ -39,7 +39,8 @@ st.badge(
 
 with layout.guard():
     # The builder applies its form in a callback, before this run: the results include it.
-    base, plan = state.results()
+    with layout.working("simulate", n=2, days=state.plan().horizon_days):
+        base, plan = state.results()
     shown = plan if which == state.PLAN else base
     sc = shown.scenario
     values = promotions.formula_values(sc, lang)
@@ -79,7 +80,8 @@ with layout.guard():
 
     # ----------------------------------------------------------------- per promotion
     st.subheader(t("pr.report", lang), anchor=False)
-    report = state.promotions_report(which)
+    with layout.working("promotions"):
+        report = state.promotions_report(which)
     if report.empty:
         st.caption(t("pr.none", lang))
     else:

@@ -254,7 +254,8 @@ def _clean_upload(kind: Kind, lang: str) -> tuple[Upload, dict, Cleaned] | None:
     if upload is None:
         return None
     mapping = _mapping(kind, upload, lang)
-    cleaned = _cleaned(upload.token, kind, tuple(mapping.items()), upload.table)
+    with layout.working("read"):
+        cleaned = _cleaned(upload.token, kind, tuple(mapping.items()), upload.table)
     _show_problems(cleaned, lang)
     return (upload, mapping, cleaned) if cleaned.ok else None
 
@@ -503,7 +504,8 @@ def orders_section(lang: str) -> None:
                  hold=fmt_number(hold, lang)))  # fmt: skip
     if hold <= 0:
         st.info(t("cal.no_holdout", lang), icon=":material/info:")
-    fit = _repeat_fit(upload.token, tuple(mapping.items()), end.date().isoformat(), orders)
+    with layout.working("fit_orders"):
+        fit = _repeat_fit(upload.token, tuple(mapping.items()), end.date().isoformat(), orders)
     if isinstance(fit, str):
         st.error(t(fit, lang), icon=":material/block:")
         return
@@ -596,7 +598,8 @@ def daily_section(lang: str) -> None:
     if got is None:
         return
     upload, mapping, cleaned = got
-    fit = _daily_fit(upload.token, tuple(mapping.items()), cleaned.frame)
+    with layout.working("fit_daily"):
+        fit = _daily_fit(upload.token, tuple(mapping.items()), cleaned.frame)
     if isinstance(fit, str):
         st.error(t(fit, lang, n=MIN_DAYS), icon=":material/block:")
         return

@@ -63,6 +63,15 @@ def style() -> None:
 
 
 @contextmanager
+def working(key: str, **values: object) -> Iterator[None]:
+    """Around a step that can take over a second: a spinner that says, in the user's language,
+    what it is doing (catalogue ``busy.<key>``). Streamlit shows it only once the step has run
+    half a second, so a cached step shows nothing."""
+    with st.spinner(t(f"busy.{key}", state.lang(), **values), show_time=True):
+        yield
+
+
+@contextmanager
 def guard() -> Iterator[None]:
     """Run a page body; an unexpected error becomes a translated message, never a traceback."""
     try:

@@ -62,6 +62,15 @@ def workspace() -> Workspace:
     )
 
 
+#: The KPI cards each page shows at least (a page whose body failed shows none).
+MIN_CARDS = {
+    "": 7,
+    "traffic_funnel": 5,
+    "promotions": 5,
+    "membership": 6,
+    "dsr_service": 6,
+}
+
 #: The elements that must show their text in full.
 CHECKED = (
     '[data-testid="stMetricValue"]',
@@ -170,6 +179,10 @@ def test_nothing_is_cut_on_a_projector(
             page.goto(f"{streamlit_server}/{path}?{link}")
         wait_until_drawn(page)
         assert_no_exception(page)
+        errors = page.locator('[data-testid="stAlertContentError"]')
+        assert not errors.count(), f"/{path}: {errors.first.inner_text()}"  # a page that failed
+        cards = page.locator('[data-testid="stMetricValue"]').count()
+        assert cards >= MIN_CARDS.get(path, 0), f"/{path}: {cards} KPI cards"
         found = clipped_in_every_tab(page)
         if found:
             name = re.sub(
