@@ -66,12 +66,14 @@ def _delete(i: int) -> None:
 
 def _action(col, label: str, key: str, on_click, args: tuple, icon: str, help: str | None = None):
     col.button(t(label, lang), key=key, on_click=on_click, args=args, icon=f":material/{icon}:",
-               help=help, width="stretch")  # fmt: skip
+               help=help, width="content")  # fmt: skip
 
 
 def _scenario_rows() -> None:
-    """One row per scenario: its name (editable), its role and what can be done with it."""
-    widths = [3, 1.6, 1, 1.2, 1, 1]
+    """One row per scenario: its name (editable), its role and what can be done with it. The
+    buttons sit in a wrapping row at their full width: on a projector they take a second line
+    rather than shrink to a letter."""
+    widths = [3, 1.4, 5]
     head = st.columns(widths)
     head[0].caption(t("cmp.col.name", lang))
     head[1].caption(t("cmp.col.role", lang))
@@ -84,16 +86,17 @@ def _scenario_rows() -> None:
         role = "saved" if isinstance(x, int) else x
         c[1].badge(t(f"cmp.role.{role}", lang), color={"baseline": "gray", "plan": "blue"}.get(
             role, "green"))  # fmt: skip
+        actions = c[2].container(horizontal=True, gap="small")
         if isinstance(x, int):
             _action(
-                c[2], "cmp.open", f"cmp_open:{x}", _edit, (x,), "edit", t("cmp.open_help", lang)
+                actions, "cmp.open", f"cmp_open:{x}", _edit, (x,), "edit", t("cmp.open_help", lang)
             )
         if x != state.BASELINE:
-            _action(c[3], "cmp.make_baseline", f"cmp_base:{x}", _make_baseline, (x,), "flag",
+            _action(actions, "cmp.make_baseline", f"cmp_base:{x}", _make_baseline, (x,), "flag",
                     t("cmp.make_baseline_help", lang))  # fmt: skip
-        _action(c[4], "cmp.duplicate", f"cmp_dup:{x}", _duplicate, (x,), "content_copy")
+        _action(actions, "cmp.duplicate", f"cmp_dup:{x}", _duplicate, (x,), "content_copy")
         if isinstance(x, int):
-            _action(c[5], "cmp.delete", f"cmp_del:{x}", _delete, (x,), "delete")
+            _action(actions, "cmp.delete", f"cmp_del:{x}", _delete, (x,), "delete")
 
 
 with layout.guard():
@@ -101,20 +104,22 @@ with layout.guard():
     st.subheader(t("cmp.scenarios", lang), anchor=False)
     _scenario_rows()
     left, right = st.columns(2, gap="large", vertical_alignment="bottom")
-    a, b = left.columns([3, 1], vertical_alignment="bottom")
-    a.text_input(t("cmp.name", lang), key="cmp_name", max_chars=state.MAX_NAME_CHARS,
-                 persist_state="session")  # fmt: skip
-    b.button(t("cmp.save", lang), on_click=_save_plan, icon=":material/bookmark_add:",
-             width="stretch")  # fmt: skip
-    a, b = right.columns([3, 1], vertical_alignment="bottom")
+    # A field and its button share a row, the button at its full width (never cut to a letter).
+    row = left.container(horizontal=True, vertical_alignment="bottom")
+    row.text_input(t("cmp.name", lang), key="cmp_name", max_chars=state.MAX_NAME_CHARS,
+                   persist_state="session")  # fmt: skip
+    row.button(t("cmp.save", lang), on_click=_save_plan, icon=":material/bookmark_add:",
+               width="content")  # fmt: skip
+    row = right.container(horizontal=True, vertical_alignment="bottom")
     key, carried = state.option_key("cmp_preset")
-    a.selectbox(t("cmp.from_preset", lang), list(PRESETS), key=key,
-                index=list(PRESETS).index(carried) if carried in PRESETS else 0,
-                format_func=lambda n: t(f"preset.{n}", lang), persist_state="session")  # fmt: skip
-    b.button(t("cmp.add", lang), on_click=_from_preset, icon=":material/add:", width="stretch")
+    row.selectbox(t("cmp.from_preset", lang), list(PRESETS), key=key,
+                  index=list(PRESETS).index(carried) if carried in PRESETS else 0,
+                  format_func=lambda n: t(f"preset.{n}", lang), persist_state="session")  # fmt: skip
+    row.button(t("cmp.add", lang), on_click=_from_preset, icon=":material/add:", width="content")
     st.caption(t("cmp.limit", lang, n=state.MAX_SCENARIOS))
 
-    results = state.named_results(lang)
+    with layout.working("simulate", n=len(state.targets()), days=state.plan().horizon_days):
+        results = state.named_results(lang)
     names = list(results)
     base_name = names[0]
     days = sorted({int(r.totals["days"]) for r in results.values()})

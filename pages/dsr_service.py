@@ -261,7 +261,8 @@ def _reproduce_seed_002(half_life_s: float) -> None:
 def campaign_what_if() -> None:
     """Seed 003's campaign with its everyday desk and warehouse against adequate ones."""
     st.caption(t("ds.wi_intro", lang))
-    agents_ok, capacity_ok = adequate_campaign()
+    with layout.working("campaign"):
+        agents_ok, capacity_ok = adequate_campaign()
     a, b = st.columns(2)
     agents = a.slider(
         t("ds.wi_agents", lang),
@@ -281,10 +282,11 @@ def campaign_what_if() -> None:
         persist_state="session",
     )
     st.caption(t("ds.wi_adequate", lang, agents=agents_ok, capacity=fmt_number(capacity_ok, lang)))
-    cases = {
-        t("ds.wi_seed", lang): campaign_case(0, 0.0),
-        t("ds.wi_yours", lang): campaign_case(agents, float(capacity)),
-    }
+    with layout.working("campaign"):
+        cases = {
+            t("ds.wi_seed", lang): campaign_case(0, 0.0),
+            t("ds.wi_yours", lang): campaign_case(agents, float(capacity)),
+        }
     rows = []
     for label, key, fmt in (
         ("ds.wi_peak_rt", "peak_rt", lambda v: fmt_duration_s(v, lang)),
@@ -329,7 +331,8 @@ with layout.guard():
                     widgets.param_input(which, path, container=cols[i % 2])
         widgets.advanced(which, ADVANCED)  # parameters of these groups not in the tabs above
 
-    base, plan = state.results()
+    with layout.working("simulate", n=2, days=state.plan().horizon_days):
+        base, plan = state.results()
     shown = plan if which == state.PLAN else base
     names = {t("side.baseline_name", lang): base.daily, t("side.plan_name", lang): plan.daily}
     with top:
@@ -344,7 +347,6 @@ with layout.guard():
                 ("backlog_max", "count"),
                 ("profit", "money"),
             ),
-            per_row=3,
         )
         layout.show_messages(plan)
     with results:

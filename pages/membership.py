@@ -209,7 +209,8 @@ with layout.guard():
             widgets.param_input(which, "repeat.clv_discount_rate", slider=True, container=b)
         widgets.advanced(which, ADVANCED)  # last: parameters of these groups not drawn above
 
-    base, plan = state.results()
+    with layout.working("simulate", n=2, days=state.plan().horizon_days):
+        base, plan = state.results()
     shown = plan if which == state.PLAN else base
     names = {t("side.baseline_name", lang): base.daily, t("side.plan_name", lang): plan.daily}
     with top:
@@ -224,7 +225,6 @@ with layout.guard():
                 ("profit", "money"),
                 ("cash", "money"),
             ),
-            per_row=3,
         )
         layout.show_messages(plan)
     with results:

@@ -14,7 +14,8 @@ st.title(t("app.title", lang), anchor=False)
 st.caption(t("app.tagline", lang))
 
 with layout.guard():
-    base, plan = state.results()
+    with layout.working("simulate", n=2, days=state.plan().horizon_days):
+        base, plan = state.results()
     layout.show_messages(plan)
     names = {t("side.baseline_name", lang): base.daily, t("side.plan_name", lang): plan.daily}
     layout.kpi_cards(base, plan)

@@ -39,13 +39,14 @@ st.badge(
 
 with layout.guard():
     # The builder applies its form in a callback, before this run: the results include it.
-    base, plan = state.results()
+    with layout.working("simulate", n=2, days=state.plan().horizon_days):
+        base, plan = state.results()
     shown = plan if which == state.PLAN else base
     sc = shown.scenario
     values = promotions.formula_values(sc, lang)
     phases = {"event": t("pr.phase.event", lang), "preheat": t("pr.phase.preheat", lang)}
     rows = promotions.timeline_rows(sc, lang)
-    layout.kpi_cards(base, plan, KPIS, per_row=len(KPIS))
+    layout.kpi_cards(base, plan, KPIS)
     st.caption(t("kpi.horizon_note", lang, days=plan.scenario.horizon_days))
 
     build_col, calendar_col = st.columns([2, 3], gap="large")
@@ -79,7 +80,8 @@ with layout.guard():
 
     # ----------------------------------------------------------------- per promotion
     st.subheader(t("pr.report", lang), anchor=False)
-    report = state.promotions_report(which)
+    with layout.working("promotions"):
+        report = state.promotions_report(which)
     if report.empty:
         st.caption(t("pr.none", lang))
     else:

@@ -93,7 +93,8 @@ with layout.guard():
             widgets.param_input(which, "finance.return_rate", slider=True, container=b)
         widgets.advanced(which, ADVANCED)  # last: every parameter of these groups not above
 
-    base, plan = state.results()
+    with layout.working("simulate", n=2, days=state.plan().horizon_days):
+        base, plan = state.results()
     shown = plan if which == state.PLAN else base
     tot = shown.totals
     with results:
@@ -110,7 +111,6 @@ with layout.guard():
                     ("uv_value", "price"),
                     ("profit", "money"),
                 ),
-                per_row=5,
             )
         uv, orders, gmv = tot["uv"], tot["orders_paid"], tot["gmv"]
         with st.container(border=True):

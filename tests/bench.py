@@ -21,6 +21,9 @@
   grouped likelihood) on synthetic histories of 10,000 and 1,000,000 customers (about 20,000 and
   2,000,000 orders over two years); the aim is seconds for a million. ``_orders`` gives the
   order rows fitted.
+- ``cold_open_*``: each page opened in a new chromium context, to its first figure (``_first``)
+  and until every element is drawn (``_full``), on a fresh server per page (``cold_server``) and
+  on a warm one (``warm_server``); see ``tests/cold_open.py``. Skipped without chromium.
 """
 
 from __future__ import annotations
@@ -151,6 +154,13 @@ def main() -> None:
         t_empty = median_seconds(at_empty.run, repeat=15)
     print(f"empty_page_rerun: {t_empty * 1e3:.1f} ms")
     print(f"simulate_share_of_rerun: {100 * t_sim / t_overview:.1f} %")
+
+    from tests.browser.helpers import CHROMIUM_EXECUTABLE
+
+    if Path(CHROMIUM_EXECUTABLE).exists():
+        from tests.cold_open import cold_open_benchmarks
+
+        cold_open_benchmarks()
 
 
 #: Synthetic repeat buying for the fit benchmark (days; the pace of tests/simulator's recovery).

@@ -193,15 +193,17 @@ def _source(kind: Kind, lang: str) -> Upload | None:
     """The uploader, the sample buttons and what was read; the upload (None: nothing yet)."""
     version = st.session_state.get(_key(kind, "files"), 0)
     key = _key(kind, f"file:{version}")
-    a, b = st.columns([3, 1], vertical_alignment="bottom")
+    a = st.container()
+    # The sample buttons in a wrapping row beneath, at their full width (a narrow column cut them).
+    b = st.container(horizontal=True, gap="small")
     a.file_uploader(t("cal.upload", lang), type=["csv", "txt", "xlsx", "xls"], key=key,
                     on_change=_on_upload, args=(kind, key), help=t("cal.upload_help", lang))  # fmt: skip
     b.button(t(f"cal.sample.{kind}", lang), key=_key(kind, "sample"), on_click=_on_sample,
              args=(kind,), help=t(f"cal.sample.{kind}_help", lang), icon=":material/science:",
-             width="stretch")  # fmt: skip
+             width="content")  # fmt: skip
     b.download_button(t("cal.sample.download", lang), data=_sample_bytes(kind),
                       file_name=SAMPLES[kind].name, mime="text/csv", key=_key(kind, "sample_dl"),
-                      icon=":material/download:", width="stretch")  # fmt: skip
+                      icon=":material/download:", width="content")  # fmt: skip
     upload = st.session_state.get(_key(kind, "upload"))
     if upload is None:
         return None
@@ -256,7 +258,8 @@ def _clean_upload(kind: Kind, lang: str) -> tuple[Upload, dict, Cleaned] | None:
     if upload is None:
         return None
     mapping = _mapping(kind, upload, lang)
-    cleaned = _cleaned(upload.token, kind, tuple(mapping.items()), upload.table)
+    with layout.working("read"):
+        cleaned = _cleaned(upload.token, kind, tuple(mapping.items()), upload.table)
     _show_problems(cleaned, lang)
     return (upload, mapping, cleaned) if cleaned.ok else None
 
@@ -507,7 +510,8 @@ def orders_section(lang: str) -> None:
                  hold=fmt_number(hold, lang)))  # fmt: skip
     if hold <= 0:
         st.info(t("cal.no_holdout", lang), icon=":material/info:")
-    fit = _repeat_fit(upload.token, tuple(mapping.items()), end.date().isoformat(), orders)
+    with layout.working("fit_orders"):
+        fit = _repeat_fit(upload.token, tuple(mapping.items()), end.date().isoformat(), orders)
     if isinstance(fit, str):
         st.error(t(fit, lang), icon=":material/block:")
         return
@@ -602,7 +606,8 @@ def daily_section(lang: str) -> None:
     if got is None:
         return
     upload, mapping, cleaned = got
-    fit = _daily_fit(upload.token, tuple(mapping.items()), cleaned.frame)
+    with layout.working("fit_daily"):
+        fit = _daily_fit(upload.token, tuple(mapping.items()), cleaned.frame)
     if isinstance(fit, str):
         st.error(t(fit, lang, n=MIN_DAYS), icon=":material/block:")
         return

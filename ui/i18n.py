@@ -1928,6 +1928,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "course); the traffic multiple is derived from that campaign's visitors (3,794 a day "
         "against 4,000 everyday organic visitors).",
     ),
+    # --- issue 16: fast first paint (spinners of steps that can take over a second) ---
+    "busy.simulate": (
+        "正在推演 {n} 个方案的 {days} 天…",
+        "Simulating {n} scenarios over {days} days…",
+    ),
+    "busy.promotions": (
+        "正在逐个去掉每个促销重新推演,测算它的贡献…",
+        "Working out each promotion's contribution (simulating the plan without it)…",
+    ),
+    "busy.campaign": (
+        "正在测算大促需要多少客服与仓容…",
+        "Working out the agents and warehouse capacity the campaign needs…",
+    ),
+    "busy.read": ("正在读取并检查文件…", "Reading and checking the file…"),
+    "busy.fit_orders": (
+        "正在用订单拟合复购模型(BG/NBD 与 Gamma-Gamma)…",
+        "Fitting the repeat-purchase model (BG/NBD and Gamma-Gamma) to the orders…",
+    ),
+    "busy.fit_daily": (
+        "正在用每日数据拟合访客、增长与转化…",
+        "Fitting visitors, growth and conversion to the daily figures…",
+    ),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -26,6 +27,9 @@ from ui.fmt import (
 from ui.i18n import t
 
 log = logging.getLogger("shop_whatif")
+
+#: The app's style sheet (the projector layout: wrapping card grids, labels that wrap).
+STYLE_SHEET = Path(__file__).resolve().parents[1] / "assets" / "layout.css"
 
 #: KPI cards of the Overview, in order: (Result.totals key, kind of number).
 KPIS: Sequence[tuple[str, str]] = (
@@ -51,6 +55,20 @@ def fmt_kpi(value: float, kind: str, lang: str) -> str:
     if kind == "seconds":
         return fmt_duration_s(value, lang)
     return fmt_number(value, lang)
+
+
+def style() -> None:
+    """Load ``assets/layout.css`` into the page (a style-only ``st.html`` takes no room)."""
+    st.html(STYLE_SHEET)
+
+
+@contextmanager
+def working(key: str, **values: object) -> Iterator[None]:
+    """Around a step that can take over a second: a spinner that says, in the user's language,
+    what it is doing (catalogue ``busy.<key>``). Streamlit shows it only once the step has run
+    half a second, so a cached step shows nothing."""
+    with st.spinner(t(f"busy.{key}", state.lang(), **values), show_time=True):
+        yield
 
 
 @contextmanager
@@ -200,20 +218,27 @@ def show_messages(result: Result | None = None) -> None:
 
 
 def kpi_cards(
-    base: Result, plan: Result, keys: Sequence[tuple[str, str]] = KPIS, per_row: int = 4
+    base: Result,
+    plan: Result,
+    keys: Sequence[tuple[str, str]] = KPIS,
+    key: str = "kpi_cards",
 ) -> None:
-    """One card per KPI: the plan's value, its change vs the baseline, the baseline in the tooltip."""
+    """One card per KPI: the plan's value, its change vs the baseline, the baseline in the tooltip.
+
+    The cards sit in a wrapping grid (``assets/layout.css``, the ``st-key-kpi_cards…`` class of
+    the container ``key``): as many as fit a row at a readable width, so a projector shows more
+    rows instead of cut figures."""
     lang = state.lang()
-    cols = [c for start in range(0, len(keys), per_row) for c in st.columns(per_row)][: len(keys)]
-    for col, (key, kind) in zip(cols, keys, strict=True):
-        value, ref = plan.totals[key], base.totals[key]
+    grid = st.container(horizontal=True, key=key)
+    for kpi, kind in keys:
+        value, ref = plan.totals[kpi], base.totals[kpi]
         delta = (
             fmt_delta_pct(value, ref, lang)
             if abs(value - ref) > 1e-9 * max(1.0, abs(ref))
             else None
         )
-        col.metric(
-            t(f"kpi.{key}", lang),
+        grid.metric(
+            t(f"kpi.{kpi}", lang),
             fmt_kpi(value, kind, lang),
             delta=delta,
             delta_description=t("kpi.vs_baseline", lang, value=fmt_kpi(ref, kind, lang))

@@ -467,7 +467,8 @@ def calendar_list(which: str) -> None:
         st.info(t("pr.none", lang), icon=":material/event:")
         return
     for i, p in enumerate(sc.promotions):
-        text, button = st.columns([4, 1], vertical_alignment="center")
+        # One row: the text takes what the button (at its full width) leaves.
+        text = button = st.container(horizontal=True, vertical_alignment="center")
         text.markdown(
             f"**{label(i, p, lang)}** · {days_text(p, lang, sc.start_date)} · "
             f"{audience_text(p, lang)}  \n"
