@@ -75,14 +75,14 @@ def test_parse_zh_helper() -> None:
         (999, "999", "999"),
         (9_999, "9,999", "9,999"),
         (9_999.4, "9,999", "9,999"),
-        (9_999.6, "1.00万", "10,000"),  # would print 10,000 -> compacted
-        (10_000, "1.00万", "10,000"),
-        (12_345, "1.23万", "12,345"),
-        (-12_345, "-1.23万", "-12,345"),
-        (99_999, "10.0万", "99,999"),
-        (123_456, "12.3万", "123,456"),
-        (123_456.7, "12.3万", "123,457"),
-        (999_999, "100万", "999,999"),
+        (9_999.6, "1.00万", "10.0K"),  # would print 10,000 -> compacted
+        (10_000, "1.00万", "10.0K"),
+        (12_345, "1.23万", "12.3K"),
+        (-12_345, "-1.23万", "-12.3K"),
+        (99_999, "10.0万", "100K"),
+        (123_456, "12.3万", "123K"),
+        (123_456.7, "12.3万", "123K"),
+        (999_999, "100万", "1.00M"),  # 1,000K is promoted
         (1_000_000, "100万", "1.00M"),
         (1_234_567, "123万", "1.23M"),
         (12_345_678, "1,235万", "12.3M"),
@@ -119,8 +119,8 @@ def test_fmt_number_digits() -> None:
 def test_fmt_number_accepts_other_numeric_types() -> None:
     np = pytest.importorskip("numpy")
     assert fmt_number(np.float64(12_345), "zh") == "1.23万"
-    assert fmt_number(np.int64(-12_345), "en") == "-12,345"
-    assert fmt_number(Decimal("12345.678"), "en", digits=2) == "12,345.68"
+    assert fmt_number(np.int64(-12_345), "en") == "-12.3K"
+    assert fmt_number(Decimal("12345.678"), "en", digits=2, compact=False) == "12,345.68"
     assert fmt_number(10**20, "en") == "100,000,000,000B"
     with pytest.raises(TypeError):
         fmt_number("12", "en")  # type: ignore[arg-type]
@@ -143,8 +143,8 @@ def test_fmt_number_accepts_other_numeric_types() -> None:
         (100, "¥100", "¥100"),
         (1_234.5, "¥1,235", "¥1,235"),
         (9_999, "¥9,999", "¥9,999"),
-        (10_000, "¥1.00万", "¥10,000"),
-        (12_345, "¥1.23万", "¥12,345"),
+        (10_000, "¥1.00万", "¥10.0K"),
+        (12_345, "¥1.23万", "¥12.3K"),
         (-500, "-¥500", "-¥500"),
         (1_234_567, "¥123万", "¥1.23M"),
         (99_999_999, "¥1.00亿", "¥100M"),
@@ -159,7 +159,8 @@ def test_fmt_money_examples(x: float, zh: str, en: str) -> None:
 
 def test_fmt_money_options() -> None:
     assert fmt_money(12_345, "zh", compact=False) == "¥12,345"
-    assert fmt_money(12_345.678, "en", digits=2) == "¥12,345.68"
+    assert fmt_money(12_345.678, "en", digits=2) == "¥12.3K"  # compact keeps 3 figures
+    assert fmt_money(12_345.678, "en", digits=2, compact=False) == "¥12,345.68"
     assert fmt_money(1.5, "en", digits=0) == "¥2"
     assert fmt_money(NAN, "zh") == DASH
 
@@ -167,8 +168,8 @@ def test_fmt_money_options() -> None:
 @pytest.mark.parametrize(
     ("x", "zh", "en"),
     [
-        (12_345, "+¥1.23万", "+¥12,345"),
-        (-12_345, "-¥1.23万", "-¥12,345"),
+        (12_345, "+¥1.23万", "+¥12.3K"),
+        (-12_345, "-¥1.23万", "-¥12.3K"),
         (0, "¥0.00", "¥0.00"),
         (0.001, "¥0.00", "¥0.00"),
         (3.5, "+¥3.50", "+¥3.50"),
@@ -183,8 +184,8 @@ def test_fmt_signed_money_examples(x: float, zh: str, en: str) -> None:
 @pytest.mark.parametrize(
     ("x", "zh", "en"),
     [
-        (12_345, "+1.23万", "+12,345"),
-        (-12_345, "-1.23万", "-12,345"),
+        (12_345, "+1.23万", "+12.3K"),
+        (-12_345, "-1.23万", "-12.3K"),
         (0, "0", "0"),
         (-0.2, "0", "0"),
         (5, "+5", "+5"),
@@ -301,7 +302,7 @@ def test_unit_label() -> None:
 @pytest.mark.parametrize(
     ("x", "unit", "zh", "en"),
     [
-        (12_345, "UV/day", "1.23万访客/天", "12,345 UV/day"),
+        (12_345, "UV/day", "1.23万访客/天", "12.3K UV/day"),
         (1_500_000, "UV/day", "150万访客/天", "1.50M UV/day"),
         (320, "orders/day", "320单/天", "320 orders/day"),
         (7, "days", "7天", "7 days"),
@@ -318,7 +319,7 @@ def test_unit_label() -> None:
         (-7, "days", "-7天", "-7 days"),
         (5, "widgets", "5 widgets", "5 widgets"),
         (99, "yuan", "¥99.00", "¥99.00"),
-        (12_345, "yuan", "¥1.23万", "¥12,345"),
+        (12_345, "yuan", "¥1.23万", "¥12.3K"),
         (0.024, "fraction", "2.40%", "2.40%"),
         (NAN, "UV/day", DASH, DASH),
         (None, "yuan", DASH, DASH),
