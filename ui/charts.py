@@ -52,6 +52,13 @@ def axis(
     return alt.Axis(title=title, labelExpr=expr)
 
 
+def pct_format(span: float, *, signed: bool = False) -> str:
+    """A d3 percent format with as many decimals as an axis spanning ``span`` (a fraction) needs
+    for distinct ticks: "+1%" and "+0%" repeated over a 2 % span read as noise."""
+    decimals = 0 if span >= 0.1 else 1 if span >= 0.01 else 2
+    return ("+" if signed else "") + f".{decimals}%"
+
+
 def locale(lang: str) -> alt.Locale:
     """Vega-Lite's time-format locale (``config.locale``): month and day names in ``lang``."""
     return alt.Locale(time=alt.TimeLocale(**TIME_LOCALES[lang]))
@@ -835,7 +842,7 @@ def change_chart(
     x = alt.X(
         "change:Q",
         scale=alt.Scale(domain=[lo - pad, hi + pad], nice=False),
-        axis=alt.Axis(title=change_title, format="+.0%"),
+        axis=alt.Axis(title=change_title, format=pct_format(hi - lo, signed=True)),
     )
     bars = (
         alt.Chart(data)

@@ -457,3 +457,96 @@ def test_signed_variants_agree_with_unsigned(x: float, lang: str) -> None:
     money = fmt_money(x, lang)
     signed_money = fmt_signed_money(x, lang)
     assert signed_money in (money, "+" + money)
+
+
+# ---------------------------------------------------------------------------
+# issue 16: one formatter everywhere
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("x", "zh", "en"),
+    [
+        (623_933, "¥62.4万", "¥624K"),  # not "¥623,933" beside "¥2.08M"
+        (2_080_000, "¥208万", "¥2.08M"),
+        (9_999, "¥9,999", "¥9,999"),  # both languages start units at 10,000
+        (-1_013, "-¥1,013", "-¥1,013"),
+    ],
+)
+def test_money_compacts_alike_in_both_languages(x: float, zh: str, en: str) -> None:
+    assert fmt_money(x, "zh") == zh
+    assert fmt_money(x, "en") == en
+
+
+def test_dsr_scores_have_two_decimals_and_change_by_points() -> None:
+    assert fmt.fmt_score(4.79994, "zh") == "4.80"
+    assert fmt.fmt_score(4.8905, "en") == "4.89"
+    assert fmt.fmt_signed_score(-0.0213, "en") == "-0.02"
+    assert fmt.fmt_signed_score(0.004, "zh") == "0.00"
+    assert fmt.fmt_kind(4.79994, "stars", "en") == "4.80"
+
+
+@pytest.mark.parametrize(
+    ("key", "kind", "new", "old", "expected"),
+    [
+        # a score falls by points: red ↓, never a green ↑0.0%
+        ("dsr_mean_end", "stars", 4.78, 4.80, ("-0.02", "normal", "auto")),
+        ("dsr_mean_end", "stars", 4.7999, 4.80, ("0.00", "off", "off")),
+        ("dsr_mean_end", "stars", 4.80, 4.80, (None, "off", "off")),
+        # lower is better: a fall is green (inverse), a rise red
+        ("service_cost", "money", 90.0, 100.0, ("-10.0%", "inverse", "auto")),
+        ("response_time_s", "seconds", 30.0, 20.0, ("+50.0%", "inverse", "auto")),
+        ("backlog_max", "count", 545.0, 0.0, ("+545", "inverse", "auto")),
+        ("late_rate", "pct", 0.1, 0.05, ("+100.0%", "inverse", "auto")),
+        ("refunds", "money", 100.0001, 100.0, ("0.0%", "off", "off")),
+        # higher is better
+        ("profit", "money", 95.0, 100.0, ("-5.0%", "normal", "auto")),
+        ("gmv", "money", 1.0, 0.0, ("+¥1.00", "normal", "auto")),
+        ("conversion_rate", "pct", 0.02, 0.0, (None, "off", "off")),
+    ],
+)
+def test_kpi_delta_colour_follows_the_measure(
+    key: str, kind: str, new: float, old: float, expected: tuple
+) -> None:
+    assert fmt.kpi_delta(key, kind, new, old, "en") == expected
+
+
+def test_lower_is_better_covers_costs_waiting_and_backlog() -> None:
+    for key in ("service_cost", "refunds", "response_time_s", "backlog_max", "late_rate",
+                "discount_cost", "promotion_cost", "loyalty_cost"):  # fmt: skip
+        assert key in fmt.LOWER_IS_BETTER
+    for key in ("gmv", "profit", "orders_paid", "dsr_mean_end", "conversion_rate", "cash"):
+        assert key not in fmt.LOWER_IS_BETTER
+
+
+@pytest.mark.parametrize(
+    ("top", "lang", "money", "signed", "unit"),
+    [
+        (5_000, "zh", False, False, None),
+        (623_933, "zh", True, False, "万"),
+        (3e8, "zh", False, True, "亿"),
+        (623_933, "en", True, False, "K"),
+        (2_080_000, "en", False, False, "M"),
+        (5e9, "en", False, True, "B"),
+    ],
+)
+def test_vega_label_expr_uses_one_unit(
+    top: float, lang: str, money: bool, signed: bool, unit: str | None
+) -> None:
+    expr = fmt.vega_label_expr(top, lang, money=money, signed=signed)
+    suffixes = set(re.findall(r"'(万|亿|K|M|B)'", expr))
+    assert suffixes == ({unit} if unit else set()), expr
+    assert ("'¥'" in expr) == money
+    assert ("'+'" in expr) == signed
+
+
+def test_time_locales_name_the_months_in_the_language() -> None:
+    assert fmt.TIME_LOCALES["zh"]["shortMonths"][10] == "11月"
+    assert fmt.TIME_LOCALES["en"]["shortMonths"][10] == "Nov"
+    for loc in fmt.TIME_LOCALES.values():
+        assert len(loc["months"]) == len(loc["shortMonths"]) == 12
+        assert len(loc["days"]) == len(loc["shortDays"]) == 7
+    import datetime
+
+    assert fmt.fmt_date(datetime.date(2026, 11, 11), "zh") == "11月11日"
+    assert fmt.fmt_date(datetime.date(2026, 11, 11), "en") == "Nov 11"
