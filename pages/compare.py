@@ -148,7 +148,9 @@ with layout.guard():
         for name, res in results.items():
             value = res.totals[key]
             text = kpi_text(value, key, lang)
-            if name != base_name and base_tot[key]:
+            if name != base_name and key in _SCORES:  # a score changes by points
+                text += f" ({fmt_signed_score(value - base_tot[key], lang)})"
+            elif name != base_name and base_tot[key]:
                 text += f" ({fmt_delta_pct(value, base_tot[key], lang)})"
             row[name] = text
         rows.append(row)

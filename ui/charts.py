@@ -6,6 +6,8 @@ Every ``*_data`` function returns the tidy frame its ``*_chart`` draws, so tests
 
 from __future__ import annotations
 
+import json
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 
 import altair as alt
@@ -251,6 +253,17 @@ def bridge_data(
     return pd.DataFrame(rows)
 
 
+#: Characters per line of a waterfall's step names ("Shipping and platform fees" on two lines).
+WRAP_CHARS = 14
+
+
+def wrap_expr(labels: Sequence[str], width: int = WRAP_CHARS) -> str:
+    """A Vega ``labelExpr`` that writes each of ``labels`` on lines of at most ``width``
+    characters, broken at spaces (a lookup table: Vega cannot wrap axis labels by itself)."""
+    table = {x: textwrap.wrap(x, width) or [x] for x in labels}
+    return f"({json.dumps(table, ensure_ascii=False)})[datum.label] || datum.label"
+
+
 def bridge_domain(data: pd.DataFrame) -> tuple[float, float]:
     """The y-domain of a delta waterfall: from the lowest to the highest running change (0
     included), padded by ``LABEL_PAD`` of the span for the labels: the change, never the level."""
@@ -271,7 +284,7 @@ def bridge_chart(
         "label:N",
         sort=order,
         title=None,
-        axis=alt.Axis(labelAngle=0, labelLimit=200, labelExpr="split(datum.label, ' ')"),
+        axis=alt.Axis(labelAngle=0, labelLimit=200, labelExpr=wrap_expr(order)),
     )
     y = alt.Y(
         "lo:Q",

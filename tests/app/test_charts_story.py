@@ -24,11 +24,11 @@ def cards(at) -> dict[str, Metric]:
 
 
 def waterfalls(at) -> list[tuple[dict, list[dict]]]:
-    """(spec, rows) of every delta waterfall on the page (their x labels are split into lines)."""
+    """(spec, rows) of every delta waterfall on the page (their x labels are wrapped by lookup)."""
     out = []
     for chart in at.get("vega_lite_chart"):
         spec = json.loads(chart.proto.spec)
-        if "split(datum.label" not in chart.proto.spec:
+        if "[datum.label] || datum.label" not in chart.proto.spec:
             continue
         frames = [convert_arrow_bytes_to_pandas_df(d.data.data) for d in chart.proto.datasets]
         (rows,) = [f for f in frames if {"lo", "hi", "kind", "text"} <= set(f.columns)]
