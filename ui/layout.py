@@ -16,6 +16,7 @@ from simulator.bridge import gmv_bridge, profit_bridge
 from ui import charts, state
 from ui.exports import chart_image
 from ui.fmt import (
+    KINDS,
     MONEY_MEASURES,
     fmt_delta_pct,
     fmt_kind,
@@ -41,8 +42,8 @@ KPIS: Sequence[tuple[str, str]] = (
 
 
 def fmt_kpi(value: float, kind: str, lang: str) -> str:
-    """A KPI card's value (``ui.fmt.fmt_kind``: the one formatter)."""
-    return fmt_kind(value, kind, lang)
+    """A KPI card's value (``ui.fmt.fmt_kind``: the one formatter); any other kind is a count."""
+    return fmt_kind(value, kind if kind in KINDS else "count", lang)
 
 
 @contextmanager
