@@ -8,7 +8,13 @@ import streamlit as st
 from simulator import PRESETS, load_preset, set_param
 from ui import charts, layout, router, state
 from ui.exports import COMPARED, kpi_text
-from ui.fmt import fmt_delta_pct, fmt_number
+from ui.fmt import (
+    MONEY_MEASURES,
+    fmt_delta_pct,
+    fmt_number,
+    fmt_signed_money,
+    fmt_signed_score,
+)
 from ui.i18n import t
 
 router.ensure(__file__)  # first: a page run without the router hands over to it
@@ -58,6 +64,20 @@ def _duplicate(x: state.Target) -> None:
 
 def _rename(x: state.Target, key: str) -> None:
     _refused(state.rename(x, str(st.session_state.get(key, "")), lang))
+
+
+#: Compared totals that are scores (DSR): their changes are points, not percent.
+_SCORES = ("dsr_mean_end",)
+
+
+def _change_text(key: str, new: float, old: float) -> str:
+    """A change bar's label: the change in the measure's own unit and, but for a score, in %."""
+    if key in _SCORES:
+        return fmt_signed_score(new - old, lang)
+    pct = fmt_delta_pct(new, old, lang) or ""
+    if key in MONEY_MEASURES:
+        return f"{fmt_signed_money(new - old, lang)} ({pct})"
+    return pct
 
 
 def _delete(i: int) -> None:
@@ -136,7 +156,9 @@ with layout.guard():
         for name, res in results.items():
             value = res.totals[key]
             text = kpi_text(value, key, lang)
-            if name != base_name and base_tot[key]:
+            if name != base_name and key in _SCORES:  # a score changes by points
+                text += f" ({fmt_signed_score(value - base_tot[key], lang)})"
+            elif name != base_name and base_tot[key]:
                 text += f" ({fmt_delta_pct(value, base_tot[key], lang)})"
             row[name] = text
         rows.append(row)
@@ -145,10 +167,10 @@ with layout.guard():
         st.markdown(f"**{t('cmp.changes', lang)}**")
         changes = charts.change_data(
             {name: r.totals for name, r in results.items()}, base_name, COMPARED,
-            {k: t(f"kpi.{k}", lang) for k in COMPARED},
+            {k: t(f"kpi.{k}", lang) for k in COMPARED}, _change_text,
         )  # fmt: skip
         chart = charts.change_chart(changes, names=names, change_title=t("cmp.change_axis", lang),
-                                    scenario_title=t("m.scenario", lang))  # fmt: skip
+                                    scenario_title=t("m.scenario", lang), lang=lang)  # fmt: skip
         layout.chart(chart, "compare_changes")
 
     left, right = st.columns(2, gap="large")
@@ -163,17 +185,21 @@ with layout.guard():
             .mark_bar()
             .encode(
                 x=alt.X("scenario:N", title=None, sort=names),
-                y=alt.Y("value:Q", title=t(f"kpi.{kpi}", lang)),
+                y=alt.Y("value:Q", axis=charts.axis(
+                    t(f"kpi.{kpi}", lang), lang, ".2f" if kpi in _SCORES else
+                    (".2%" if kpi in ("conversion_rate", "old_customer_share", "late_rate")
+                     else ",.0f"), top=charts.max_abs(data["value"]),
+                    money=kpi in MONEY_MEASURES)),
                 color=charts.scenario_color(names, t("m.scenario", lang)),
                 tooltip=[alt.Tooltip("scenario:N", title=t("m.scenario", lang)),
                          alt.Tooltip("value:Q", title=t(f"kpi.{kpi}", lang), format=",.4~f")],
             )
         )  # fmt: skip
-        layout.chart(charts.themed(bars, 300), f"compare_{kpi}")
+        layout.chart(charts.themed(bars, 300, lang), f"compare_{kpi}")
     with right:
         layout.daily_metric_chart(
             {name: r.daily for name, r in results.items()},
-            {"gmv": ",.0f", "profit": ",.0f", "orders_paid": ",.0f", "dsr_mean": ".3f"},
+            {"gmv": ",.0f", "profit": ",.0f", "orders_paid": ",.0f", "dsr_mean": ".2f"},
             "cmp_daily",
         )
 
@@ -185,6 +211,8 @@ with layout.guard():
                          persist_state="session")  # fmt: skip
     first = first if first in results else names[0]  # a renamed or deleted scenario
     second = second if second in results else names[-1]
+    st.markdown(t("story.versus_pair", lang, a=layout.md_escape(first),
+                  b=layout.md_escape(second)))  # fmt: skip
     layout.bridges(
         results[first].totals,
         results[second].totals,

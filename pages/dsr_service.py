@@ -12,7 +12,7 @@ from simulator import dsr as dsr_mod
 from simulator.service import SEED_002_CONVERSION_RATIO, hourly_profile, seed_002_cases
 from ui import charts, layout, router, state, widgets
 from ui.datefmt import window_text
-from ui.fmt import fmt_duration_s, fmt_money, fmt_number, fmt_pct
+from ui.fmt import fmt_duration_s, fmt_money, fmt_number, fmt_pct, fmt_score
 from ui.i18n import t
 
 router.ensure(__file__)  # first: a page run without the router hands over to it
@@ -47,6 +47,7 @@ lang = state.lang()
 which = state.editing()
 st.title(t("page.dsr", lang), anchor=False)
 st.caption(t("ds.intro", lang))
+layout.versus(lang)  # the scenarios this page compares, by name
 st.badge(
     t("side.edit_plan" if which == state.PLAN else "side.edit_baseline", lang),
     icon=":material/edit:",
@@ -110,7 +111,12 @@ def score_chart(
     names = list(frames)
     lo = min(float(data["value"].min()), band[0]) - 0.02
     hi = max(float(data["value"].max()), band[1]) + 0.02
-    y = alt.Y("value:Q", title=t("ds.score", lang), scale=alt.Scale(domain=[lo, hi], zero=False))
+    y = alt.Y(
+        "value:Q",
+        title=t("ds.score", lang),
+        scale=alt.Scale(domain=[lo, hi], zero=False),
+        axis=alt.Axis(format=".2f"),
+    )  # a score: two decimals, as its card
     band_frame = pd.DataFrame({"lo": [band[0]], "hi": [band[1]], "what": [t("ds.band", lang)]})
     shade = (
         alt.Chart(band_frame)
@@ -122,17 +128,17 @@ def score_chart(
         alt.Chart(data)
         .mark_line(strokeWidth=2.2)
         .encode(
-            x=alt.X("day:Q", title=t("m.day", lang)),
+            x=charts.day_x(data, t("m.day", lang), lang),
             y=y,
             color=charts.scenario_color(names, t("m.scenario", lang)),
             tooltip=[
                 alt.Tooltip("scenario:N", title=t("m.scenario", lang)),
-                alt.Tooltip("day:Q", title=t("m.day", lang)),
-                alt.Tooltip("value:Q", title=t("ds.score", lang), format=".4f"),
+                *charts.day_tooltip(data, t("m.day", lang), lang),
+                alt.Tooltip("value:Q", title=t("ds.score", lang), format=".2f"),
             ],
         )
     )
-    return charts.themed(alt.layer(shade, mean_rule, lines), 300)
+    return charts.themed(alt.layer(shade, mean_rule, lines), 300, lang)
 
 
 def star_chart(rows: list[dict]) -> alt.Chart:
@@ -295,9 +301,9 @@ def campaign_what_if() -> None:
         ("kpi.late_rate", "late", lambda v: fmt_pct(v, lang)),
         ("m.orders_cancelled", "cancelled", lambda v: fmt_number(v, lang)),
         ("m.late_compensation", "compensation", lambda v: fmt_money(v, lang)),
-        ("ds.wi_service_min", "service_min", lambda v: fmt_number(v, lang, digits=4)),
-        ("ds.wi_logistics_min", "logistics_min", lambda v: fmt_number(v, lang, digits=4)),
-        ("kpi.dsr_mean_end", "mean_end", lambda v: fmt_number(v, lang, digits=4)),
+        ("ds.wi_service_min", "service_min", lambda v: fmt_score(v, lang)),
+        ("ds.wi_logistics_min", "logistics_min", lambda v: fmt_score(v, lang)),
+        ("kpi.dsr_mean_end", "mean_end", lambda v: fmt_score(v, lang)),
         ("kpi.gmv", "gmv", lambda v: fmt_money(v, lang)),
         ("m.service_cost", "service_cost", lambda v: fmt_money(v, lang)),
         ("kpi.profit", "profit", lambda v: fmt_money(v, lang)),
@@ -368,7 +374,7 @@ with layout.guard():
             v = float(rel[f"dsr_{dim}_vs_industry"])
             st.caption(
                 t("ds.vs_industry_up" if v >= 0 else "ds.vs_industry_down", lang,
-                  pct=fmt_pct(abs(v), lang), score=fmt_number(rel[f"dsr_{dim}"], lang, digits=4))
+                  pct=fmt_pct(abs(v), lang), score=fmt_score(rel[f"dsr_{dim}"], lang))
             )  # fmt: skip
         st.subheader(t("ds.star_title", lang), anchor=False)
         star_dim = dim if dim != "mean" else "logistics"

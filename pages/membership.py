@@ -46,6 +46,7 @@ lang = state.lang()
 which = state.editing()
 st.title(t("page.membership", lang), anchor=False)
 st.caption(t("mb.intro", lang))
+layout.versus(lang)  # the scenarios this page compares, by name
 st.badge(
     t("side.edit_plan" if which == state.PLAN else "side.edit_baseline", lang),
     icon=":material/edit:",
@@ -292,6 +293,7 @@ with layout.guard():
                 y_title=t("m.yuan", lang),
                 lang=lang,
                 scenario_title=t(legend_key, lang),
+                money=True,
             ),
             width="stretch",
         )

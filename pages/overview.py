@@ -4,7 +4,7 @@ bridges."""
 import streamlit as st
 
 from ui import charts, layout, router, state
-from ui.fmt import fmt_number
+from ui.fmt import MONEY_MEASURES, fmt_number
 from ui.i18n import t
 
 router.ensure(__file__)  # first: a page run without the router hands over to it
@@ -16,6 +16,8 @@ st.caption(t("app.tagline", lang))
 with layout.guard():
     with layout.working("simulate", n=2, days=state.plan().horizon_days):
         base, plan = state.results()
+    layout.versus(lang)
+    layout.story(base, plan, lang)  # what the plan does to profit, GMV and DSR, and why
     layout.show_messages(plan)
     names = {t("side.baseline_name", lang): base.daily, t("side.plan_name", lang): plan.daily}
     layout.kpi_cards(base, plan)
@@ -44,6 +46,7 @@ with layout.guard():
                 y_format=y_format,
                 lang=lang,
                 scenario_title=t("m.scenario", lang),
+                money=metric in MONEY_MEASURES,
             ),
             f"daily_{metric}",
         )
@@ -67,7 +70,7 @@ with layout.guard():
             width="stretch",
         )
 
-    st.subheader(t("ov.bridge", lang), anchor=False)
+    st.subheader(t("ov.bridge", lang), anchor=layout.BRIDGE_ANCHOR)  # the story links here
     layout.bridges(
         base.totals,
         plan.totals,

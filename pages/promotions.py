@@ -9,7 +9,14 @@ import streamlit as st
 from simulator.basket import Padding, basket_density, threshold_curve, threshold_outcome
 from simulator.promotions import FREE_SHIPPING_MARGIN
 from ui import charts, layout, promotions, router, state, widgets
-from ui.fmt import fmt_money, fmt_number, fmt_pct, fmt_signed_money, fmt_signed_number
+from ui.fmt import (
+    MONEY_MEASURES,
+    fmt_money,
+    fmt_number,
+    fmt_pct,
+    fmt_signed_money,
+    fmt_signed_number,
+)
 from ui.i18n import t
 
 router.ensure(__file__)  # first: a page run without the router hands over to it
@@ -31,6 +38,7 @@ lang = state.lang()
 which = state.editing()
 st.title(t("page.promotions", lang), anchor=False)
 st.caption(t("pr.intro", lang))
+layout.versus(lang)  # the scenarios this page compares, by name
 st.badge(
     t("side.edit_plan" if which == state.PLAN else "side.edit_baseline", lang),
     icon=":material/edit:",
@@ -140,6 +148,7 @@ with layout.guard():
             band_title=t("pr.band", lang),
             scenario_title=t("m.scenario", lang),
             lang=lang,
+            money=metric in MONEY_MEASURES,
         ),
         width="stretch",
     )

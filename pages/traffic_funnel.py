@@ -16,6 +16,7 @@ lang = state.lang()
 which = state.editing()
 st.title(t("page.traffic", lang), anchor=False)
 st.caption(t("tf.intro", lang))
+layout.versus(lang)  # the scenarios this page compares, by name
 st.badge(
     t("side.edit_plan" if which == state.PLAN else "side.edit_baseline", lang),
     icon=":material/edit:",

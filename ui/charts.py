@@ -6,38 +6,105 @@ Every ``*_data`` function returns the tidy frame its ``*_chart`` draws, so tests
 
 from __future__ import annotations
 
+import json
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 
 import altair as alt
 import pandas as pd
+
+from ui.fmt import DATE_AXIS_FORMATS, DATE_TOOLTIP_FORMATS, TIME_LOCALES, vega_label_expr
+from ui.i18n import t
 
 #: Baseline grey, plan orange (the theme's primary colour), then further scenarios.
 PALETTE = ("#8C959F", "#D9480F", "#1C7ED6", "#2F9E44", "#AE3EC9", "#F08C00")
 FONT = "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"
 
 
-def axis(title: str, lang: str, fmt: str = ",.0f") -> alt.Axis:
-    """A quantitative axis; Chinese labels count in 万 and 亿 like the rest of the UI."""
-    if lang != "zh" or fmt.endswith("%"):
-        return alt.Axis(title=title, format=fmt)
-    expr = (
-        "abs(datum.value) >= 1e8 ? format(datum.value / 1e8, ',.2~f') + '亿' : "
-        "abs(datum.value) >= 1e4 ? format(datum.value / 1e4, ',.2~f') + '万' : format(datum.value, ',.2~f')"
-    )
+def max_abs(*values: object) -> float:
+    """The largest absolute value among numbers and Series (NaN ignored; 0 for none): what an
+    axis's unit is chosen from."""
+    out = 0.0
+    for v in values:
+        m = pd.Series(v, dtype="float64").abs().max() if not isinstance(v, (int, float)) else abs(v)
+        if pd.notna(m):
+            out = max(out, float(m))
+    return out
+
+
+def axis(
+    title: str,
+    lang: str,
+    fmt: str = ",.0f",
+    *,
+    top: float | None = None,
+    money: bool = False,
+    signed: bool = False,
+) -> alt.Axis:
+    """A quantitative axis written the way ``ui.fmt`` writes numbers.
+
+    Percent formats (``".2%"``) and small-number formats without grouping (``".3f"`` for DSR
+    scores and multipliers) stay d3 formats. Grouped formats (``",.0f"``: counts and money) get a
+    ``labelExpr`` (``ui.fmt.vega_label_expr``) with ONE unit for the whole axis chosen from
+    ``top``, its largest absolute value (万/亿 in zh, K/M/B in en), ``¥`` when ``money``, and a
+    ``+`` on positive ticks when ``signed``."""
+    if fmt.endswith("%") or not fmt.startswith(","):
+        return alt.Axis(title=title, format=("+" + fmt) if signed and fmt[0] != "+" else fmt)
+    expr = vega_label_expr(0.0 if top is None else top, lang, money=money, signed=signed)
     return alt.Axis(title=title, labelExpr=expr)
 
 
-def _theme(chart: alt.Chart, height: int) -> alt.Chart:
-    return (
+def pct_format(span: float, *, signed: bool = False) -> str:
+    """A d3 percent format with as many decimals as an axis spanning ``span`` (a fraction) needs
+    for distinct ticks: "+1%" and "+0%" repeated over a 2 % span read as noise."""
+    decimals = 0 if span >= 0.1 else 1 if span >= 0.01 else 2
+    return ("+" if signed else "") + f".{decimals}%"
+
+
+def locale(lang: str) -> alt.Locale:
+    """Vega-Lite's time-format locale (``config.locale``): month and day names in ``lang``."""
+    return alt.Locale(time=alt.TimeLocale(**TIME_LOCALES[lang]))
+
+
+def has_dates(data: pd.DataFrame) -> bool:
+    """Whether a frame carries calendar dates (the ``date`` column of ``Result.daily``)."""
+    return "date" in data.columns and data["date"].notna().all() and len(data) > 0
+
+
+def day_x(data: pd.DataFrame, title: str, lang: str) -> alt.X:
+    """The x of a daily chart: the calendar ``date`` (month names in ``lang``) when the frame has
+    one, else the day number (``day``) titled ``title``."""
+    if has_dates(data):
+        return alt.X(
+            "date:T",
+            title=t("chart.date", lang),
+            axis=alt.Axis(format=DATE_AXIS_FORMATS[lang], labelAngle=0, labelOverlap=True),
+        )
+    return alt.X("day:Q", title=title, axis=alt.Axis(tickMinStep=1))
+
+
+def day_tooltip(data: pd.DataFrame, title: str, lang: str) -> list[alt.Tooltip]:
+    """The date (if any) and the day number of a point, for a tooltip."""
+    day = [alt.Tooltip("day:Q", title=title)]
+    if has_dates(data):
+        return [alt.Tooltip("date:T", title=t("chart.date", lang), format=DATE_TOOLTIP_FORMATS[lang]),
+                *day]  # fmt: skip
+    return day
+
+
+def _theme(chart: alt.Chart, height: int, lang: str | None = None) -> alt.Chart:
+    out = (
         chart.properties(height=height)
         .configure_axis(labelFont=FONT, titleFont=FONT)
         .configure_legend(labelFont=FONT, titleFont=FONT, orient="top", columns=2, labelLimit=0)
     )
+    return out if lang is None else out.configure(locale=locale(lang))
 
 
-def themed(chart: alt.TopLevelMixin, height: int) -> alt.TopLevelMixin:
-    """A chart (or layered chart) in the app's fonts and legend layout."""
-    return _theme(chart, height)
+def themed(chart: alt.TopLevelMixin, height: int, lang: str | None = None) -> alt.TopLevelMixin:
+    """A chart (or layered chart) in the app's fonts and legend layout (and ``lang``'s month
+    names)."""
+    return _theme(chart, height, lang)
 
 
 def scenario_color(names: list[str], title: str) -> alt.Color:
@@ -51,10 +118,19 @@ def scenario_color(names: list[str], title: str) -> alt.Color:
 
 
 def daily_data(frames: Mapping[str, pd.DataFrame], column: str) -> pd.DataFrame:
-    """Long frame (day, scenario, value) of one daily column for several named scenarios."""
+    """Long frame (day, [date,] scenario, value) of one daily column for several named scenarios;
+    ``date`` when every frame has one."""
+    dated = all("date" in f.columns for f in frames.values())
     return pd.concat(
         [
-            pd.DataFrame({"day": f["day"], "scenario": name, "value": f[column]})
+            pd.DataFrame(
+                {
+                    "day": f["day"],
+                    **({"date": f["date"]} if dated else {}),
+                    "scenario": name,
+                    "value": f[column],
+                }
+            )  # fmt: skip
             for name, f in frames.items()
         ],
         ignore_index=True,
@@ -69,20 +145,23 @@ def daily_chart(
     lang: str,
     y_format: str = ",.0f",
     scenario_title: str = "",
+    money: bool = False,
 ) -> alt.Chart:
+    """Daily lines, one per scenario; ``money``: the values are yuan (``¥`` on the axis)."""
     names = list(dict.fromkeys(data["scenario"]))
     color = scenario_color(names, scenario_title)
     base = alt.Chart(data).encode(
-        x=alt.X("day:Q", title=x_title, axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("value:Q", axis=axis(y_title, lang, y_format)),
+        x=day_x(data, x_title, lang),
+        y=alt.Y("value:Q", axis=axis(y_title, lang, y_format, top=max_abs(data["value"]),
+                                     money=money)),
         color=color,
         tooltip=[
             alt.Tooltip("scenario:N", title=scenario_title),
-            alt.Tooltip("day:Q", title=x_title),
+            *day_tooltip(data, x_title, lang),
             alt.Tooltip("value:Q", title=y_title, format=y_format),
         ],
-    )
-    return _theme(base.mark_line(strokeWidth=2.2, interpolate="monotone"), 300)
+    )  # fmt: skip
+    return _theme(base.mark_line(strokeWidth=2.2, interpolate="monotone"), 300, lang)
 
 
 def funnel_data(
@@ -122,7 +201,7 @@ def funnel_chart(
         .encode(
             y=alt.Y("stage:N", sort=stages, title=stage_title),
             yOffset=alt.YOffset("scenario:N", sort=names),
-            x=alt.X("value:Q", axis=axis(value_title, lang)),
+            x=alt.X("value:Q", axis=axis(value_title, lang, top=max_abs(data["value"]))),
             color=scenario_color(names, scenario_title),
             tooltip=[
                 alt.Tooltip("scenario:N", title=scenario_title),
@@ -134,94 +213,118 @@ def funnel_chart(
     text = bars.mark_text(align="left", dx=4, fontSize=11).encode(
         text="text:N", color=alt.value("#1F2328")
     )
-    return _theme(alt.layer(bars, text), 260)
+    return _theme(alt.layer(bars, text), 260, lang)
+
+
+#: Waterfall colours: a step that raises the measure, one that lowers it, the total change.
+UP_COLOR, DOWN_COLOR, TOTAL_COLOR = "#2F9E44", "#C92A2A", "#495057"
+#: Room above and below the bars for their labels, as a share of the change's span.
+LABEL_PAD = 0.18
 
 
 def bridge_data(
-    start: float,
     effects: Sequence[tuple[str, float]],
-    end: float,
-    start_label: str,
-    end_label: str,
-    fmt: Callable[[float], str],
+    total_label: str,
     fmt_signed: Callable[[float], str],
+    *,
+    min_abs: float = 0.5,
 ) -> pd.DataFrame:
-    """Waterfall rows: the baseline bar, one floating bar per effect, the plan bar."""
-    rows = [
-        {
-            "label": start_label,
-            "lo": 0.0,
-            "hi": start,
-            "value": start,
-            "kind": "total",
-            "order": 0,
-            "text": fmt(start),
-        }
-    ]
-    level = start
-    for i, (label, value) in enumerate(effects, start=1):
-        rows.append(
-            {
-                "label": label,
-                "lo": min(level, level + value),
-                "hi": max(level, level + value),
-                "value": value,
-                "kind": "up" if value >= 0 else "down",
-                "order": i,
-                "text": fmt_signed(value),
-            }
-        )
+    """A delta waterfall: the change of a measure on its own scale, not its level.
+
+    Rows (label, lo, hi, value, kind, order, text): the first step starts at 0 change, each step
+    floats from the running change Σ_{j<i} e_j to Σ_{j≤i} e_j, and the last bar is the total
+    change Σ e_j from 0. ``kind`` is ``up``/``down`` by the step's sign, ``total`` for the last;
+    ``text`` is every bar's signed value (``fmt_signed``). Steps smaller than ``min_abs`` (a line
+    the plan does not touch) are left out, but still counted in the running change."""
+    rows = []
+    level = 0.0
+    for label, value in effects:
+        if abs(value) >= min_abs:
+            rows.append(
+                {"label": label, "lo": min(level, level + value), "hi": max(level, level + value),
+                 "value": value, "kind": "up" if value >= 0 else "down", "order": len(rows),
+                 "text": fmt_signed(value)}
+            )  # fmt: skip
         level += value
     rows.append(
-        {
-            "label": end_label,
-            "lo": 0.0,
-            "hi": end,
-            "value": end,
-            "kind": "total",
-            "order": len(effects) + 1,
-            "text": fmt(end),
-        }
-    )
+        {"label": total_label, "lo": min(0.0, level), "hi": max(0.0, level), "value": level,
+         "kind": "total", "order": len(rows), "text": fmt_signed(level)}
+    )  # fmt: skip
     return pd.DataFrame(rows)
 
 
-def bridge_chart(data: pd.DataFrame, *, value_title: str, lang: str) -> alt.Chart:
+#: Characters per line of a waterfall's step names ("Shipping and platform fees" on two lines).
+WRAP_CHARS = 14
+
+
+def wrap_expr(labels: Sequence[str], width: int = WRAP_CHARS) -> str:
+    """A Vega ``labelExpr`` that writes each of ``labels`` on lines of at most ``width``
+    characters, broken at spaces (a lookup table: Vega cannot wrap axis labels by itself)."""
+    table = {x: textwrap.wrap(x, width) or [x] for x in labels}
+    return f"({json.dumps(table, ensure_ascii=False)})[datum.label] || datum.label"
+
+
+def bridge_domain(data: pd.DataFrame) -> tuple[float, float]:
+    """The y-domain of a delta waterfall: from the lowest to the highest running change (0
+    included), padded by ``LABEL_PAD`` of the span for the labels: the change, never the level."""
+    lo, hi = min(0.0, float(data["lo"].min())), max(0.0, float(data["hi"].max()))
+    pad = LABEL_PAD * (hi - lo) if hi > lo else 1.0
+    return lo - pad, hi + pad
+
+
+def bridge_chart(
+    data: pd.DataFrame, *, value_title: str, lang: str, money: bool = True
+) -> alt.LayerChart:
+    """The delta waterfall of ``bridge_data``: bars from the running change, green up, red down,
+    the total in dark grey, every bar labelled with its signed value (above a rise, below a
+    fall), a rule at zero change; the y axis is the change (``axis(signed=True)``)."""
     order = list(data.sort_values("order")["label"])
-    color = alt.Color(
-        "kind:N",
-        legend=None,
-        scale=alt.Scale(domain=["total", "up", "down"], range=["#8C959F", "#2F9E44", "#C92A2A"]),
+    lo, hi = bridge_domain(data)
+    x = alt.X(
+        "label:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(labelAngle=0, labelLimit=200, labelExpr=wrap_expr(order)),
     )
+    y = alt.Y(
+        "lo:Q",
+        scale=alt.Scale(domain=[lo, hi], nice=False, zero=False),
+        axis=axis(value_title, lang, top=max(abs(lo), abs(hi)), money=money, signed=True),
+    )
+    color = alt.Color(
+        "kind:N", legend=None,
+        scale=alt.Scale(domain=["up", "down", "total"], range=[UP_COLOR, DOWN_COLOR, TOTAL_COLOR]),
+    )  # fmt: skip
     bars = (
         alt.Chart(data)
         .mark_bar(size=38)
-        .encode(
-            x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelLimit=180)),
-            y=alt.Y("lo:Q", axis=axis(value_title, lang)),
-            y2="hi:Q",
-            color=color,
-            tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("text:N", title=value_title)],
-        )
-    )
-    text = (
+        .encode(x=x, y=y, y2="hi:Q", color=color,
+                tooltip=[alt.Tooltip("label:N", title=""),
+                         alt.Tooltip("text:N", title=value_title)])
+    )  # fmt: skip
+    up = (
         alt.Chart(data)
-        .mark_text(dy=-8, fontSize=11)
-        .encode(
-            x=alt.X("label:N", sort=order),
-            y="hi:Q",
-            text="text:N",
-        )
+        .transform_filter("datum.value >= 0")
+        .mark_text(dy=-8, fontSize=11, baseline="bottom", color="#1F2328")
+        .encode(x=alt.X("label:N", sort=order), y="hi:Q", text="text:N")
     )
-    return _theme(alt.layer(bars, text), 300)
+    down = (
+        alt.Chart(data)
+        .transform_filter("datum.value < 0")
+        .mark_text(dy=8, fontSize=11, baseline="top", color="#1F2328")
+        .encode(x=alt.X("label:N", sort=order), y="lo:Q", text="text:N")
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#868E96").encode(y="y:Q")
+    return _theme(alt.layer(bars, zero, up, down), 300, lang)
 
 
 def sources_data(daily: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
-    """(day, source, uv) for the visitor sources that bring anyone."""
+    """(day, [date,] source, uv) for the visitor sources that bring anyone."""
     cols = [c for c in labels if daily[c].sum() > 0]
-    long = daily[["day", *cols]].melt(id_vars="day", var_name="column", value_name="uv")
+    ids = ["day", "date"] if has_dates(daily) else ["day"]
+    long = daily[[*ids, *cols]].melt(id_vars=ids, var_name="column", value_name="uv")
     long["source"] = long["column"].map(labels)
-    return long[["day", "source", "uv"]]
+    return long[[*ids, "source", "uv"]]
 
 
 def sources_chart(
@@ -231,8 +334,12 @@ def sources_chart(
         alt.Chart(data)
         .mark_area(opacity=0.85)
         .encode(
-            x=alt.X("day:Q", title=x_title),
-            y=alt.Y("uv:Q", stack="zero", axis=axis(y_title, lang)),
+            x=day_x(data, x_title, lang),
+            y=alt.Y(
+                "uv:Q",
+                stack="zero",
+                axis=axis(y_title, lang, top=max_abs(data.groupby("day")["uv"].sum())),
+            ),
             color=alt.Color(
                 "source:N",
                 title=source_title,
@@ -240,12 +347,12 @@ def sources_chart(
             ),
             tooltip=[
                 alt.Tooltip("source:N", title=source_title),
-                alt.Tooltip("day:Q", title=x_title),
+                *day_tooltip(data, x_title, lang),
                 alt.Tooltip("uv:Q", title=y_title, format=",.0f"),
             ],
         )
     )
-    return _theme(chart, 260)
+    return _theme(chart, 260, lang)
 
 
 # --------------------------------------------------------------------------- promotions
@@ -258,11 +365,13 @@ PREHEAT_OPACITY = 0.35
 BAND_COLOR = "#F08C00"
 
 
-def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Fonts and legend placement for a layered or concatenated chart (heights set per part)."""
-    return chart.configure_axis(labelFont=FONT, titleFont=FONT).configure_legend(
+def _configure(chart: alt.TopLevelMixin, lang: str | None = None) -> alt.TopLevelMixin:
+    """Fonts and legend placement for a layered or concatenated chart (heights set per part), and
+    ``lang``'s month names."""
+    out = chart.configure_axis(labelFont=FONT, titleFont=FONT).configure_legend(
         labelFont=FONT, titleFont=FONT, orient="top"
     )
+    return out if lang is None else out.configure(locale=locale(lang))
 
 
 def timeline_data(
@@ -358,13 +467,13 @@ def event_bands(
     return data[["start", "end", "phase_code", "phase", "label"]]
 
 
-def _bands_layer(bands: pd.DataFrame, band_title: str) -> alt.Chart:
+def _bands_layer(bands: pd.DataFrame, band_title: str, temporal: bool = False) -> alt.Chart:
     return (
         alt.Chart(bands)
         .mark_rect(color=BAND_COLOR)
         .encode(
-            x="start:Q",
-            x2="end:Q",
+            x="start:T" if temporal else "start:Q",
+            x2="end:T" if temporal else "end:Q",
             opacity=alt.Opacity(
                 "phase_code:N",
                 sort=["preheat", "event"],
@@ -388,43 +497,54 @@ def promo_daily_chart(
     scenario_title: str,
     lang: str,
     y_format: str = ",.0f",
+    money: bool = False,
 ) -> alt.VConcatChart | alt.LayerChart:
     """Daily baseline vs plan (``daily_data``) over shaded event windows (``event_bands``), and
-    below it the orders repaid each day to the pull-forward debt (``repay``: day, value)."""
+    below it the orders repaid each day to the pull-forward debt (``repay``: day, value).
+    When ``data`` carries dates, the windows (day numbers) and ``repay`` are put on the same
+    calendar: date = the date of day 0 + day."""
     names = list(dict.fromkeys(data["scenario"]))
-    x = alt.X("day:Q", title=x_title, axis=alt.Axis(tickMinStep=1))
+    temporal = has_dates(data)
+    if temporal:
+        origin = pd.Timestamp(data["date"].iloc[0]) - pd.Timedelta(days=int(data["day"].iloc[0]))
+        bands = bands.assign(start=origin + pd.to_timedelta(bands["start"], unit="D"),
+                             end=origin + pd.to_timedelta(bands["end"], unit="D"))  # fmt: skip
+        if repay is not None:
+            repay = repay.assign(date=origin + pd.to_timedelta(repay["day"], unit="D"))
+    x = day_x(data, x_title, lang)
     lines = (
         alt.Chart(data)
         .mark_line(strokeWidth=2.2)
         .encode(
             x=x,
-            y=alt.Y("value:Q", axis=axis(y_title, lang, y_format)),
+            y=alt.Y("value:Q", axis=axis(y_title, lang, y_format, top=max_abs(data["value"]),
+                                         money=money)),
             color=scenario_color(names, scenario_title),
             tooltip=[
                 alt.Tooltip("scenario:N", title=scenario_title),
-                alt.Tooltip("day:Q", title=x_title),
+                *day_tooltip(data, x_title, lang),
                 alt.Tooltip("value:Q", title=y_title, format=y_format),
             ],
         )
-    )
-    shade = [_bands_layer(bands, band_title)] if not bands.empty else []
+    )  # fmt: skip
+    shade = [_bands_layer(bands, band_title, temporal)] if not bands.empty else []
     top = alt.layer(*shade, lines).properties(height=280)
     if repay is None:
-        return _configure(top)
+        return _configure(top, lang)
     bottom = alt.layer(
         *shade,
         alt.Chart(repay)
         .mark_area(color=PALETTE[1], opacity=0.55, interpolate="step-after")
         .encode(
             x=x,
-            y=alt.Y("value:Q", axis=axis(repay_title, lang, ",.1f")),
+            y=alt.Y("value:Q", axis=axis(repay_title, lang, ",.1f", top=max_abs(repay["value"]))),
             tooltip=[
-                alt.Tooltip("day:Q", title=x_title),
+                *day_tooltip(repay, x_title, lang),
                 alt.Tooltip("value:Q", title=repay_title, format=",.1f"),
             ],
         ),
     ).properties(height=110)
-    return _configure(alt.vconcat(top, bottom, spacing=8).resolve_scale(x="shared"))
+    return _configure(alt.vconcat(top, bottom, spacing=8).resolve_scale(x="shared"), lang)
 
 
 def basket_data(
@@ -613,16 +733,18 @@ def fit_chart(
         sort=names,
         scale=alt.Scale(domain=names, range=[DATA_COLOR, MODEL_COLOR][: len(names)]),
     )
+    x_axis = alt.Axis(format=DATE_AXIS_FORMATS[lang], labelAngle=0) if temporal else alt.Axis()
     base = alt.Chart(data).encode(
-        x=alt.X(f"x:{kind}", title=x_title),
-        y=alt.Y("value:Q", axis=axis(y_title, lang, y_format)),
+        x=alt.X(f"x:{kind}", title=x_title, axis=x_axis),
+        y=alt.Y("value:Q", axis=axis(y_title, lang, y_format, top=max_abs(data["value"]))),
         color=color,
         tooltip=[
             alt.Tooltip("series:N", title=series_title),
-            alt.Tooltip(f"x:{kind}", title=x_title),
+            alt.Tooltip(f"x:{kind}", title=x_title,
+                        **({"format": DATE_TOOLTIP_FORMATS[lang]} if temporal else {})),
             alt.Tooltip("value:Q", title=y_title, format=y_format),
         ],
-    )
+    )  # fmt: skip
     # The same field, title and sort for colour and dash: Vega-Lite merges them in one legend.
     lines = base.mark_line(strokeWidth=2.2, interpolate="monotone").encode(
         strokeDash=alt.StrokeDash(
@@ -644,7 +766,7 @@ def fit_chart(
             .mark_text(align="left", dx=4, color="#495057", fontSize=11)
             .encode(x=f"x:{kind}", y=alt.value(8), text="label:N")
         )
-    return _theme(alt.layer(*layers), 300)
+    return _theme(alt.layer(*layers), 300, lang)
 
 
 def weekday_chart(
@@ -676,7 +798,7 @@ def weekday_chart(
         .encode(x=alt.X("day:N", sort=order), y=alt.Y("lo:Q", title=value_title), y2="hi:Q")
     )
     one = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color="#868E96").encode(y="y:Q")
-    return _theme(alt.layer(bars, errors, one), 260)
+    return _theme(alt.layer(bars, errors, one), 260, lang)
 
 
 # --------------------------------------------------------------------------- compare
@@ -685,24 +807,39 @@ def change_data(
     baseline: str,
     keys: Sequence[str],
     labels: Mapping[str, str],
+    text: Callable[[str, float, float], str] | None = None,
 ) -> pd.DataFrame:
-    """Long frame (measure, scenario, change) of every scenario's change against ``baseline``
-    (a fraction: 0.12 = +12%), for the measures in ``keys`` whose baseline value is not 0."""
+    """Long frame (measure, scenario, change, text) of every scenario's change against
+    ``baseline`` (a fraction: 0.12 = +12%), for the measures in ``keys`` whose baseline value is
+    not 0. ``text(key, new, old)`` writes each bar's label (default: the signed percentage)."""
+    label = text or (lambda _k, new, old: f"{new / old - 1.0:+.1%}")
     rows = [
-        {"measure": labels[k], "scenario": name, "change": t[k] / totals[baseline][k] - 1.0}
+        {"measure": labels[k], "scenario": name, "change": t[k] / totals[baseline][k] - 1.0,
+         "text": label(k, t[k], totals[baseline][k])}
         for k in keys
         if totals[baseline][k]
         for name, t in totals.items()
         if name != baseline
-    ]
-    return pd.DataFrame(rows, columns=["measure", "scenario", "change"])
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["measure", "scenario", "change", "text"])
+
+
+#: Height of one bar of the change chart (px): a measure with one plan must still have room for
+#: its axis label (9 px hid every other one).
+CHANGE_BAR_STEP = 22
 
 
 def change_chart(
-    data: pd.DataFrame, *, names: list[str], change_title: str, scenario_title: str
+    data: pd.DataFrame,
+    *,
+    names: list[str],
+    change_title: str,
+    scenario_title: str,
+    lang: str | None = None,
 ) -> alt.TopLevelMixin:
-    """Grouped bars: for each measure one bar per scenario, its change against the baseline;
-    ``names`` are all the scenarios (the baseline first) so the colours match the other charts."""
+    """Grouped bars: for each measure one bar per scenario, its change against the baseline,
+    every bar labelled (``text``: right of a rise, left of a fall); ``names`` are all the
+    scenarios (the baseline first) so the colours match the other charts."""
     order = list(dict.fromkeys(data["measure"]))
     others = [n for n in names[1:] if n in set(data["scenario"])]
     color = alt.Color(
@@ -711,19 +848,35 @@ def change_chart(
         sort=others,
         scale=alt.Scale(domain=others, range=list(PALETTE[1 : len(others) + 1])),
     )
+    lo, hi = min(0.0, float(data["change"].min())), max(0.0, float(data["change"].max()))
+    pad = 0.3 * (hi - lo) if hi > lo else 0.01
+    y = alt.Y("measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=0, labelOverlap=False))
+    y_offset = alt.YOffset("scenario:N", sort=others)
+    x = alt.X(
+        "change:Q",
+        scale=alt.Scale(domain=[lo - pad, hi + pad], nice=False),
+        axis=alt.Axis(title=change_title, format=pct_format(hi - lo, signed=True)),
+    )
     bars = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("measure:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
-            yOffset=alt.YOffset("scenario:N", sort=others),
-            x=alt.X("change:Q", axis=alt.Axis(title=change_title, format="+.0%")),
+            y=y,
+            yOffset=y_offset,
+            x=x,
             color=color,
             tooltip=[alt.Tooltip("measure:N", title=""),
                      alt.Tooltip("scenario:N", title=scenario_title),
-                     alt.Tooltip("change:Q", title=change_title, format="+.2%")],
+                     alt.Tooltip("text:N", title=change_title)],
         )
     )  # fmt: skip
+    labels = [
+        alt.Chart(data)
+        .transform_filter(f"datum.change {op} 0")
+        .mark_text(align=align, dx=dx, fontSize=11, color="#1F2328")
+        .encode(y=alt.Y("measure:N", sort=order), yOffset=y_offset, x="change:Q", text="text:N")
+        for op, align, dx in ((">=", "left", 4), ("<", "right", -4))
+    ]
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#868E96").encode(x="x:Q")
     # with an offset channel the step is one bar's: a measure takes len(others) steps
-    return _theme(alt.layer(bars, zero), alt.Step(9))
+    return _theme(alt.layer(bars, zero, *labels), alt.Step(CHANGE_BAR_STEP), lang)

@@ -18,7 +18,7 @@ import altair as alt
 import pandas as pd
 
 from simulator import Result, Scenario
-from ui.fmt import fmt_money, fmt_number, fmt_param, fmt_pct
+from ui.fmt import fmt_money, fmt_number, fmt_param, fmt_pct, fmt_score
 from ui.i18n import t
 
 #: Totals on the comparison sheet, in order.
@@ -205,5 +205,5 @@ def kpi_text(value: float, key: str, lang: str) -> str:
     if key in ("gmv", "profit", "discount_cost", "promotion_cost"):
         return fmt_money(value, lang)
     if key == "dsr_mean_end":
-        return fmt_number(value, lang, digits=4)
+        return fmt_score(value, lang)  # two decimals, as its KPI card
     return fmt_number(value, lang)

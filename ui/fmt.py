@@ -13,11 +13,14 @@ Conventions
   A value that rounds to zero is printed without a sign (never ``"-0"``).
 * Rounding is half-up on the shortest decimal representation of the float,
   so ``1.005`` with two decimals is ``"1.01"`` (not banker's rounding).
-* Compact notation: Chinese uses 万 (1e4) and 亿 (1e8) from ``|x| >= 1e4``;
-  English uses M (1e6) and B (1e9) from ``|x| >= 1e6``. Compact values always
-  show 3 significant figures with at most 2 decimals (``"1.00万"``,
-  ``"12.3万"``, ``"123万"``, ``"1,234亿"``); a value that rounds up to the next
-  unit is promoted (``99,999,999`` -> ``"1.00亿"``).
+* Compact notation starts at ``|x| >= 1e4`` in both languages, so the two read
+  alike: Chinese uses 万 (1e4) and 亿 (1e8), English K (1e3), M (1e6) and
+  B (1e9). Compact values always show 3 significant figures with at most
+  2 decimals (``"1.00万"``, ``"12.3万"``, ``"123万"``, ``"1,234亿"``; en
+  ``"12.3K"``, ``"624K"``, ``"2.08M"``); a value that rounds up to the next
+  unit is promoted (``99,999,999`` -> ``"1.00亿"``, ``999,999`` -> ``"1.00M"``).
+  Never one number in units and its neighbour in full: ``"¥2.08M"`` beside
+  ``"¥624K"``, not beside ``"¥623,933"``.
 * Money is CNY and always uses the ``"¥"`` prefix, in both languages.
 """
 
@@ -34,7 +37,21 @@ from babel import Locale
 from babel.numbers import NumberPattern, format_decimal, format_percent, parse_pattern
 
 __all__ = [
+    "COMPACT_FROM",
     "CURRENCY_SYMBOL",
+    "DATE_AXIS_FORMATS",
+    "DATE_TOOLTIP_FORMATS",
+    "KINDS",
+    "LOWER_IS_BETTER",
+    "MONEY_MEASURES",
+    "SCORE_DIGITS",
+    "TIME_LOCALES",
+    "fmt_date",
+    "fmt_kind",
+    "fmt_score",
+    "fmt_signed_score",
+    "kpi_delta",
+    "vega_label_expr",
     "DASH",
     "LANGS",
     "UNIT_LABELS",
@@ -92,11 +109,13 @@ _BABEL_LOCALES: Final[Mapping[str, Locale]] = {
     "en": Locale.parse("en_US"),
 }
 
-# (threshold, suffix) in ascending order; the first threshold starts compact mode.
+# (divisor, suffix) in ascending order.
 _COMPACT_UNITS: Final[Mapping[str, tuple[tuple[Decimal, str], ...]]] = {
     "zh": ((Decimal(10) ** 4, "万"), (Decimal(10) ** 8, "亿")),
-    "en": ((Decimal(10) ** 6, "M"), (Decimal(10) ** 9, "B")),
+    "en": ((Decimal(10) ** 3, "K"), (Decimal(10) ** 6, "M"), (Decimal(10) ** 9, "B")),
 }
+#: Where compact notation starts, in both languages (a 5-digit number reads better in units).
+COMPACT_FROM: Final[Decimal] = Decimal(10) ** 4
 
 # Enough precision for any float (up to ~1.8e308, down to ~5e-324) and for
 # ratios of floats, so quantize never raises InvalidOperation.
@@ -228,7 +247,7 @@ def _number_abs(a: Decimal, lang: str, decimals: int, compact: bool, *, strip: b
     Whether to compact is decided on the value rounded to ``decimals`` so that
     e.g. 9,999.6 (which would print as 10,000) becomes ``"1.00万"``.
     """
-    if compact and _round(a, decimals) >= _COMPACT_UNITS[lang][0][0]:
+    if compact and _round(a, decimals) >= COMPACT_FROM:
         return _compact(a, lang)
     return _plain(a, lang, decimals, strip=strip)
 
@@ -312,7 +331,7 @@ def fmt_number(x: SupportsFloat | None, lang: str, *, digits: int = 0, compact: 
     digits : int, default 0
         Decimal places of the non-compact form.
     compact : bool, default True
-        Use 万/亿 (zh, ``|x| >= 1e4``) or M/B (en, ``|x| >= 1e6``) with
+        Use 万/亿 (zh) or K/M/B (en) from ``|x| >= 1e4``, with
         3 significant figures.
 
     Returns
@@ -330,7 +349,7 @@ def fmt_number(x: SupportsFloat | None, lang: str, *, digits: int = 0, compact: 
     >>> fmt_number(12345, "zh"), fmt_number(9999, "zh"), fmt_number(123456789, "zh")
     ('1.23万', '9,999', '1.23亿')
     >>> fmt_number(123456.7, "en"), fmt_number(1234567, "en")
-    ('123,457', '1.23M')
+    ('123K', '1.23M')
     """
     _lang_index(lang)
     _check_digits(digits)
@@ -394,7 +413,7 @@ def fmt_money(
     Examples
     --------
     >>> fmt_money(12345, "zh"), fmt_money(12345, "en"), fmt_money(1.09, "en")
-    ('¥1.23万', '¥12,345', '¥1.09')
+    ('¥1.23万', '¥12.3K', '¥1.09')
     """
     _lang_index(lang)
     if digits is not None:
@@ -641,3 +660,228 @@ def fmt_param(x: SupportsFloat | None, unit: str, lang: str) -> str:
     d = _to_decimal(x)
     digits = 2 if unit.startswith("yuan") and d is not None and d != d.to_integral_value() else None
     return fmt_value(x, unit, lang, compact=False, digits=digits)
+
+
+# ---------------------------------------------------------------------------
+# scores, kinds of KPI and the colour of a change
+# ---------------------------------------------------------------------------
+
+#: Decimals of a DSR score (店铺评分, 1–5): the platform shows 4.8, and a change of 0.01 is the
+#: smallest a seller watches; four decimals ("4.7999") read as noise.
+SCORE_DIGITS: Final[int] = 2
+
+#: Measures (``Result.totals`` / ``Result.daily`` keys) where a fall is good news: costs, refunds,
+#: waiting, backlog, late or cancelled orders, the pull-forward debt. Their changes are coloured
+#: the other way round (Streamlit's ``delta_color="inverse"``).
+LOWER_IS_BETTER: Final[frozenset[str]] = frozenset(
+    {
+        "ad_spend", "affiliate_commission", "backlog", "backlog_max", "campaign_cost",
+        "cancellation_refunds", "cogs", "discount_cost", "dispatch_delay_days",
+        "free_shipping_cost", "late_compensation", "late_rate", "loyalty_cost", "marketing_cost",
+        "member_price_cost", "negative_share", "orders_cancelled", "orders_damaged", "orders_late",
+        "outreach_cost", "platform_fee", "points_expense", "points_liability_end",
+        "promotion_cost", "promotion_goods_cost", "pull_forward_debt", "pull_forward_debt_end",
+        "referral_reward_cost", "refunds", "reminder_cost", "response_time_s", "saturated_hours",
+        "service_cost", "shipping_cost", "stored_value_gift_cost", "voucher_cost",
+    }
+)  # fmt: skip
+
+#: Measures counted in yuan (``¥`` on their chart axes).
+MONEY_MEASURES: Final[frozenset[str]] = frozenset(
+    {
+        "gmv", "gmv_list", "gmv_new", "gmv_repeat", "net_sales", "profit", "cash", "aov",
+        "aov_new", "aov_repeat", "uv_value", "discount_cost", "promotion_cost", "refunds",
+        "cancellation_refunds", "cogs", "shipping_cost", "shipping_fee_income", "platform_fee",
+        "late_compensation", "service_cost", "marketing_cost", "ad_spend", "loyalty_cost",
+    }
+)  # fmt: skip
+
+#: The kinds of number a KPI card shows (see :func:`fmt_kind`).
+KINDS: Final[tuple[str, ...]] = ("money", "price", "pct", "stars", "seconds", "count")
+
+
+def fmt_score(x: SupportsFloat | None, lang: str) -> str:
+    """A DSR score with :data:`SCORE_DIGITS` decimals.
+
+    Examples
+    --------
+    >>> fmt_score(4.79994, "zh"), fmt_score(4.8, "en")
+    ('4.80', '4.80')
+    """
+    return fmt_number(x, lang, digits=SCORE_DIGITS, compact=False)
+
+
+def fmt_signed_score(x: SupportsFloat | None, lang: str) -> str:
+    """A change of DSR score in points (absolute, never a percentage).
+
+    Examples
+    --------
+    >>> fmt_signed_score(-0.0213, "zh"), fmt_signed_score(0.004, "en")
+    ('-0.02', '0.00')
+    """
+    return fmt_signed_number(x, lang, digits=SCORE_DIGITS, compact=False)
+
+
+def fmt_kind(x: SupportsFloat | None, kind: str, lang: str) -> str:
+    """A value the way a KPI card of ``kind`` (:data:`KINDS`) shows it.
+
+    ``money``: compact yuan; ``price``: a per-order or per-visitor amount, to the fen;
+    ``pct``: a fraction as a percentage; ``stars``: a DSR score (:func:`fmt_score`);
+    ``seconds``: a duration; ``count``: a number (compact).
+
+    Examples
+    --------
+    >>> fmt_kind(623_933, "money", "zh"), fmt_kind(623_933, "money", "en")
+    ('¥62.4万', '¥624K')
+    >>> fmt_kind(4.79994, "stars", "en"), fmt_kind(0.0241, "pct", "en")
+    ('4.80', '2.41%')
+    """
+    if kind == "money":
+        return fmt_money(x, lang)
+    if kind == "price":
+        return fmt_money(x, lang, compact=False, digits=2)
+    if kind == "pct":
+        return fmt_pct(x, lang)
+    if kind == "stars":
+        return fmt_score(x, lang)
+    if kind == "seconds":
+        return fmt_duration_s(x, lang)
+    if kind == "count":
+        return fmt_number(x, lang)
+    raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(map(repr, KINDS))}")
+
+
+def kpi_delta(
+    key: str, kind: str, new: float, old: float, lang: str
+) -> tuple[str | None, str, str]:
+    """The change a KPI card shows: ``(text, delta_color, delta_arrow)`` for ``st.metric``.
+
+    A score (``kind == "stars"``) changes by absolute points (``"-0.02"``), everything else by a
+    relative percentage (``"+1.2%"``). The colour follows the measure's direction: ``"inverse"``
+    for :data:`LOWER_IS_BETTER` (a fall is green), ``"normal"`` otherwise; a change that shows as
+    zero (``"0.00"``, ``"0.0%"``) is ``"off"`` (grey) with no arrow, never a green ↑ for a fall.
+    From a zero baseline a money or count change is given as such (``"+545"``); ``text`` is
+    ``None`` when nothing changed or the change is otherwise undefined.
+
+    Examples
+    --------
+    >>> kpi_delta("dsr_mean_end", "stars", 4.79994, 4.8, "en")
+    ('0.00', 'off', 'off')
+    >>> kpi_delta("dsr_mean_end", "stars", 4.78, 4.8, "zh")
+    ('-0.02', 'normal', 'auto')
+    >>> kpi_delta("service_cost", "money", 90, 100, "en")
+    ('-10.0%', 'inverse', 'auto')
+    >>> kpi_delta("backlog_max", "count", 545, 0, "en")
+    ('+545', 'inverse', 'auto')
+    """
+    n, o = _to_decimal(new), _to_decimal(old)
+    if n is None or o is None or abs(n - o) <= Decimal("1e-9") * max(Decimal(1), abs(o)):
+        return None, "off", "off"
+    if kind == "stars":
+        text = fmt_signed_score(new - old, lang)
+    else:
+        text = fmt_delta_pct(new, old, lang)
+        if text is None and kind in ("money", "count"):  # from zero: the change itself
+            diff = n - o
+            text = (
+                fmt_signed_money(diff, lang) if kind == "money" else fmt_signed_number(diff, lang)
+            )
+    if text is None:
+        return None, "off", "off"
+    if not _has_nonzero_digit(text):
+        return text, "off", "off"
+    return text, ("inverse" if key in LOWER_IS_BETTER else "normal"), "auto"
+
+
+# ---------------------------------------------------------------------------
+# the same conventions in charts (Vega-Lite)
+# ---------------------------------------------------------------------------
+
+
+def _axis_unit(max_abs: float, lang: str) -> tuple[float, str]:
+    """(divisor, suffix) of a whole axis whose largest |value| is ``max_abs``: one unit for every
+    tick, so "1万" never stands beside "5,000"."""
+    a = Decimal(repr(float(max_abs))) if math.isfinite(max_abs) else Decimal(0)
+    if a < COMPACT_FROM:
+        return 1.0, ""
+    units = _COMPACT_UNITS[lang]
+    i = 0
+    while i + 1 < len(units) and a >= units[i + 1][0]:
+        i += 1
+    base, suffix = units[i]
+    return float(base), suffix
+
+
+def vega_label_expr(max_abs: float, lang: str, *, money: bool = False, signed: bool = False) -> str:
+    """A Vega expression for an axis's ``labelExpr`` that writes ticks like this module does.
+
+    The unit (万/亿 in zh, K/M/B in en, none below 1e4) is chosen once for the whole axis from
+    its largest absolute value ``max_abs``; ``money`` adds ``¥``; ``signed`` a ``+`` on positive
+    ticks (an axis of changes). Ticks are round numbers, so up to 2 decimals are kept and trailing
+    zeros dropped (d3 ``~f``).
+
+    Examples
+    --------
+    >>> vega_label_expr(623_933, "zh", money=True)
+    "(datum.value < 0 ? '-' : '') + '¥' + format(abs(datum.value) / 10000, ',.2~f') + (datum.value == 0 ? '' : '万')"
+    """  # noqa: E501
+    _lang_index(lang)
+    base, suffix = _axis_unit(max_abs, lang)
+    sign = (
+        "(datum.value < 0 ? '-' : datum.value > 0 ? '+' : '')"
+        if signed
+        else ("(datum.value < 0 ? '-' : '')")
+    )
+    prefix = f" + '{CURRENCY_SYMBOL}'" if money else ""
+    scaled = "abs(datum.value)" if base == 1 else f"abs(datum.value) / {base:.0f}"
+    tail = f" + (datum.value == 0 ? '' : '{suffix}')" if suffix else ""
+    return f"{sign}{prefix} + format({scaled}, ',.2~f'){tail}"
+
+
+#: d3 time-format locales (``config.locale.time`` of Vega-Lite) so month and day names on a date
+#: axis and in tooltips are in the user's language. The zh months are 1月…12月 as Taobao's
+#: calendars write them (d3's zh-CN ships 一月…十二月).
+TIME_LOCALES: Final[Mapping[str, Mapping[str, object]]] = {
+    "zh": {
+        "dateTime": "%Y年%-m月%-d日 %A %X",
+        "date": "%Y/%-m/%-d",
+        "time": "%H:%M:%S",
+        "periods": ["上午", "下午"],
+        "days": ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+        "shortDays": ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
+        "months": [f"{m}月" for m in range(1, 13)],
+        "shortMonths": [f"{m}月" for m in range(1, 13)],
+    },
+    "en": {
+        "dateTime": "%a %b %e %X %Y",
+        "date": "%m/%d/%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+        "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+        "months": ["January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December"],
+        "shortMonths": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                        "Nov", "Dec"],
+    },
+}  # fmt: skip
+
+#: d3 time formats of a date axis tick and of a date in a tooltip.
+DATE_AXIS_FORMATS: Final[Mapping[str, str]] = {"zh": "%-m月%-d日", "en": "%b %-d"}
+DATE_TOOLTIP_FORMATS: Final[Mapping[str, str]] = {"zh": "%Y年%-m月%-d日", "en": "%b %-d, %Y"}
+
+
+def fmt_date(x: object, lang: str) -> str:
+    """A calendar date as a user reads it: zh ``"11月11日"``, en ``"Nov 11"``.
+
+    Examples
+    --------
+    >>> import datetime
+    >>> fmt_date(datetime.date(2026, 11, 11), "zh"), fmt_date(datetime.date(2026, 11, 11), "en")
+    ('11月11日', 'Nov 11')
+    """
+    _lang_index(lang)
+    month, day = int(x.month), int(x.day)  # type: ignore[attr-defined]
+    if lang == "zh":
+        return f"{month}月{day}日"
+    return f"{TIME_LOCALES['en']['shortMonths'][month - 1]} {day}"  # type: ignore[index]

@@ -1950,6 +1950,54 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "正在用每日数据拟合访客、增长与转化…",
         "Fitting visitors, growth and conversion to the daily figures…",
     ),
+    # --- issue 16: charts, number formats and the plan's story ---
+    "chart.date": ("日期", "Date"),
+    "chart.total_change": ("合计变化", "Total change"),
+    "chart.levels": (
+        "{start_label} {start} → {end_label} {end}：变化 {delta}{pct}",
+        "{start_label} {start} → {end_label} {end}: change {delta}{pct}",
+    ),
+    "chart.pct": ("（{pct}）", " ({pct})"),
+    "story.versus": ("方案「{plan}」vs 基线「{base}」", "Plan “{plan}” vs baseline “{base}”"),
+    "story.versus_pair": ("「{a}」→「{b}」", "“{a}” → “{b}”"),
+    "story.sentence": (
+        "该方案 {days} 天贡献利润 {profit}{profit_pct}，成交金额 {gmv}{gmv_pct}，"
+        "期末平均评分 {dsr}（{dsr_delta}）：{reason}。",
+        "Over {days} days the plan changes contribution profit by {profit}{profit_pct} and GMV "
+        "by {gmv}{gmv_pct}, and ends with a mean DSR of {dsr} ({dsr_delta}): {reason}.",
+    ),
+    "story.sentence_no_dsr": (
+        "该方案 {days} 天贡献利润 {profit}{profit_pct}，成交金额 {gmv}{gmv_pct}：{reason}。",
+        "Over {days} days the plan changes contribution profit by {profit}{profit_pct} and GMV "
+        "by {gmv}{gmv_pct}: {reason}.",
+    ),
+    "story.pct": ("（{pct}）", " ({pct})"),
+    "story.down_offset": (
+        "减项合计 {loss_sum}（最大是{loss} {loss_v}）超过增项合计 {gain_sum}（最大是{gain} {gain_v}）",
+        "losses of {loss_sum} (largest: {loss}, {loss_v}) outweigh gains of {gain_sum} "
+        "(largest: {gain}, {gain_v})",
+    ),
+    "story.down_only": (
+        "减项合计 {loss_sum}，最大是{loss}（{loss_v}）",
+        "losses of {loss_sum}, the largest {loss} ({loss_v})",
+    ),
+    "story.up_offset": (
+        "增项合计 {gain_sum}（最大是{gain} {gain_v}）超过减项合计 {loss_sum}（最大是{loss} {loss_v}）",
+        "gains of {gain_sum} (largest: {gain}, {gain_v}) outweigh losses of {loss_sum} "
+        "(largest: {loss}, {loss_v})",
+    ),
+    "story.up_only": (
+        "增项合计 {gain_sum}，最大是{gain}（{gain_v}）",
+        "gains of {gain_sum}, the largest {gain} ({gain_v})",
+    ),
+    "story.flat_offset": (
+        "利润基本不变，增项 {gain_sum}（最大是{gain}）与减项 {loss_sum}（最大是{loss}）大致相抵",
+        "profit barely moves, as gains of {gain_sum} (largest: {gain}) and losses of "
+        "{loss_sum} (largest: {loss}) roughly cancel out",
+    ),
+    "story.flat_same": ("与基线的结果相同", "it gives the same result as the baseline"),
+    "story.line.margin": ("毛利", "gross margin"),
+    "story.link": ("看利润变化拆解 ↓", "See the profit bridge ↓"),
 }
 
 

@@ -17,14 +17,16 @@ from simulator.bridge import gmv_bridge, profit_bridge
 from ui import charts, state
 from ui.exports import chart_image
 from ui.fmt import (
+    KINDS,
+    MONEY_MEASURES,
     fmt_delta_pct,
-    fmt_duration_s,
+    fmt_kind,
     fmt_money,
-    fmt_number,
-    fmt_pct,
     fmt_signed_money,
+    kpi_delta,
 )
 from ui.i18n import t
+from ui.story import plan_story
 
 log = logging.getLogger("shop_whatif")
 
@@ -44,17 +46,8 @@ KPIS: Sequence[tuple[str, str]] = (
 
 
 def fmt_kpi(value: float, kind: str, lang: str) -> str:
-    if kind == "money":
-        return fmt_money(value, lang)
-    if kind == "price":  # a per-order or per-visitor amount: keep the fen
-        return fmt_money(value, lang, compact=False, digits=2)
-    if kind == "pct":
-        return fmt_pct(value, lang)
-    if kind == "stars":  # a DSR score: four decimals, as the platform shows 4.8905
-        return fmt_number(value, lang, digits=4)
-    if kind == "seconds":
-        return fmt_duration_s(value, lang)
-    return fmt_number(value, lang)
+    """A KPI card's value (``ui.fmt.fmt_kind``: the one formatter); any other kind is a count."""
+    return fmt_kind(value, kind if kind in KINDS else "count", lang)
 
 
 def style() -> None:
@@ -120,19 +113,26 @@ def bridge(
     The steps come from ``simulator.bridge`` (``BRIDGES``) and nowhere else, so every breakdown
     the app shows closes exactly on the change. ``ends``: the labels of the first and last bar;
     ``no_change``: shown instead when nothing changed; ``name``: of the downloads; ``note``: a
-    caption beneath."""
+    caption beneath.
+
+    The waterfall draws the change on its own scale (``charts.bridge_data``: from 0 change to the
+    total change, every bar labelled), so a −¥1,013 change on ¥62.4万 is not a hairline; the two
+    levels are written above it."""
     lang = state.lang()
     split, prefix = next((s, p) for m, s, p in BRIDGES if m == measure)
     effects = split(t0, t1)
     if all(abs(v) < 0.5 for v in effects.values()):
         st.info(no_change, icon=":material/info:")
     else:
+        start, end = t0[measure], t1[measure]
+        pct = fmt_delta_pct(end, start, lang)
+        st.caption(t("chart.levels", lang, start_label=ends[0], start=fmt_money(start, lang),
+                     end_label=ends[1], end=fmt_money(end, lang),
+                     delta=fmt_signed_money(end - start, lang),
+                     pct=t("chart.pct", lang, pct=pct) if pct else ""))  # fmt: skip
         data = charts.bridge_data(
-            t0[measure],
             [(t(f"{prefix}.{k}", lang), v) for k, v in effects.items()],
-            t1[measure],
-            *ends,
-            lambda v: fmt_money(v, lang),
+            t("chart.total_change", lang),
             lambda v: fmt_signed_money(v, lang),
         )
         value_title = t(f"m.{measure}", lang)
@@ -185,6 +185,7 @@ def daily_metric_chart(
             y_format=formats[metric],
             lang=lang,
             scenario_title=t("m.scenario", lang),
+            money=metric in MONEY_MEASURES,
         ),
         width="stretch",
     )
@@ -232,18 +233,44 @@ def kpi_cards(
     grid = st.container(horizontal=True, key=key)
     for kpi, kind in keys:
         value, ref = plan.totals[kpi], base.totals[kpi]
-        delta = (
-            fmt_delta_pct(value, ref, lang)
-            if abs(value - ref) > 1e-9 * max(1.0, abs(ref))
-            else None
-        )
+        # a score moves by points, the rest by percent; colour by the measure's direction
+        delta, color, arrow = kpi_delta(kpi, kind, value, ref, lang)
         grid.metric(
             t(f"kpi.{kpi}", lang),
             fmt_kpi(value, kind, lang),
             delta=delta,
+            delta_color=color,
+            delta_arrow=arrow,
             delta_description=t("kpi.vs_baseline", lang, value=fmt_kpi(ref, kind, lang))
             if delta
             else None,
             border=True,
             help=t("kpi.baseline_value", lang, value=fmt_kpi(ref, kind, lang)),
         )
+
+
+#: Anchor of the Overview's bridges, the target of the story's link.
+BRIDGE_ANCHOR = "bridge"
+
+
+def md_escape(text: str) -> str:
+    """``text`` (a user's scenario name) shown literally by ``st.markdown``."""
+    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~$" else c for c in text)
+
+
+def versus(lang: str) -> None:
+    """The scenarios a page compares, by their workspace names: "方案「A」vs 基线「B」"."""
+    st.markdown(
+        t(
+            "story.versus",
+            lang,
+            plan=md_escape(state.name_of(state.PLAN, lang)),
+            base=md_escape(state.name_of(state.BASELINE, lang)),
+        )  # fmt: skip
+    )
+
+
+def story(base: Result, plan: Result, lang: str) -> None:
+    """The Overview's opening sentence (``ui.story.plan_story``) with a link to the bridges."""
+    st.markdown(f"{plan_story(base.totals, plan.totals, lang)} "
+                f"[{t('story.link', lang)}](#{BRIDGE_ANCHOR})")  # fmt: skip

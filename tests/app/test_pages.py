@@ -540,15 +540,17 @@ def test_the_profit_waterfall_closes_with_loyalty_schemes_on(lang: str) -> None:
     assert plan.membership.points.enabled and plan.membership.stored_value.enabled
     assert plan.promotions
     t0, t1 = simulate(base).totals, simulate(plan, reference=base).totals
-    start = t("pr.wf.baseline", lang)
-    (frame,) = [f for f in chart_frames(at) if "label" in f and start in set(f["label"])]
+    # issue 16: a delta waterfall, the steps from 0 change and the total change last
+    total = t("chart.total_change", lang)
+    (frame,) = [f for f in chart_frames(at) if "label" in f and total in set(f["label"])]
     steps = frame.sort_values("order").set_index("label")["value"]
-    assert steps.iloc[0] == pytest.approx(t0["profit"])
-    assert steps.iloc[-1] == pytest.approx(t1["profit"])
-    lines = steps.iloc[1:-1]
-    assert lines.sum() == pytest.approx(t1["profit"] - t0["profit"], rel=1e-9, abs=0.01)
-    assert list(lines.index) == [t(f"peff.{k}", lang) for k in PROFIT_EFFECTS]
+    assert steps.iloc[-1] == pytest.approx(t1["profit"] - t0["profit"], rel=1e-9, abs=0.01)
+    lines = steps.iloc[:-1]
     expected = profit_bridge(t0, t1)
+    # the lines the plan moves (a step under half a yuan is not drawn, but still counted)
+    moved = [k for k in PROFIT_EFFECTS if abs(expected[k]) >= 0.5]
+    assert list(lines.index) == [t(f"peff.{k}", lang) for k in moved]
+    assert lines.sum() == pytest.approx(sum(expected[k] for k in moved), rel=1e-9, abs=0.01)
     assert lines.loc[t("peff.loyalty", lang)] == pytest.approx(expected["loyalty"])
     assert expected["loyalty"] < -1000  # the schemes cost money: the line the old list left out
 
@@ -1003,15 +1005,18 @@ def test_the_profit_bridge_splits_the_change_between_any_two_scenarios() -> None
     assert [tab.label for tab in at.tabs] == [t("cmp.gmv_bridge", lang),
                                               t("cmp.profit_bridge", lang)]  # fmt: skip
     labels = {t(f"peff.{k}", lang) for k in PROFIT_EFFECTS}
-    (profit,) = [f for f in chart_frames(at) if "label" in f and labels <= set(f["label"])]
+    (profit,) = [f for f in chart_frames(at) if "label" in f and labels & set(f["label"])]
     steps = profit.sort_values("order")
     base, plan = at.session_state["baseline"].scenario, at.session_state["plan"].scenario
     from simulator import simulate
+    from simulator.bridge import profit_bridge
 
     t0, t1 = simulate(base).totals, simulate(plan, reference=base).totals
-    assert steps["value"].iloc[0] == pytest.approx(t0["profit"])
-    assert steps["value"].iloc[-1] == pytest.approx(t1["profit"])
-    assert steps["value"].iloc[1:-1].sum() == pytest.approx(t1["profit"] - t0["profit"])
+    # issue 16: a delta waterfall, the total change last (lines under half a yuan not drawn)
+    assert steps["label"].iloc[-1] == t("chart.total_change", lang)
+    assert steps["value"].iloc[-1] == pytest.approx(t1["profit"] - t0["profit"])
+    drawn = sum(v for v in profit_bridge(t0, t1).values() if abs(v) >= 0.5)
+    assert steps["value"].iloc[:-1].sum() == pytest.approx(drawn)
     marketing = steps.set_index("label").loc[t("peff.marketing", lang), "value"]
     assert marketing == pytest.approx(-(t1["marketing_cost"] - t0["marketing_cost"]))
     assert marketing < -1000 * 180 * 0.9  # the extra 1,000 yuan a day of paid search

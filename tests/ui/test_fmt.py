@@ -75,14 +75,14 @@ def test_parse_zh_helper() -> None:
         (999, "999", "999"),
         (9_999, "9,999", "9,999"),
         (9_999.4, "9,999", "9,999"),
-        (9_999.6, "1.00万", "10,000"),  # would print 10,000 -> compacted
-        (10_000, "1.00万", "10,000"),
-        (12_345, "1.23万", "12,345"),
-        (-12_345, "-1.23万", "-12,345"),
-        (99_999, "10.0万", "99,999"),
-        (123_456, "12.3万", "123,456"),
-        (123_456.7, "12.3万", "123,457"),
-        (999_999, "100万", "999,999"),
+        (9_999.6, "1.00万", "10.0K"),  # would print 10,000 -> compacted
+        (10_000, "1.00万", "10.0K"),
+        (12_345, "1.23万", "12.3K"),
+        (-12_345, "-1.23万", "-12.3K"),
+        (99_999, "10.0万", "100K"),
+        (123_456, "12.3万", "123K"),
+        (123_456.7, "12.3万", "123K"),
+        (999_999, "100万", "1.00M"),  # 1,000K is promoted
         (1_000_000, "100万", "1.00M"),
         (1_234_567, "123万", "1.23M"),
         (12_345_678, "1,235万", "12.3M"),
@@ -119,8 +119,8 @@ def test_fmt_number_digits() -> None:
 def test_fmt_number_accepts_other_numeric_types() -> None:
     np = pytest.importorskip("numpy")
     assert fmt_number(np.float64(12_345), "zh") == "1.23万"
-    assert fmt_number(np.int64(-12_345), "en") == "-12,345"
-    assert fmt_number(Decimal("12345.678"), "en", digits=2) == "12,345.68"
+    assert fmt_number(np.int64(-12_345), "en") == "-12.3K"
+    assert fmt_number(Decimal("12345.678"), "en", digits=2, compact=False) == "12,345.68"
     assert fmt_number(10**20, "en") == "100,000,000,000B"
     with pytest.raises(TypeError):
         fmt_number("12", "en")  # type: ignore[arg-type]
@@ -143,8 +143,8 @@ def test_fmt_number_accepts_other_numeric_types() -> None:
         (100, "¥100", "¥100"),
         (1_234.5, "¥1,235", "¥1,235"),
         (9_999, "¥9,999", "¥9,999"),
-        (10_000, "¥1.00万", "¥10,000"),
-        (12_345, "¥1.23万", "¥12,345"),
+        (10_000, "¥1.00万", "¥10.0K"),
+        (12_345, "¥1.23万", "¥12.3K"),
         (-500, "-¥500", "-¥500"),
         (1_234_567, "¥123万", "¥1.23M"),
         (99_999_999, "¥1.00亿", "¥100M"),
@@ -159,7 +159,8 @@ def test_fmt_money_examples(x: float, zh: str, en: str) -> None:
 
 def test_fmt_money_options() -> None:
     assert fmt_money(12_345, "zh", compact=False) == "¥12,345"
-    assert fmt_money(12_345.678, "en", digits=2) == "¥12,345.68"
+    assert fmt_money(12_345.678, "en", digits=2) == "¥12.3K"  # compact keeps 3 figures
+    assert fmt_money(12_345.678, "en", digits=2, compact=False) == "¥12,345.68"
     assert fmt_money(1.5, "en", digits=0) == "¥2"
     assert fmt_money(NAN, "zh") == DASH
 
@@ -167,8 +168,8 @@ def test_fmt_money_options() -> None:
 @pytest.mark.parametrize(
     ("x", "zh", "en"),
     [
-        (12_345, "+¥1.23万", "+¥12,345"),
-        (-12_345, "-¥1.23万", "-¥12,345"),
+        (12_345, "+¥1.23万", "+¥12.3K"),
+        (-12_345, "-¥1.23万", "-¥12.3K"),
         (0, "¥0.00", "¥0.00"),
         (0.001, "¥0.00", "¥0.00"),
         (3.5, "+¥3.50", "+¥3.50"),
@@ -183,8 +184,8 @@ def test_fmt_signed_money_examples(x: float, zh: str, en: str) -> None:
 @pytest.mark.parametrize(
     ("x", "zh", "en"),
     [
-        (12_345, "+1.23万", "+12,345"),
-        (-12_345, "-1.23万", "-12,345"),
+        (12_345, "+1.23万", "+12.3K"),
+        (-12_345, "-1.23万", "-12.3K"),
         (0, "0", "0"),
         (-0.2, "0", "0"),
         (5, "+5", "+5"),
@@ -301,7 +302,7 @@ def test_unit_label() -> None:
 @pytest.mark.parametrize(
     ("x", "unit", "zh", "en"),
     [
-        (12_345, "UV/day", "1.23万访客/天", "12,345 UV/day"),
+        (12_345, "UV/day", "1.23万访客/天", "12.3K UV/day"),
         (1_500_000, "UV/day", "150万访客/天", "1.50M UV/day"),
         (320, "orders/day", "320单/天", "320 orders/day"),
         (7, "days", "7天", "7 days"),
@@ -318,7 +319,7 @@ def test_unit_label() -> None:
         (-7, "days", "-7天", "-7 days"),
         (5, "widgets", "5 widgets", "5 widgets"),
         (99, "yuan", "¥99.00", "¥99.00"),
-        (12_345, "yuan", "¥1.23万", "¥12,345"),
+        (12_345, "yuan", "¥1.23万", "¥12.3K"),
         (0.024, "fraction", "2.40%", "2.40%"),
         (NAN, "UV/day", DASH, DASH),
         (None, "yuan", DASH, DASH),
@@ -456,3 +457,96 @@ def test_signed_variants_agree_with_unsigned(x: float, lang: str) -> None:
     money = fmt_money(x, lang)
     signed_money = fmt_signed_money(x, lang)
     assert signed_money in (money, "+" + money)
+
+
+# ---------------------------------------------------------------------------
+# issue 16: one formatter everywhere
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("x", "zh", "en"),
+    [
+        (623_933, "¥62.4万", "¥624K"),  # not "¥623,933" beside "¥2.08M"
+        (2_080_000, "¥208万", "¥2.08M"),
+        (9_999, "¥9,999", "¥9,999"),  # both languages start units at 10,000
+        (-1_013, "-¥1,013", "-¥1,013"),
+    ],
+)
+def test_money_compacts_alike_in_both_languages(x: float, zh: str, en: str) -> None:
+    assert fmt_money(x, "zh") == zh
+    assert fmt_money(x, "en") == en
+
+
+def test_dsr_scores_have_two_decimals_and_change_by_points() -> None:
+    assert fmt.fmt_score(4.79994, "zh") == "4.80"
+    assert fmt.fmt_score(4.8905, "en") == "4.89"
+    assert fmt.fmt_signed_score(-0.0213, "en") == "-0.02"
+    assert fmt.fmt_signed_score(0.004, "zh") == "0.00"
+    assert fmt.fmt_kind(4.79994, "stars", "en") == "4.80"
+
+
+@pytest.mark.parametrize(
+    ("key", "kind", "new", "old", "expected"),
+    [
+        # a score falls by points: red ↓, never a green ↑0.0%
+        ("dsr_mean_end", "stars", 4.78, 4.80, ("-0.02", "normal", "auto")),
+        ("dsr_mean_end", "stars", 4.7999, 4.80, ("0.00", "off", "off")),
+        ("dsr_mean_end", "stars", 4.80, 4.80, (None, "off", "off")),
+        # lower is better: a fall is green (inverse), a rise red
+        ("service_cost", "money", 90.0, 100.0, ("-10.0%", "inverse", "auto")),
+        ("response_time_s", "seconds", 30.0, 20.0, ("+50.0%", "inverse", "auto")),
+        ("backlog_max", "count", 545.0, 0.0, ("+545", "inverse", "auto")),
+        ("late_rate", "pct", 0.1, 0.05, ("+100.0%", "inverse", "auto")),
+        ("refunds", "money", 100.0001, 100.0, ("0.0%", "off", "off")),
+        # higher is better
+        ("profit", "money", 95.0, 100.0, ("-5.0%", "normal", "auto")),
+        ("gmv", "money", 1.0, 0.0, ("+¥1.00", "normal", "auto")),
+        ("conversion_rate", "pct", 0.02, 0.0, (None, "off", "off")),
+    ],
+)
+def test_kpi_delta_colour_follows_the_measure(
+    key: str, kind: str, new: float, old: float, expected: tuple
+) -> None:
+    assert fmt.kpi_delta(key, kind, new, old, "en") == expected
+
+
+def test_lower_is_better_covers_costs_waiting_and_backlog() -> None:
+    for key in ("service_cost", "refunds", "response_time_s", "backlog_max", "late_rate",
+                "discount_cost", "promotion_cost", "loyalty_cost"):  # fmt: skip
+        assert key in fmt.LOWER_IS_BETTER
+    for key in ("gmv", "profit", "orders_paid", "dsr_mean_end", "conversion_rate", "cash"):
+        assert key not in fmt.LOWER_IS_BETTER
+
+
+@pytest.mark.parametrize(
+    ("top", "lang", "money", "signed", "unit"),
+    [
+        (5_000, "zh", False, False, None),
+        (623_933, "zh", True, False, "万"),
+        (3e8, "zh", False, True, "亿"),
+        (623_933, "en", True, False, "K"),
+        (2_080_000, "en", False, False, "M"),
+        (5e9, "en", False, True, "B"),
+    ],
+)
+def test_vega_label_expr_uses_one_unit(
+    top: float, lang: str, money: bool, signed: bool, unit: str | None
+) -> None:
+    expr = fmt.vega_label_expr(top, lang, money=money, signed=signed)
+    suffixes = set(re.findall(r"'(万|亿|K|M|B)'", expr))
+    assert suffixes == ({unit} if unit else set()), expr
+    assert ("'¥'" in expr) == money
+    assert ("'+'" in expr) == signed
+
+
+def test_time_locales_name_the_months_in_the_language() -> None:
+    assert fmt.TIME_LOCALES["zh"]["shortMonths"][10] == "11月"
+    assert fmt.TIME_LOCALES["en"]["shortMonths"][10] == "Nov"
+    for loc in fmt.TIME_LOCALES.values():
+        assert len(loc["months"]) == len(loc["shortMonths"]) == 12
+        assert len(loc["days"]) == len(loc["shortDays"]) == 7
+    import datetime
+
+    assert fmt.fmt_date(datetime.date(2026, 11, 11), "zh") == "11月11日"
+    assert fmt.fmt_date(datetime.date(2026, 11, 11), "en") == "Nov 11"
