@@ -25,6 +25,7 @@ ASSETS = Path(__file__).parent / "assets"
 st.set_page_config(
     page_title="店铺推演 · Shop What-If", page_icon=str(ASSETS / "icon.svg"), layout="wide"
 )
+st.set_page_config(initial_sidebar_state=workspace.sidebar_state())  # ?sidebar=0: a projector
 # While a direct page run hands over (ui/router.py) the language control is not drawn: bound to
 # ``lang`` it would keep that key out of the hand-over's query string, and the URL would lose it.
 lang = state.lang() if router.handing_over() else sidebar.language_switch()
