@@ -39,16 +39,24 @@ OPENED = "_ws_opened"
 WORKSPACE_FILE = "shop-whatif-workspace.json"
 #: The query parameter of a link for a projector: ``sidebar=0`` opens with the sidebar collapsed.
 SIDEBAR_KEY = "sidebar"
+#: Set once a ``sidebar=0`` link has collapsed the sidebar in this session.
+COLLAPSED = "_sidebar_collapsed"
 #: The share panel's projector toggle, and its value kept between runs.
 PROJECTOR, PROJECTOR_KEPT = "share_projector", "_share_projector"
 #: Pixels per QR module in the sidebar and in the large dialog (segno's PNG ``scale``).
 QR_SCALE, QR_SCALE_BIG = 3, 8
+#: The large QR code's width: it fits under the dialog's title on a 1024×768 projector.
+QR_BIG_PX = 560
 
 
-def sidebar_state() -> str:
-    """In ``app.py``'s ``st.set_page_config``: ``collapsed`` for a link opened with
-    ``sidebar=0`` (a projector shows the page only), else Streamlit's ``auto``."""
-    return "collapsed" if st.query_params.get(SIDEBAR_KEY) == "0" else "auto"
+def sidebar_state() -> str | None:
+    """In ``app.py``'s ``st.set_page_config``: ``collapsed`` on the first run of a session
+    opened with ``sidebar=0`` (a projector shows the page only; once, so a sidebar opened later
+    stays open), else ``None`` (Streamlit's default stands)."""
+    if st.query_params.get(SIDEBAR_KEY) != "0" or st.session_state.get(COLLAPSED):
+        return None
+    st.session_state[COLLAPSED] = True
+    return "collapsed"
 
 
 def current(lang: str) -> Workspace:
@@ -174,8 +182,8 @@ def _big_qr(url: str, lang: str) -> None:
 
     @st.dialog(t("share.qr_dialog", lang), width="large")
     def show() -> None:
-        st.image(link_qr_png(url, scale=QR_SCALE_BIG), alt=t("share.qr_alt", lang), output_format="PNG",
-                 width="stretch")  # fmt: skip
+        st.image(link_qr_png(url, scale=QR_SCALE_BIG), alt=t("share.qr_alt", lang),
+                 output_format="PNG", width=QR_BIG_PX)  # fmt: skip
 
     show()
 

@@ -85,10 +85,13 @@ def test_export_buttons_rerun_nothing_when_clicked() -> None:
 def test_a_projector_link_opens_with_the_sidebar_collapsed(monkeypatch) -> None:
     import streamlit as st
 
-    monkeypatch.setattr(st, "query_params", {"sidebar": "0"})
-    assert workspace.sidebar_state() == "collapsed"
-    monkeypatch.setattr(st, "query_params", {"lang": "en"})
-    assert workspace.sidebar_state() == "auto"
+    with monkeypatch.context() as m:
+        m.setattr(st, "session_state", {})
+        m.setattr(st, "query_params", {"lang": "en"})
+        assert workspace.sidebar_state() is None  # Streamlit's default
+        m.setattr(st, "query_params", {"sidebar": "0"})
+        assert workspace.sidebar_state() == "collapsed"
+        assert workspace.sidebar_state() is None  # once: a sidebar opened later stays open
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["sidebar"] = "0"
     at.run()
