@@ -251,8 +251,9 @@ def draw_files(container, lang: str) -> None:
             return raw_csv(named)
 
         def report() -> bytes:  # built on click
-            return html_report(named, baseline=base_name, lang=lang,
-                               figures=report_figures(named, lang), fitted=fitted).encode()  # fmt: skip
+            figures = report_figures(named, lang)
+            return html_report(named, baseline=base_name, lang=lang, figures=figures,
+                               fitted=fitted).encode()  # fmt: skip
 
         xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         # The workspace file is small and reads the session, so it is built now; the others are
