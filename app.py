@@ -23,7 +23,10 @@ PAGES = (
 ASSETS = Path(__file__).parent / "assets"
 
 st.set_page_config(
-    page_title="店铺推演 · Shop What-If", page_icon=str(ASSETS / "icon.svg"), layout="wide"
+    page_title="店铺推演 · Shop What-If",
+    page_icon=str(ASSETS / "icon.svg"),
+    layout="wide",
+    initial_sidebar_state=workspace.sidebar_state(),  # ?sidebar=0: a projector
 )
 layout.style()  # the projector layout (assets/layout.css)
 # While a direct page run hands over (ui/router.py) the language control is not drawn: bound to

@@ -1,20 +1,30 @@
-"""Results as files an analyst can open elsewhere: an Excel workbook with one sheet per scenario
-(its daily table) and a comparison sheet (the horizon totals side by side, with the change of
-each scenario against the baseline), and charts as PNG or SVG (vl-convert renders the Vega-Lite
+"""Results as files people open elsewhere, in the user's language: the daily CSV (headers from
+the catalogue with their units, values rounded as the UI shows them), the same columns raw for
+analysts (snake_case, unrounded), an Excel workbook with one formatted sheet per scenario and a
+comparison sheet (the horizon totals side by side, with the change of each scenario against the
+baseline), a one-page HTML report, and charts as PNG or SVG (vl-convert renders the Vega-Lite
 spec without a browser; the system's Noto CJK fonts are registered so Chinese labels show).
-Pure: no streamlit."""
+
+Every text a user typed or a link/file brought (scenario names) is neutralised against CSV and
+Excel formula injection (OWASP "CSV Injection"): a leading ``= + - @``, tab or CR gets an
+apostrophe in CSV, and Excel cells hold it as a string with Excel's quote prefix, never a
+formula. Draws nothing (no streamlit calls)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
+import math
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from types import SimpleNamespace
+from typing import Any, Literal
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from simulator import Result, Scenario
@@ -26,6 +36,155 @@ COMPARED = (
     "gmv", "orders_paid", "aov", "conversion_rate", "uv_value", "profit", "old_customer_share",
     "discount_cost", "promotion_cost", "orders_repeat", "dsr_mean_end", "late_rate",
 )  # fmt: skip
+#: How each ``Result.daily`` column is written: its rounding, its Excel number format and the
+#: unit after its name. ``yuan`` to the fen (0.01); ``count`` (mean-mode expected values, so
+#: fractional) to 0.1; ``rate`` (a fraction, shown in %) to 4 significant digits; ``score``
+#: (DSR, 1–5) to 4 decimals as the UI shows it; ``factor`` (multipliers near 1) to 4 significant
+#: digits; ``seconds``/``hours`` to 0.1, ``days``/``number`` to 0.01.
+Kind = Literal["day", "date", "yuan", "count", "rate", "score", "factor", "seconds", "hours",
+               "days", "number"]  # fmt: skip
+_YUAN = ("aov", "aov_new", "aov_repeat", "gmv", "gmv_new", "gmv_repeat", "gmv_list",
+         "discount_cost", "uv_value", "shipping_fee_income", "refunds", "cancellation_refunds",
+         "net_sales", "cogs", "shipping_cost", "late_compensation", "platform_fee",
+         "service_cost", "ad_spend", "affiliate_commission", "campaign_cost", "reminder_cost",
+         "marketing_cost", "profit", "promotion_cost", "promotion_goods_cost",
+         "free_shipping_cost", "voucher_cost", "membership_fee_cash", "membership_fee_revenue",
+         "membership_fee_deferred", "member_price_cost", "points_expense", "points_liability",
+         "card_sales", "card_revenue", "card_deferred_revenue", "stored_value_topups",
+         "stored_value_spent", "stored_value_breakage", "stored_value_liability",
+         "stored_value_gift_cost", "referral_reward_cost", "outreach_cost", "loyalty_cost",
+         "cash")  # fmt: skip
+_RATE = ("conversion_rate", "conversion_rate_new", "pay_rate", "old_customer_share",
+         "price_index", "auto_reply_share", "late_rate", "incident_description",
+         "incident_service", "incident_logistics", "dsr_description_vs_industry",
+         "dsr_service_vs_industry", "dsr_logistics_vs_industry", "negative_share")  # fmt: skip
+_SCORE = ("dsr_description", "dsr_service", "dsr_logistics", "dsr_mean")
+_FACTOR = ("traffic_quality", "service_factor", "inquiry_conversion_factor",
+           "dsr_conversion_factor", "campaign_gate")  # fmt: skip
+_OTHER: dict[str, Kind] = {"day": "day", "date": "date", "response_time_s": "seconds",
+                           "saturated_hours": "hours", "dispatch_delay_days": "days",
+                           "units_per_order": "number"}  # fmt: skip
+COLUMN_KINDS: dict[str, Kind] = {
+    **dict.fromkeys(_YUAN, "yuan"), **dict.fromkeys(_RATE, "rate"),
+    **dict.fromkeys(_SCORE, "score"), **dict.fromkeys(_FACTOR, "factor"), **_OTHER,
+}  # fmt: skip
+#: The unit (``unit.*`` catalogue key) after a column's name, by kind.
+_UNITS: dict[str, str] = {"yuan": "unit.yuan", "rate": "unit.pct", "seconds": "unit.seconds",
+                          "hours": "unit.hours", "days": "unit.days", "score": "unit.score",
+                          "number": "unit.per_order"}  # fmt: skip
+#: Excel number formats by kind (and, signed, for changes).
+XL_FORMATS: dict[str, str] = {
+    "day": "0", "date": "yyyy-mm-dd", "yuan": "¥#,##0.00", "count": "#,##0.0",
+    "rate": "0.00%", "score": "0.0000", "factor": "0.0000", "seconds": "#,##0.0",
+    "hours": "0.0", "days": "0.00", "number": "0.00",
+}  # fmt: skip
+XL_CHANGE_FORMATS: dict[str, str] = {
+    "yuan": "+¥#,##0.00;-¥#,##0.00;¥0.00", "count": "+#,##0.0;-#,##0.0;0.0",
+    "rate": "+0.00%;-0.00%;0.00%", "score": "+0.0000;-0.0000;0.0000",
+}  # fmt: skip
+#: Kinds of the totals on the comparison sheet.
+COMPARED_KINDS: dict[str, Kind] = {
+    "gmv": "yuan", "orders_paid": "count", "aov": "yuan", "conversion_rate": "rate",
+    "uv_value": "yuan", "profit": "yuan", "old_customer_share": "rate", "discount_cost": "yuan",
+    "promotion_cost": "yuan", "orders_repeat": "count", "dsr_mean_end": "score",
+    "late_rate": "rate",
+}  # fmt: skip
+#: A text starting with one of these is read as a formula by Excel, LibreOffice or Google
+#: Sheets (OWASP CSV Injection; the full-width forms for CJK input methods).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+#: RFC 4180's line end; the csv writer then quotes a field holding a CR or LF (a name "\r=1"
+#: would otherwise split its row).
+CSV_EOL = "\r\n"
+
+
+def kind_of(column: str) -> Kind:
+    """How ``column`` of ``Result.daily`` is written (``count`` unless listed otherwise)."""
+    return COLUMN_KINDS.get(column, "count")
+
+
+def column_label(column: str, lang: str) -> str:
+    """A daily column's header in ``lang`` with its unit: 成交金额(元) / GMV (yuan)."""
+    unit = _UNITS.get(kind_of(column))
+    return t(f"xcol.{column}", lang) + (t(unit, lang) if unit else "")
+
+
+def neutralise(text: str) -> str:
+    """``text`` safe in a spreadsheet cell: a leading apostrophe when it (or its first
+    non-blank character) would start a formula."""
+    s = str(text)
+    if s.startswith(FORMULA_START) or s.lstrip(" ").startswith(FORMULA_START):
+        return "'" + s
+    return s
+
+
+def _sig(values: pd.Series, digits: int) -> pd.Series:
+    """Values to ``digits`` significant digits (vectorised)."""
+    x = values.to_numpy(dtype=float)
+    mag = np.floor(np.log10(np.abs(np.where(x == 0, 1.0, x))))
+    scale = 10.0 ** (digits - 1 - mag)
+    return pd.Series(np.round(x * scale) / scale, index=values.index)
+
+
+def rounded(values: pd.Series, kind: Kind, *, percent: bool = False) -> pd.Series:
+    """A column rounded as people read it (``percent``: rates ×100, for the CSV)."""
+    if kind in ("day", "date"):
+        return values
+    if kind == "rate":
+        out = _sig(values * 100 if percent else values, 4)
+    elif kind == "factor":
+        out = _sig(values, 4)
+    else:
+        places = {"yuan": 2, "count": 1, "score": 4, "seconds": 1, "hours": 2, "days": 2,
+                  "number": 2}[kind]  # fmt: skip
+        out = values.astype(float).round(places)
+    return out + 0.0  # no −0.0
+
+
+def _columns(daily: pd.DataFrame) -> list[str]:
+    """The daily columns in export order: the date first when there is one, then the day."""
+    first = [c for c in ("date", "day") if c in daily.columns]
+    return first + [c for c in daily.columns if c not in first]
+
+
+def _iso(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values).dt.strftime("%Y-%m-%d")
+
+
+def people_daily(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``daily`` for people: headers in ``lang`` with units, values rounded, rates in %."""
+    out = {}
+    for c in _columns(daily):
+        values = _iso(daily[c]) if c == "date" else rounded(daily[c], kind_of(c), percent=True)
+        out[column_label(c, lang)] = values
+    return pd.DataFrame(out)
+
+
+def daily_csv(results: Mapping[str, Result], lang: str) -> bytes:
+    """Every scenario's daily table, one after the other, for people (UTF-8 with a BOM: Excel
+    opens the Chinese right): date and day, the scenario, then every measure."""
+    frames = []
+    for name, res in results.items():
+        frame = people_daily(res.daily, lang)
+        at = sum(c in res.daily.columns for c in ("date", "day"))
+        frame.insert(at, t("xcol.scenario", lang), neutralise(name))
+        frames.append(frame)
+    frame = pd.concat(frames, ignore_index=True)
+    return frame.to_csv(index=False, lineterminator=CSV_EOL).encode("utf-8-sig")
+
+
+def raw_csv(results: Mapping[str, Result]) -> bytes:
+    """The same rows for analysts: ``Result.daily``'s own column names and unrounded values,
+    rates as fractions, plus ``scenario`` (neutralised: it is user text)."""
+    frame = pd.concat([r.daily for r in results.values()], ignore_index=True).copy()
+    names = [neutralise(name) for name in results]
+    frame["scenario"] = np.repeat(names, [len(r.daily) for r in results.values()])
+    if "date" in frame.columns:
+        frame["date"] = _iso(frame["date"])
+    return frame.to_csv(index=False, lineterminator=CSV_EOL).encode("utf-8")
+
+
 #: Characters Excel refuses in a sheet name, and its length limit.
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 _SHEET_CHARS = 31
@@ -44,7 +203,8 @@ def sheet_name(name: str, taken: set[str]) -> str:
 
 
 def comparison(results: Mapping[str, Result], baseline: str, lang: str) -> pd.DataFrame:
-    """Totals of every scenario and the change of each against ``baseline``."""
+    """Totals of every scenario and the change of each against ``baseline`` (unrounded; the
+    workbook and the report format them)."""
     base = results[baseline].totals
     rows = []
     for key in COMPARED:
@@ -60,16 +220,98 @@ def comparison(results: Mapping[str, Result], baseline: str, lang: str) -> pd.Da
     return pd.DataFrame(rows)
 
 
+def _text_cell(cell: Any, text: str) -> None:
+    """A string cell that Excel never reads as a formula: typed ``s`` (openpyxl would make a
+    leading ``=`` a formula) and, when it looks like one, Excel's quote prefix (the typed
+    apostrophe's equivalent, so editing it keeps it text)."""
+    cell.value = str(text)
+    cell.data_type = "s"
+    if str(text).lstrip(" ").startswith(FORMULA_START):
+        cell.quotePrefix = True
+
+
+def _width(text: object) -> float:
+    """Excel column width for ``text``: CJK characters are two wide."""
+    s = str(text)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in s)
+
+
+def _sheet(ws: Any, header: Sequence[str], rows: Sequence[Sequence[object]],
+           formats: Sequence[str | Sequence[str | None] | None], freeze: str) -> None:  # fmt: skip
+    """Fill ``ws``: a bold header row (frozen with the leading columns up to ``freeze``), then
+    ``rows``; ``formats``: per column a number format, or per row one (a list), or None."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    widths = [min(_width(h), 28.0) for h in header]
+    for j, h in enumerate(header, start=1):
+        cell = ws.cell(row=1, column=j)
+        _text_cell(cell, h)
+        cell.font, cell.alignment = bold, wrap
+    for i, row in enumerate(rows, start=2):
+        for j, value in enumerate(row, start=1):
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                continue
+            cell = ws.cell(row=i, column=j)
+            if isinstance(value, str):
+                _text_cell(cell, value)
+                widths[j - 1] = max(widths[j - 1], _width(value))
+                continue
+            cell.value = value
+            fmt = formats[j - 1]
+            if isinstance(fmt, list | tuple):
+                fmt = fmt[i - 2]
+            if fmt:
+                cell.number_format = fmt
+                widths[j - 1] = max(widths[j - 1], len(fmt) * 0.8 + 2)
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = max(8.0, min(w + 2, 40.0))
+    ws.freeze_panes = freeze
+
+
 def results_workbook(results: Mapping[str, Result], *, baseline: str, lang: str) -> bytes:
-    """The Excel workbook (xlsx bytes): the comparison sheet first, then one per scenario."""
-    buf = io.BytesIO()
+    """The Excel workbook (xlsx bytes): the comparison sheet first, then one per scenario, every
+    header in ``lang`` with units, cells formatted (yuan, %, counts), the header row frozen."""
+    from openpyxl import Workbook
+
+    book = Workbook()
     taken: set[str] = set()
-    with pd.ExcelWriter(buf, engine="openpyxl") as xl:
-        comparison(results, baseline, lang).to_excel(
-            xl, sheet_name=sheet_name(t("xl.comparison", lang), taken), index=False
-        )
-        for name, res in results.items():
-            res.daily.to_excel(xl, sheet_name=sheet_name(name, taken), index=False)
+    comp = comparison(results, baseline, lang)
+    kinds = [COMPARED_KINDS[k] for k in COMPARED]
+    formats: list[object] = [None]
+    rows = [list(r) for r in comp.itertuples(index=False)]
+    for col in list(comp.columns)[1:]:
+        if col in results:
+            formats.append([XL_FORMATS[k] for k in kinds])
+        elif col.endswith("%"):
+            formats.append(XL_CHANGE_FORMATS["rate"])
+        else:
+            formats.append([XL_CHANGE_FORMATS.get(k, XL_FORMATS[k]) for k in kinds])
+    for r, kind in zip(rows, kinds, strict=True):
+        for j in range(1, len(r)):
+            v = r[j]
+            if v is not None and not (isinstance(v, float) and math.isnan(v)):
+                pct = str(comp.columns[j]).endswith("%")
+                r[j] = float(rounded(pd.Series([float(v)]), "rate" if pct else kind).iloc[0])
+    ws = book.active
+    ws.title = sheet_name(t("xl.comparison", lang), taken)
+    _sheet(ws, [str(c) for c in comp.columns], rows, formats, "B2")
+    for name, res in results.items():
+        ws = book.create_sheet(sheet_name(name, taken))
+        cols = _columns(res.daily)
+        data = {}
+        for c in cols:
+            if c == "date":
+                data[c] = [d.date() for d in pd.to_datetime(res.daily[c])]
+            else:
+                data[c] = rounded(res.daily[c], kind_of(c)).tolist()
+        rows = list(zip(*(data[c] for c in cols), strict=True))
+        keys = sum(c in cols for c in ("date", "day"))
+        _sheet(ws, [column_label(c, lang) for c in cols], rows,
+               [XL_FORMATS[kind_of(c)] for c in cols], f"{'ABC'[keys]}2")  # fmt: skip
+    buf = io.BytesIO()
+    book.save(buf)
     return buf.getvalue()
 
 
@@ -86,15 +328,96 @@ def _fonts() -> None:
             vlc.register_font_directory(str(folder))
 
 
+#: Altair's default theme's view size: set explicitly, so a chart exported while Streamlit has
+#: switched Altair's global theme off (``st.altair_chart`` on another thread) looks the same.
+_VIEW = {"continuousWidth": 300, "continuousHeight": 300}
+_COMPOSED = ("layer", "hconcat", "vconcat", "concat")
+
+
+def _inline(chart: Any) -> Any:
+    """A copy of ``chart`` whose DataFrames are inline values. Altair passes a DataFrame through
+    its *global* data transformer, and ``st.altair_chart`` swaps that for its Arrow one while it
+    draws (on the script thread): a report built meanwhile (a deferred download runs on another
+    thread) got charts with no data — the empty DSR frame of issue 16. Inline values bypass it."""
+    out = chart.copy(deep=False)
+    data = getattr(out, "data", alt.Undefined)
+    if isinstance(data, pd.DataFrame):
+        clean = alt.utils.sanitize_pandas_dataframe(data.copy())
+        out.data = alt.InlineData(values=clean.to_dict(orient="records"))
+    for part in _COMPOSED:
+        children = getattr(out, part, alt.Undefined)
+        if isinstance(children, list):
+            setattr(out, part, [_inline(c) for c in children])
+    spec = getattr(out, "spec", alt.Undefined)
+    if spec is not alt.Undefined and hasattr(spec, "copy"):
+        out.spec = _inline(spec)
+    return out
+
+
+def chart_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite spec with its data inline and the default view size: the same
+    whatever Altair's global transformer and theme are at the moment (thread-safe)."""
+    spec = _inline(chart).to_dict()
+    view = spec.setdefault("config", {}).setdefault("view", {})
+    for k, v in _VIEW.items():
+        view.setdefault(k, v)
+    return spec
+
+
 def chart_image(chart: alt.TopLevelMixin, fmt: Literal["png", "svg"]) -> bytes:
     """The chart as a PNG (2× scale) or an SVG file."""
     import vl_convert as vlc
 
     _fonts()
-    spec = chart.to_json()
+    spec = chart_spec(chart)
     if fmt == "svg":
         return vlc.vegalite_to_svg(spec).encode("utf-8")
     return bytes(vlc.vegalite_to_png(spec, scale=2))
+
+
+#: The report's daily charts: column and y-axis format.
+REPORT_CHARTS = (("gmv", ",.0f"), ("profit", ",.0f"), ("dsr_mean", ".3f"))
+
+
+#: The smallest span of a score axis: a score's 0.01 moves then take a tenth of the height,
+#: and a flat line (its float noise at 1e-15) stays a flat line, not a zigzag over the frame.
+SCORE_MIN_SPAN = 0.1
+#: DSR scores lie in 1–5 (Taobao's five stars).
+SCORE_RANGE = (1.0, 5.0)
+
+
+def score_domain(frames: Mapping[str, pd.DataFrame], column: str) -> list[float]:
+    """The y domain of a DSR score chart: the data's range, at least ``SCORE_MIN_SPAN`` wide,
+    10 % room above and below, within 1–5."""
+    values = pd.concat([f[column] for f in frames.values()])
+    lo, hi = float(values.min()), float(values.max())
+    if hi - lo < SCORE_MIN_SPAN:
+        mid = (lo + hi) / 2
+        lo, hi = mid - SCORE_MIN_SPAN / 2, mid + SCORE_MIN_SPAN / 2
+    pad = (hi - lo) * 0.1
+    return [max(SCORE_RANGE[0], lo - pad), min(SCORE_RANGE[1], hi + pad)]
+
+
+def report_figures(results: Mapping[str, Result], lang: str) -> list[tuple[str, Any]]:
+    """The report's charts: GMV, profit and the mean DSR score by day, every scenario a line.
+    The scores live in 1–5 and move in the second decimal: their axis fits the data (a zero-based
+    axis drew a 4.80 → 4.75 fall as a hairline at the top)."""
+    from ui import charts
+
+    frames = {name: r.daily for name, r in results.items()}
+    out = []
+    for col, fmt in REPORT_CHARTS:
+        chart = charts.daily_chart(
+            charts.daily_data(frames, col), x_title=t("m.day", lang),
+            y_title=t(f"m.{col}", lang), y_format=fmt, lang=lang,
+            scenario_title=t("m.scenario", lang),
+        )  # fmt: skip
+        if kind_of(col) == "score" and isinstance(chart, alt.Chart):
+            chart = chart.copy(deep=True)
+            chart.encoding.y.scale = alt.Scale(domain=score_domain(frames, col), zero=False,
+                                               nice=False)  # fmt: skip
+        out.append((t(f"m.{col}", lang), chart))
+    return out
 
 
 def _flat(data: object, prefix: str = "") -> dict[str, object]:
@@ -128,10 +451,28 @@ def assumptions(
                 else t(f"prov.{p.provenance}", lang))  # fmt: skip
         rows.append((p.label(lang), shown, prov))
     for c in sc.traffic.campaigns:
-        rows.append((t("grp.campaign", lang), f"{c.kind} {c.start_day}–{c.end_day}", ""))
+        window = _window(c, sc, lang)
+        rows.append((t("grp.campaign", lang),
+                     t("report.campaign", lang, kind=t(f"camp.{c.kind}", lang), window=window),
+                     ""))  # fmt: skip
     for pr in sc.promotions:
-        rows.append((t("grp.promotion", lang), f"{pr.kind} {pr.start_day}–{pr.end_day}", ""))
+        from ui.promotions import detail_text, kind_name
+
+        text = t("report.promotion", lang, detail=detail_text(pr, sc, lang),
+                 window=_window(pr, sc, lang))  # fmt: skip
+        rows.append((f"{t('grp.promotion', lang)} · {kind_name(pr.kind, lang)}", text, ""))
     return rows
+
+
+def _window(item: Any, sc: Scenario, lang: str) -> str:
+    """A promotion's or campaign's days as the Promotions page writes them: 第30–33天, or dates
+    (11月11日–11月14日(第30–33天)) when the scenario has a start date."""
+    from ui.promotions import days_text
+
+    shown = SimpleNamespace(start_day=item.start_day, end_day=item.end_day,
+                            preheat_days=getattr(item, "preheat_days", 0))  # fmt: skip
+    start: dt.date | None = getattr(sc, "start_date", None)
+    return days_text(shown, lang, start) if start is not None else days_text(shown, lang)
 
 
 def html_report(

@@ -263,6 +263,25 @@ def decode_link(query: str | Mapping[str, Any]) -> SharedLink:
     )
 
 
+def link_qr_png(url: str, *, scale: int = 3) -> bytes:
+    """``url`` as a QR code (PNG, ``scale`` pixels per module, the standard 4-module quiet
+    zone), for a room to open the link on their phones. Error correction M (15 %): a projected
+    code survives glare and keystone; segno raises it when that costs no extra size, and falls
+    back to L only for a link too long for M (a link over ``LINK_BUDGET`` is offered as a file
+    instead, so none reaches QR's 2,953-byte limit)."""
+    import io
+
+    import segno
+
+    try:
+        qr = segno.make_qr(url, error="m", boost_error=True)
+    except segno.DataOverflowError:
+        qr = segno.make_qr(url, error="l")
+    buf = io.BytesIO()
+    qr.save(buf, kind="png", scale=scale, border=4)
+    return buf.getvalue()
+
+
 # ---------------------------------------------------------------------------- command line
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv

@@ -12,14 +12,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
 from simulator import Scenario
-from ui import charts, router, state
+from ui import router, state
 from ui.errors import describe_error
-from ui.exports import html_report, results_workbook
+from ui.exports import daily_csv, html_report, raw_csv, report_figures, results_workbook
 from ui.i18n import t
 from ui.share import (
     LINK_BUDGET,
@@ -29,6 +28,7 @@ from ui.share import (
     Workspace,
     decode_link,
     encode_link,
+    link_qr_png,
     workspace_from_json,
     workspace_to_json,
 )
@@ -37,6 +37,26 @@ from ui.share import (
 OPENED = "_ws_opened"
 #: The name a downloaded workspace file gets.
 WORKSPACE_FILE = "shop-whatif-workspace.json"
+#: The query parameter of a link for a projector: ``sidebar=0`` opens with the sidebar collapsed.
+SIDEBAR_KEY = "sidebar"
+#: Set once a ``sidebar=0`` link has collapsed the sidebar in this session.
+COLLAPSED = "_sidebar_collapsed"
+#: The share panel's projector toggle, and its value kept between runs.
+PROJECTOR, PROJECTOR_KEPT = "share_projector", "_share_projector"
+#: Pixels per QR module in the sidebar and in the large dialog (segno's PNG ``scale``).
+QR_SCALE, QR_SCALE_BIG = 3, 8
+#: The large QR code's width: it fits under the dialog's title on a 1024×768 projector.
+QR_BIG_PX = 560
+
+
+def sidebar_state() -> str | None:
+    """In ``app.py``'s ``st.set_page_config``: ``collapsed`` on the first run of a session
+    opened with ``sidebar=0`` (a projector shows the page only; once, so a sidebar opened later
+    stays open), else ``None`` (Streamlit's default stands)."""
+    if st.query_params.get(SIDEBAR_KEY) != "0" or st.session_state.get(COLLAPSED):
+        return None
+    st.session_state[COLLAPSED] = True
+    return "collapsed"
 
 
 def current(lang: str) -> Workspace:
@@ -111,8 +131,10 @@ def open_shared(pages: Mapping[str, st.Page]) -> None:
 
 
 def draw_share(container, lang: str, page: str, url_path: str) -> None:
-    """The share link of the session, ready to copy, with what it carries. ``page``: the page's
-    file stem (the link's ``page``); ``url_path``: its path in the URL ("" for the default)."""
+    """The share link of the session, ready to copy (the box's copy button), with what it
+    carries, its QR code (to open it on a phone in the room; large in a dialog for a projector),
+    and an option for a link that opens with the sidebar hidden. ``page``: the page's file stem
+    (the link's ``page``); ``url_path``: its path in the URL ("" for the default)."""
     with container.expander(t("share.title", lang), icon=":material/share:"):
         query = share_query(lang, page)
         try:
@@ -132,10 +154,38 @@ def draw_share(container, lang: str, page: str, url_path: str) -> None:
                 icon=":material/download:",
                 key="share_file",
                 width="stretch",
+                on_click="ignore",
             )
             return
+        # The choice outlives runs that do not draw the sidebar (a page's hand-over, router.py):
+        # kept by the toggle's callback, which runs even then.
+        st.session_state.setdefault(PROJECTOR, st.session_state.get(PROJECTOR_KEPT, False))
+        projector = st.toggle(t("share.projector", lang), key=PROJECTOR, on_change=_keep_projector,
+                              help=t("share.projector_help", lang))  # fmt: skip
+        if projector:
+            url += f"&{SIDEBAR_KEY}=0"
         st.code(url, language=None, wrap_lines=True)
-        st.caption(t("share.help", lang, n=len(url)))
+        st.caption(t("share.help", lang, n=len(url)) + " " + t("share.copy_hint", lang))
+        st.image(link_qr_png(url, scale=QR_SCALE), caption=t("share.qr_caption", lang),
+                 alt=t("share.qr_alt", lang), output_format="PNG")  # fmt: skip
+        if st.button(t("share.qr_big", lang), icon=":material/qr_code_2:", key="share_qr_big",
+                     width="stretch"):  # fmt: skip
+            _big_qr(url, lang)
+
+
+def _keep_projector() -> None:
+    st.session_state[PROJECTOR_KEPT] = st.session_state[PROJECTOR]
+
+
+def _big_qr(url: str, lang: str) -> None:
+    """The link's QR code in a large dialog, for a room to scan from the projector."""
+
+    @st.dialog(t("share.qr_dialog", lang), width="large")
+    def show() -> None:
+        st.image(link_qr_png(url, scale=QR_SCALE_BIG), alt=t("share.qr_alt", lang),
+                 output_format="PNG", width=QR_BIG_PX)  # fmt: skip
+
+    show()
 
 
 def _problems(exc: ShareError, raw: bytes, lang: str) -> list[str]:
@@ -195,36 +245,38 @@ def draw_files(container, lang: str) -> None:
         fitted = {state.name_of(x, lang): dict(state.fitted_of(x)) for x in state.targets()}
 
         def csv() -> bytes:  # built on click (deferred), not on every rerun
-            frames = [r.daily.assign(scenario=name) for name, r in named.items()]
-            # with a BOM, Excel opens the Chinese names right
-            return pd.concat(frames, ignore_index=True).to_csv(index=False).encode("utf-8-sig")
+            return daily_csv(named, lang)
+
+        def raw() -> bytes:  # built on click
+            return raw_csv(named)
 
         def report() -> bytes:  # built on click
-            frames = {name: r.daily for name, r in named.items()}
-            figures = [
-                (t(f"m.{col}", lang), charts.daily_chart(
-                    charts.daily_data(frames, col), x_title=t("m.day", lang),
-                    y_title=t(f"m.{col}", lang), y_format=fmt, lang=lang,
-                    scenario_title=t("m.scenario", lang)))
-                for col, fmt in (("gmv", ",.0f"), ("profit", ",.0f"), ("dsr_mean", ".3f"))
-            ]  # fmt: skip
+            figures = report_figures(named, lang)
             return html_report(named, baseline=base_name, lang=lang, figures=figures,
                                fitted=fitted).encode()  # fmt: skip
 
         xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         # The workspace file is small and reads the session, so it is built now; the others are
         # built on click (deferred, on another thread: they use the results captured here).
+        # A click reruns nothing (on_click="ignore"): a rerun replaces every deferred button's
+        # file id, and Streamlit's fast rerun let the stopped run's clean-up drop the id the
+        # browser had just asked for ("Deferred file … not found": the first CSV click after a
+        # JSON download downloaded nothing).
         workspace = workspace_to_json(current(lang)).encode("utf-8")
-        for label, build, file_name, mime, icon in (
+        for label, build, file_name, mime, icon, help_key in (
             ("files.export_json", workspace, WORKSPACE_FILE,
-             "application/json", "download"),
-            ("files.export_csv", csv, "shop-whatif-daily.csv", "text/csv", "table"),
+             "application/json", "download", None),
+            ("files.export_csv", csv, "shop-whatif-daily.csv", "text/csv", "table", None),
             ("files.export_xlsx", lambda: results_workbook(named, baseline=base_name, lang=lang),
-             "shop-whatif-results.xlsx", xlsx, "grid_on"),
-            ("files.export_html", report, "shop-whatif-report.html", "text/html", "description"),
+             "shop-whatif-results.xlsx", xlsx, "grid_on", None),
+            ("files.export_html", report, "shop-whatif-report.html", "text/html", "description",
+             None),
+            ("files.export_csv_raw", raw, "shop-whatif-daily-raw.csv", "text/csv", "data_object",
+             "files.export_csv_raw_help"),
         ):  # fmt: skip
             st.download_button(t(label, lang), data=build, file_name=file_name, mime=mime,
-                               icon=f":material/{icon}:", width="stretch")  # fmt: skip
+                               icon=f":material/{icon}:", width="stretch", on_click="ignore",
+                               help=t(help_key, lang) if help_key else None)  # fmt: skip
         key = f"ws_import:{state.slot(state.BASELINE).version}:{state.slot(state.PLAN).version}"
         st.file_uploader(
             t("files.import", lang),

@@ -1,0 +1,98 @@
+"""AppTest checks of the sidebar's share panel (issue 16, "Sharing for a room"): the link with a
+copy button (``st.code``'s), its QR code, the projector option (``sidebar=0``), and the export
+buttons that rerun nothing when clicked (a rerun revoked the deferred downloads' file ids)."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.test_pages import APP, REPO_ROOT, assert_clean, open_app
+from ui import workspace
+from ui.i18n import LANGS, t
+
+
+@pytest.fixture(autouse=True)
+def _repo_cwd(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO_ROOT)
+
+
+@pytest.fixture
+def qr_links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text the share panel drew a QR code of, in order."""
+    seen: list[str] = []
+    real = workspace.link_qr_png
+
+    def spy(url: str, **kw: object) -> bytes:
+        seen.append(url)
+        return real(url, **kw)
+
+    monkeypatch.setattr(workspace, "link_qr_png", spy)
+    return seen
+
+
+def _link(at: AppTest) -> str:
+    (code,) = [c.value for c in at.sidebar.code]
+    return code
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_share_panel_shows_the_links_qr_code_and_a_projector_option(
+    lang: str, qr_links: list[str]
+) -> None:
+    at = open_app(lang)
+    link = _link(at)
+    assert "ws=" in link and "sidebar=" not in link
+    assert qr_links[-1] == link  # the QR code is of the link shown, nothing else
+    (image,) = [i.proto.imgs[0] for i in at.sidebar.image
+                if i.proto.imgs[0].caption == t("share.qr_caption", lang)]  # fmt: skip
+    assert image.alt == t("share.qr_alt", lang)
+    assert image.url.endswith(".png")  # not JPEG: its artefacts blur the modules
+    at.sidebar.toggle(key="share_projector").set_value(True).run()
+    assert_clean(at)
+    projector = _link(at)
+    assert projector == link + "&sidebar=0"
+    assert qr_links[-1] == projector
+
+
+def test_the_qr_code_is_a_png_of_the_link() -> None:
+    import segno
+
+    from ui.share import link_qr_png
+
+    url = "http://example.test/overview?ws=1.abc&lang=zh&sidebar=0"
+    png = link_qr_png(url, scale=3)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    qr = segno.make_qr(url, error="m", boost_error=True)
+    w, _ = qr.symbol_size(scale=3, border=4)
+    assert int.from_bytes(png[16:20], "big") == w  # IHDR width: the whole symbol, quiet zone
+    long = "http://example.test/?ws=1." + "A" * 1990  # the longest link the panel shows
+    assert link_qr_png(long)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_export_buttons_rerun_nothing_when_clicked() -> None:
+    """A click that reruns the app replaces every deferred download's file id; under Streamlit's
+    fast reruns the stopped run's clean-up could drop the id the browser had just asked for
+    ("Deferred file … not found": the first CSV click after a JSON download gave nothing)."""
+    at = open_app("zh")
+    buttons = at.sidebar.get("download_button")
+    assert len(buttons) >= 5
+    assert all(b.proto.ignore_rerun for b in buttons), [b.proto.label for b in buttons]
+    labels = [b.proto.label for b in buttons]
+    assert t("files.export_csv_raw", "zh") in labels
+
+
+def test_a_projector_link_opens_with_the_sidebar_collapsed(monkeypatch) -> None:
+    import streamlit as st
+
+    with monkeypatch.context() as m:
+        m.setattr(st, "session_state", {})
+        m.setattr(st, "query_params", {"lang": "en"})
+        assert workspace.sidebar_state() is None  # Streamlit's default
+        m.setattr(st, "query_params", {"sidebar": "0"})
+        assert workspace.sidebar_state() == "collapsed"
+        assert workspace.sidebar_state() is None  # once: a sidebar opened later stays open
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["sidebar"] = "0"
+    at.run()
+    assert_clean(at)  # the app opens as usual (the browser hides the sidebar)
