@@ -60,7 +60,7 @@ def _rename(x: state.Target, key: str) -> None:
 
 
 def _delete(i: int) -> None:
-    del state.saved()[i]
+    state.delete(i)  # undo brings it back
 
 
 def _action(col, label: str, key: str, on_click, args: tuple, icon: str, help: str | None = None):

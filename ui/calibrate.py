@@ -308,6 +308,8 @@ def _built(targets: list[str], build, lang: str) -> tuple[dict, str | None]:
     return new, None
 
 
+@state.recording(lambda lang, targets, build, paths, source, *_: t("undo.act.calibrate", lang,
+                                                                  file=source))  # fmt: skip
 def _apply(targets: list[str], build, paths: list[str], source: str, lang: str) -> None:
     """Set every target to ``build(its scenario)``: all or none (a value out of range for one
     leaves them all as they were and says why)."""
