@@ -196,3 +196,52 @@ def test_import_and_reset_are_steps_too(lang: str) -> None:
     undo(at)
     assert workspace(at) == start
     assert at.sidebar.slider(key="horizon").value == Scenario().horizon_days
+
+
+def test_promotions_reset_rename_swap_horizon_and_a_share_link_are_steps_too() -> None:
+    from tests.app.test_pages import _open_link, add_promotion, share_query
+
+    lang = "en"
+    at = open_app(lang, "traffic_funnel")
+    widget(at, "number_input", "store.aov").set_value(140.0).run()
+    fresh = _open_link(share_query(at) + "&lang=en")  # a share link opened in a new session
+    assert fresh.session_state["plan"].scenario.store.aov == 140.0
+    assert t("undo.act.link", lang) in _help(fresh, "undo")
+    undo(fresh)
+    assert fresh.session_state["plan"].scenario == Scenario()
+
+    steps = [workspace(at)]
+    goto(at, "promotions")
+    add_promotion(at, "threshold_discount", 5, 9)  # a promotion added
+    steps.append(workspace(at))
+    add_promotion(at, "gift", 12, 14)
+    steps.append(workspace(at))
+    assert t("undo.act.promo_add", lang, label=f"#2 {t('kind.gift', lang)}",
+             scenario=t("side.plan_name", lang)) in _help(at, "undo")  # fmt: skip
+    at.button(key="pdel:plan:0").click().run()  # and one deleted
+    steps.append(workspace(at))
+    assert t("kind.threshold_discount", lang) in _help(at, "undo")
+    at.sidebar.slider(key="horizon").set_value(90).run()  # the horizon
+    steps.append(workspace(at))
+    at.sidebar.button[
+        [b.label for b in at.sidebar.button].index(t("side.reset_plan", lang))
+    ].click().run()
+    steps.append(workspace(at))
+    assert t("undo.act.reset", lang) in _help(at, "undo")
+    goto(at, "compare")
+    at.text_input(key="cmp_rename:plan:Plan").set_value("Gift").run()  # a rename
+    steps.append(workspace(at))
+    at.button(key="cmp_base:plan").click().run()  # and a swap of roles
+    steps.append(workspace(at))
+    assert at.session_state["baseline"].name == "Gift"
+    assert t("undo.act.to_baseline", lang, name="Gift") in _help(at, "undo")
+    assert len({repr(s) for s in steps}) == len(steps)  # every step changed the workspace
+
+    for expected in reversed(steps[:-1]):
+        undo(at)
+        assert workspace(at) == expected
+    assert at.sidebar.slider(key="horizon").value == Scenario().horizon_days
+    for expected in steps[1:]:
+        redo(at)
+        assert workspace(at) == expected
+    assert at.sidebar.slider(key="horizon").value == 90
