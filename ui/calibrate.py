@@ -323,7 +323,7 @@ def _apply(targets: list[str], build, paths: list[str], source: str, lang: str) 
     for which, scenario in new.items():
         state.apply_fit(which, scenario, paths, source)
     names = ("、" if lang == "zh" else ", ").join(state.name_of(w, lang) for w in targets)
-    state.note(t("cal.applied", lang, names=names))
+    state.note(f"{t('cal.applied', lang, names=names)} {t('undo.after_apply', lang)}")
 
 
 def _apply_button(kind: Kind, targets: list[str], build, paths: list[str], source: str,
