@@ -18,6 +18,7 @@ callback with :func:`recording`): nested changes are one step, named by the oute
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -167,13 +168,27 @@ def update(which: str, path: str, value: Any) -> bool:
     return True
 
 
+#: Catalogue keys naming the scenario's fields without a registry entry (lists, switches).
+_UNREGISTERED = {
+    "promotions": "undo.list.promotions",
+    "traffic.campaigns": "undo.list.traffic.campaigns",
+    "membership.points.review_reward": "mb.review_reward",
+    **{f"membership.{k}": f"mb.{k}" for k in ("member_price", "member_day", "points", "card",
+                                               "stored_value", "referral", "outreach")},
+}  # fmt: skip
+
+
 def edit_label(which: str, path: str, lang: str) -> str:
     """An edit of ``path`` of ``which`` in words, with the value it has now ("set AOV to ¥120")."""
     scenario = name_of(which, lang)
     p = PARAMS.get(path)
-    if p is None:  # a list without a registry entry of its own (promotions, campaigns)
-        return t("undo.act.list", lang, what=t(f"undo.list.{path}", lang), scenario=scenario)
     value = get_param(slot(which).scenario, path)
+    if p is None:  # no registry entry: a list (promotions, campaigns) or a scheme's switch
+        what = _UNREGISTERED.get(path) or _UNREGISTERED.get(path.rsplit(".", 1)[0])
+        if isinstance(value, bool):
+            return t("undo.act.on" if value else "undo.act.off", lang,
+                     what=t(what or "undo.a_setting", lang), scenario=scenario)  # fmt: skip
+        return t("undo.act.list", lang, what=t(what or "undo.a_setting", lang), scenario=scenario)
     if p.kind in ("int", "float") and isinstance(value, int | float):
         shown = fmt_param(value, p.unit, lang)
         return t("undo.act.set", lang, param=p.label(lang), value=shown, scenario=scenario)
@@ -408,8 +423,19 @@ def change(describe: Describe, key: Hashable | None = None) -> Iterator[None]:
         ss[_DEPTH] = 0
     after = snapshot()
     if after != before:
-        labels = {x: describe(x) if callable(describe) else describe[x] for x in LANGS}
-        history().push(before, labels, key=key, after=after)
+        history().push(before, _labels(describe), key=key, after=after)
+
+
+def _labels(describe: Describe) -> dict[str, str]:
+    """What a change was, in every language; a label that fails is logged, and the step is
+    still kept under a plain name (a wording bug must not cost the user the change)."""
+    if not callable(describe):
+        return {x: describe[x] for x in LANGS}
+    try:
+        return {x: describe(x) for x in LANGS}
+    except Exception:
+        logging.getLogger("shop_whatif").exception("undo label failed")
+        return {x: t("undo.a_change", x) for x in LANGS}
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -245,3 +245,16 @@ def test_promotions_reset_rename_swap_horizon_and_a_share_link_are_steps_too() -
         redo(at)
         assert workspace(at) == expected
     assert at.sidebar.slider(key="horizon").value == 90
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_scheme_switched_on_is_named_and_undone(lang: str) -> None:
+    """Switches and lists have no registry entry: their step is still named, never an error."""
+    at = open_app(lang, "membership")
+    widget(at, "toggle", "membership.points.enabled").set_value(True).run()
+    assert_clean(at)
+    on = t("undo.act.on", lang, what=t("mb.points", lang), scenario=t("side.plan_name", lang))
+    assert on in _help(at, "undo")
+    undo(at)
+    assert not at.session_state["plan"].scenario.membership.points.enabled
+    assert not widget(at, "toggle", "membership.points.enabled").value
