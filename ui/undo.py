@@ -26,14 +26,14 @@ def _move(kind: str) -> None:
 
 
 def draw(container: Any, lang: str) -> None:
-    """Two buttons side by side, each disabled when there is nothing to undo (redo)."""
+    """Two buttons, one above the other (side by side, a 1024-pixel screen's sidebar cuts their
+    labels and shortcuts), each disabled when there is nothing to undo (redo)."""
     h = state.history()
-    left, right = container.columns(2)
-    for col, kind, label, keys in (
-        (left, "undo", h.undo_label(lang), UNDO_KEYS),
-        (right, "redo", h.redo_label(lang), REDO_KEYS),
+    for kind, label, keys in (
+        ("undo", h.undo_label(lang), UNDO_KEYS),
+        ("redo", h.redo_label(lang), REDO_KEYS),
     ):
-        col.button(
+        container.button(
             t(f"undo.{kind}", lang),
             key=f"ws_{kind}",
             icon=f":material/{kind}:",
