@@ -41,7 +41,7 @@ with layout.guard():
         return "; ".join(parts)
 
     def shown_value(v, which: str, path: str) -> str:
-        """The value as shown, marked 📊 when it was fitted from the shop's data."""
+        """The value as shown, marked ※ when it was fitted from the shop's data."""
         text = v if v is not None else "—"
         return f"{text} {t('undo.mark', lang)}" if path in fitted[which] else text
 

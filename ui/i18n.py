@@ -1863,12 +1863,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "客服半衰期 {h} 秒、关闭自动回复({scenario})",
         "half-life {h} s, auto-reply off ({scenario})",
     ),
-    "undo.from_data": ("📊 来自你的数据", "📊 from your data"),
-    "undo.mark": ("📊", "📊"),
+    "undo.from_data": ("来自你的数据", "from your data"),
+    "undo.mark": ("※", "※"),
     "undo.after_apply": (
-        "侧栏的“撤销”(Ctrl+Z)可以整体撤回这次应用;改过的输入框标有“📊 来自你的数据”。",
+        "侧栏的“撤销”(Ctrl+Z)可以整体撤回这次应用;改过的输入框标有“来自你的数据”。",
         "Undo in the sidebar (Ctrl+Z) takes the whole Apply back; the inputs it changed are "
-        "marked “📊 from your data”.",
+        "marked “from your data”.",
     ),
 }
 

@@ -22,6 +22,9 @@ from ui.fmt import unit_label
 from ui.i18n import t
 
 PERCENT = 100.0
+#: The "from your data" mark's icon (a Material icon: Streamlit ships its font, an emoji may
+#: have none on the machine).
+DATA_ICON = ":material/insights:"
 
 
 def _scale(unit: str) -> float:
@@ -48,13 +51,13 @@ def fitted_source(which: str, path: str) -> str | None:
 
 
 def from_data(which: str, path: str, label: str, help: str, lang: str) -> tuple[str, str]:
-    """``label`` and ``help`` of an input, marked "📊 from your data" (the file named in the
+    """``label`` and ``help`` of an input, marked "from your data" (the file named in the
     help) when its value was fitted from the shop's data: the mark sits on the value's own input,
     and goes when the value is edited by hand."""
     source = fitted_source(which, path)
     if source is None:
         return label, help
-    mark = t("undo.from_data", lang)
+    mark = f"{DATA_ICON} {t('undo.from_data', lang)}"
     return (
         f"{label} :blue[{mark}]",
         f"**{mark}**: {t('cal.fitted_from', lang, name=source)}\n\n{help}",
@@ -324,7 +327,7 @@ def weekday_inputs(which: str) -> None:
     if source is None:
         st.caption(t("tf.weekday", lang) + f" · [{t(f'prov.{p.provenance}', lang)}] {p.source}")
     else:  # the mark beside the values it concerns
-        mark = t("undo.from_data", lang)
+        mark = f"{DATA_ICON} {t('undo.from_data', lang)}"
         st.caption(
             f"{t('tf.weekday', lang)} :blue[{mark}] · {t('cal.fitted_from', lang, name=source)}"
         )
