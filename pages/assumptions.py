@@ -40,6 +40,11 @@ with layout.guard():
                  for w, f in fitted.items() if path in f]  # fmt: skip
         return "; ".join(parts)
 
+    def shown_value(v, which: str, path: str) -> str:
+        """The value as shown, marked ※ when it was fitted from the shop's data."""
+        text = v if v is not None else "—"
+        return f"{text} {t('undo.mark', lang)}" if path in fitted[which] else text
+
     rows = []
     for path, p in PARAMS.items():
         b, pl = value(base, path), value(plan, path)
@@ -48,8 +53,8 @@ with layout.guard():
                 "group": t(f"grp.{p.group}", lang),
                 "param": p.label(lang),
                 "symbol": p.symbol,
-                "baseline": b if b is not None else "—",
-                "plan": pl if pl is not None else "—",
+                "baseline": shown_value(b, state.BASELINE, path),
+                "plan": shown_value(pl, state.PLAN, path),
                 "changed": b != pl,
                 "unit": "%" if p.unit == "fraction" else unit_label(p.unit, lang),
                 "range": ", ".join(p.choices)
@@ -89,12 +94,12 @@ with layout.guard():
         "symbol",
         "baseline",
         "plan",
+        "fitted",  # beside the values it marks
         "changed",
         "unit",
         "range",
         "provenance",
         "source",
-        "fitted",
         "path",
     ]
     st.dataframe(

@@ -81,7 +81,7 @@ def _change_text(key: str, new: float, old: float) -> str:
 
 
 def _delete(i: int) -> None:
-    del state.saved()[i]
+    state.delete(i)  # undo brings it back
 
 
 def _action(col, label: str, key: str, on_click, args: tuple, icon: str, help: str | None = None):

@@ -256,6 +256,8 @@ def seed_002_case() -> None:
     )
 
 
+@state.recording(lambda x, h: t("undo.act.seed_002", x, h=fmt_number(h, x, digits=1),
+                                scenario=state.name_of(which, x)))  # fmt: skip
 def _reproduce_seed_002(half_life_s: float) -> None:
     """Put seed 002's derived half-life, with the auto-reply off, into the edited scenario."""
     ok = state.update(which, "service.rt_half_life_s", half_life_s)

@@ -315,6 +315,8 @@ def _built(targets: list[str], build, lang: str) -> tuple[dict, str | None]:
     return new, None
 
 
+@state.recording(lambda lang, targets, build, paths, source, *_: t("undo.act.calibrate", lang,
+                                                                  file=source))  # fmt: skip
 def _apply(targets: list[str], build, paths: list[str], source: str, lang: str) -> None:
     """Set every target to ``build(its scenario)``: all or none (a value out of range for one
     leaves them all as they were and says why)."""
@@ -328,7 +330,7 @@ def _apply(targets: list[str], build, paths: list[str], source: str, lang: str) 
     for which, scenario in new.items():
         state.apply_fit(which, scenario, paths, source)
     names = ("、" if lang == "zh" else ", ").join(state.name_of(w, lang) for w in targets)
-    state.note(t("cal.applied", lang, names=names))
+    state.note(f"{t('cal.applied', lang, names=names)} {t('undo.after_apply', lang)}")
 
 
 def _apply_button(kind: Kind, targets: list[str], build, paths: list[str], source: str,

@@ -381,6 +381,21 @@ def _audience(kind: str, lang: str, container: Any) -> None:
     )
 
 
+def _added_label(lang: str, which: str, *_: object) -> str:
+    promos = state.slot(which).scenario.promotions
+    return t("undo.act.promo_add", lang, label=label(len(promos) - 1, promos[-1], lang),
+             scenario=state.name_of(which, lang))  # fmt: skip
+
+
+def _removed_label(lang: str, which: str, index: int | None) -> str:
+    name = state.name_of(which, lang)
+    if index is None:
+        return t("undo.act.promo_clear", lang, scenario=name)
+    promo = state.slot(which).scenario.promotions[index]
+    return t("undo.act.promo_delete", lang, label=label(index, promo, lang), scenario=name)
+
+
+@state.recording(_added_label)
 def add(which: str, data: dict[str, Any]) -> bool:
     """Validate ``data`` as a promotion beside the scenario's others (pydantic model, then seed
     003's layering rule) and apply it; otherwise queue why and change nothing. True if applied."""
@@ -453,6 +468,7 @@ def builder(which: str) -> None:
 
 
 # --------------------------------------------------------------------------- calendar list
+@state.recording(_removed_label, before=True)
 def _remove(which: str, index: int | None) -> None:
     sc = state.slot(which).scenario
     kept = [p.model_dump() for i, p in enumerate(sc.promotions) if index is not None and i != index]

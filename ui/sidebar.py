@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from simulator import PARAMS, PRESETS, load_preset, set_param
-from ui import dates, state
+from ui import dates, state, undo
 from ui.i18n import LANGS, t
 
 
@@ -27,6 +27,12 @@ def language_switch() -> str:
     return state.lang()
 
 
+def _preset_label(lang: str, which: str, *_: object) -> str:
+    preset = t(f"preset.{state.slot(which).preset}", lang)
+    return t("undo.act.preset", lang, preset=preset, scenario=state.name_of(which, lang))
+
+
+@state.recording(_preset_label)
 def _load(which: str, key: str) -> None:
     name = st.session_state[key]
     if name not in PRESETS:  # never a label (see ``state.option_key``); nothing to load
@@ -37,6 +43,7 @@ def _load(which: str, key: str) -> None:
     state.replace(which, loaded, preset=name)
 
 
+@state.recording(lambda lang: t("undo.act.reset", lang))
 def _reset_plan() -> None:
     base = state.slot(state.BASELINE)
     state.replace(state.PLAN, base.scenario, preset=base.preset, fitted=base.fitted)
@@ -51,6 +58,7 @@ def draw() -> None:
     sb = st.sidebar
     sb.subheader(t("side.workspace", lang))
     sb.caption(t("side.help", lang))
+    undo.draw(sb, lang)
     for which, label in (
         (state.BASELINE, "side.baseline_preset"),
         (state.PLAN, "side.plan_preset"),

@@ -7,19 +7,41 @@ their callbacks, so edits survive page switches and reruns. Widget keys carry a 
 bumped whenever a scenario is replaced wholesale (preset, reset, swap), so no widget shows a stale
 value. Moving a scenario between roles (make it the baseline, edit it as the plan) swaps it with
 the one there: nothing in the workspace is ever dropped by it.
+
+Undo/redo (``ui.history``): every function here that changes the workspace runs inside
+:func:`change`, which pushes a :class:`Snapshot` of the workspace as it was, with what changed in
+words, when the workspace differs afterwards. Callers that make one change of several calls (a
+preset, Apply on Calibrate, a file imported) wrap them in one :func:`change` (or decorate their
+callback with :func:`recording`): nested changes are one step, named by the outermost.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from simulator import PRESETS, Result, Scenario, load_preset, promotion_report, set_param, simulate
+from simulator import (
+    PARAMS,
+    PRESETS,
+    Result,
+    Scenario,
+    get_param,
+    load_preset,
+    promotion_report,
+    set_param,
+    simulate,
+)
 from ui.errors import describe_error
+from ui.fmt import fmt_param
+from ui.history import History
 from ui.i18n import LANGS, lang_from_locale, t
 from ui.share import MAX_NAME_CHARS, MAX_SCENARIOS
 
@@ -153,9 +175,10 @@ def replace(
     preset the sidebar shows for it (default: the one it equals, else the default preset);
     ``fitted``: the paths of it fitted from data (default: none)."""
     s = slot(which)
-    s.scenario = scenario
-    s.preset = preset if preset is not None else preset_of(scenario)
-    s.fitted = dict(fitted or {})
+    with change(lambda lang: t("undo.act.replace", lang, scenario=name_of(which, lang))):
+        s.scenario = scenario
+        s.preset = preset if preset is not None else preset_of(scenario)
+        s.fitted = dict(fitted or {})
     s.version += 1
 
 
@@ -170,14 +193,44 @@ def apply_fit(which: str, scenario: Scenario, paths: list[str], source: str) -> 
 def update(which: str, path: str, value: Any) -> bool:
     """Set one parameter; on bad input keep the old scenario and queue a message. True if applied."""
     s = slot(which)
-    try:
-        s.scenario = set_param(s.scenario, path, value)
-    except (ValidationError, ValueError) as exc:
-        flash(describe_error(exc, lang()))
-        s.version += 1  # redraw the widget with the value still in force
-        return False
-    s.fitted = {k: v for k, v in s.fitted.items() if k != path and not k.startswith(path + ".")}
+    # a burst of edits of one number joins one undo step (ui.history); a list never does
+    key = (which, path) if path in PARAMS and PARAMS[path].kind in ("int", "float") else None
+    with change(lambda lang: edit_label(which, path, lang), key=key):
+        try:
+            s.scenario = set_param(s.scenario, path, value)
+        except (ValidationError, ValueError) as exc:
+            flash(describe_error(exc, lang()))
+            s.version += 1  # redraw the widget with the value still in force
+            return False
+        s.fitted = {k: v for k, v in s.fitted.items() if k != path and not k.startswith(path + ".")}
     return True
+
+
+#: Catalogue keys naming the scenario's fields without a registry entry (lists, switches).
+_UNREGISTERED = {
+    "promotions": "undo.list.promotions",
+    "traffic.campaigns": "undo.list.traffic.campaigns",
+    "membership.points.review_reward": "mb.review_reward",
+    **{f"membership.{k}": f"mb.{k}" for k in ("member_price", "member_day", "points", "card",
+                                               "stored_value", "referral", "outreach")},
+}  # fmt: skip
+
+
+def edit_label(which: str, path: str, lang: str) -> str:
+    """An edit of ``path`` of ``which`` in words, with the value it has now ("set AOV to ¥120")."""
+    scenario = name_of(which, lang)
+    p = PARAMS.get(path)
+    value = get_param(slot(which).scenario, path)
+    if p is None:  # no registry entry: a list (promotions, campaigns) or a scheme's switch
+        what = _UNREGISTERED.get(path) or _UNREGISTERED.get(path.rsplit(".", 1)[0])
+        if isinstance(value, bool):
+            return t("undo.act.on" if value else "undo.act.off", lang,
+                     what=t(what or "undo.a_setting", lang), scenario=scenario)  # fmt: skip
+        return t("undo.act.list", lang, what=t(what or "undo.a_setting", lang), scenario=scenario)
+    if p.kind in ("int", "float") and isinstance(value, int | float):
+        shown = fmt_param(value, p.unit, lang)
+        return t("undo.act.set", lang, param=p.label(lang), value=shown, scenario=scenario)
+    return t("undo.act.edit", lang, param=p.label(lang), scenario=scenario)
 
 
 @dataclass
@@ -197,13 +250,14 @@ def saved() -> list[Saved]:
 
 def set_horizon(days: int) -> None:
     """Simulate every scenario of the workspace over ``days`` (the sidebar's one horizon)."""
-    for which in (BASELINE, PLAN):
-        update(which, "horizon_days", days)
-    for kept in saved():
-        try:
-            kept.scenario = set_param(kept.scenario, "horizon_days", days)
-        except (ValidationError, ValueError) as exc:  # said; the other scenarios still move
-            flash(describe_error(exc, lang()))
+    with change(lambda lang: t("undo.act.horizon", lang, days=days)):
+        for which in (BASELINE, PLAN):
+            update(which, "horizon_days", days)
+        for kept in saved():
+            try:
+                kept.scenario = set_param(kept.scenario, "horizon_days", days)
+            except (ValidationError, ValueError) as exc:  # said; the other scenarios still move
+                flash(describe_error(exc, lang()))
 
 
 Target = str | int
@@ -266,8 +320,16 @@ def save(
         return problem
     if len(saved()) + 2 >= MAX_SCENARIOS:
         return "cmp.err.full"
-    saved().append(Saved(name, scenario, dict(fitted or {})))
+    with change(lambda lang: t("undo.act.save", lang, name=name)):
+        saved().append(Saved(name, scenario, dict(fitted or {})))
     return None
+
+
+def delete(index: int) -> None:
+    """Drop the saved scenario ``index`` (undo brings it back)."""
+    gone = saved()[index].name
+    with change(lambda lang: t("undo.act.delete", lang, name=gone)):
+        del saved()[index]
 
 
 def rename(target: Target, name: str, lang: str) -> str | None:
@@ -276,16 +338,20 @@ def rename(target: Target, name: str, lang: str) -> str | None:
     name = name.strip()
     if name == name_of(target, lang):
         return None
+    old = {x: name_of(target, x) for x in LANGS}
+    described = change(lambda x: t("undo.act.rename", x, old=old[x], name=name_of(target, x)))
     if not isinstance(target, int) and name in role_names(target):
-        slot(target).name = None
+        with described:
+            slot(target).name = None
         return None
     problem = _name_problem(name, {name_of(x, lang) for x in targets() if x != target})
     if problem is not None:
         return problem
-    if isinstance(target, int):
-        saved()[target].name = name
-    else:
-        slot(target).name = name
+    with described:
+        if isinstance(target, int):
+            saved()[target].name = name
+        else:
+            slot(target).name = name
     return None
 
 
@@ -296,19 +362,162 @@ def swap(which: str, other: Target, lang: str) -> None:
     "原基线" / "Former baseline" (or plan) so the user sees where it went."""
     if other == which:
         return
-    s = slot(which)
-    leaving, leaving_name = s.scenario, s.name or unique_name(t(f"cmp.former_{which}", lang), lang)
-    leaving_fit = s.fitted
-    if isinstance(other, int):
-        kept = saved()[other]
-        s.name = kept.name
-        replace(which, kept.scenario, fitted=kept.fitted)
-        kept.scenario, kept.name, kept.fitted = leaving, leaving_name, leaving_fit
-    else:
-        o = slot(other)
-        s.name, o.name = o.name, leaving_name
-        replace(which, o.scenario, fitted=o.fitted)
-        replace(other, leaving, fitted=leaving_fit)
+    with change(lambda x: t(f"undo.act.to_{which}", x, name=name_of(which, x))):
+        s = slot(which)
+        leaving = s.scenario
+        leaving_name = s.name or unique_name(t(f"cmp.former_{which}", lang), lang)
+        leaving_fit = s.fitted
+        if isinstance(other, int):
+            kept = saved()[other]
+            s.name = kept.name
+            replace(which, kept.scenario, fitted=kept.fitted)
+            kept.scenario, kept.name, kept.fitted = leaving, leaving_name, leaving_fit
+        else:
+            o = slot(other)
+            s.name, o.name = o.name, leaving_name
+            replace(which, o.scenario, fitted=o.fitted)
+            replace(other, leaving, fitted=leaving_fit)
+
+
+# --------------------------------------------------------------------------- undo / redo
+HISTORY = "_history"
+#: Depth of the :func:`change` blocks open in this session (only the outermost records).
+_DEPTH = "_change_depth"
+#: What a change was: a function of the language (called after the change), or texts by language.
+Describe = Callable[[str], str] | Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Kept:
+    """One scenario of a :class:`Snapshot`: its name, data, fitted paths and (baseline and plan
+    only) the preset the sidebar shows for it. Scenarios are immutable: kept by reference."""
+
+    name: str | None
+    scenario: Scenario
+    fitted: tuple[tuple[str, str], ...]
+    preset: str | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The whole workspace at one moment: the baseline, the plan and the saved scenarios (their
+    names, data, presets and fitted marks; the horizon is in every scenario)."""
+
+    baseline: Kept
+    plan: Kept
+    saved: tuple[Kept, ...]
+
+
+def history() -> History[Snapshot]:
+    """This session's undo history (``ui.history``)."""
+    return st.session_state.setdefault(HISTORY, History())
+
+
+def snapshot() -> Snapshot:
+    """The workspace as it is now."""
+
+    def role(which: str) -> Kept:
+        s = slot(which)
+        return Kept(s.name, s.scenario, tuple(s.fitted.items()), s.preset)
+
+    return Snapshot(
+        role(BASELINE),
+        role(PLAN),
+        tuple(Kept(k.name, k.scenario, tuple(k.fitted.items())) for k in saved()),
+    )
+
+
+def restore(snap: Snapshot) -> None:
+    """Make ``snap`` the workspace, every widget redrawn with its values (the sidebar's horizon
+    too); not recorded itself."""
+    for which, kept in ((BASELINE, snap.baseline), (PLAN, snap.plan)):
+        s = slot(which)
+        s.name, s.scenario, s.fitted = kept.name, kept.scenario, dict(kept.fitted)
+        s.preset = kept.preset or preset_of(kept.scenario)
+        s.version += 1
+    saved()[:] = [Saved(k.name or "?", k.scenario, dict(k.fitted)) for k in snap.saved]
+    st.session_state["horizon"] = snap.plan.scenario.horizon_days
+
+
+@contextmanager
+def change(describe: Describe, key: Hashable | None = None) -> Iterator[None]:
+    """Around a change of the workspace: when it differs afterwards, push the workspace as it
+    was to the undo history, described by ``describe`` (called after the change, in each
+    language) and redo is cleared. ``key``: the parameter edited, so a burst of edits of it is
+    one step (``ui.history``). Inside another ``change`` it records nothing itself."""
+    ss = st.session_state
+    if ss.get(_DEPTH, 0):
+        ss[_DEPTH] += 1
+        try:
+            yield
+        finally:
+            ss[_DEPTH] -= 1
+        return
+    before = snapshot()
+    ss[_DEPTH] = 1
+    try:
+        yield
+    finally:
+        ss[_DEPTH] = 0
+    after = snapshot()
+    if after != before:
+        history().push(before, _labels(describe), key=key, after=after)
+
+
+def _labels(describe: Describe) -> dict[str, str]:
+    """What a change was, in every language; a label that fails is logged, and the step is
+    still kept under a plain name (a wording bug must not cost the user the change)."""
+    if not callable(describe):
+        return {x: describe[x] for x in LANGS}
+    try:
+        return {x: describe(x) for x in LANGS}
+    except Exception:
+        logging.getLogger("shop_whatif").exception("undo label failed")
+        return {x: t("undo.a_change", x) for x in LANGS}
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def recording(describe: Callable[..., str], *, before: bool = False) -> Callable[[F], F]:
+    """Decorate a callback that changes the workspace: its whole effect is one undo step, called
+    ``describe(lang, *args, **kwargs)`` (evaluated after the change, or ``before`` it when the
+    change removes what it names)."""
+
+    def wrap(fn: F) -> F:
+        @functools.wraps(fn)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            said: Describe = lambda lang: describe(lang, *args, **kwargs)  # noqa: E731
+            if before:
+                said = {x: describe(x, *args, **kwargs) for x in LANGS}
+            with change(said):
+                return fn(*args, **kwargs)
+
+        return inner  # type: ignore[return-value]
+
+    return wrap
+
+
+def undo() -> str | None:
+    """Take back the newest change; what it was (in the UI language), else None."""
+    h = history()
+    label = h.undo_label(lang())
+    snap = h.undo(snapshot())
+    if snap is None:
+        return None
+    restore(snap)
+    return label
+
+
+def redo() -> str | None:
+    """Make the newest undone change again; what it was (in the UI language), else None."""
+    h = history()
+    label = h.redo_label(lang())
+    snap = h.redo(snapshot())
+    if snap is None:
+        return None
+    restore(snap)
+    return label
 
 
 def flash(message: str) -> None:

@@ -23,6 +23,9 @@ from ui.fmt import unit_label
 from ui.i18n import t
 
 PERCENT = 100.0
+#: The "from your data" mark's icon (a Material icon: Streamlit ships its font, an emoji may
+#: have none on the machine).
+DATA_ICON = ":material/insights:"
 
 
 def _scale(unit: str) -> float:
@@ -40,6 +43,26 @@ def _help(path: str, lang: str) -> str:
     prov = t(f"prov.{p.provenance}", lang)
     sym = f"`{p.symbol}` · " if p.symbol else ""
     return f"{p.help(lang)}\n\n{sym}[{prov}] {p.source}".strip()
+
+
+def fitted_source(which: str, path: str) -> str | None:
+    """The file ``path`` of scenario ``which`` was fitted from (Calibrate), else None."""
+    fitted = state.fitted_of(which)
+    return next((src for k, src in fitted.items() if path == k or path.startswith(k + ".")), None)
+
+
+def from_data(which: str, path: str, label: str, help: str, lang: str) -> tuple[str, str]:
+    """``label`` and ``help`` of an input, marked "from your data" (the file named in the
+    help) when its value was fitted from the shop's data: the mark sits on the value's own input,
+    and goes when the value is edited by hand."""
+    source = fitted_source(which, path)
+    if source is None:
+        return label, help
+    mark = f"{DATA_ICON} {t('undo.from_data', lang)}"
+    return (
+        f"{label} :blue[{mark}]",
+        f"**{mark}**: {t('cal.fitted_from', lang, name=source)}\n\n{help}",
+    )
 
 
 def choice_label(path: str, choice: str, lang: str) -> str:
@@ -184,11 +207,8 @@ def param_input(which: str, path: str, *, slider: bool = False, container: Any =
     lang = state.lang()
     key = widget_key(which, path)
     value = get_param(state.slot(which).scenario, path)
-    common: dict[str, Any] = {
-        "label": _label(path, lang),
-        "key": key,
-        "help": _help(path, lang),
-    }
+    label, help = from_data(which, path, _label(path, lang), _help(path, lang), lang)
+    common: dict[str, Any] = {"label": label, "key": key, "help": help}
     if p.kind == "choice":
         # One key per language: the browser sends back the label it shows (state.option_key).
         key = common["key"] = state.lang_key(key, lang)
@@ -306,7 +326,14 @@ def weekday_inputs(which: str) -> None:
     p = PARAMS[path]
     profile = list(get_param(state.slot(which).scenario, path))
     names = t("tf.weekdays", lang).split(",")
-    st.caption(t("tf.weekday", lang) + f" · [{t(f'prov.{p.provenance}', lang)}] {p.source}")
+    source = fitted_source(which, path)
+    if source is None:
+        st.caption(t("tf.weekday", lang) + f" · [{t(f'prov.{p.provenance}', lang)}] {p.source}")
+    else:  # the mark beside the values it concerns
+        mark = f"{DATA_ICON} {t('undo.from_data', lang)}"
+        st.caption(
+            f"{t('tf.weekday', lang)} :blue[{mark}] · {t('cal.fitted_from', lang, name=source)}"
+        )
     cols = st.columns(7)
     for i, (col, name) in enumerate(zip(cols, names, strict=True)):
         key = f"{widget_key(which, path)}:{i}"

@@ -92,6 +92,7 @@ def _names(ws: Workspace) -> list[str | None]:
     return out
 
 
+@state.recording(lambda lang, *_: t("undo.act.link", lang))  # a file: _import names it
 def apply(ws: Workspace, lang: str) -> None:
     """Make ``ws`` the session's scenarios: its baseline, its first other scenario as the plan
     (else a copy of the baseline) and the rest saved, with their names."""
@@ -220,6 +221,12 @@ def _detail(detail: str, lang: str) -> str:
     return t("files.field_bad", lang, where=detail.split(":", 1)[0])
 
 
+def _import_label(lang: str, key: str, *_: object) -> str:
+    upload = st.session_state.get(key)
+    return t("undo.act.import", lang, file=getattr(upload, "name", ""))
+
+
+@state.recording(_import_label, before=True)
 def _import(key: str, lang: str) -> None:
     upload = st.session_state.get(key)
     if upload is None:

@@ -94,7 +94,8 @@ def test_the_cdnow_sample_gives_the_published_fit_and_applies_on_request(lang: s
     names = ("、" if lang == "zh" else ", ").join(
         (t("side.baseline_name", lang), t("side.plan_name", lang))
     )
-    assert t("cal.applied", lang, names=names) in _texts(at, "info")
+    applied = t("cal.applied", lang, names=names)  # and how to take it back
+    assert f"{applied} {t('undo.after_apply', lang)}" in _texts(at, "info")
     source = t("cal.fitted_from", lang, name=CDNOW_NAME)
     assert at.session_state["baseline"].fitted["repeat.r"] == CDNOW_NAME
 

@@ -210,7 +210,9 @@ def test_every_page_renders_in_the_language(lang: str) -> None:
         labels = [m.label for m in at.metric][: len(kpis)]
         assert labels == [t(f"kpi.{k}", lang) for k in kpis], page
         # The shared sidebar is there (the page ran behind the router) and speaks the language.
-        assert at.sidebar.button[0].label == t("side.reset_plan", lang), page
+        assert [b.label for b in at.sidebar.button][:3] == [
+            t(k, lang) for k in ("undo.undo", "undo.redo", "side.reset_plan")
+        ], page  # undo and redo first (issue 16)
         assert [s.label for s in at.sidebar.selectbox] == [
             t("side.baseline_preset", lang),
             t("side.plan_preset", lang),
@@ -373,7 +375,7 @@ def test_sidebar_language_control_switches_labels() -> None:
     assert_lang_in_url(at, "en")
     assert at.title[0].value == t("page.traffic", "en")
     assert [m.label for m in at.metric] == [t(f"kpi.{k}", "en") for k in PAGES["traffic_funnel"][1]]
-    assert at.sidebar.button[0].label == t("side.reset_plan", "en")
+    assert at.sidebar.button[2].label == t("side.reset_plan", "en")  # after undo, redo
 
     goto(at, "overview")  # the choice holds on the next page
     assert at.title[0].value == t("app.title", "en")

@@ -6,7 +6,6 @@ words)."""
 from __future__ import annotations
 
 import datetime
-
 import io
 import re
 
@@ -258,7 +257,9 @@ def test_report_charts_keep_their_data_whatever_altair_global_state() -> None:
         svg = chart_image(fig, "svg").decode("utf-8")
     assert "NaN" not in svg and "values from 4." in svg
     # the default theme's size all the same (Altair's 300 × 300 plot area, axes added)
-    width, height = (float(re.search(f'{a}="([0-9.]+)"', svg).group(1)) for a in ("width", "height"))
+    width, height = (
+        float(re.search(f'{a}="([0-9.]+)"', svg).group(1)) for a in ("width", "height")
+    )
     assert width > 300 and height > 300
 
 
