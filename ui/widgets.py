@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from simulator import PARAMS, Param, get_param
 from simulator.scenario import Campaign
+from simulator.sources import source_text
 from ui import router, state
 from ui.errors import describe_error
 from ui.fmt import unit_label
@@ -38,7 +39,7 @@ def _help(path: str, lang: str) -> str:
     p = PARAMS[path]
     prov = t(f"prov.{p.provenance}", lang)
     sym = f"`{p.symbol}` · " if p.symbol else ""
-    return f"{p.help(lang)}\n\n{sym}[{prov}] {p.source}".strip()
+    return f"{p.help(lang)}\n\n{sym}[{prov}] {source_text(p.source, lang)}".strip()
 
 
 def choice_label(path: str, choice: str, lang: str) -> str:
@@ -305,7 +306,10 @@ def weekday_inputs(which: str) -> None:
     p = PARAMS[path]
     profile = list(get_param(state.slot(which).scenario, path))
     names = t("tf.weekdays", lang).split(",")
-    st.caption(t("tf.weekday", lang) + f" · [{t(f'prov.{p.provenance}', lang)}] {p.source}")
+    st.caption(
+        t("tf.weekday", lang)
+        + f" · [{t(f'prov.{p.provenance}', lang)}] {source_text(p.source, lang)}"
+    )
     cols = st.columns(7)
     for i, (col, name) in enumerate(zip(cols, names, strict=True)):
         key = f"{widget_key(which, path)}:{i}"
