@@ -34,6 +34,9 @@ from google.protobuf.message import Message
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
+from simulator import PARAMS
+from simulator.presets import PRESET_SOURCES
+from simulator.sources import preset_source_text, source_text
 from tests.app.test_pages import (
     APP,
     _repo_cwd,  # noqa: F401  (autouse fixture: the app reads assets/ from the repo root)
@@ -85,7 +88,7 @@ ZH_TERMS = {
 
 #: ``Fader et al. 2005``, ``Fader, Hardie & Lee 2005``, ``van Heerde, Leeflang & Wittink 2000``:
 #: authors' names and a year are left as written in both languages.
-_NAME = r"(?:(?:van|von|de|den|der)\s+)*[A-Z][a-zA-Z'\-]+"
+_NAME = r"(?:(?:[vV]an|[vV]on|de|den|der)\s+)*[A-Z][a-zA-Z'\-]+"
 CITATION = re.compile(
     rf"{_NAME}(?:\s*(?:,|&|and|和|与|、)\s*{_NAME})*(?:\s+et\s+al\.?|\s*等)?\s*[,((]?\s*"
     r"(?:19|20)\d\d[a-z]?"
@@ -368,3 +371,24 @@ def test_every_page_speaks_only_the_users_language(lang: str) -> None:
 )
 def test_the_scan_rules(text: str, lang: str, bad: bool) -> None:
     assert bool(offences(text, lang)) is bad, offences(text, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_registry_text_and_source_reads_in_the_language(lang: str) -> None:
+    """Parameters a page may not draw in the scanned state (a disabled scheme's, a promotion
+    kind's) and the presets' sources: their labels, help and sources pass the same rules."""
+    report = []
+    for path, p in PARAMS.items():
+        for what, text in (
+            ("label", p.label(lang)),
+            ("help", p.help(lang)),
+            ("source", source_text(p.source, lang)),
+        ):
+            why = offences(text, lang)
+            if why:
+                report.append(f"[{lang}] {path} {what}: {text[:120]!r} — {'; '.join(why)}")
+    for name, source in PRESET_SOURCES.items():
+        text = preset_source_text(name, source, lang)
+        if why := offences(text, lang):
+            report.append(f"[{lang}] preset {name}: {text[:120]!r} — {'; '.join(why)}")
+    assert not report, "\n".join(report)
