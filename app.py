@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import layout, router, sidebar, state, workspace
+from ui import layout, localise, router, sidebar, state, workspace
 from ui.i18n import t
 
 #: (file in pages/, title key, icon); the first is the default page. The URL path is the file's
@@ -49,7 +49,8 @@ page = st.navigation([*pages.values(), *router.stray_pages(pages[PAGES[0][0]], s
 router.open_wanted(pages)
 with layout.guard():
     workspace.open_shared(pages)  # a share link in the URL: its scenarios, once per session
-st.logo(str(ASSETS / "logo.svg"), icon_image=str(ASSETS / "icon.svg"), size="large")
+st.logo(localise.logo(lang), icon_image=str(ASSETS / "icon.svg"), size="large")
+localise.uploaders(lang)  # Streamlit draws the uploader's texts in English only
 with st.sidebar, layout.guard():
     sidebar.draw()
     shown = next((f for f, p in pages.items() if p.url_path == page.url_path), PAGES[0][0])

@@ -5,9 +5,11 @@ import streamlit as st
 
 from simulator import PARAMS, PRESETS, get_param
 from simulator.presets import PRESET_SOURCES
+from simulator.sources import preset_source_text, section_text, source_text
 from ui import layout, router, state
 from ui.fmt import fmt_param, fmt_pct, unit_label
 from ui.i18n import t
+from ui.widgets import choice_label
 
 router.ensure(__file__)  # first: a page run without the router hands over to it
 
@@ -30,7 +32,9 @@ with layout.guard():
             return None
         if isinstance(v, tuple):
             return " / ".join(f"{x:g}" for x in v)
-        return v if isinstance(v, str) else fmt_param(v, PARAMS[path].unit, lang)
+        if isinstance(v, str):
+            return choice_label(path, v, lang) if PARAMS[path].kind == "choice" else v
+        return fmt_param(v, PARAMS[path].unit, lang)
 
     fitted = {which: state.fitted_of(which) for which in (state.BASELINE, state.PLAN)}
 
@@ -57,13 +61,13 @@ with layout.guard():
                 "plan": shown_value(pl, state.PLAN, path),
                 "changed": b != pl,
                 "unit": "%" if p.unit == "fraction" else unit_label(p.unit, lang),
-                "range": ", ".join(p.choices)
+                "range": ", ".join(choice_label(path, c, lang) for c in p.choices)
                 if p.kind == "choice"
                 else f"{fmt_param(p.lo, p.unit, lang)} – {fmt_param(p.hi, p.unit, lang)}",
                 "provenance": t(f"prov.{p.provenance}", lang),
                 "prov_code": p.provenance,
                 "fitted": fitted_text(path),
-                "source": p.source,
+                "source": source_text(p.source, lang),
                 "path": path,
             }
         )
@@ -79,7 +83,7 @@ with layout.guard():
         format_func=lambda c: t(f"prov.{c}", lang),
         key=key,
     )
-    query = b.text_input(t("as.search", lang), key="as_query", placeholder="conversion / 转化")
+    query = b.text_input(t("as.search", lang), key="as_query", placeholder=t("as.search_ph", lang))
     shown = table[table["prov_code"].isin(chosen or [])]
     if query:
         q = query.strip().lower()
@@ -102,8 +106,10 @@ with layout.guard():
         "source",
         "path",
     ]
+    # The registry path is for the CSV (an analyst's key), not for the screen (issue 16, 8).
+    on_screen = [c for c in cols if c != "path"]
     st.dataframe(
-        shown[cols].rename(columns={c: t(f"as.col.{c}", lang) for c in cols}),
+        shown[on_screen].rename(columns={c: t(f"as.col.{c}", lang) for c in on_screen}),
         hide_index=True,
         width="stretch",
         height=560,
@@ -111,7 +117,10 @@ with layout.guard():
     )
     st.download_button(
         t("as.download", lang),
-        shown[cols].to_csv(index=False).encode("utf-8-sig"),
+        shown[cols]
+        .rename(columns={c: t(f"as.col.{c}", lang) for c in cols})
+        .to_csv(index=False)
+        .encode("utf-8-sig"),
         file_name="shop-whatif-assumptions.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -120,32 +129,26 @@ with layout.guard():
 
     st.subheader(t("as.derived", lang), anchor=False)
     cal = state.results()[0].calibration
+    derived = (  # (catalogue key, symbol, value, spec section)
+        ("pr0", "PR0", fmt_pct(cal.pay_rate_reference, lang), "6.4"),
+        ("c_sil", "c_sil", fmt_pct(cal.silent_conversion, lang), "6.3"),
+        ("n_hist", "N", f"{cal.history_buyers_per_day:,.1f}", "6.6"),
+        ("alpha", "α_day", f"{cal.alpha_days:,.2f}", "6.6"),
+    )
     st.dataframe(
         pd.DataFrame(
             [
                 {
-                    "symbol": "PR0",
-                    "value": fmt_pct(cal.pay_rate_reference, lang),
-                    "source": "MODEL.md §6.4 [DERIVED]",
-                },
-                {
-                    "symbol": "c_sil",
-                    "value": fmt_pct(cal.silent_conversion, lang),
-                    "source": "MODEL.md §6.3 [DERIVED]",
-                },
-                {
-                    "symbol": "N",
-                    "value": f"{cal.history_buyers_per_day:,.1f}",
-                    "source": "MODEL.md §6.6 warm start [DERIVED]",
-                },
-                {
-                    "symbol": "α_day",
-                    "value": f"{cal.alpha_days:,.2f}",
-                    "source": "MODEL.md §6.6, T5c [DERIVED]",
-                },
+                    "param": t(f"as.d.{k}", lang),
+                    "symbol": symbol,
+                    "value": value,
+                    "source": f"{section_text(sec, lang)} [{t('prov.DERIVED', lang)}]",
+                }
+                for k, symbol, value, sec in derived
             ]
         ).rename(
             columns={
+                "param": t("as.col.param", lang),
                 "symbol": t("as.col.symbol", lang),
                 "value": t("as.col.baseline", lang),
                 "source": t("as.col.source", lang),
@@ -161,7 +164,7 @@ with layout.guard():
                 {
                     "preset": t(f"preset.{n}", lang),
                     "description": d[0 if lang == "zh" else 1],
-                    "source": PRESET_SOURCES[n],
+                    "source": preset_source_text(n, PRESET_SOURCES[n], lang),
                 }
                 for n, d in PRESETS.items()
             ]

@@ -62,7 +62,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ov.daily": ("每日走势", "Day by day"),
     "ov.metric": ("指标", "Metric"),
     "ov.funnel": ("转化漏斗(整段合计)", "Funnel (horizon totals)"),
-    "ov.bridge": ("变化拆解:方案 vs 基线", "Bridges: plan vs baseline"),
+    "ov.bridge": ("变化拆解:方案对比基线", "Bridges: plan vs baseline"),
     "ov.bridge_caption": (
         "新客 GMV = 访客数 × 新客转化率 × 新客客单价,按对数平均迪氏指数(LMDI)精确拆分;"
         "复购效应 = 老客户 GMV 的变化。四项之和等于 GMV 的变化。",
@@ -141,11 +141,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "peff.marketing": ("营销费用", "Marketing"),
     "peff.loyalty": ("会员计划", "Loyalty schemes"),
     # channels
-    "ch.paid_search": ("直通车", "Paid search (直通车)"),
-    "ch.display": ("钻展", "Display (钻展)"),
-    "ch.affiliate": ("淘宝客", "Affiliates (淘客)"),
+    "ch.paid_search": ("直通车", "Paid search (Through Train)"),
+    "ch.display": ("钻展", "Display ads (Diamond Booth)"),
+    "ch.affiliate": ("淘宝客", "Affiliates (Taoke)"),
     "ch.campaign": ("平台活动 {n}", "Platform campaign {n}"),
-    "ch.reminders": ("催付", "Payment reminders (催付)"),
+    "ch.reminders": ("催付", "Payment reminders"),
     "ch.organic": ("自然流量", "Organic"),
     "ch.returning": ("回访老客", "Returning buyers"),
     "col.channel": ("渠道", "Channel"),
@@ -169,14 +169,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "付费推广(直通车、钻展、淘客)",
         "Paid traffic (paid search, display, affiliates)",
     ),
-    "tf.sec.campaigns": ("平台活动(聚划算、天天特价)", "Platform campaigns (聚划算, 天天特价)"),
+    "tf.sec.campaigns": (
+        "平台活动(聚划算、天天特价)",
+        "Platform campaigns (Juhuasuan, Tiantian Tejia)",
+    ),
     "tf.sec.funnel": ("漏斗比率", "Funnel rates"),
-    "tf.sec.payment": ("付款与催付", "Payment and reminders (催付)"),
+    "tf.sec.payment": ("付款与催付", "Payment and reminders"),
     "tf.sec.price": ("价格与促销", "Price & promotions"),
     "tf.price_moved": (
         "限时折扣、满减、包邮等所有促销,以及价格弹性、参考价、透支和凑单等参数,都在「促销」页统一编辑。",
-        "Every promotion (limited-time discounts, 满减, free shipping …) and the price-response, "
-        "reference-price, pull-forward and basket parameters are edited on the Promotions page.",
+        "Every promotion (limited-time discounts, spend-and-save, free shipping …) and the "
+        "price-response, reference-price, pull-forward and basket parameters are edited on the "
+        "Promotions page.",
     ),
     "tf.sec.store": ("店铺与成本", "Store and costs"),
     "tf.weekday": ("周一至周日流量系数", "Monday…Sunday traffic multipliers"),
@@ -204,8 +208,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "scale α = {alpha} days [DERIVED]",
     ),
     "tf.kind": ("活动类型", "Campaign type"),
-    "camp.juhuasuan": ("聚划算", "Juhuasuan (聚划算)"),
-    "camp.tiantian_tejia": ("天天特价", "Tiantian Tejia (天天特价)"),
+    "camp.juhuasuan": ("聚划算", "Juhuasuan"),
+    "camp.tiantian_tejia": ("天天特价", "Tiantian Tejia (daily deals)"),
     "camp.other": ("其他活动", "Other campaign"),
     "tf.rows_invalid": ("以下行未生效:", "These rows were not applied:"),
     "tf.row": ("第 {n} 行:{msg}", "Row {n}: {msg}"),
@@ -261,8 +265,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "warn.campaign_gate_closed": (
         "动态评分跌破活动门槛,部分天的聚划算/天天特价流量被关闭(种子001:体验分低于门槛不能参加营销活动)。",
-        "The DSR fell below the campaign gate: 聚划算/天天特价 traffic is closed on some days "
-        "(seed 001: shops below the score cannot join platform campaigns).",
+        "The DSR fell below the campaign gate: Juhuasuan/Tiantian Tejia traffic is closed on "
+        "some days (seed 001: shops below the score cannot join platform campaigns).",
     ),
     "warn.discount_past_evidence": (
         "有促销的折扣(或赠品、满减折合的优惠)比价格反应下限 x_floor(默认5折)更深:模型在那里把需求按下限处理,更深的折扣不会再带来更多销量——没有证据支持更深折扣下的反应,这部分结果只是外推。",
@@ -319,15 +323,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "err.tier_below": (
         "满减的优惠金额必须小于它的门槛。",
-        "A 满减 tier's amount off must be below its threshold.",
+        "A spend-and-save tier's amount off must be below its threshold.",
     ),
     "err.tiers_rising": (
         "满减各档的门槛须各不相同,门槛越高优惠越多。",
-        "满减 tiers need different thresholds, with more off at a higher threshold.",
+        "spend-and-save tiers need different thresholds, with more off at a higher threshold.",
     ),
     "err.tiers_empty": (
         "满减至少需要一档 [门槛, 减多少]。",
-        "满减 needs at least one [threshold, amount off] tier.",
+        "spend-and-save needs at least one [threshold, amount off] tier.",
     ),
     "err.prize_sum": (
         "各奖品的中奖概率加起来超过了 100%。",
@@ -366,10 +370,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "err.not_applied": ("未应用:", "Not applied:"),
     # assumptions page
     "as.intro": (
-        "每个参数的单位、取值、合法范围与出处。出处标签:种子(SEED,五份原始资料)、文献(LIT)、派生(DERIVED,由前两者计算)、假设(ASSUMPTION,无出处,需自行判断)。",
-        "Every parameter with its unit, value, valid range and source. Provenance: SEED (the five "
-        "source documents), LIT (published research), DERIVED (computed from those), ASSUMPTION "
-        "(no source: judge for yourself).",
+        "每个参数的单位、取值、合法范围与出处。出处标签:种子(五份原始资料)、文献(已发表的研究)、派生(由前两者计算)、假设(无出处,需自行判断)。",
+        "Every parameter with its unit, value, valid range and source. Provenance: SEED (the "
+        "five source documents), LIT (published research), DERIVED (computed from those), "
+        "ASSUMPTION (no source: judge for yourself).",
     ),
     "as.filter": ("按出处筛选", "Filter by provenance"),
     "as.search": ("搜索参数", "Search parameters"),
@@ -391,10 +395,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "About the model: errata and ambiguities in the seeds",
     ),
     "as.errata_intro": (
-        "种子资料是本工具的出发点,但其中有笔误、算错和说法不清的地方。下表列出我们发现的问题以及模型的处理方式(MODEL.md §1.7)。",
-        "The seed documents are where this tool starts, but they contain typos, a wrong formula and "
-        "unclear wording. This table lists what we found and how the model resolves it "
-        "(MODEL.md §1.7).",
+        "种子资料是本工具的出发点,但其中有笔误、算错和说法不清的地方。下表列出我们发现的问题以及模型的处理方式。",
+        "The seed documents are where this tool starts, but they contain typos, a wrong formula "
+        "and unclear wording. This table lists what we found and how the model resolves it.",
     ),
     "as.col.seed": ("种子", "Seed"),
     "as.col.issue": ("原文问题", "Issue"),
@@ -416,8 +419,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "errata.E4": (
         "“转货率提升至4-4.5”||读作转化率(%),与“转化率由2.4提升到了3.68”一致",
-        "“转货率 rose to 4–4.5”||read as conversion rate 转化率 (%), consistent with “conversion "
-        "rose from 2.4 to 3.68”",
+        "“zhuanhuo rate (a typo) rose to 4–4.5”||read as conversion rate (%), consistent with "
+        "“conversion rose from 2.4 to 3.68”",
     ),
     "errata.E5": (
         "类目表的成交额占比合计 101%||四舍五入所致",
@@ -446,9 +449,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "as.count": ("共 {n} 个参数,其中 {a} 个为假设。", "{n} parameters, {a} of them assumptions."),
     "as.download": ("下载参数表 CSV", "Download the table as CSV"),
     "as.campaigns_promos": (
-        "活动窗口与促销为列表项,其字段的范围同样来自参数表(campaign.*、promotion.*)。",
-        "Campaign windows and promotions are list items; their fields' ranges come from the same "
-        "registry (campaign.*, promotion.*).",
+        "活动窗口与促销为列表项,其字段的范围同样来自参数表。",
+        "Campaign windows and promotions are list items; their fields' ranges come from the "
+        "same registry.",
     ),
     "grp.horizon_days": ("推演", "Horizon"),
     "grp.store": ("店铺", "Store"),
@@ -473,9 +476,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # promotions page
     "pr.intro": (
         "在日历上安排促销,看每项促销的成本、增量与 ROI、购物篮的凑单、满减门槛的选择、利润变化和促销后的回落。编辑的是侧栏选中的方案。",
-        "Place promotions on the calendar and see each one's cost, increments and ROI, the basket "
-        "topping up to a threshold, how to pick a 满减 tier, the profit change and the "
-        "post-promotion dip. Edits go to the scenario chosen in the sidebar.",
+        "Place promotions on the calendar and see each one's cost, increments and ROI, the "
+        "basket topping up to a threshold, how to pick a spend-and-save tier, the profit change "
+        "and the post-promotion dip. Edits go to the scenario chosen in the sidebar.",
     ),
     "pr.builder": ("添加促销", "Add a promotion"),
     "pr.kind": ("促销类型", "Kind"),
@@ -487,26 +490,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "stage.item": ("① 商品级", "① item level"),
     "stage.order": ("② 订单级门槛", "② order-level threshold"),
     "stage.addon": ("③ 加购", "③ add-on"),
-    "kind.item_discount": ("限时折扣", "Limited-time discount (限时折扣)"),
-    "kind.threshold_discount": ("满减", "Spend & save (满减)"),
-    "kind.coupon": ("优惠券", "Coupon (优惠券)"),
-    "kind.free_shipping": ("满包邮", "Free shipping over (满包邮)"),
-    "kind.gift": ("满就送", "Gift with spend (满就送)"),
-    "kind.addon": ("加价换购", "Add-on deal (加价换购)"),
-    "kind.second_item": ("第2件N折", "Second item off (第2件N折)"),
-    "kind.lottery": ("抽奖", "Lottery (抽奖)"),
+    "kind.item_discount": ("限时折扣", "Limited-time discount"),
+    "kind.threshold_discount": ("满减", "Spend & save"),
+    "kind.coupon": ("优惠券", "Coupon"),
+    "kind.free_shipping": ("满包邮", "Free shipping over"),
+    "kind.gift": ("满就送", "Gift with spend"),
+    "kind.addon": ("加价换购", "Add-on deal"),
+    "kind.second_item": ("第2件N折", "Second item off"),
+    "kind.lottery": ("抽奖", "Lottery"),
     "desc.item_discount": (
         "全场或部分商品限时降价;买家心里的参考价会随之下降。",
         "A time-limited price cut on all or part of the range; buyers' reference price follows it.",
     ),
     "desc.threshold_discount": (
         "满X减Y,可设多档或每满减;差一点到门槛的买家会凑单。",
-        "Spend X, get Y off, in tiers or for every X (每满减); buyers just below top up.",
+        "Spend X, get Y off, in tiers or for every X; buyers just below top up.",
     ),
     "desc.coupon": (
         "领券后满额抵扣;或购后发抵价券,促进再次购买。",
-        "A claimed coupon off a minimum spend; or a voucher given after purchase (抵价券) that "
-        "brings buyers back.",
+        "A claimed coupon off a minimum spend; or a voucher given after purchase that brings "
+        "buyers back.",
     ),
     "desc.free_shipping": (
         "满额包邮;留空门槛 = 客单价 + {margin} 元,0 = 全场包邮。",
@@ -557,12 +560,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "One row per tier: threshold and amount off (yuan); 200 → 20 off, 300 → 40 off means 40 "
         "off from 300.",
     ),
-    "pr.repeat": ("每满减(按第一档的倍数叠加)", "Every multiple (每满减, of the first tier)"),
+    "pr.repeat": ("每满减(按第一档的倍数叠加)", "Every multiple (of the first tier)"),
     "pr.repeat_help": (
         "每满140减10:280减20,420减30……",
         "10 off every 140: 20 off at 280, 30 off at 420 …",
     ),
-    "pr.post_purchase": ("购后发放抵价券", "Voucher after purchase (抵价券)"),
+    "pr.post_purchase": ("购后发放抵价券", "Voucher after purchase"),
     "pr.post_purchase_help": (
         "勾选后:新买家付款后获得抵价券,在有效期内复购率提升;不勾选:本次购买可用的券。",
         "Ticked: new buyers get a voucher after paying that raises their repeat rate until it "
@@ -641,8 +644,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pr.curve": ("分布", "Curve"),
     "pr.threshold": ("门槛", "Threshold"),
     "pr.basket_stats": (
-        "凑单概率 P(pad) = **{p_pad}** · 门槛下订单中凑单的比例 **{share}**(文献 Hemmati et al. 2021:{lo}–{hi},{verdict})· 客单价变化 ΔAOV = **{daov}**",
-        "P(pad) = **{p_pad}** · share of below-threshold orders that top up **{share}** (LIT "
+        "凑单概率 P_pad = **{p_pad}** · 门槛下订单中凑单的比例 **{share}**(文献 Hemmati et al. 2021:{lo}–{hi},{verdict})· 客单价变化 ΔAOV = **{daov}**",
+        "Topping-up probability P_pad = **{p_pad}** · share of below-threshold orders that top up **{share}** (LIT "
         "Hemmati et al. 2021: {lo}–{hi}, {verdict}) · ΔAOV = **{daov}**",
     ),
     "pr.in_range": ("在范围内", "inside"),
@@ -653,23 +656,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Lognormal basket at the store's AOV {aov} (list price, σ_B = {sigma}); {share} of buyers "
         "hold the offer.",
     ),
-    "pr.picker": ("选满减门槛", "Pick a 满减 threshold"),
+    "pr.picker": ("选满减门槛", "Pick a spend-and-save threshold"),
     "pr.picker_x": ("候选门槛(元)", "Candidate threshold (yuan)"),
     "pr.picker_aov": ("付款客单价(元)", "AOV paid (yuan)"),
     "pr.picker_cost": ("单均让利(元)", "Discount per order (yuan)"),
     "pr.picker_elig": ("达标订单占比", "Orders qualifying"),
     "pr.picker_pad": ("门槛下凑单比例", "Below-threshold orders topping up"),
-    "pr.current_tier": ("当前满减档", "Current 满减 tier"),
+    "pr.current_tier": ("当前满减档", "Current spend-and-save tier"),
     "pr.picker_caption": (
         "实线:付款客单价(左轴);虚线:每单平均让利(右轴);竖线:方案里现有的满减档。",
         "Solid: AOV paid (left axis); dashed: discount per order (right axis); rules: the "
-        "scenario's current 满减 tiers.",
+        "scenario's current spend-and-save tiers.",
     ),
     "pr.picker_at": (
         "当前档 满{t}减{r}:付款客单价 {aov},单均让利 {cost},达标 {elig}。",
         "Current tier ¥{r} off ¥{t}: AOV paid {aov}, discount per order {cost}, {elig} qualify.",
     ),
-    "pr.waterfall": ("利润瀑布:方案 vs 基线", "Profit waterfall: plan vs baseline"),
+    "pr.waterfall": ("利润瀑布:方案对比基线", "Profit waterfall: plan vs baseline"),
     "pr.wf.baseline": ("基线利润", "Baseline profit"),
     "pr.wf.plan": ("方案利润", "Plan profit"),
     "pr.no_change": (
@@ -691,89 +694,73 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "pr.formulas": ("公式与出处", "Formulas and sources"),
     "pr.f.calendar": (
-        "- **叠加规则** [种子003]:同一天最多 {max} 层促销,同一类促销不能同时进行;预热日不算一层。\n"
-        "- **叠加顺序**(§5.0):① 商品级(限时折扣、第2件N折)→ ② 订单级门槛(满减、优惠券、满包邮、满就送、抽奖)→ ③ 加价换购 [假设:平台计算顺序]。\n"
-        "- **预热**:公布后到开始前买家观望,转化 ×(1 − w_pre),w_pre = {w_pre} {w_pre_src}。\n"
-        "- **人群**:限时折扣、满减、优惠券、满就送、第2件N折可只给老客户或会员(老客户中入会的 {members});满包邮、加价换购、抽奖面向全部买家。",
-        "- **Layer rule** [SEED 003]: at most {max} promotions on one day, never two of one kind; "
-        "pre-heat days are not a layer.\n"
-        "- **Stacking order** (§5.0): ① item level (limited-time discount, second item) → ② "
-        "order-level thresholds (满减, coupons, free shipping, gifts, lottery) → ③ add-on deals "
-        "[ASSUMPTION: the platform's order of calculation].\n"
-        "- **Pre-heat**: between announcement and start buyers wait, conversion × (1 − w_pre), "
-        "w_pre = {w_pre} {w_pre_src}.\n"
-        "- **Audience**: discounts, 满减, coupons, gifts and second-item offers may target old "
-        "customers or members only (members = {members} of old customers); free shipping, add-on "
-        "deals and lotteries go to all buyers.",
+        "- **叠加规则** [种子003]:同一天最多 {max} 层促销,同一类促销不能同时进行;预热日不算一层。\n- **叠加顺序**:① 商品级(限时折扣、第2件N折)→ ② 订单级门槛(满减、优惠券、满包邮、满就送、抽奖)→ ③ 加价换购 [假设:平台计算顺序]。\n- **预热**:公布后到开始前买家观望,转化 ×(1 − w_pre),w_pre = {w_pre} {w_pre_src}。\n- **人群**:限时折扣、满减、优惠券、满就送、第2件N折可只给老客户或会员(老客户中入会的 {members});满包邮、加价换购、抽奖面向全部买家。",
+        "- **Layer rule** [SEED 003]: at most {max} promotions on one day, never two of one "
+        "kind; pre-heat days are not a layer.\n- **Stacking order**: ① item level (limited-time "
+        "discount, second item) → ② order-level thresholds (spend-and-save, coupons, free "
+        "shipping, gifts, lottery) → ③ add-on deals [ASSUMPTION: the platform's order of "
+        "calculation].\n- **Pre-heat**: between announcement and start buyers wait, conversion × "
+        "(1 − w_pre), w_pre = {w_pre} {w_pre_src}.\n- **Audience**: discounts, spend-and-save, "
+        "coupons, gifts and second-item offers may target old customers or members only "
+        "(members = {members} of old customers); free shipping, add-on deals and lotteries go "
+        "to all buyers.",
     ),
     "pr.f.mechanisms": (
-        "- **限时折扣**(§5.1):价格指数 x = 1 − δ·θ_cov;ln M = (1 − ρ_ref)·ε·ln x + γ_G·G − γ_L·L,γ_G = −ρ_ref·ε,γ_L = λ·γ_G;参考价 R_t+1 = θ_ref·R_t + (1 − θ_ref)·ln x_t。ε = {eps} {eps_src};λ = {lam} {lam_src};ρ_ref = {rho},θ_ref = {theta} {rho_src}。提升中 M^φ 作用于转化(φ = {phi}),其余作用于件数。\n"
-        "- **第2件N折**(§5.6):单件毛利 p − c,一对毛利 (2 − N)·p − 2c;本店 p = {p}、c = {c}、N = {n2}:单件 {m1},一对 {m2}。只有升级为两件的买家(u2 = {u2})带来的多于给原本就买两件的人的让利时才划算 [种子003;假设]。\n"
-        "- **加价换购**(§5.5):换购率 a = clip(a0 + a1·(1 − X/V), 0, a_max) = {attach}(X = {x},V = {v};a0 = {a0},a1 = {a1},a_max = {amax})[假设]。\n"
-        "- **满就送、抽奖**(§5.4、§5.7):赠品/奖品的感知价值按 η_g = {eta} 折算成让利;抽奖每单成本 = Σ pᵢ·cᵢ。\n"
-        "- **ROI** = 增量利润 ÷ 直接成本;增量 = 方案 − 去掉这一项的方案。",
-        "- **Limited-time discount** (§5.1): price index x = 1 − δ·θ_cov; ln M = (1 − ρ_ref)·ε·ln x "
-        "+ γ_G·G − γ_L·L, γ_G = −ρ_ref·ε, γ_L = λ·γ_G; reference price R_t+1 = θ_ref·R_t + (1 − "
-        "θ_ref)·ln x_t. ε = {eps} {eps_src}; λ = {lam} {lam_src}; ρ_ref = {rho}, θ_ref = {theta} "
-        "{rho_src}. M^φ of the lift acts on conversion (φ = {phi}), the rest on units.\n"
-        "- **Second item off** (§5.6): single margin p − c, pair margin (2 − N)·p − 2c; for this "
-        "store p = {p}, c = {c}, N = {n2}: single {m1}, pair {m2}. It pays only if upgrades to two "
-        "(u2 = {u2}) bring more than the discount given to buyers of pairs anyway [SEED 003; "
-        "ASSUMPTION].\n"
-        "- **Add-on deal** (§5.5): attach rate a = clip(a0 + a1·(1 − X/V), 0, a_max) = {attach} "
-        "(X = {x}, V = {v}; a0 = {a0}, a1 = {a1}, a_max = {amax}) [ASSUMPTION].\n"
-        "- **Gifts, lottery** (§5.4, §5.7): a gift's or prize's perceived value counts as money "
-        "off at η_g = {eta}; a lottery costs Σ pᵢ·cᵢ per qualifying order.\n"
-        "- **ROI** = incremental profit ÷ direct cost; increments = plan − the plan without it.",
+        "- **限时折扣**:价格指数 x = 1 − δ·θ_cov;ln M = (1 − ρ_ref)·ε·ln x + γ_G·G − γ_L·L,γ_G = −ρ_ref·ε,γ_L = λ·γ_G;参考价 R_t+1 = θ_ref·R_t + (1 − θ_ref)·ln x_t。ε = {eps} {eps_src};λ = {lam} {lam_src};ρ_ref = {rho},θ_ref = {theta} {rho_src}。提升中 M^φ 作用于转化(φ = {phi}),其余作用于件数。\n- **第2件N折**:单件毛利 p − c,一对毛利 (2 − N)·p − 2c;本店 p = {p}、c = {c}、N = {n2}:单件 {m1},一对 {m2}。只有升级为两件的买家(u2 = {u2})带来的多于给原本就买两件的人的让利时才划算 [种子003;假设]。\n- **加价换购**:换购率 a = clip(a0 + a1·(1 − X/V), 0, a_max) = {attach}(X = {x},V = {v};a0 = {a0},a1 = {a1},a_max = {amax})[假设]。\n- **满就送、抽奖**:赠品/奖品的感知价值按 η_g = {eta} 折算成让利;抽奖每单成本 = Σ pᵢ·cᵢ。\n- **ROI** = 增量利润 ÷ 直接成本;增量 = 方案 − 去掉这一项的方案。",
+        "- **Limited-time discount**: price index x = 1 − δ·θ_cov; ln M = (1 − ρ_ref)·ε·ln x + "
+        "γ_G·G − γ_L·L, γ_G = −ρ_ref·ε, γ_L = λ·γ_G; reference price R_t+1 = θ_ref·R_t + (1 − "
+        "θ_ref)·ln x_t. ε = {eps} {eps_src}; λ = {lam} {lam_src}; ρ_ref = {rho}, θ_ref = "
+        "{theta} {rho_src}. M^φ of the lift acts on conversion (φ = {phi}), the rest on "
+        "units.\n- **Second item off**: single margin p − c, pair margin (2 − N)·p − 2c; for "
+        "this store p = {p}, c = {c}, N = {n2}: single {m1}, pair {m2}. It pays only if "
+        "upgrades to two (u2 = {u2}) bring more than the discount given to buyers of pairs "
+        "anyway [SEED 003; ASSUMPTION].\n- **Add-on deal**: attach rate a = clip(a0 + a1·(1 − "
+        "X/V), 0, a_max) = {attach} (X = {x}, V = {v}; a0 = {a0}, a1 = {a1}, a_max = {amax}) "
+        "[ASSUMPTION].\n- **Gifts, lottery**: a gift's or prize's perceived value counts as "
+        "money off at η_g = {eta}; a lottery costs Σ pᵢ·cᵢ per qualifying order.\n- **ROI** = "
+        "incremental profit ÷ direct cost; increments = plan − the plan without it.",
     ),
     "pr.f.pull": (
-        "- **透支**(§5.11):促销日增加的**订单数** ΔQ_t = 订单_t·(1 − 1/M°_t)(M° 是促销对下单人数的倍数;促销篮子里多买的件数算作多消费、品类扩张,不借未来 [假设;van Heerde 等 2004:促销增量约三分之一来自跨期]),其中 π = {pi} 是从未来借来的 {pi_src};Dbt_t+1 = Dbt_t·(1 − 1/τ) + π·ΔQ_t,每天到期 Dbt_t/τ,τ = {tau} 天 {tau_src}。\n"
-        "- **参考价**:长期或频繁的折扣拉低买家心里的参考价,恢复原价时被看作涨价(损失厌恶 λ = {lam})。\n"
-        "- **回落只算一次**:参考价损失少掉的订单 ℓ_t 先抵扣当天到期的透支,只偿还余下部分 repay_t = (Dbt_t/τ − ℓ_t)⁺ [假设:两者是同一个回落的两种解释]。这样回落为促销增量的 4–25%(van Heerde, Leeflang & Wittink 2000),例如全店8折4天约为订单增量的 13%。",
-        "- **Pull-forward** (§5.11): of a promotion day's extra **orders** ΔQ_t = Orders_t·(1 − "
-        "1/M°_t) (M° is the promotion's multiplier on the number of orders; the extra units in "
-        "the deal baskets count as consumption and category expansion and are not borrowed "
-        "[ASSUMPTION; van Heerde et al. 2004: about a third of a bump is cross-period]), π = {pi} "
-        "are borrowed from the future {pi_src}; Dbt_t+1 = Dbt_t·(1 − 1/τ) + π·ΔQ_t, Dbt_t/τ "
-        "falling due a day, τ = {tau} days {tau_src}.\n"
-        "- **Reference price**: long or frequent discounts lower the price buyers expect, so the "
-        "list price feels like a rise when it returns (loss aversion λ = {lam}).\n"
-        "- **One dip, counted once**: the orders the reference-price loss keeps away, ℓ_t, pay "
-        "what falls due first; only the rest is charged, repay_t = (Dbt_t/τ − ℓ_t)⁺ "
-        "[ASSUMPTION: two accounts of one dip]. The dip is then 4–25 % of the bump (van Heerde, "
-        "Leeflang & Wittink 2000): a 4-day 20 % store-wide discount dips by about 13 % of its "
-        "orders lift.",
+        "- **透支**:促销日增加的**订单数** ΔQ_t = 订单_t·(1 − 1/M°_t)(M° 是促销对下单人数的倍数;促销篮子里多买的件数算作多消费、品类扩张,不借未来 [假设;van Heerde 等 2004:促销增量约三分之一来自跨期]),其中 π = {pi} 是从未来借来的 {pi_src};Dbt_t+1 = Dbt_t·(1 − 1/τ) + π·ΔQ_t,每天到期 Dbt_t/τ,τ = {tau} 天 {tau_src}。\n- **参考价**:长期或频繁的折扣拉低买家心里的参考价,恢复原价时被看作涨价(损失厌恶 λ = {lam})。\n- **回落只算一次**:参考价损失少掉的订单 ℓ_t 先抵扣当天到期的透支,只偿还余下部分 Repay_t = (Dbt_t/τ − ℓ_t)⁺ [假设:两者是同一个回落的两种解释]。这样回落为促销增量的 4–25%(van Heerde, Leeflang & Wittink 2000),例如全店8折4天约为订单增量的 13%。",
+        "- **Pull-forward**: of a promotion day's extra **orders** ΔQ_t = Orders_t·(1 − 1/M°_t) "
+        "(M° is the promotion's multiplier on the number of orders; the extra units in the deal "
+        "baskets count as consumption and category expansion and are not borrowed [ASSUMPTION; "
+        "van Heerde et al. 2004: about a third of a bump is cross-period]), π = {pi} are "
+        "borrowed from the future {pi_src}; Dbt_t+1 = Dbt_t·(1 − 1/τ) + π·ΔQ_t, Dbt_t/τ falling "
+        "due a day, τ = {tau} days {tau_src}.\n- **Reference price**: long or frequent discounts "
+        "lower the price buyers expect, so the list price feels like a rise when it returns "
+        "(loss aversion λ = {lam}).\n- **One dip, counted once**: the orders the reference-price "
+        "loss keeps away, ℓ_t, pay what falls due first; only the rest is charged, Repay_t = "
+        "(Dbt_t/τ − ℓ_t)⁺ [ASSUMPTION: two accounts of one dip]. The dip is then 4–25 % of the "
+        "bump (van Heerde, Leeflang & Wittink 2000): a 4-day 20 % store-wide discount dips by "
+        "about 13 % of its orders lift.",
     ),
     "pr.f.basket": (
-        "- **凑单**(§5.2):订单金额 B ~ 对数正态,μ = ln AOV − σ_B²/2(σ_B = {sigma})。门槛 T、让利 Rw:差额在窗口 w = Rw/(1 − v) 内的买家以 ψ(b) = ψ_max·(b − (T − w))/w 的概率凑单到 T + O,O 服从均值 {over}·T 的指数分布。\n"
-        "- P_pad = (ψ_max/w)·[PM₁(a, T) − a·PM₀(a, T)],ΔAOV = (ψ_max/w)·[−PM₂ + (c + a)·PM₁ − a·c·PM₀],a = T − w,c = T + ō,PM_k 为对数正态部分矩。\n"
-        "- v = {v_pad},ψ_max = {psi} [假设,按文献 Hemmati et al. 2021 校准:门槛下订单 {lo}–{hi} 凑单];凑单部分退货率 {bubble} {bubble_src}。\n"
-        "- **满包邮**:Rw = 运费 {fee};默认门槛 = 客单价 + {margin} = {default} [种子003「比客单价多消费20–30元的满包邮」]。",
-        "- **Topping up** (§5.2): order value B ~ lognormal, μ = ln AOV − σ_B²/2 (σ_B = {sigma}). "
-        "Threshold T, reward Rw: a buyer short by less than w = Rw/(1 − v) tops up with probability "
-        "ψ(b) = ψ_max·(b − (T − w))/w to T + O, O exponential with mean {over}·T.\n"
-        "- P_pad = (ψ_max/w)·[PM₁(a, T) − a·PM₀(a, T)], ΔAOV = (ψ_max/w)·[−PM₂ + (c + a)·PM₁ − "
-        "a·c·PM₀], a = T − w, c = T + ō, PM_k the lognormal partial moments.\n"
-        "- v = {v_pad}, ψ_max = {psi} [ASSUMPTION, calibrated to LIT Hemmati et al. 2021: {lo}–{hi} "
-        "of below-threshold orders top up]; padded items return at {bubble} {bubble_src}.\n"
-        "- **Free shipping**: Rw = the shipping fee {fee}; default threshold = AOV + {margin} = "
-        "{default} [SEED 003 “满包邮 20–30 yuan above the AOV”].",
+        "- **凑单**:订单金额 B ~ 对数正态,μ = ln AOV − σ_B²/2(σ_B = {sigma})。门槛 T、让利 Rw:差额在窗口 w = Rw/(1 − v) 内的买家以 ψ(b) = ψ_max·(b − (T − w))/w 的概率凑单到 T + O,O 服从均值 {over}·T 的指数分布。\n- P_pad = (ψ_max/w)·[PM₁(a, T) − a·PM₀(a, T)],ΔAOV = (ψ_max/w)·[−PM₂ + (c + a)·PM₁ − a·c·PM₀],a = T − w,c = T + ō,PM_k 为对数正态部分矩。\n- v = {v_pad},ψ_max = {psi} [假设,按文献 Hemmati et al. 2021 校准:门槛下订单 {lo}–{hi} 凑单];凑单部分退货率 {bubble} {bubble_src}。\n- **满包邮**:Rw = 运费 {fee};默认门槛 = 客单价 + {margin} = {default} [种子003「比客单价多消费20–30元的满包邮」]。",
+        "- **Topping up**: order value B ~ lognormal, μ = ln AOV − σ_B²/2 (σ_B = {sigma}). "
+        "Threshold T, reward Rw: a buyer short by less than w = Rw/(1 − v) tops up with "
+        "probability ψ(b) = ψ_max·(b − (T − w))/w to T + O, O exponential with mean {over}·T.\n- "
+        "P_pad = (ψ_max/w)·[PM₁(a, T) − a·PM₀(a, T)], ΔAOV = (ψ_max/w)·[−PM₂ + (c + a)·PM₁ − "
+        "a·c·PM₀], a = T − w, c = T + ō, PM_k the lognormal partial moments.\n- v = {v_pad}, "
+        "ψ_max = {psi} [ASSUMPTION, calibrated to LIT Hemmati et al. 2021: {lo}–{hi} of "
+        "below-threshold orders top up]; padded items return at {bubble} {bubble_src}.\n- **Free "
+        "shipping**: Rw = the shipping fee {fee}; default threshold = AOV + {margin} = "
+        "{default} [SEED 003 “free shipping 20–30 yuan above the AOV”].",
     ),
     "pr.f.curve": (
-        "对每个候选门槛 T:付款客单价 = AOV + ΔAOV − Rw·P_elig,单均让利 = Rw·P_elig,P_elig = 1 − P_below + P_pad(§5.2)。门槛太低,人人达标,让利成了白送;门槛太高,凑单的人多但达标的人少。",
-        "For each candidate threshold T: AOV paid = AOV + ΔAOV − Rw·P_elig, discount per order = "
-        "Rw·P_elig, P_elig = 1 − P_below + P_pad (§5.2). Too low and everyone qualifies: the money "
+        "对每个候选门槛 T:付款客单价 = AOV + ΔAOV − Rw·P_elig,单均让利 = Rw·P_elig,P_elig = 1 − P_below + P_pad。门槛太低,人人达标,让利成了白送;门槛太高,凑单的人多但达标的人少。",
+        "For each candidate threshold T: AOV paid = AOV + ΔAOV − Rw·P_elig, discount per order "
+        "= Rw·P_elig, P_elig = 1 − P_below + P_pad. Too low and everyone qualifies: the money "
         "off is given away; too high and more buyers top up but fewer qualify.",
     ),
     "pr.f.profit": (
-        "利润的变化按收支科目拆分,与总览和对比页的利润拆解是同一个(simulator/bridge.py),各项之和恰好等于利润的变化:原价销售额 − 折扣让利 − 退款(扣除收取的运费)− 商品成本(含赠品、换购品、奖品)− 快递与平台费 − 客服 − 营销 − 会员计划(积分、储值赠送等成本,扣除会费、包邮卡收入和未使用的储值)(§6.9)。凑单部分按更高的退货率退回。",
-        "The profit change split money line by money line: the same bridge as the Overview's and "
-        "the Compare page's (simulator/bridge.py), so the lines add up exactly to the change: "
-        "sales at list price − discounts − refunds (net of shipping fees charged) − goods cost "
-        "(gifts, add-on items and prizes included) − shipping and platform fees − customer "
-        "service − marketing − loyalty schemes (points, stored-value gifts and the like, net of "
-        "the fees, card revenue and unspent stored value they bring in) (§6.9). Padded items "
-        "return at a higher rate.",
+        "利润的变化按收支科目拆分,与总览和对比页的利润拆解是同一个,各项之和恰好等于利润的变化:原价销售额 − 折扣让利 − 退款(扣除收取的运费)− 商品成本(含赠品、换购品、奖品)− 快递与平台费 − 客服 − 营销 − 会员计划(积分、储值赠送等成本,扣除会费、包邮卡收入和未使用的储值)。凑单部分按更高的退货率退回。",
+        "The profit change split money line by money line: the same bridge as the Overview's "
+        "and the Compare page's, so the lines add up exactly to the change: sales at list price "
+        "− discounts − refunds (net of shipping fees charged) − goods cost (gifts, add-on items "
+        "and prizes included) − shipping and platform fees − customer service − marketing − "
+        "loyalty schemes (points, stored-value gifts and the like, net of the fees, card "
+        "revenue and unspent stored value they bring in). Padded items return at a higher rate.",
     ),
     "sum.item_discount": ("降价 {pct},覆盖 {cov} 的商品", "{pct} off on {cov} of sales"),
     "sum.tier": ("满{t}减{r}", "¥{r} off ¥{t}+"),
@@ -897,8 +884,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The change in contribution profit, money line by money line; the lines add up to the "
         "change: sales at list price, discounts, refunds (net of shipping fees charged), goods "
         "cost (gifts and add-ons included), shipping and platform fees, customer service, "
-        "marketing (paid search, display, affiliates, campaign fees, 催付) and the loyalty "
-        "schemes (their costs net of fees, card revenue and stored value never spent).",
+        "marketing (paid search, display, affiliates, campaign fees, payment reminders) and the "
+        "loyalty schemes (their costs net of fees, card revenue and stored value never spent).",
     ),
     "cmp.from": ("从", "From"),
     "cmp.to": ("到", "To"),
@@ -1053,11 +1040,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ds.at_start": ("第0天", "day 0"),
     "ds.at_low": ("最低分那天", "lowest day"),
     "ds.star_note": (
-        "{dim}:180天窗口内各星级评分的占比(纵轴为平方根刻度),第0天与评分最低的那天对比。出事故(迟到、破损、响应慢、货不对板)的订单按 π_bad 打分,其余按种子000 的 π_good。",
+        "{dim}:180天窗口内各星级评分的占比(纵轴为平方根刻度),第0天与评分最低的那天对比。出事故(迟到、破损、响应慢、货不对板)的订单按差评体验的星级分布 π_bad 打分,其余按种子000 的正常体验分布 π_good。",
         "{dim}: shares of each star in the 180-day window (square-root axis), day 0 against the "
-        "lowest day. Orders "
-        "with an incident (late, damaged, slow reply, not as described) rate by π_bad, the rest by "
-        "seed 000's π_good.",
+        "lowest day. Orders with an incident (late, damaged, slow reply, not as described) rate "
+        "by the bad-experience star mix π_bad, the rest by seed 000's normal mix π_good.",
     ),
     "ds.ops": ("客服与发货", "Service desk and warehouse"),
     "ds.hour": ("时段", "Hour"),
@@ -1098,14 +1084,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ds.rc_right": ("正确公式 ⌈(f − 1)/(5 − f)⌉", "Correct ⌈(f − 1)/(5 − f)⌉"),
     "ds.rc_wrong": ("种子原式 6/(5 − f) − 1", "Seed's 6/(5 − f) − 1"),
     "ds.rc_explain": (
-        "窗口原本平均 f = {f} 分,收到一个 {k} 星后,要 x 个5星才能回到 f:(5x + {k} + f·N)/(N + 1 + x) ≥ f,化简得 **x ≥ (f − {k})/(5 − f) = {x}**,即 **{n}** 个5星。\n\n"
-        "种子000 写成 x ≥ 6/(5 − f) − 1(这里算出 {wrong}),这是错的:对1星评分,正确的下界是 (f − 1)/(5 − f) = 4/(5 − f) − 1。例如 f = 4.8 时是 19 个,而不是 29 个(MODEL.md §1.7 E2)。",
-        "The window averages f = {f}; after one {k}-star rating it takes x five-star ratings to get "
-        "back to f: (5x + {k} + f·N)/(N + 1 + x) ≥ f, so **x ≥ (f − {k})/(5 − f) = {x}**, i.e. "
-        "**{n}** five-star ratings.\n\n"
-        "Seed 000 prints x ≥ 6/(5 − f) − 1 ({wrong} here), which is wrong: for a 1-star rating "
-        "the bound is (f − 1)/(5 − f) = 4/(5 − f) − 1. At f = 4.8 that is 19, not 29 (MODEL.md "
-        "§1.7 E2).",
+        "窗口原本平均 f = {f} 分,收到一个 {k} 星后,要 x 个5星才能回到 f:(5x + {k} + f·N)/(N + 1 + x) ≥ f,化简得 **x ≥ (f − {k})/(5 − f) = {x}**,即 **{n}** 个5星。\n\n种子000 写成 x ≥ 6/(5 − f) − 1(这里算出 {wrong}),这是错的:对1星评分,正确的下界是 (f − 1)/(5 − f) = 4/(5 − f) − 1。例如 f = 4.8 时是 19 个,而不是 29 个(勘误E2)。",
+        "The window averages f = {f}; after one {k}-star rating it takes x five-star ratings to "
+        "get back to f: (5x + {k} + f·N)/(N + 1 + x) ≥ f, so **x ≥ (f − {k})/(5 − f) = {x}**, "
+        "i.e. **{n}** five-star ratings.\n\nSeed 000 prints x ≥ 6/(5 − f) − 1 ({wrong} here), "
+        "which is wrong: for a 1-star rating the bound is (f − 1)/(5 − f) = 4/(5 − f) − 1. At f "
+        "= 4.8 that is 19, not 29 (erratum E2).",
     ),
     "ds.seed002_title": ("种子002:12秒与244秒的客服", "Seed 002: the 12 s and 244 s agents"),
     "ds.seed002": (
@@ -1148,60 +1132,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Set: the response-time half-life derived from seed 002, auto-reply factor 0.",
     ),
     "ds.formulas": (
-        "**客服排队 Service queue (§6.2)** λ_h = q_inq·UV·w_h;A_h = λ_h·τ_h/60;s_h = n_agents·m_conc;"
-        "W_q = ErlangC(s_h, A_h)·(τ_h/60)/(s_h − A_h);RT_h = RT_ref + 3600·W_q(饱和时 RT_max);"
-        "m_RT,h = max(f_auto, exp(−ln2·max(0, RT_h − RT_ref)/h_RT));无人在线 m = f_auto;"
-        "询单路径转化 × m_RT,t/m_RT0,t(基线客服的同日值)。\n\n"
-        "**发货 Fulfilment (§6.8)** 先付先发(FIFO),每天最多发 K_t 单;第 s 天付款的订单可在第 s … "
-        "s + D_ship − 1 天发出(淘宝默认72小时 = 3天,平台规则常见说法 [假设]);到期仍未发出的,每天有 "
-        "h_cancel 的比例被买家取消并全额退款(含运费;默认1 = 到期全部取消),所以积压不超过最近 D_ship "
-        "天的订单;取消的订单不发货、无货品成本、运费和平台佣金。超时的订单(取消或迟发)每单赔付 "
-        "min(c_max, max(c_min, c_rate·实付))(5%、5元、30元 [假设])。等了 w 天发出的订单迟到率 "
-        "p_late(w) = p_late0 + (1 − p_late0)·(1 − e^(−w/d_tol)),按每单平均;d_t = 发出订单的平均等待天数;"
-        "迟到或取消率 = (迟到 + 取消)/付款订单。"
-        "取消的新客以 h_cancel 的权重进入复购池(默认0:没收到货就不算店铺客户)。\n\n"
-        "**事故率 Incidents (§7.3)** q_R = (1 − c)·[q0 + (p_late − p_late0) + (p_dmg − p_dmg0)] + c"
-        "(c = 当天付款订单中被取消的比例,取消必算事故);q_S 中取消的订单按 p_late = 1 计;"
-        "q_S = q0 + s_late·(p_late − p_late0) + s_RT·(m_RT0 − m_RT);"
-        "q_D = q0 + d_deal·深度折扣订单占比 + d_pad·凑单金额占比。\n\n"
-        "**评分 Scores (§7.1–7.4)** D 由发出的订单在付款后 d_t + L_del + L_rev 天评分(每件一条);S、R "
-        "统计每笔付款订单的结果(含取消;S 中取消按 p_late = 1 计),一律在付款后 L_del + L_rev 天计入(类似"
-        "体验分按全部付款订单考核发货及时率和售后 [假设]),积压不会把差评推到推演期之外;"
-        "π = (1 − q)·π_good + q·π_bad;F = Σk·N_k/ΣN_k,窗口 = 含当天往前 181 天(种子口径)或 180 天。\n\n"
-        "**反馈 Feedback (§7.7)** M_DSR = exp(β_DSR·(F̄_{t−1} − F̄_0));"
-        "M_neg = 1 − β_neg·(最新20条描述评价中1–2星占比 − 基线);F̄ < θ_gate 时关闭聚划算/天天特价流量;"
-        "出事故的新客按 h_bad 降低复购。",
-        "**Service queue (§6.2)** λ_h = q_inq·UV·w_h; A_h = λ_h·τ_h/60; s_h = n_agents·m_conc; "
-        "W_q = ErlangC(s_h, A_h)·(τ_h/60)/(s_h − A_h); RT_h = RT_ref + 3600·W_q (RT_max when "
+        "**客服排队** λ_h = q_inq·UV·w_h;A_h = λ_h·τ_h/60;s_h = n_agents·m_conc;W_q = ErlangC(s_h, A_h)·(τ_h/60)/(s_h − A_h);RT_h = RT_ref + 3600·W_q(饱和时 RT_max);m_RT,h = max(f_auto, exp(−ln2·max(0, RT_h − RT_ref)/h_RT));无人在线 m = f_auto;询单路径转化 × m_RT,t/m_RT0,t(基线客服的同日值)。\n\n**发货** 先付先发,每天最多发 K_t 单;第 s 天付款的订单可在第 s … s + D_ship − 1 天发出(淘宝默认72小时 = 3天,平台规则常见说法 [假设]);到期仍未发出的,每天有 h_cancel 的比例被买家取消并全额退款(含运费;默认1 = 到期全部取消),所以积压不超过最近 D_ship 天的订单;取消的订单不发货、无货品成本、运费和平台佣金。超时的订单(取消或迟发)每单赔付 min(c_max, max(c_min, c_rate·实付))(5%、5元、30元 [假设])。等了 w 天发出的订单迟到率 p_late(w) = p_late0 + (1 − p_late0)·(1 − e^(−w/d_tol)),按每单平均;d_t = 发出订单的平均等待天数;迟到或取消率 = (迟到 + 取消)/付款订单。取消的新客以 h_cancel 的权重进入复购池(默认0:没收到货就不算店铺客户)。\n\n**事故率** q_R = (1 − c)·[q0 + (p_late − p_late0) + (p_dmg − p_dmg0)] + c(c = 当天付款订单中被取消的比例,取消必算事故);q_S 中取消的订单按 p_late = 1 计;q_S = q0 + s_late·(p_late − p_late0) + s_RT·(m_RT0 − m_RT);q_D = q0 + d_deal·深度折扣订单占比 + d_pad·凑单金额占比。\n\n**评分** D 由发出的订单在付款后 d_t + L_del + L_rev 天评分(每件一条);S、R 统计每笔付款订单的结果(含取消;S 中取消按 p_late = 1 计),一律在付款后 L_del + L_rev 天计入(类似体验分按全部付款订单考核发货及时率和售后 [假设]),积压不会把差评推到推演期之外;π = (1 − q)·π_good + q·π_bad;F = Σk·N_k/ΣN_k,窗口 = 含当天往前 181 天(种子口径)或 180 天。\n\n**反馈** M_DSR = exp(β_DSR·(F̄_{t−1} − F̄_0));M_neg = 1 − β_neg·(最新20条描述评价中1–2星占比 − 基线);F̄ < θ_gate 时关闭聚划算/天天特价流量;出事故的新客按 h_bad 降低复购。",
+        "**Service queue** λ_h = q_inq·UV·w_h; A_h = λ_h·τ_h/60; s_h = n_agents·m_conc; W_q = "
+        "ErlangC(s_h, A_h)·(τ_h/60)/(s_h − A_h); RT_h = RT_ref + 3600·W_q (RT_max when "
         "swamped); m_RT,h = max(f_auto, exp(−ln2·max(0, RT_h − RT_ref)/h_RT)); no agent online: "
-        "m = f_auto; the inquiry path converts × m_RT,t/m_RT0,t (the baseline desk on the same day)."
-        "\n\n"
-        "**Fulfilment (§6.8)** first paid, first shipped (FIFO), at most K_t orders a day; orders "
-        "paid on day s may ship on days s … s + D_ship − 1 (Taobao's default 72 h = 3 days, platform "
-        "rule as commonly stated [assumption]); of those still waiting at the deadline a share "
-        "h_cancel a day is cancelled by the buyers and refunded in full, shipping fee included "
-        "(default 1: all cancelled at the deadline), so the backlog never exceeds the last D_ship "
-        "days' orders; cancelled orders carry no goods cost, parcel or platform commission. Every "
-        "order past the deadline (cancelled or shipped late) is compensated min(c_max, max(c_min, "
-        "c_rate·paid)) (5 %, 5 and 30 yuan [assumption]). An order shipped after w days arrives "
-        "late with p_late(w) = p_late0 + (1 − p_late0)·(1 − e^(−w/d_tol)), averaged order by "
-        "order; d_t = mean wait of the shipped orders; late or cancelled = (late + cancelled) ÷ paid "
-        "orders. Cancelled new buyers join the repeat base "
-        "with weight h_cancel (default 0: no goods, no customer).\n\n"
-        "**Incidents (§7.3)** q_R = (1 − c)·[q0 + (p_late − p_late0) + (p_dmg − p_dmg0)] + c "
-        "(c = share of the day's paid orders cancelled: a cancellation is always an incident); "
-        "in q_S a cancelled order counts as p_late = 1; "
-        "q_S = q0 + s_late·(p_late − p_late0) + s_RT·(m_RT0 − m_RT); "
-        "q_D = q0 + d_deal·deep-discount order share + d_pad·padded value share.\n\n"
-        "**Scores (§7.1–7.4)** D ratings come from the shipped orders d_t + L_del + L_rev days "
-        "after payment (one per item); S and R count every paid order's fate, cancellations "
-        "included (in S as p_late = 1), L_del + L_rev days after payment (as the 体验分 measures "
+        "m = f_auto; the inquiry path converts × m_RT,t/m_RT0,t (the baseline desk on the same "
+        "day).\n\n**Fulfilment** first paid, first shipped (FIFO), at most K_t orders a day; "
+        "orders paid on day s may ship on days s … s + D_ship − 1 (Taobao's default 72 h = 3 "
+        "days, platform rule as commonly stated [assumption]); of those still waiting at the "
+        "deadline a share h_cancel a day is cancelled by the buyers and refunded in full, "
+        "shipping fee included (default 1: all cancelled at the deadline), so the backlog never "
+        "exceeds the last D_ship days' orders; cancelled orders carry no goods cost, parcel or "
+        "platform commission. Every order past the deadline (cancelled or shipped late) is "
+        "compensated min(c_max, max(c_min, c_rate·paid)) (5 %, 5 and 30 yuan [assumption]). An "
+        "order shipped after w days arrives late with p_late(w) = p_late0 + (1 − p_late0)·(1 − "
+        "e^(−w/d_tol)), averaged order by order; d_t = mean wait of the shipped orders; late or "
+        "cancelled = (late + cancelled) ÷ paid orders. Cancelled new buyers join the repeat "
+        "base with weight h_cancel (default 0: no goods, no customer).\n\n**Incidents** q_R = (1 "
+        "− c)·[q0 + (p_late − p_late0) + (p_dmg − p_dmg0)] + c (c = share of the day's paid "
+        "orders cancelled: a cancellation is always an incident); in q_S a cancelled order "
+        "counts as p_late = 1; q_S = q0 + s_late·(p_late − p_late0) + s_RT·(m_RT0 − m_RT); q_D "
+        "= q0 + d_deal·deep-discount order share + d_pad·padded value share.\n\n**Scores** D "
+        "ratings come from the shipped orders d_t + L_del + L_rev days after payment (one per "
+        "item); S and R count every paid order's fate, cancellations included (in S as p_late = "
+        "1), L_del + L_rev days after payment (as the platform's experience score measures "
         "shipping timeliness and after-sales over all paid orders [assumption]), so a backlog "
-        "never pushes its bad marks past the horizon; π = (1 − q)·π_good + q·π_bad; "
-        "F = Σk·N_k/ΣN_k over the window: 181 days up to today (seed's example) or 180.\n\n"
-        "**Feedback (§7.7)** M_DSR = exp(β_DSR·(F̄_{t−1} − F̄_0)); M_neg = 1 − β_neg·(1–2★ share of "
-        "the latest 20 description ratings − baseline); below θ_gate the 聚划算/天天特价 traffic "
-        "closes; new buyers with an incident come back less (h_bad).",
+        "never pushes its bad marks past the horizon; π = (1 − q)·π_good + q·π_bad; F = "
+        "Σk·N_k/ΣN_k over the window: 181 days up to today (seed's example) or "
+        "180.\n\n**Feedback** M_DSR = exp(β_DSR·(F̄_{t−1} − F̄_0)); M_neg = 1 − β_neg·(1–2★ share "
+        "of the latest 20 description ratings − baseline); below θ_gate the Juhuasuan/Tiantian "
+        "Tejia traffic closes; new buyers with an incident come back less (h_bad).",
     ),
     "kpi.dsr_mean_end": ("期末平均评分", "Mean DSR at the end"),
     "kpi.dsr_logistics_min": ("物流分最低", "Lowest logistics score"),
@@ -1292,41 +1252,41 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "mb.outreach": ("老客户召回", "Outreach"),
     "mb.streams": ("复购与 CLV", "Repeat & CLV"),
     "mb.member_price_about": (
-        "会员在复购时享受会员价;长期折扣下参考价已适应,只有非参考部分起作用(§5.8)。",
+        "会员在复购时享受会员价;长期折扣下参考价已适应,只有非参考部分起作用。",
         "Members pay a member price on repeat orders; with a permanent discount the reference "
-        "price has adapted, so only the non-reference part acts (§5.8).",
+        "price has adapted, so only the non-reference part acts.",
     ),
     "mb.member_day_about": (
-        "每月一天会员日,会员复购意愿提高,但会透支之后几天的购买(§5.8、§5.11)。",
-        "One member day a month: members buy again more that day, borrowing from the days after "
-        "(§5.8, §5.11).",
+        "每月一天会员日,会员复购意愿提高,但会透支之后几天的购买。",
+        "One member day a month: members buy again more that day, borrowing from the days after.",
     ),
     "mb.points_about": (
-        "种子003的积分规则:每消费1元积1分,2小时内付款 +10,5天内确认收货并好评 +10,每日签到 +1(连续10天 +20),收藏店铺 +5;订单积分在确认收货后次日生效。积分在发放时计费用,按沉淀率和兑换滞后进入负债台账(§5.9)。",
-        "Seed 003's rules: 1 point per yuan, +10 for paying within 2 h, +10 for confirming with a "
-        "good review within 5 days, +1 a daily sign-in (+20 for 10 days in a row), +5 for adding "
-        "the store to favourites; order points are valid the day after confirmed receipt. Points "
-        "are expensed when issued, net of breakage, and tracked in a liability ledger (§5.9).",
+        "种子003的积分规则:每消费1元积1分,2小时内付款 +10,5天内确认收货并好评 +10,每日签到 +1(连续10天 +20),收藏店铺 +5;订单积分在确认收货后次日生效。积分在发放时计费用,按沉淀率和兑换滞后进入负债台账。",
+        "Seed 003's rules: 1 point per yuan, +10 for paying within 2 h, +10 for confirming with "
+        "a good review within 5 days, +1 a daily sign-in (+20 for 10 days in a row), +5 for "
+        "adding the store to favourites; order points are valid the day after confirmed "
+        "receipt. Points are expensed when issued, net of breakage, and tracked in a liability "
+        "ledger.",
     ),
     "mb.card_about": (
-        "种子003的三档包邮卡;持卡人复购更多、运费由店铺承担;年卡按 sBG 续费(§5.10)。",
+        "种子003的三档包邮卡;持卡人复购更多、运费由店铺承担;年卡按 sBG 续费。",
         "Seed 003's three card tiers; holders buy again more and ship free; yearly cards renew "
-        "at the sBG rate (§5.10).",
+        "at the sBG rate.",
     ),
     "mb.stored_value_about": (
-        "种子004的储值档位与赠品;现金先到、销售后确认,沉淀部分最终计为收入(§5.12)。",
+        "种子004的储值档位与赠品;现金先到、销售后确认,沉淀部分最终计为收入。",
         "Seed 004's top-up tiers and gifts; cash arrives first, revenue when the balance is "
-        "spent, and what is never spent becomes income (§5.12).",
+        "spent, and what is never spent becomes income.",
     ),
     "mb.referral_about": (
-        "会员带来新买家,推荐奖励按种子004的档位;K ≥ 1 时增长无上限,会给出警告(§5.13)。",
+        "会员带来新买家,推荐奖励按种子004的档位;K ≥ 1 时增长无上限,会给出警告。",
         "Members bring new buyers, rewarded by seed 004's tiers; K ≥ 1 grows without bound and "
-        "is flagged (§5.13).",
+        "is flagged.",
     ),
     "mb.outreach_about": (
-        "活动日前用短信或电话通知老客户,通知到的老客户当天复购提高;每次活动发送一次(§6.6)。",
+        "活动日前用短信或电话通知老客户,通知到的老客户当天复购提高;每次活动发送一次。",
         "Old customers are notified by SMS or phone before campaign days and buy again more on "
-        "them; one message per campaign (§6.6).",
+        "them; one message per campaign.",
     ),
     "kpi.orders_repeat": ("复购订单", "Repeat orders"),
     "kpi.members_end": ("期末会员数", "Members at the end"),
@@ -1348,7 +1308,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "mb.days_since": ("首单后天数", "Days since the first order"),
     "mb.rr_axis": ("至少复购一次的比例", "Share who bought again"),
     "mb.clv_units": (
-        "CLV:每位新客户的贡献利润(元),含首单;期限 {h} 天,年折现率 {d}。复购率 RR(τ) = 1 − (α/(α+τ))^r,按该方案客群的平均复购倍数缩放 [DERIVED]。",
+        "CLV:每位新客户的贡献利润(元),含首单;期限 {h} 天,年折现率 {d}。复购率 RR(τ) = 1 − (α/(α+τ))^r,按该方案客群的平均复购倍数缩放 [派生]。",
         "CLV: contribution per new customer (yuan), first order included; horizon {h} days, "
         "annual discount rate {d}. RR(τ) = 1 − (α/(α+τ))^r with the rate scaled by the cohort's "
         "mean repeat multiplier [DERIVED].",
@@ -1383,62 +1343,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "mb.loyal": ("忠实客户(≥2 单)", "Loyal (≥ 2 orders)"),
     "mb.seed_says": ("种子003", "Seed 003"),
     "mb.v6_note": (
-        "“忠实客户”按至少下过 2 单理解 [ASSUMPTION];按 ≥3 单,中级店和高级店达不到种子的下限。老客户占比取第 0 天。",
+        "“忠实客户”按至少下过 2 单理解 [假设];按 ≥3 单,中级店和高级店达不到种子的下限。老客户占比取第 0 天。",
         "“Loyal” is read as at least 2 orders [ASSUMPTION]; with ≥ 3 orders the mid and large "
         "stores miss the seed's minima. Old-customer share on day 0.",
     ),
     "mb.formulas": (
-        "**复购(§6.6)** Rep_t = (1/Z)·[N·Σ ΔE_L(j)·f_hist(j) + Σ_c N_c·ΔE_L(t−c)·f(t−c)],ΔE_L(k) = ΔE(k)·e^(−k/L)(客户账户平均寿命 L,假设;它让成熟店铺的复购保持平稳),"
-        "f(k) = [(1−e) + e·(1+u_mem)·(1+c·u_ship·S_card(k))·(1+s·u_sv·e^(−k/L_sv))]·(1−b+b·h_bad);"
-        "Z 使方案等于基线时老客户占比不变。\n\n"
-        "**推荐(§5.13)** R_t = ρ·e·Σ_{j=1..L}(N_{t−j}+R_{t−j}),K = e·ρ·L,稳态每位自然新客带来 K/(1−K) 位被推荐客户。\n\n"
-        "**积分(§5.9,种子003规则)** 每单 ⌊实付⌋·e_pt + 10·s_2h + 10·s_rev;每位会员每天签到 "
-        "q + 20·(1−q)·q¹⁰/(1−q¹⁰);新会员收藏 5·s_fav。费用 = 发放 × 每分价值 × (1 − 沉淀率);"
-        "负债 = 发放 − 兑换 − 过期。\n\n"
-        "**付费会员与包邮卡(§5.10、§6.6)** 年度续费 sBG:r_n = (β+n−1)/(α+β+n−1),"
-        "存续 S(n) = Π r_i;未续费的会员失去 u_mem;收入按 365 天直线确认。\n\n"
-        "**会费与包邮卡售价(支付意愿)** 买家愿付的价格服从对数正态分布:S(P) = 1 − Φ((ln P − ln m)/σ),"
-        "m = κ·B(至少 1 元);B_会员 = 新客一年复购次数·(1+u_mem)·复购客单价·(δ_m + e_pt·v_pt·(1−沉淀率)),"
-        "B_卡 = 运费·付运费占比·持卡期内订单数(T1 一年,最多 36 次;T2/T3 为 CLV 期限)。"
-        "入会率 e 与购卡率 c 按基线价格测得:e' = min(1, e·S_方案(P_方案)/S_基线(P_基线)),c' 同理;"
-        "所填比率高于 S_基线(P_基线) 时两边的 m 一同上调,使 S_基线(P_基线) = 所填比率。"
-        "只有付费者成为会员或持卡人、享受复购提升;续费仍按 sBG。"
-        "形式:二分选择条件价值评估的对数出价 probit(Cameron & James 1987);κ、σ 为 [ASSUMPTION]。\n\n"
-        "**复购金额(§6.6,Gamma-Gamma)** 复购客单价 = p·v/(q−1);单笔金额 CV² = (p+q−1)/(p·(q−2)),"
-        "篮子 σ = √ln(1+CV²);已知客户 x 次复购、均值 m̄ 时 E[M] = p·(v + x·m̄)/(p·x + q − 1)。\n\n"
-        "**储值(§5.12)** 负债 = 充值 − 消费 − 沉淀;现金 = 利润 + Δ储值负债 + (售卡现金 − 确认收入) + (积分费用 − 兑换)。\n\n"
-        "**CLV** = 首单贡献 + Σ_k ΔE(k)·m·复购客单价·贡献率/(1+d)^(k/365)。",
-        "**Repeat (§6.6)** Rep_t = (1/Z)·[N·Σ ΔE_L(j)·f_hist(j) + Σ_c N_c·ΔE_L(t−c)·f(t−c)], "
-        "ΔE_L(k) = ΔE(k)·e^(−k/L) (mean customer lifetime L, assumption: it keeps a mature "
-        "store's repeat orders steady), "
-        "f(k) = [(1−e) + e·(1+u_mem)·(1+c·u_ship·S_card(k))·(1+s·u_sv·e^(−k/L_sv))]·(1−b+b·h_bad); "
-        "Z keeps the old-customer share when the plan equals the baseline.\n\n"
-        "**Referrals (§5.13)** R_t = ρ·e·Σ_{j=1..L}(N_{t−j}+R_{t−j}), K = e·ρ·L; in steady state "
-        "every organic new buyer brings K/(1−K) referred ones.\n\n"
-        "**Points (§5.9, seed 003's rules)** per order ⌊paid⌋·e_pt + 10·s_2h + 10·s_rev; per "
-        "member a day (sign-ins) q + 20·(1−q)·q¹⁰/(1−q¹⁰); new members' favourites 5·s_fav. "
-        "Expense = issued × value per point × (1 − breakage); liability = issued − redeemed − "
-        "expired.\n\n"
-        "**Paid membership and card (§5.10, §6.6)** yearly renewals sBG: r_n = (β+n−1)/(α+β+n−1), "
-        "survival S(n) = Π r_i; lapsed members lose u_mem; revenue straight-line over 365 days."
-        "\n\n"
-        "**Fee and card price (willingness to pay)** the price buyers would pay is log-normal: "
-        "S(P) = 1 − Φ((ln P − ln m)/σ), m = κ·B (at least 1 yuan); B_member = a new buyer's "
-        "repeat orders in a year·(1+u_mem)·repeat AOV·(δ_m + e_pt·v_pt·(1 − breakage)), B_card = "
-        "shipping fee·share paying shipping·orders while the card lasts (T1: a year, at most 36; "
-        "T2/T3: the CLV horizon). Enrolment e and card uptake c are measured at the baseline's "
-        "prices: e' = min(1, e·S_plan(P_plan)/S_baseline(P_baseline)), c' likewise; when the rate "
-        "entered is above S_baseline(P_baseline), both medians rise together until they meet it. "
-        "Only payers become members or holders and get the repeat uplift; renewals keep the sBG "
-        "rates. Form: the log-bid probit of closed-ended contingent valuation (Cameron & James "
-        "1987); κ and σ are [ASSUMPTION].\n\n"
-        "**Repeat spend (§6.6, Gamma-Gamma)** repeat AOV = p·v/(q−1); one order's CV² = "
-        "(p+q−1)/(p·(q−2)), basket σ = √ln(1+CV²); a customer with x repeat orders averaging m̄: "
-        "E[M] = p·(v + x·m̄)/(p·x + q − 1).\n\n"
-        "**Stored value (§5.12)** liability = top-ups − spent − breakage; cash = profit + "
-        "Δ stored-value liability + (card cash − revenue recognised) + (points expense − "
-        "redeemed).\n\n"
-        "**CLV** = first-order contribution + Σ_k ΔE(k)·m·repeat AOV·margin/(1+d)^(k/365).",
+        "**复购** Rep_t = (1/Z)·[N·Σ ΔE_L(j)·f_hist(j) + Σ_c N_c·ΔE_L(t−c)·f(t−c)],ΔE_L(k) = ΔE(k)·e^(−k/L)(客户账户平均寿命 L,假设;它让成熟店铺的复购保持平稳),f(k) = [(1−e) + e·(1+u_mem)·(1+c·u_ship·S_card(k))·(1+s·u_sv·e^(−k/L_sv))]·(1−b+b·h_bad);Z 使方案等于基线时老客户占比不变。\n\n**推荐** R_t = ρ·e·Σ_{j=1..L}(N_{t−j}+R_{t−j}),K = e·ρ·L,稳态每位自然新客带来 K/(1−K) 位被推荐客户。\n\n**积分(种子003规则)** 每单 ⌊实付⌋·e_pt + 10·s_2h + 10·s_rev;每位会员每天签到 q + 20·(1−q)·q¹⁰/(1−q¹⁰);新会员收藏 5·s_fav。费用 = 发放 × 每分价值 × (1 − 沉淀率);负债 = 发放 − 兑换 − 过期。\n\n**付费会员与包邮卡** 年度续费 sBG:r_n = (β+n−1)/(α+β+n−1),存续 S(n) = Π r_i;未续费的会员失去 u_mem;收入按 365 天直线确认。\n\n**会费与包邮卡售价(支付意愿)** 买家愿付的价格服从对数正态分布:S(P) = 1 − Φ((ln P − ln m)/σ),m = κ·B(至少 1 元);B_会员 = 新客一年复购次数·(1+u_mem)·复购客单价·(δ_m + e_pt·v_pt·(1−沉淀率)),B_卡 = 运费·付运费占比·持卡期内订单数(T1 一年,最多 36 次;T2/T3 为 CLV 期限)。入会率 e 与购卡率 c 按基线价格测得:e' = min(1, e·S_方案(P_方案)/S_基线(P_基线)),c' 同理;所填比率高于 S_基线(P_基线) 时两边的 m 一同上调,使 S_基线(P_基线) = 所填比率。只有付费者成为会员或持卡人、享受复购提升;续费仍按 sBG。形式:二分选择条件价值评估的对数出价 probit(Cameron & James 1987);κ、σ 为 [假设]。\n\n**复购金额(Gamma-Gamma)** 复购客单价 = p·v/(q−1);单笔金额 CV² = (p+q−1)/(p·(q−2)),篮子 σ = √ln(1+CV²);已知客户 x 次复购、均值 m̄ 时 E[M] = p·(v + x·m̄)/(p·x + q − 1)。\n\n**储值** 负债 = 充值 − 消费 − 沉淀;现金 = 利润 + Δ储值负债 + (售卡现金 − 确认收入) + (积分费用 − 兑换)。\n\n**CLV** = 首单贡献 + Σ_k ΔE(k)·m·复购客单价·贡献率/(1+d)^(k/365)。",
+        "**Repeat** Rep_t = (1/Z)·[N·Σ ΔE_L(j)·f_hist(j) + Σ_c N_c·ΔE_L(t−c)·f(t−c)], ΔE_L(k) = "
+        "ΔE(k)·e^(−k/L) (mean customer lifetime L, assumption: it keeps a mature store's repeat "
+        "orders steady), f(k) = [(1−e) + "
+        "e·(1+u_mem)·(1+c·u_ship·S_card(k))·(1+s·u_sv·e^(−k/L_sv))]·(1−b+b·h_bad); Z keeps the "
+        "old-customer share when the plan equals the baseline.\n\n**Referrals** R_t = "
+        "ρ·e·Σ_{j=1..L}(N_{t−j}+R_{t−j}), K = e·ρ·L; in steady state every organic new buyer "
+        "brings K/(1−K) referred ones.\n\n**Points (seed 003's rules)** per order ⌊paid⌋·e_pt + "
+        "10·s_2h + 10·s_rev; per member a day (sign-ins) q + 20·(1−q)·q¹⁰/(1−q¹⁰); new members' "
+        "favourites 5·s_fav. Expense = issued × value per point × (1 − breakage); liability = "
+        "issued − redeemed − expired.\n\n**Paid membership and card** yearly renewals sBG: r_n = "
+        "(β+n−1)/(α+β+n−1), survival S(n) = Π r_i; lapsed members lose u_mem; revenue "
+        "straight-line over 365 days.\n\n**Fee and card price (willingness to pay)** the price "
+        "buyers would pay is log-normal: S(P) = 1 − Φ((ln P − ln m)/σ), m = κ·B (at least 1 "
+        "yuan); B_member = a new buyer's repeat orders in a year·(1+u_mem)·repeat AOV·(δ_m + "
+        "e_pt·v_pt·(1 − breakage)), B_card = shipping fee·share paying shipping·orders while "
+        "the card lasts (T1: a year, at most 36; T2/T3: the CLV horizon). Enrolment e and card "
+        "uptake c are measured at the baseline's prices: e' = min(1, "
+        "e·S_plan(P_plan)/S_baseline(P_baseline)), c' likewise; when the rate entered is above "
+        "S_baseline(P_baseline), both medians rise together until they meet it. Only payers "
+        "become members or holders and get the repeat uplift; renewals keep the sBG rates. "
+        "Form: the log-bid probit of closed-ended contingent valuation (Cameron & James 1987); "
+        "κ and σ are [ASSUMPTION].\n\n**Repeat spend (Gamma-Gamma)** repeat AOV = p·v/(q−1); one "
+        "order's CV² = (p+q−1)/(p·(q−2)), basket σ = √ln(1+CV²); a customer with x repeat "
+        "orders averaging m̄: E[M] = p·(v + x·m̄)/(p·x + q − 1).\n\n**Stored value** liability = "
+        "top-ups − spent − breakage; cash = profit + Δ stored-value liability + (card cash − "
+        "revenue recognised) + (points expense − redeemed).\n\n**CLV** = first-order contribution "
+        "+ Σ_k ΔE(k)·m·repeat AOV·margin/(1+d)^(k/365).",
     ),
     # calibrate page
     "page.calibrate": ("校准", "Calibrate"),
@@ -1853,9 +1790,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "加一个默认满减;节日带来的平台流量替换方案里“其他”平台活动窗口,聚划算/天天特价窗口"
         "一并移到节日。",
         "Moves the plan's campaign to the festival's next occurrence: every promotion moves to "
-        "the festival's days with its pre-heat (a plan without promotions gets the default 满减); "
+        "the festival's days with its pre-heat (a plan without promotions gets the default spend-and-save offer); "
         "the festival's platform visitors replace the plan's “other” platform windows, and its "
-        "聚划算/天天特价 windows move to the festival too.",
+        "Juhuasuan/Tiantian Tejia windows move to the festival too.",
     ),
     "dt.tpl.next": (
         "下一次:{window},预热{p}天;平台额外访客 = 日常自然访客 × {m}。",
@@ -1892,12 +1829,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Inquiries and first-response time hour by hour on the busiest day, {when}, from the "
         "Erlang C queue.",
     ),
-    "dt.ev.nianhuo": ("年货节", "New Year Shopping Festival (年货节)"),
-    "dt.ev.women38": ("38女王节", "Queen's Day 3.8 (38女王节)"),
+    "dt.ev.nianhuo": ("年货节", "New Year Shopping Festival"),
+    "dt.ev.women38": ("38女王节", "Queen's Day (Mar 8)"),
     "dt.ev.mid618": ("618年中大促", "618 mid-year sale"),
-    "dt.ev.sep99": ("99划算节", "9.9 Bargain Festival (99划算节)"),
-    "dt.ev.double11": ("双11", "Double 11 (双11)"),
-    "dt.ev.double12": ("双12", "Double 12 (双12)"),
+    "dt.ev.sep99": ("99划算节", "9.9 Bargain Festival"),
+    "dt.ev.double11": ("双11", "Double 11"),
+    "dt.ev.double12": ("双12", "Double 12"),
     "dt.src.nianhuo": (
         "春节前第21–12天(快递约在春节前一周停运,活动须提前结束);流量倍数为假设。",
         "The 10 days ending 12 days before Spring Festival (couriers stop about a week before "
@@ -1958,7 +1895,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{start_label} {start} → {end_label} {end}: change {delta}{pct}",
     ),
     "chart.pct": ("（{pct}）", " ({pct})"),
-    "story.versus": ("方案「{plan}」vs 基线「{base}」", "Plan “{plan}” vs baseline “{base}”"),
+    "story.versus": ("方案「{plan}」对比基线「{base}」", "Plan “{plan}” vs baseline “{base}”"),
     "story.versus_pair": ("「{a}」→「{b}」", "“{a}” → “{b}”"),
     "story.sentence": (
         "该方案 {days} 天贡献利润 {profit}{profit_pct}，成交金额 {gmv}{gmv_pct}，"
@@ -2006,9 +1943,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "xcol.uv": ("访客数", "Visitors (UV)"),
     "xcol.uv_organic": ("自然流量访客", "Organic visitors"),
     "xcol.uv_paid": ("付费流量访客", "Paid-traffic visitors"),
-    "xcol.uv_search": ("直通车访客", "Paid-search visitors (直通车)"),
-    "xcol.uv_display": ("钻展访客", "Display-ad visitors (钻展)"),
-    "xcol.uv_affiliate": ("淘宝客访客", "Affiliate visitors (淘宝客)"),
+    "xcol.uv_search": ("直通车访客", "Paid-search visitors (Through Train)"),
+    "xcol.uv_display": ("钻展访客", "Display-ad visitors (Diamond Booth)"),
+    "xcol.uv_affiliate": ("淘宝客访客", "Affiliate visitors (Taoke)"),
     "xcol.uv_campaign": ("平台活动访客", "Platform-campaign visitors"),
     "xcol.uv_returning": ("回访老客", "Returning buyers' visits"),
     "xcol.inquiries": ("询单数", "Inquiries"),
@@ -2128,7 +2065,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "files.export_csv_raw_help": (
         "英文列名、未舍入的数值、比率为小数:给脚本和数据分析用。看数请用上面的“导出逐日结果(CSV)”。",
-        "English snake_case column names, unrounded values, rates as fractions: for scripts and "
+        "The model's own column names (lower case, words joined by underscores), unrounded values, rates as fractions: for scripts and "
         "analysis. To read the numbers, use “Export daily results (CSV)” above.",
     ),
     "report.promotion": ("{detail},{window}", "{detail}, {window}"),
@@ -2136,7 +2073,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # sharing for a room
     "share.projector": ("投影用:打开时收起侧边栏", "For a projector: open with the sidebar hidden"),
     "share.projector_help": (
-        "链接里加上 sidebar=0:在投影或大屏上打开时只显示页面,侧边栏可随时用左上角的箭头展开。",
+        "在链接里记下“隐藏侧边栏”:在投影或大屏上打开时只显示页面,侧边栏可随时用左上角的箭头展开。",
         "Adds sidebar=0 to the link: opened on a projector or a big screen it shows the page "
         "only; the arrow at the top left opens the sidebar when needed.",
     ),
@@ -2198,6 +2135,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Undo in the sidebar (Ctrl+Z) takes the whole Apply back; the inputs it changed are "
         "marked “from your data”.",
     ),
+    # --- issue 16: untranslated text (defect 8) ---
+    "as.d.pr0": ("基线付款率(下单后付款的比例)", "Baseline payment rate (orders paid)"),
+    "as.d.c_sil": (
+        "静默下单转化率(不咨询直接下单)",
+        "Silent conversion (orders without an inquiry)",
+    ),
+    "as.d.n_hist": ("开店以来每天的新买家数", "New buyers a day before the horizon"),
+    "as.d.alpha": ("复购速度 α(天)", "Repeat speed α (days)"),
+    "up.limit": ("可拖入文件;单个文件最大 {size}", "Drop a file here; at most {size} a file"),
+    "cal.browse": ("选择文件", "Choose a file"),
+    "as.search_ph": ("如:转化", "e.g. conversion"),
 }
 
 

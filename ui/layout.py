@@ -14,6 +14,7 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 
 from simulator import Param, Result
 from simulator.bridge import gmv_bridge, profit_bridge
+from simulator.sources import source_text
 from ui import charts, state
 from ui.exports import chart_image
 from ui.fmt import (
@@ -197,9 +198,9 @@ def provenance_table(params: Iterable[Param]) -> None:
     lang = state.lang()
     st.dataframe(
         pd.DataFrame(
-            [{"symbol": p.symbol, t("as.col.param", lang): p.label(lang),
+            [{t("as.col.symbol", lang): p.symbol, t("as.col.param", lang): p.label(lang),
               t("as.col.provenance", lang): t(f"prov.{p.provenance}", lang),
-              t("as.col.source", lang): p.source} for p in params]
+              t("as.col.source", lang): source_text(p.source, lang)} for p in params]
         ),
         hide_index=True,
         width="stretch",

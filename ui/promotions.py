@@ -26,6 +26,7 @@ from simulator.scenario import (
     SecondItem,
     check_stacking,
 )
+from simulator.sources import source_text
 from ui import dates, state, widgets
 from ui.errors import describe_error
 from ui.fmt import fmt_money, fmt_number, fmt_pct
@@ -194,7 +195,7 @@ def basket_offer(promo: Any, sc: Scenario) -> tuple[list[tuple[float, float]], f
 def source(path: str, lang: str) -> str:
     """``[文献] Bijmolt, van Heerde & Pieters 2005 …``: provenance and source of a parameter."""
     p = PARAMS[path]
-    return f"[{t(f'prov.{p.provenance}', lang)}: {p.source}]"
+    return f"[{t(f'prov.{p.provenance}', lang)}: {source_text(p.source, lang)}]"
 
 
 def _first(sc: Scenario, kind: str, default: Any) -> Any:

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from simulator import PARAMS, Param, get_param
 from simulator.scenario import Campaign
+from simulator.sources import source_text
 from ui import router, state
 from ui.datefmt import window_text
 from ui.errors import describe_error
@@ -42,7 +43,7 @@ def _help(path: str, lang: str) -> str:
     p = PARAMS[path]
     prov = t(f"prov.{p.provenance}", lang)
     sym = f"`{p.symbol}` · " if p.symbol else ""
-    return f"{p.help(lang)}\n\n{sym}[{prov}] {p.source}".strip()
+    return f"{p.help(lang)}\n\n{sym}[{prov}] {source_text(p.source, lang)}".strip()
 
 
 def fitted_source(which: str, path: str) -> str | None:
@@ -328,7 +329,10 @@ def weekday_inputs(which: str) -> None:
     names = t("tf.weekdays", lang).split(",")
     source = fitted_source(which, path)
     if source is None:
-        st.caption(t("tf.weekday", lang) + f" · [{t(f'prov.{p.provenance}', lang)}] {p.source}")
+        st.caption(
+            t("tf.weekday", lang)
+            + f" · [{t(f'prov.{p.provenance}', lang)}] {source_text(p.source, lang)}"
+        )
     else:  # the mark beside the values it concerns
         mark = f"{DATA_ICON} {t('undo.from_data', lang)}"
         st.caption(

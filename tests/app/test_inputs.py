@@ -30,6 +30,7 @@ import pytest
 from pydantic import ValidationError
 
 from simulator import PARAMS, Param, Scenario, get_param, load_preset, set_param, simulate
+from simulator.sources import source_text
 from tests.app.test_pages import PAGES, assert_clean, goto, open_app
 from ui import promotions, widgets
 from ui.i18n import t
@@ -203,7 +204,11 @@ def test_the_advanced_section_draws_what_the_page_does_not() -> None:
         assert path in keys
     box = next(w for w in at.number_input if w.key.endswith(":finance.platform_fee_rate"))
     assert box.label == f"{PARAMS['finance.platform_fee_rate'].zh} (%)"
-    assert "[" in box.help and PARAMS["finance.platform_fee_rate"].source in box.help
+    # the source in words (issue 16: no spec section or file name, simulator/sources.py)
+    assert (
+        "[" in box.help
+        and source_text(PARAMS["finance.platform_fee_rate"].source, "zh") in box.help
+    )
     assert "traffic.organic_uv" not in keys  # the page's own inputs stay where they are
     goto(at, "membership")
     assert not any(p.startswith("membership.points.") for p in inputs(at))  # points are off

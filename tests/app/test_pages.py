@@ -220,7 +220,7 @@ def test_every_page_renders_in_the_language(lang: str) -> None:
         ], page
         assert at.title[0].value != t(title_key, other)
         if page == "assumptions":
-            table = table_with(at, t("as.col.param", lang))
+            table = table_with(at, t("as.col.changed", lang))
             assert t("as.col.changed", lang) in table.columns
             assert not table[t("as.col.changed", lang)].any()  # plan == baseline at start
             # "About the model": the seed errata of MODEL.md §1.7, E2's corrected bound among them
@@ -293,10 +293,12 @@ def test_edit_survives_page_switch_and_shows_as_changed() -> None:
     assert_clean(at)
 
     goto(at, "assumptions")
-    table = table_with(at, t("as.col.path", lang))
-    changed = table.set_index(t("as.col.path", lang))[t("as.col.changed", lang)]
-    assert bool(changed["traffic.organic_uv"]) is True
-    assert list(changed[changed].index) == ["traffic.organic_uv"]
+    # The table names parameters in words (its registry paths are in the CSV only, issue 16).
+    table = table_with(at, t("as.col.changed", lang))
+    changed = table.set_index(t("as.col.param", lang))[t("as.col.changed", lang)]
+    organic = PARAMS["traffic.organic_uv"].label(lang)
+    assert bool(changed[organic]) is True
+    assert list(changed[changed].index) == [organic]
 
     goto(at, "traffic_funnel")
     assert widget(at, "number_input", "traffic.organic_uv").value == 8000
