@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from simulator import Scenario
+from simulator import PARAMS, Scenario
 from tests.app.test_pages import assert_clean, choose_plan_preset, goto, open_app, widget
 from ui.fmt import fmt_param
 from ui.history import History
@@ -126,15 +126,16 @@ def test_restored_values_show_in_the_widgets_and_the_data_mark_follows() -> None
     assert mark not in widget(at, "number_input", "store.aov").label
 
     goto(at, "assumptions")  # the mark beside the value, its file in the next column
-    table = at.dataframe[0].value.set_index(t("as.col.path", lang))
+    # rows by parameter label (the registry path is no longer on screen)
+    table = at.dataframe[0].value.set_index(t("as.col.param", lang))
     cols = list(table.columns)
     assert cols.index(t("as.col.fitted", lang)) == cols.index(t("as.col.plan", lang)) + 1
-    row = table.loc["funnel.conversion_rate"]
+    row = table.loc[PARAMS["funnel.conversion_rate"].label(lang)]
     assert row[t("as.col.plan", lang)].endswith(t("undo.mark", lang))
     assert not row[t("as.col.baseline", lang)].endswith(t("undo.mark", lang)) or (
         "funnel.conversion_rate" in at.session_state["baseline"].fitted
     )
-    assert not table.loc["store.aov", t("as.col.plan", lang)].endswith(t("undo.mark", lang))
+    assert not table.loc[PARAMS["store.aov"].label(lang), t("as.col.plan", lang)].endswith(t("undo.mark", lang))
 
 
 def test_twenty_five_edits_then_more_than_twenty_undos_and_a_new_edit_clears_redo() -> None:
