@@ -11,6 +11,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from simulator import PARAMS
 from tests.browser.helpers import assert_no_exception, run_streamlit, wait_for_app_idle
+from ui.exports import column_label
 from ui.i18n import t
 
 GMV_LABEL = re.compile(f"{re.escape(t('kpi.gmv', 'zh'))}|{re.escape(t('kpi.gmv', 'en'))}")
@@ -206,7 +207,8 @@ def test_excel_export_downloads_a_workbook_pandas_opens(
     info.value.save_as(path)
     book = pd.read_excel(path, sheet_name=None)
     assert list(book) == [t("xl.comparison", "en"), "Baseline", "Plan"]
-    assert len(book["Plan"]) == 180 and (book["Plan"]["gmv"] > 0).all()
+    gmv = column_label("gmv", "en")  # the sheets speak the user's language (GMV (yuan))
+    assert len(book["Plan"]) == 180 and (book["Plan"][gmv] > 0).all()
     assert_no_exception(page)
 
 
