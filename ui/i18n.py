@@ -2077,10 +2077,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Adds sidebar=0 to the link: opened on a projector or a big screen it shows the page "
         "only; the arrow at the top left opens the sidebar when needed.",
     ),
-    "share.copy_hint": (
-        "点代码框右上角的复制按钮即可复制链接。",
-        "The copy button at the top right of the box copies the link.",
-    ),
+    "share.copy": ("复制链接", "Copy link"),
+    "share.copied": ("已复制", "Copied"),
     "share.qr_alt": ("这个链接的二维码", "QR code of this link"),
     "share.qr_caption": (
         "用手机扫码打开同一工作区",

@@ -9,6 +9,7 @@ as a file instead.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Mapping
 
@@ -165,8 +166,8 @@ def draw_share(container, lang: str, page: str, url_path: str) -> None:
                               help=t("share.projector_help", lang))  # fmt: skip
         if projector:
             url += f"&{SIDEBAR_KEY}=0"
-        st.code(url, language=None, wrap_lines=True)
-        st.caption(t("share.help", lang, n=len(url)) + " " + t("share.copy_hint", lang))
+        link_box(url, lang)
+        st.caption(t("share.help", lang, n=len(url)))
         st.image(link_qr_png(url, scale=QR_SCALE), caption=t("share.qr_caption", lang),
                  alt=t("share.qr_alt", lang), output_format="PNG")  # fmt: skip
         if st.button(t("share.qr_big", lang), icon=":material/qr_code_2:", key="share_qr_big",
@@ -176,6 +177,46 @@ def draw_share(container, lang: str, page: str, url_path: str) -> None:
 
 def _keep_projector() -> None:
     st.session_state[PROJECTOR_KEPT] = st.session_state[PROJECTOR]
+
+
+#: The link box's look (Streamlit's theme variables where they exist, plain values otherwise).
+_LINK_BOX_CSS = (
+    ".share-link{display:flex;flex-direction:column;gap:.4rem}"
+    ".share-link textarea{width:100%;box-sizing:border-box;font:0.78rem/1.35 monospace;"
+    "padding:.4rem;border:1px solid rgba(49,51,63,.2);border-radius:.5rem;resize:none;"
+    "word-break:break-all;background:rgba(240,242,246,.6)}"
+    ".share-link button{align-self:flex-start;padding:.3rem .8rem;border-radius:.5rem;"
+    "border:1px solid rgba(49,51,63,.2);background:#fff;cursor:pointer;font:inherit}"
+)
+
+
+def link_box(url: str, lang: str) -> None:
+    """The link in a read-only box (a click selects it all) with a copy button.
+
+    A few lines of our own HTML and script instead of ``st.code``: the code block's copy button
+    comes with a 1.5 MB syntax highlighter that every page loaded on its first paint, before the
+    KPI cards (the cold-open measurements of issue 16). The clipboard API needs a secure context
+    (https, localhost); elsewhere the box's text is selected and copied the old way."""
+    copy, copied = html.escape(t("share.copy", lang)), html.escape(t("share.copied", lang))
+    # Bound by a script (the frontend runs <script> elements of st.html, not inline handlers).
+    script = (
+        "document.querySelectorAll('.share-link button:not([data-bound])').forEach(b=>{"
+        "b.dataset.bound='1';b.addEventListener('click',()=>{"
+        "const a=b.previousElementSibling;"
+        "const done=()=>{b.textContent=b.dataset.copied;"
+        "setTimeout(()=>{b.textContent=b.dataset.copy},1500)};"
+        "const old=()=>{a.select();document.execCommand('copy');done()};"
+        "if(navigator.clipboard&&window.isSecureContext)"
+        "{navigator.clipboard.writeText(a.value).then(done,old)}else{old()}})})"
+    )
+    st.html(
+        f"<style>{_LINK_BOX_CSS}</style><div class='share-link'>"
+        f"<textarea readonly rows='4' aria-label='{html.escape(t('share.title', lang))}' "
+        f"onfocus='this.select()'>{html.escape(url)}</textarea>"
+        f"<button type='button' data-copy='{copy}' data-copied='{copied}'>{copy}</button>"
+        f"</div><script>{script}</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def _big_qr(url: str, lang: str) -> None:

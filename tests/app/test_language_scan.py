@@ -25,6 +25,7 @@ Rules (``offences``):
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -286,8 +287,13 @@ def visible_strings(at: AppTest) -> Iterator[tuple[str, str, bool]]:
             continue
         if kind in ("exception",):
             continue
-        if kind == "html" and re.fullmatch(r"\s*(?:<style>.*?</style>\s*)+", proto.body, re.S):
-            continue  # a style sheet is not text (ui/localise.py writes the uploader's in words)
+        if kind == "html":  # what a reader sees: no style sheet, script, tag or the share
+            # link's box (an address, like the code box it replaced); entities decoded
+            body = re.sub(r"<(style|script|textarea)\b.*?</\1>", " ", proto.body, flags=re.S)
+            text = html.unescape(re.sub(r"<[^>]+>", " ", body)).strip()
+            if text:
+                yield kind, text, True
+            continue
         if isinstance(proto, Message):
             yield from ((kind, s, True) for s in _proto_strings(proto))
 

@@ -32,8 +32,13 @@ def qr_links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _link(at: AppTest) -> str:
-    (code,) = [c.value for c in at.sidebar.code]
-    return code
+    """The link in the share panel's box (an ``st.html`` textarea beside its copy button)."""
+    import html
+    import re
+
+    (body,) = [e.proto.body for e in at.sidebar.get("html") if "share-link" in e.proto.body]
+    assert t("share.copy", "zh") in body or t("share.copy", "en") in body  # the copy button
+    return html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", body, re.S).group(1))
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -135,7 +135,9 @@ def test_restored_values_show_in_the_widgets_and_the_data_mark_follows() -> None
     assert not row[t("as.col.baseline", lang)].endswith(t("undo.mark", lang)) or (
         "funnel.conversion_rate" in at.session_state["baseline"].fitted
     )
-    assert not table.loc[PARAMS["store.aov"].label(lang), t("as.col.plan", lang)].endswith(t("undo.mark", lang))
+    assert not table.loc[PARAMS["store.aov"].label(lang), t("as.col.plan", lang)].endswith(
+        t("undo.mark", lang)
+    )
 
 
 def test_twenty_five_edits_then_more_than_twenty_undos_and_a_new_edit_clears_redo() -> None:

@@ -172,9 +172,9 @@ def test_share_link_reopens_the_scenarios_in_another_browser(
     wait_for_app_idle(page)
     assert_no_exception(page)
     page.get_by_text(t("share.title", "en"), exact=True).click()
-    code = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]')
-    expect(code).to_contain_text("?ws=1.")
-    url = code.inner_text().strip()
+    box = page.locator('[data-testid="stSidebar"] .share-link textarea')
+    expect(box).to_have_value(re.compile(r"\?ws=1\."))
+    url = box.input_value().strip()
     assert url.startswith(streamlit_server) and "/traffic_funnel?" in url, url
     cards = page.locator('[data-testid="stMetricValue"]')
     before = [c.inner_text() for c in cards.all()]

@@ -100,9 +100,14 @@ def test_the_share_panel_has_a_qr_code_and_a_projector_link(
     assert qr.evaluate("img => img.naturalWidth") >= 100
     sidebar.get_by_text(t("share.projector", lang)).click()
     wait_for_app_idle(page)
-    code = sidebar.get_by_test_id("stCode")
-    expect(code).to_contain_text("sidebar=0")
-    link = code.inner_text().strip()
+    box = sidebar.locator(".share-link textarea")
+    expect(box).to_have_value(re.compile("sidebar=0"))
+    link = box.input_value().strip()
+    # the copy button puts exactly that link on the clipboard, and says so
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    sidebar.locator(".share-link button").click()
+    expect(sidebar.locator(".share-link button")).to_have_text(t("share.copied", lang))
+    assert page.evaluate("navigator.clipboard.readText()").strip() == link
     assert link.startswith("http") and "ws=" in link
     # the projector link opens the same page with the sidebar hidden
     page.goto(link)
