@@ -7,19 +7,6 @@ import streamlit as st
 from ui import layout, localise, router, sidebar, state, workspace
 from ui.i18n import t
 
-#: (file in pages/, title key, icon); the first is the default page. The URL path is the file's
-#: stem, so a first request for a sub-page URL finds its file (see ui/router.py).
-PAGES = (
-    ("overview.py", "page.overview", ":material/dashboard:"),
-    ("compare.py", "page.compare", ":material/compare_arrows:"),
-    ("traffic_funnel.py", "page.traffic", ":material/filter_alt:"),
-    ("promotions.py", "page.promotions", ":material/sell:"),
-    ("membership.py", "page.membership", ":material/loyalty:"),
-    ("dsr_service.py", "page.dsr", ":material/star_half:"),
-    ("calibrate.py", "page.calibrate", ":material/tune:"),
-    ("assumptions.py", "page.assumptions", ":material/menu_book:"),
-)
-
 ASSETS = Path(__file__).parent / "assets"
 
 st.set_page_config(
@@ -31,7 +18,7 @@ st.set_page_config(
 layout.style()  # the projector layout (assets/layout.css)
 # While a direct page run hands over (ui/router.py) the language control is not drawn: bound to
 # ``lang`` it would keep that key out of the hand-over's query string, and the URL would lose it.
-stray = router.stray_path({file.removesuffix(".py") for file, _, _ in PAGES[1:]})
+stray = router.stray_path(set(router.PAGE_PATHS[1:]))
 lang = state.lang() if router.handing_over() or stray else sidebar.language_switch()
 pages = {
     file: st.Page(
@@ -41,11 +28,11 @@ pages = {
         url_path=router.DEFAULT_URL_PATH if i == 0 else file.removesuffix(".py"),
         default=i == 0,
     )
-    for i, (file, title, icon) in enumerate(PAGES)
+    for i, (file, title, icon) in enumerate(router.PAGES)
 }
 # A typed /overview (the default page lives at /) or an unknown path: a hidden page that opens
 # the Overview (with a translated notice for an unknown path) instead of Streamlit's English one.
-page = st.navigation([*pages.values(), *router.stray_pages(pages[PAGES[0][0]], stray)])
+page = st.navigation([*pages.values(), *router.stray_pages(pages[router.PAGES[0][0]], stray)])
 router.open_wanted(pages)
 with layout.guard():
     workspace.open_shared(pages)  # a share link in the URL: its scenarios, once per session
@@ -53,7 +40,7 @@ st.logo(localise.logo(lang), icon_image=str(ASSETS / "icon.svg"), size="large")
 localise.uploaders(lang)  # Streamlit draws the uploader's texts in English only
 with st.sidebar, layout.guard():
     sidebar.draw()
-    shown = next((f for f, p in pages.items() if p.url_path == page.url_path), PAGES[0][0])
+    shown = next((f for f, p in pages.items() if p.url_path == page.url_path), router.PAGES[0][0])
     workspace.draw_share(st.sidebar, lang, shown.removesuffix(".py"), page.url_path)
     workspace.draw_files(st.sidebar, lang)
 with router.routing():

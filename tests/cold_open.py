@@ -25,16 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-PAGES = (
-    "",
-    "compare",
-    "traffic_funnel",
-    "promotions",
-    "membership",
-    "dsr_service",
-    "calibrate",
-    "assumptions",
-)
+from ui.router import PAGE_PATHS  # noqa: E402  (after the repo root is on the path)
+
+PAGES = ("", *PAGE_PATHS[1:])  # the Overview at the root
 FIRST = '[data-testid="stMetricValue"], [data-testid="stMainBlockContainer"] h1'
 SKELETONS = '[data-testid="stSkeleton"], [data-testid="stAppSkeleton"]'
 

@@ -17,6 +17,21 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+#: (file in pages/, title key, icon); the first is the default page. The URL path is the file's
+#: stem, so a first request for a sub-page URL finds its file (see ui/router.py).
+PAGES = (
+    ("overview.py", "page.overview", ":material/dashboard:"),
+    ("compare.py", "page.compare", ":material/compare_arrows:"),
+    ("traffic_funnel.py", "page.traffic", ":material/filter_alt:"),
+    ("promotions.py", "page.promotions", ":material/sell:"),
+    ("membership.py", "page.membership", ":material/loyalty:"),
+    ("dsr_service.py", "page.dsr", ":material/star_half:"),
+    ("calibrate.py", "page.calibrate", ":material/tune:"),
+    ("assumptions.py", "page.assumptions", ":material/menu_book:"),
+)
+#: The pages' URL paths (their files' stems), the Overview's first (it also lives at ``/``).
+PAGE_PATHS = tuple(file.removesuffix(".py") for file, _, _ in PAGES)
+
 ROUTED = "_routed"
 WANTED = "_wanted_page"
 #: Registry paths given an input in this page run (``ui.widgets.drawn``); each run starts empty.

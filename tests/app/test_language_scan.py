@@ -49,17 +49,9 @@ from tests.app.test_pages import (
 )
 from ui.calibrate import SAMPLES
 from ui.i18n import LANGS
+from ui.router import PAGE_PATHS
 
-PAGES = (
-    "overview",
-    "compare",
-    "traffic_funnel",
-    "promotions",
-    "membership",
-    "dsr_service",
-    "calibrate",
-    "assumptions",
-)
+PAGES = PAGE_PATHS
 
 # --------------------------------------------------------------------------- the rules
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")

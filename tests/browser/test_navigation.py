@@ -8,18 +8,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import assert_no_exception, wait_for_app_idle
+from ui import router
 from ui.i18n import t
 
-#: URL path (the pages/ file stem) → the page's title key.
+#: URL path (the pages/ file stem) → the key of the page's heading (the Overview's is the app's
+#: name).
 PAGES = {
-    "overview": "app.title",  # the Overview's heading is the app's name
-    "compare": "page.compare",
-    "traffic_funnel": "page.traffic",
-    "promotions": "page.promotions",
-    "membership": "page.membership",
-    "dsr_service": "page.dsr",
-    "calibrate": "page.calibrate",
-    "assumptions": "page.assumptions",
+    file.removesuffix(".py"): "app.title" if i == 0 else title
+    for i, (file, title, _) in enumerate(router.PAGES)
 }
 
 

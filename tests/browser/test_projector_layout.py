@@ -25,19 +25,11 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from simulator import load_preset, set_param
 from tests.browser.helpers import assert_no_exception, wait_for_app_idle
+from ui.router import PAGE_PATHS
 from ui.share import LANG_KEY, WS_KEY, Entry, Workspace, encode_payload
 
 #: The URL paths of the pages (the file stems of pages/; the Overview is the root).
-PAGES = (
-    "",
-    "compare",
-    "traffic_funnel",
-    "promotions",
-    "membership",
-    "dsr_service",
-    "calibrate",
-    "assumptions",
-)
+PAGES = ("", *PAGE_PATHS[1:])  # the Overview at the root
 VIEWPORTS = ((1024, 768), (1280, 720))
 LANGS = ("zh", "en")
 LOCALES = {"zh": "zh-CN", "en": "en-US"}
