@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.test_pages import APP, REPO_ROOT, assert_clean, open_app
+from tests.app.test_pages import APP, REPO_ROOT, assert_clean, open_app, share_link
 from ui import workspace
 from ui.i18n import LANGS, t
 
@@ -32,13 +32,7 @@ def qr_links(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _link(at: AppTest) -> str:
-    """The link in the share panel's box (an ``st.html`` textarea beside its copy button)."""
-    import html
-    import re
-
-    (body,) = [e.proto.body for e in at.sidebar.get("html") if "share-link" in e.proto.body]
-    assert t("share.copy", "zh") in body or t("share.copy", "en") in body  # the copy button
-    return html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", body, re.S).group(1))
+    return share_link(at)
 
 
 @pytest.mark.parametrize("lang", LANGS)
