@@ -34,13 +34,28 @@ def pf(path: str) -> Any:
     return Field(default=p.default, ge=p.lo, le=p.hi, description=p.en, json_schema_extra=extra)
 
 
+#: Characters of a bad value quoted in a message; the rest is cut (a link can carry 16,000).
+SHOWN_CHARS = 40
+
+
+def shown(value: object) -> str:
+    """``value`` as a message quotes it: its repr, cut to ``SHOWN_CHARS``; an integer too long to
+    print (Python refuses ``repr`` beyond 4,300 digits) by its number of digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"<a number of {math.floor(abs(value).bit_length() * math.log10(2)) + 1} digits>"
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
 class ParamRangeError(ValueError):
     """A value outside its registry range; carries the path so a UI can say it in its language."""
 
     def __init__(self, param: Param, value: object, reason: str = "range") -> None:
         self.param, self.value, self.reason = param, value, reason
         what = {"range": "", "number": "a number ", "whole": "a whole number "}[reason]
-        super().__init__(f"{param.path} must be {what}within {param.range_text()} (got {value!r})")
+        super().__init__(
+            f"{param.path} must be {what}within {param.range_text()} (got {shown(value)})"
+        )
 
 
 def _check(p: Param, value: Any) -> Any:
@@ -53,6 +68,8 @@ def _check(p: Param, value: Any) -> Any:
         raise ParamRangeError(p, value, "number")
     try:
         x = float(value)
+    except OverflowError:  # an integer beyond any float: out of range, like inf
+        raise ParamRangeError(p, value) from None
     except (TypeError, ValueError):
         raise ParamRangeError(p, value, "number") from None
     if not math.isfinite(x) or x < p.lo or x > p.hi:
@@ -693,7 +710,7 @@ class Scenario(_Section):
         Unix timestamp) or a date-time with a time of day is refused, not guessed."""
         if isinstance(value, dt.datetime):
             if value.time() != dt.time(0) or value.tzinfo is not None:
-                raise ValueError(f"start_date must be a date without a time (got {value!r})")
+                raise ValueError(f"start_date must be a date without a time (got {shown(value)})")
             value = value.date()
         elif isinstance(value, str):
             try:
@@ -703,7 +720,7 @@ class Scenario(_Section):
                     f"start_date must be an ISO date YYYY-MM-DD (got {value!r})"
                 ) from None
         if not isinstance(value, dt.date):
-            raise ValueError(f"start_date must be an ISO date YYYY-MM-DD (got {value!r})")
+            raise ValueError(f"start_date must be an ISO date YYYY-MM-DD (got {shown(value)})")
         if not FIRST_START_DATE <= value <= LAST_START_DATE:
             raise ValueError(
                 f"start_date must be within [{FIRST_START_DATE}, {LAST_START_DATE}] (got {value})"

@@ -12,6 +12,7 @@ streamlit: the same code serves the page and the tests.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import math
@@ -248,7 +249,21 @@ DAILY_EITHER = (("buyers", "conversion"), ("gmv", "aov"))
 
 
 # --------------------------------------------------------------------------- reading
+#: Byte-order marks of the UTF-16/32 texts Excel ("Unicode text", tab-separated UTF-16 LE) and
+#: Notepad write, longest first (UTF-32 LE's mark begins with UTF-16 LE's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+         (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))  # fmt: skip
+
+
 def _decode(raw: bytes) -> tuple[str, str]:
+    """The text of a CSV: UTF-16/32 by its byte-order mark, else UTF-8 (with or without a
+    mark), else GBK (GB 18030, which Chinese Windows Excel writes)."""
+    for bom, codec, label in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), label
+            except UnicodeDecodeError:
+                raise FileProblem(Problem("encoding")) from None
     if b"\x00" in raw[:4096]:
         raise FileProblem(Problem("not_text"))
     for encoding in ("utf-8-sig", "gb18030"):
@@ -535,6 +550,14 @@ def parse_dates(col: pd.Series) -> tuple[pd.Series, np.ndarray, int]:
     return out, bad, forms
 
 
+def future_dates(dates: pd.Series, today: pd.Timestamp | None = None) -> np.ndarray:
+    """Cells dated after today (the server's, plus a day: Beijing is ahead of most servers): an
+    order or a day's metrics cannot come from the future, so 2031 or 2099 is a typo to name, not
+    a date to fit."""
+    today = pd.Timestamp.now().normalize() if today is None else pd.Timestamp(today)
+    return (dates.dt.normalize() > today + pd.Timedelta(days=1)).to_numpy(dtype=bool)
+
+
 # --------------------------------------------------------------------------- cleaning
 @dataclass
 class Cleaned:
@@ -578,6 +601,7 @@ def clean_orders(table: Table, mapping: Mapping[str, str | None]) -> Cleaned:
     no_date = dates.isna().to_numpy() & ~bad_date
     no_amount = np.isnan(amount) & ~bad_amount
     negative = np.nan_to_num(amount, nan=0.0) < 0
+    future = future_dates(dates)
     status_col = mapping.get("status")
     closed = np.zeros(len(df), dtype=bool)
     if status_col:
@@ -592,6 +616,7 @@ def clean_orders(table: Table, mapping: Mapping[str, str | None]) -> Cleaned:
     _warn(problems, "bad_number", bad_amount, df.index, amount_col)
     _warn(problems, "blank", no_cust, df.index, cust_col)
     _warn(problems, "blank", no_date, df.index, date_col)
+    _warn(problems, "future_date", future, df.index, date_col)
     _warn(problems, "blank", no_amount, df.index, amount_col)
     _warn(problems, "negative", negative, df.index, amount_col)
     _warn(problems, "not_bought", closed, df.index, status_col or "")
@@ -600,7 +625,7 @@ def clean_orders(table: Table, mapping: Mapping[str, str | None]) -> Cleaned:
     else:
         _warn(problems, "identical_rows", dup, df.index, severity="note")
         dup = np.zeros_like(dup)
-    drop = bad_date | bad_amount | no_cust | no_date | no_amount | negative | closed | dup
+    drop = bad_date | bad_amount | no_cust | no_date | future | no_amount | negative | closed | dup
     keep = ~drop
     if not keep.any():
         return Cleaned(None, [*problems, Problem("no_usable_rows")], int(drop.sum()), forms)
@@ -621,8 +646,10 @@ def clean_daily(table: Table, mapping: Mapping[str, str | None]) -> Cleaned:
         return Cleaned(None, problems)
     df = table.frame
     dates, bad_date, forms = parse_dates(df[mapping["date"]])
-    drop = bad_date | dates.isna().to_numpy()
+    future = future_dates(dates)
+    drop = bad_date | dates.isna().to_numpy() | future
     _warn(problems, "bad_date", bad_date, df.index, mapping["date"])
+    _warn(problems, "future_date", future, df.index, mapping["date"])
     values: dict[str, np.ndarray] = {}
     for name in ("uv", "buyers", "conversion", "gmv", "aov", "old_share", "old_buyers"):
         column = mapping.get(name)

@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+import math
+
 from pydantic import ValidationError
 
-from simulator.scenario import MAX_LAYERS, ParamRangeError, StackingError
+from simulator.scenario import MAX_LAYERS, ParamRangeError, StackingError, shown
 from ui.datefmt import window_text
-from ui.fmt import fmt_param
+from ui.fmt import fmt_number, fmt_param
 from ui.i18n import t
+
+#: Numbers beyond this are quoted by their size, not formatted (a link may carry 1e308 or an
+#: integer of thousands of digits).
+_QUOTED_MAX = 1e15
+
+
+def _value_text(value: object, unit: str, lang: str) -> str:
+    """A bad value as a message quotes it: a number formatted in its unit, ∞ for an infinite one,
+    "a number of 5,000 digits" for an integer too long to print, anything else cut short."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, float) and math.isnan(value):
+            return "NaN"
+        if isinstance(value, int) and value.bit_length() > 64:
+            digits = math.floor(abs(value).bit_length() * math.log10(2)) + 1
+            return t("err.long_number", lang, n=fmt_number(digits, lang, compact=False))
+        if abs(value) > _QUOTED_MAX:
+            return ("-" if value < 0 else "") + ("∞" if math.isinf(value) else f"{abs(value):.3g}")
+        return fmt_param(value, unit, lang)
+    return shown(value).strip("'\"")
 
 
 def _range_message(err: ParamRangeError, lang: str) -> str:
     p = err.param
     if p.kind == "choice":
         return t("err.generic", lang, msg=f"{p.label(lang)}: {', '.join(p.choices)}")
-    value = err.value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        value = fmt_param(value, p.unit, lang)
+    value = _value_text(err.value, p.unit, lang)
     return t(
         f"err.{err.reason}",
         lang,

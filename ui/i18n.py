@@ -2144,6 +2144,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "up.limit": ("可拖入文件;单个文件最大 {size}", "Drop a file here; at most {size} a file"),
     "cal.browse": ("选择文件", "Choose a file"),
     "as.search_ph": ("如:转化", "e.g. conversion"),
+    # --- issue 17: hardening (lead: numbers, files, links) ---
+    "err.long_number": ("一个 {n} 位的数", "a number of {n} digits"),
+    "files.more_scenarios": ("……另有 {n} 个方案未逐一检查", "… and {n} more scenarios not checked"),
+    "up.future_date": (
+        "“{column}”列{rows}的日期晚于今天(笔误?),未计入。",
+        "Column “{column}”, {rows}: dated after today (a typo?), left out.",
+    ),
+    "files.more_problems": ("……另有 {n} 处问题未列出", "… and {n} more problems not listed"),
 }
 
 

@@ -47,6 +47,7 @@ from urllib.parse import parse_qs, urlencode
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from simulator import Scenario
+from simulator.scenario import shown
 
 FORMAT = "shop-whatif/workspace"
 VERSION = 1
@@ -59,6 +60,10 @@ MAX_LINK_CHARS = 16_000
 LINK_BUDGET = 2_000
 #: Decompressed JSON above this is refused as it streams out (a zlib bomb stops here).
 MAX_JSON_BYTES = 512 * 1024
+#: An integer written with more digits than this is read as a float (and so refused by the range
+#: check like any other bad value): no field of a scenario needs more, and Python refuses to read
+#: integers of more than 4,300 digits at all (CVE-2020-10735's limit), with a plain ValueError.
+MAX_INT_DIGITS = 20
 #: Query-string keys of a share link.
 WS_KEY, LANG_KEY, PAGE_KEY = "ws", "lang", "page"
 LANGS = ("zh", "en")
@@ -124,17 +129,31 @@ def workspace_to_json(ws: Workspace) -> str:
 def workspace_from_json(text: str | bytes) -> Workspace:
     """Read a workspace file of any known version; ``ShareError`` lists every problem."""
     if isinstance(text, bytes):
+        if len(text) > MAX_JSON_BYTES:  # before decoding: a cut file ends mid-character
+            raise ShareError("too_big", f"the file is larger than {MAX_JSON_BYTES // 1024} KB")
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ShareError("encoding", "the file is not UTF-8 text") from exc
     if len(text) > MAX_JSON_BYTES:
         raise ShareError("too_big", f"the file is larger than {MAX_JSON_BYTES // 1024} KB")
+    return _validated(migrate(read_json(text, "not JSON")))
+
+
+def _int(digits: str) -> int | float:
+    """A JSON integer; one of more than ``MAX_INT_DIGITS`` digits as a float (inf when huge),
+    which the scenario's range checks refuse in words."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else float(digits)
+
+
+def read_json(text: str, what: str) -> Any:
+    """JSON from a file or a link: ``ShareError("json")`` on anything json cannot read (a broken
+    text, nesting deeper than the interpreter's stack), integers too long for Python read as
+    floats (``_int``)."""
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise ShareError("json", f"not JSON ({exc})") from None
-    return _validated(migrate(data))
+        return json.loads(text, parse_int=_int)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+        raise ShareError("json", f"{what} ({str(exc)[:80]})") from None
 
 
 def migrate(data: Any) -> dict[str, Any]:
@@ -151,7 +170,7 @@ def migrate(data: Any) -> dict[str, Any]:
     if version == VERSION:
         return data
     raise ShareError(
-        "version", f"unknown workspace version {version!r} (this app reads ≤ {VERSION})"
+        "version", f"unknown workspace version {shown(version)} (this app reads ≤ {VERSION})"
     )
 
 
@@ -219,7 +238,8 @@ def decode_payload(payload: str) -> Workspace:
     if not isinstance(payload, str) or len(payload) > MAX_LINK_CHARS:
         raise ShareError("too_long", f"the link is longer than {MAX_LINK_CHARS} characters")
     version, sep, body = payload.partition(".")
-    if not sep or not version.isdigit():
+    # ASCII digits only ("²".isdigit() holds, int("²") fails) and few of them
+    if not sep or not (version.isascii() and version.isdigit() and len(version) <= 6):
         raise ShareError("encoding", "the link is damaged (no version)")
     if int(version) != VERSION:
         raise ShareError("version", f"unknown link version {version} (this app reads {VERSION})")
@@ -238,10 +258,10 @@ def decode_payload(payload: str) -> Workspace:
             raise
         raise ShareError("encoding", "the link is damaged") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
         raise ShareError("json", "the link is damaged (not JSON)") from None
-    return _validated(_expand(data))
+    return _validated(_expand(read_json(text, "the link is damaged (not JSON)")))
 
 
 def decode_link(query: str | Mapping[str, Any]) -> SharedLink:

@@ -10,7 +10,6 @@ as a file instead.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Mapping
 
 import streamlit as st
@@ -23,6 +22,7 @@ from ui.exports import daily_csv, html_report, raw_csv, report_figures, results_
 from ui.i18n import t
 from ui.share import (
     LINK_BUDGET,
+    MAX_NAME_CHARS,
     WS_KEY,
     Entry,
     ShareError,
@@ -30,6 +30,7 @@ from ui.share import (
     decode_link,
     encode_link,
     link_qr_png,
+    read_json,
     workspace_from_json,
     workspace_to_json,
 )
@@ -48,6 +49,8 @@ PROJECTOR, PROJECTOR_KEPT = "share_projector", "_share_projector"
 QR_SCALE, QR_SCALE_BIG = 3, 8
 #: The large QR code's width: it fits under the dialog's title on a 1024×768 projector.
 QR_BIG_PX = 560
+#: Problems of an imported file listed one by one; the rest are counted.
+MAX_PROBLEMS = 20
 
 
 def sidebar_state() -> str | None:
@@ -235,18 +238,32 @@ def _problems(exc: ShareError, raw: bytes, lang: str) -> list[str]:
     if exc.code != "invalid":
         return []
     try:
-        entries = json.loads(raw.decode("utf-8-sig")).get("scenarios") or []
-    except (ValueError, AttributeError):
-        return [_detail(d, lang) for d in exc.details]
-    out = []
-    for i, item in enumerate(entries if isinstance(entries, list) else []):
-        name = item.get("name", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+        entries = read_json(raw.decode("utf-8-sig"), "").get("scenarios") or []
+    except (ShareError, ValueError, AttributeError):
+        return _capped([_detail(d, lang) for d in exc.details], lang)
+    out: list[str] = []
+    listed = entries if isinstance(entries, list) else []
+    for i, item in enumerate(listed):
+        if len(out) >= MAX_PROBLEMS:  # a file of 1,000 bad scenarios: the first ones say enough
+            out.append(t("files.more_scenarios", lang, n=len(listed) - i))
+            break
+        name = str(item.get("name", f"#{i + 1}")) if isinstance(item, dict) else f"#{i + 1}"
+        if len(name) > MAX_NAME_CHARS:  # too long to be a name: quoted cut short
+            name = name[: MAX_NAME_CHARS - 1] + "…"
         try:
             Scenario.model_validate(item.get("scenario") if isinstance(item, dict) else None)
         except (ValidationError, ValueError) as err:
             out += [f"{name}: {line}" for line in describe_error(err, lang).splitlines()]
     rest = [d for d in exc.details if not d.startswith("scenarios.") or ".scenario" not in d]
-    return out + list(dict.fromkeys(_detail(d, lang) for d in rest))
+    return out + _capped(list(dict.fromkeys(_detail(d, lang) for d in rest)), lang)
+
+
+def _capped(lines: list[str], lang: str) -> list[str]:
+    """The first ``MAX_PROBLEMS`` problems and how many more there are (a file of 1,000 bad
+    scenarios once printed a 37,000-pixel wall)."""
+    if len(lines) <= MAX_PROBLEMS:
+        return lines
+    return [*lines[:MAX_PROBLEMS], t("files.more_problems", lang, n=len(lines) - MAX_PROBLEMS)]
 
 
 #: Workspace rules (ui/share.py messages) and their translations.
