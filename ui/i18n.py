@@ -2151,6 +2151,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{column}”列{rows}的日期晚于今天(笔误?),未计入。",
         "Column “{column}”, {rows}: dated after today (a typo?), left out.",
     ),
+    "files.err.unreadable": (
+        "这个文件无法读取,没有导入;当前方案保持不变。",
+        "The file could not be read and was not imported; your scenarios are unchanged.",
+    ),
     "files.more_problems": ("……另有 {n} 处问题未列出", "… and {n} more problems not listed"),
 }
 

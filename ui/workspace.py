@@ -10,6 +10,7 @@ as a file instead.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Mapping
 
 import streamlit as st
@@ -34,6 +35,8 @@ from ui.share import (
     workspace_from_json,
     workspace_to_json,
 )
+
+log = logging.getLogger("shop_whatif")
 
 #: The payload of the link this session opened (a link opens once per session).
 OPENED = "_ws_opened"
@@ -295,6 +298,10 @@ def _import(key: str, lang: str) -> None:
     except ShareError as exc:
         lines = [t(f"files.err.{exc.code}", lang)] + _problems(exc, raw, lang)
         state.flash("\n\n".join(lines))
+        return
+    except Exception:  # a failure no check foresaw: in words (a callback's raise shows
+        log.exception("importing a workspace file failed")  # Streamlit's error page)
+        state.flash(t("files.err.unreadable", lang))
         return
     apply(ws, lang)
     st.toast(t("files.imported", lang, name=upload.name), icon=":material/check:")

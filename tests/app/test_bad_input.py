@@ -103,3 +103,22 @@ def test_orders_dated_2099_are_named_with_their_row(lang: str) -> None:
     assert any(t("up.rows", lang, rows="11") in w and "2099" not in w for w in warnings)
     future = t("up.future_date", lang, column="date", rows=t("up.rows", lang, rows="11"))
     assert any(future in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_import_failure_no_check_foresaw_is_said_in_words(lang: str, monkeypatch) -> None:
+    """The import runs in the uploader's callback, where a raise brings up Streamlit's own error
+    page instead of the app: anything unforeseen is said in words and logged."""
+    import ui.workspace
+
+    def broken(raw: bytes):
+        raise RuntimeError("unforeseen")
+
+    monkeypatch.setattr(ui.workspace, "workspace_from_json", broken)
+    at = open_app(lang, "overview")
+    before = scenario(at)
+    _ws_uploader(at).upload("odd.json", b"{}", "application/json")
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("files.err.unreadable", lang)]
+    assert scenario(at) == before
