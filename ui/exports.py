@@ -187,12 +187,15 @@ def raw_csv(results: Mapping[str, Result]) -> bytes:
 
 #: Characters Excel refuses in a sheet name, and its length limit.
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
+#: Control characters a worksheet cannot hold (openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE, which
+#: raises on them): dropped from every text written, names and sheet titles included.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHEET_CHARS = 31
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
     """``name`` as a valid, unique Excel sheet name."""
-    base = _BAD_SHEET.sub("_", name).strip("'") or "sheet"
+    base = _BAD_SHEET.sub("_", _ILLEGAL.sub("", name)).strip("'") or "sheet"
     base = base[:_SHEET_CHARS]
     out, i = base, 2
     while out.lower() in {x.lower() for x in taken}:
@@ -224,7 +227,7 @@ def _text_cell(cell: Any, text: str) -> None:
     """A string cell that Excel never reads as a formula: typed ``s`` (openpyxl would make a
     leading ``=`` a formula) and, when it looks like one, Excel's quote prefix (the typed
     apostrophe's equivalent, so editing it keeps it text)."""
-    cell.value = str(text)
+    cell.value = _ILLEGAL.sub("", str(text))
     cell.data_type = "s"
     if str(text).lstrip(" ").startswith(FORMULA_START):
         cell.quotePrefix = True

@@ -37,6 +37,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import sys
 import zlib
 from collections.abc import Mapping
@@ -44,7 +45,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlencode
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from simulator import Scenario
 from simulator.scenario import shown
@@ -79,13 +80,31 @@ class ShareError(ValueError):
         super().__init__(message if not details else f"{message}: " + "; ".join(details))
 
 
+#: Characters a name never keeps: C0/C1 controls (openpyxl refuses them in a cell, so one in a
+#: link's name broke the recipient's Excel export), and the bidirectional overrides and isolates
+#: (U+202A–202E, U+2066–2069) that make a name read differently from what it is (Unicode TR #36).
+_NAME_DROP = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAME_SPACE = re.compile(r" *[\t\n\r\u2028\u2029][\t\n\r\u2028\u2029 ]*")
+
+
+def clean_name(name: str) -> str:
+    """A scenario's name as the app keeps it: line breaks and tabs as one space, control and
+    direction-override characters dropped, the ends stripped."""
+    return _NAME_DROP.sub("", _NAME_SPACE.sub(" ", name)).strip()
+
+
 class Entry(BaseModel):
-    """One named scenario of a workspace."""
+    """One named scenario of a workspace (its name cleaned by ``clean_name``)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: str = Field(min_length=1, max_length=MAX_NAME_CHARS)
     baseline: bool = False
     scenario: Scenario
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _clean(cls, value: Any) -> Any:
+        return clean_name(value) if isinstance(value, str) else value
 
 
 class Workspace(BaseModel):

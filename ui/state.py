@@ -43,7 +43,7 @@ from ui.errors import describe_error
 from ui.fmt import fmt_param
 from ui.history import History
 from ui.i18n import LANGS, lang_from_locale, t
-from ui.share import MAX_NAME_CHARS, MAX_SCENARIOS
+from ui.share import MAX_NAME_CHARS, MAX_SCENARIOS, clean_name
 
 LANG_KEY = "lang"
 BASELINE, PLAN = "baseline", "plan"
@@ -291,7 +291,7 @@ def _name_problem(name: str, taken: set[str]) -> str | None:
 
 def numbered(name: str, taken: set[str] | frozenset[str]) -> str:
     """``name`` (cut to fit), or ``name 2``, ``name 3`` … while it is in ``taken``."""
-    stem = name.strip()[:MAX_NAME_CHARS] or "?"
+    stem = clean_name(name)[:MAX_NAME_CHARS] or "?"
     out, n = stem, 1
     while out in taken:
         n += 1
@@ -314,7 +314,7 @@ def save(
 ) -> str | None:
     """Keep ``scenario`` as ``name`` (``fitted``: its paths fitted from data); the i18n key of
     the reason when it cannot be kept."""
-    name = name.strip()
+    name = clean_name(name)
     problem = _name_problem(name, {name_of(x, lang) for x in targets()})
     if problem is not None:
         return problem
@@ -335,7 +335,7 @@ def delete(index: int) -> None:
 def rename(target: Target, name: str, lang: str) -> str | None:
     """Give ``target`` the name ``name``; the i18n key of the reason when it cannot have it. The
     baseline or the plan named as its role (in any language) goes back to the role's name."""
-    name = name.strip()
+    name = clean_name(name)
     if name == name_of(target, lang):
         return None
     old = {x: name_of(target, x) for x in LANGS}

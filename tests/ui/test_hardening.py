@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import base64
 import codecs
+import io
 import json
 import zlib
 
 import pandas as pd
 import pytest
+from pydantic import ValidationError
 
 from simulator import PARAMS, Scenario
 from simulator.scenario import SHOWN_CHARS, ParamRangeError, shown
@@ -21,7 +23,10 @@ from ui.i18n import LANGS, t
 from ui.share import (
     MAX_JSON_BYTES,
     MAX_SCENARIOS,
+    Entry,
     ShareError,
+    Workspace,
+    clean_name,
     decode_link,
     encode_link,
     main,
@@ -195,3 +200,35 @@ def test_today_and_tomorrow_are_not_the_future() -> None:
     today = pd.Timestamp("2026-12-03")
     dates = pd.Series(pd.to_datetime(["2026-12-03 23:00", "2026-12-04 10:00", "2026-12-06 00:00"]))
     assert datafile.future_dates(dates, today).tolist() == [False, False, True]
+
+
+# --------------------------------------------------------------------------- names
+@pytest.mark.parametrize("name", ["a\x01b", "x\x00y", "年\x1f货节"])
+def test_a_name_with_a_control_character_never_breaks_the_excel_export(name: str) -> None:
+    """A link's name with a control character made openpyxl raise IllegalCharacterError:
+    the recipient could not export. Names are cleaned on the way in, and the writer drops
+    such characters from any text it writes."""
+    from openpyxl import load_workbook
+
+    from simulator import simulate
+    from ui.exports import results_workbook
+
+    res = simulate(Scenario())
+    book = load_workbook(io.BytesIO(results_workbook({name: res, "base": res}, baseline="base",
+                                                     lang="en")))  # fmt: skip
+    assert len(book.sheetnames) == 3
+    query = encode_link(Workspace(scenarios=(Entry(name="base", baseline=True,
+                                                   scenario=Scenario()),)))  # fmt: skip
+    data = {"s": [{"n": name, "b": 1, "d": {}}]}
+    body = base64.urlsafe_b64encode(zlib.compress(json.dumps(data).encode())).decode()
+    (entry,) = decode_link(f"?ws=1.{body.rstrip('=')}").workspace.scenarios
+    assert entry.name == name.translate({0: None, 1: None, 0x1F: None})
+    assert decode_link(query).workspace.scenarios[0].name == "base"
+
+
+def test_names_lose_line_breaks_and_direction_overrides() -> None:
+    assert clean_name(" 大促\n方案 ") == "大促 方案"
+    assert clean_name("abc\u202egpj.exe") == "abcgpj.exe"  # reads as it is
+    assert clean_name("a\r\n\tb") == "a b"
+    with pytest.raises(ValidationError):
+        Entry(name="\u202e\n", baseline=True, scenario=Scenario())  # nothing left: no name

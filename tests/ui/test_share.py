@@ -21,6 +21,7 @@ from ui.share import (
     Entry,
     ShareError,
     Workspace,
+    clean_name,
     decode_link,
     encode_link,
     workspace_from_json,
@@ -28,7 +29,10 @@ from ui.share import (
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40)
+# Any text a name can be once the app has cleaned it (no controls, no line breaks, no spaces at
+# the ends): what a link or a file can hold after ``clean_name``.
+names = (st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1,
+                 max_size=40).map(clean_name).filter(bool))  # fmt: skip
 
 
 @st.composite
