@@ -1,4 +1,8 @@
-"""Bad input → one clear sentence in the user's language (pure: no streamlit import)."""
+"""Bad input → one clear sentence in the user's language (pure: no streamlit import).
+
+The sentences are shown as Markdown (flash messages, a workspace file's problems): whatever they
+quote from the input (a value that is not a number, a field name, the model's own text, which
+may repeat an input) is escaped with ``ui.text.plain``."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from simulator.scenario import MAX_LAYERS, ParamRangeError, StackingError
 from ui.datefmt import window_text
 from ui.fmt import fmt_param
 from ui.i18n import t
+from ui.text import plain
 
 
 def _range_message(err: ParamRangeError, lang: str) -> str:
@@ -17,6 +22,8 @@ def _range_message(err: ParamRangeError, lang: str) -> str:
     value = err.value
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = fmt_param(value, p.unit, lang)
+    else:  # as the link or file gave it
+        value = plain(value)
     return t(
         f"err.{err.reason}",
         lang,
@@ -87,7 +94,8 @@ def describe_error(exc: Exception, lang: str) -> str:
                 lines.append(t(known, lang))
             else:
                 loc = ".".join(str(x) for x in e.get("loc", ()))
-                lines.append(t("err.generic", lang, msg=f"{loc}: {e.get('msg', '')}".strip(": ")))
+                msg = f"{loc}: {e.get('msg', '')}".strip(": ")
+                lines.append(t("err.generic", lang, msg=plain(msg)))
         return "\n".join(dict.fromkeys(lines))
     known = next((key for part, key in _KNOWN if part in str(exc)), None)
-    return t(known, lang) if known else t("err.generic", lang, msg=str(exc))
+    return t(known, lang) if known else t("err.generic", lang, msg=plain(exc))
