@@ -97,8 +97,11 @@ def markdown_strings(at: AppTest) -> Iterator[tuple[str, str]]:
         if kind == "html":
             yield kind, proto.body
             continue
-        if kind in ("arrow_vega_lite_chart", "vega_lite_chart", "arrow_data_frame", "dataframe"):
-            continue  # drawn as text by Vega and the data grid (checked in the browser test)
+        if kind in ("arrow_vega_lite_chart", "vega_lite_chart"):
+            yield kind, proto.spec  # Vega draws names as text: only its links and images load
+            continue
+        if kind in ("arrow_data_frame", "dataframe"):
+            continue  # the data grid draws cells as text (no link or image columns are used)
         yield from ((kind, s) for s in _strings(proto, kind in PLAIN_OPTIONS))
 
 
@@ -109,6 +112,24 @@ def _tokens(text: str):
         yield from tok.children or ()
 
 
+def _chart_loads(node: object) -> Iterator[str]:
+    """What a Vega-Lite spec would make the browser load: an ``href`` channel, an image mark,
+    data from a URL."""
+    if isinstance(node, dict):
+        if "href" in node:
+            yield f"href {node['href']!r}"
+        mark = node.get("mark")
+        if mark == "image" or (isinstance(mark, dict) and mark.get("type") == "image"):
+            yield "image mark"
+        if "url" in node and isinstance(node.get("url"), str):
+            yield f"url {node['url']!r}"
+        for value in node.values():
+            yield from _chart_loads(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _chart_loads(item)
+
+
 def leaks(at: AppTest, hostile: tuple[str, ...]) -> list[str]:
     """What the page would interpret of the hostile strings (empty: nothing)."""
     found = []
@@ -116,6 +137,9 @@ def leaks(at: AppTest, hostile: tuple[str, ...]) -> list[str]:
         if kind == "html":
             if HOST in text and ("<img" in text or "href" in text):
                 found.append(f"{kind}: {text[:200]!r}")
+            continue
+        if kind.endswith("vega_lite_chart"):
+            found += [f"{kind}: {what}" for what in _chart_loads(json.loads(text))]
             continue
         raw = [h for h in hostile if h in text]
         if raw:

@@ -120,3 +120,22 @@ def test_any_text_renders_as_itself(text: str) -> None:
     kinds = {tok.type for tok in _tokens(escaped)}
     assert kinds <= {"paragraph_open", "paragraph_close", "inline", "text"}, (text, kinds)
     assert unplain(escaped) == _typed(text)
+
+
+def test_the_html_report_escapes_hostile_names_and_file_names() -> None:
+    """The emailed report (HTML, not Markdown): names, the fitted file's name and the chart's
+    legend are HTML-escaped; nothing in it points at the hostile host."""
+    from simulator import Scenario, set_param, simulate
+    from ui import charts
+    from ui.exports import html_report
+
+    base = Scenario()
+    plan = set_param(base, "repeat.r", 0.3)
+    name, file = f"<img src={HOST}>", f"<img src={HOST}>.csv"
+    results = {"Baseline": simulate(base), name: simulate(plan, reference=base)}
+    fig = charts.daily_chart(charts.daily_data({k: r.daily for k, r in results.items()}, "gmv"),
+                             x_title="d", y_title="GMV", lang="en")  # fmt: skip
+    page = html_report(results, baseline="Baseline", lang="en", figures=[("GMV", fig)],
+                       fitted={name: {"repeat.r": file}})  # fmt: skip
+    assert "<img" not in page and "&lt;img src=" in page
+    assert "src=http" not in page.replace("&lt;img src=http", "")
