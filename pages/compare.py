@@ -16,6 +16,7 @@ from ui.fmt import (
     fmt_signed_score,
 )
 from ui.i18n import t
+from ui.text import plain
 
 router.ensure(__file__)  # first: a page run without the router hands over to it
 
@@ -47,14 +48,14 @@ def _edit(i: int) -> None:
     name = state.name_of(i, lang)
     state.swap(state.PLAN, i, lang)
     st.session_state["horizon"] = state.plan().horizon_days
-    state.note(t("cmp.opened", lang, name=name, old=state.name_of(i, lang)))
+    state.note(t("cmp.opened", lang, name=plain(name), old=plain(state.name_of(i, lang))))
 
 
 def _make_baseline(x: state.Target) -> None:
     name = state.name_of(x, lang)
     state.swap(state.BASELINE, x, lang)
     st.session_state["horizon"] = state.plan().horizon_days
-    state.note(t("cmp.now_baseline", lang, name=name, old=state.name_of(x, lang)))
+    state.note(t("cmp.now_baseline", lang, name=plain(name), old=plain(state.name_of(x, lang))))
 
 
 def _duplicate(x: state.Target) -> None:
@@ -211,13 +212,12 @@ with layout.guard():
                          persist_state="session")  # fmt: skip
     first = first if first in results else names[0]  # a renamed or deleted scenario
     second = second if second in results else names[-1]
-    st.markdown(t("story.versus_pair", lang, a=layout.md_escape(first),
-                  b=layout.md_escape(second)))  # fmt: skip
+    st.markdown(t("story.versus_pair", lang, a=plain(first), b=plain(second)))
     layout.bridges(
         results[first].totals,
         results[second].totals,
         ends=dict.fromkeys(("gmv", "profit"), (first, second)),
         notes={"gmv": t("cmp.bridge_note", lang), "profit": t("cmp.profit_bridge_note", lang)},
-        no_change=t("cmp.no_change", lang, a=first, b=second),
+        no_change=t("cmp.no_change", lang, a=plain(first), b=plain(second)),
         name="compare",
     )

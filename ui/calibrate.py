@@ -58,6 +58,7 @@ from ui.datafile import (
 from ui.errors import describe_error
 from ui.fmt import fmt_delta_pct, fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
+from ui.text import plain
 
 log = logging.getLogger("shop_whatif")
 
@@ -155,9 +156,11 @@ def _size(n_bytes: int, lang: str) -> str:
 
 
 def problem_text(p: Problem, lang: str) -> str:
-    """One problem of a file in ``lang``: what is wrong, the column and the rows at fault."""
-    kw: dict[str, object] = {"column": p.column, "rows": rows_text(p, lang) if p.rows else "",
-                             "n": fmt_number(p.count, lang), "detail": p.detail}  # fmt: skip
+    """One problem of a file in ``lang``: what is wrong, the column and the rows at fault.
+    Markdown: the file's column header and any detail quoted from it are escaped (``plain``)."""
+    kw: dict[str, object] = {"column": plain(p.column),
+                             "rows": rows_text(p, lang) if p.rows else "",
+                             "n": fmt_number(p.count, lang), "detail": plain(p.detail)}  # fmt: skip
     if p.code == "too_big":
         kw["detail"] = _size(int(p.detail), lang)
     if p.code == "too_many_rows":
@@ -208,11 +211,13 @@ def _source(kind: Kind, lang: str) -> Upload | None:
     if upload is None:
         return None
     if upload.problem is not None:
-        st.error(f"{upload.name}: {problem_text(upload.problem, lang)}", icon=":material/block:")
+        st.error(
+            f"{plain(upload.name)}: {problem_text(upload.problem, lang)}", icon=":material/block:"
+        )
         return None
     table = upload.table
-    st.caption(t("cal.file_info", lang, name=upload.name, rows=fmt_number(len(table.frame), lang),
-                 encoding=table.encoding))  # fmt: skip
+    st.caption(t("cal.file_info", lang, name=plain(upload.name),
+                 rows=fmt_number(len(table.frame), lang), encoding=table.encoding))  # fmt: skip
     return upload
 
 
@@ -294,7 +299,7 @@ def _targets(kind: Kind, lang: str) -> list[str]:
     st.markdown(f"**{t('cal.apply_to', lang)}**")
     cols = st.columns(2)
     return [which for col, which in zip(cols, (state.BASELINE, state.PLAN), strict=True)
-            if col.checkbox(state.name_of(which, lang), value=True,
+            if col.checkbox(plain(state.name_of(which, lang)), value=True,
                             key=_key(kind, f"to:{which}"), persist_state="session")]  # fmt: skip
 
 
@@ -311,7 +316,7 @@ def _built(targets: list[str], build, lang: str) -> tuple[dict, str | None]:
             reason = describe_error(exc, lang)
         else:
             continue
-        return new, t("cal.err.apply", lang, name=state.name_of(which, lang), reason=reason)
+        return new, t("cal.err.apply", lang, name=plain(state.name_of(which, lang)), reason=reason)
     return new, None
 
 
@@ -329,7 +334,7 @@ def _apply(targets: list[str], build, paths: list[str], source: str, lang: str) 
         return
     for which, scenario in new.items():
         state.apply_fit(which, scenario, paths, source)
-    names = ("、" if lang == "zh" else ", ").join(state.name_of(w, lang) for w in targets)
+    names = ("、" if lang == "zh" else ", ").join(plain(state.name_of(w, lang)) for w in targets)
     state.note(f"{t('cal.applied', lang, names=names)} {t('undo.after_apply', lang)}")
 
 
@@ -478,7 +483,7 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
                 alpha_kept = recalibrated_alpha(state.slot(which).scenario, fit)
             except ValueError:  # the share cannot be reached with these shapes: said on Apply
                 continue
-            st.caption(f"{state.name_of(which, lang)}: α = "
+            st.caption(f"{plain(state.name_of(which, lang))}: α = "
                        f"{fmt_number(alpha_kept, lang, digits=2, compact=False)}")  # fmt: skip
     paths = [*REPEAT_PATHS, *([SHARE_PATH] if mode == "fitted" else []),
              *(GG_PATHS if gg and usable_gg else ())]  # fmt: skip

@@ -1,4 +1,8 @@
-"""Bad input → one clear sentence in the user's language (pure: no streamlit import)."""
+"""Bad input → one clear sentence in the user's language (pure: no streamlit import).
+
+The sentences are shown as Markdown (flash messages, a workspace file's problems): whatever they
+quote from the input (a value that is not a number, a field name, the model's own text, which
+may repeat an input) is escaped with ``ui.text.plain``."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from simulator.scenario import MAX_LAYERS, ParamRangeError, StackingError, shown
 from ui.datefmt import window_text
 from ui.fmt import fmt_number, fmt_param
 from ui.i18n import t
+from ui.text import plain
 
 #: Numbers beyond this are quoted by their size, not formatted (a link may carry 1e308 or an
 #: integer of thousands of digits).
@@ -28,7 +33,7 @@ def _value_text(value: object, unit: str, lang: str) -> str:
         if abs(value) > _QUOTED_MAX:
             return ("-" if value < 0 else "") + ("∞" if math.isinf(value) else f"{abs(value):.3g}")
         return fmt_param(value, unit, lang)
-    return shown(value).strip("'\"")
+    return plain(shown(value).strip("'\""))  # as the link or file gave it, cut short
 
 
 def _range_message(err: ParamRangeError, lang: str) -> str:
@@ -106,7 +111,8 @@ def describe_error(exc: Exception, lang: str) -> str:
                 lines.append(t(known, lang))
             else:
                 loc = ".".join(str(x) for x in e.get("loc", ()))
-                lines.append(t("err.generic", lang, msg=f"{loc}: {e.get('msg', '')}".strip(": ")))
+                msg = f"{loc}: {e.get('msg', '')}".strip(": ")
+                lines.append(t("err.generic", lang, msg=plain(msg)))
         return "\n".join(dict.fromkeys(lines))
     known = next((key for part, key in _KNOWN if part in str(exc)), None)
-    return t(known, lang) if known else t("err.generic", lang, msg=str(exc))
+    return t(known, lang) if known else t("err.generic", lang, msg=plain(exc))

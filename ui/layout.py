@@ -28,6 +28,7 @@ from ui.fmt import (
 )
 from ui.i18n import t
 from ui.story import plan_story
+from ui.text import plain
 
 log = logging.getLogger("shop_whatif")
 
@@ -113,8 +114,9 @@ def bridge(
 
     The steps come from ``simulator.bridge`` (``BRIDGES``) and nowhere else, so every breakdown
     the app shows closes exactly on the change. ``ends``: the labels of the first and last bar;
-    ``no_change``: shown instead when nothing changed; ``name``: of the downloads; ``note``: a
-    caption beneath.
+    ``no_change``: shown instead when nothing changed (Markdown: names in it escaped by the
+    caller); ``name``: of the downloads; ``note``: a caption beneath. The ``ends`` are scenario
+    names as typed: escaped here where they enter the caption (``ui.text.plain``).
 
     The waterfall draws the change on its own scale (``charts.bridge_data``: from 0 change to the
     total change, every bar labelled), so a −¥1,013 change on ¥62.4万 is not a hairline; the two
@@ -127,8 +129,9 @@ def bridge(
     else:
         start, end = t0[measure], t1[measure]
         pct = fmt_delta_pct(end, start, lang)
-        st.caption(t("chart.levels", lang, start_label=ends[0], start=fmt_money(start, lang),
-                     end_label=ends[1], end=fmt_money(end, lang),
+        st.caption(t("chart.levels", lang,
+                     start_label=plain(ends[0]), start=fmt_money(start, lang),
+                     end_label=plain(ends[1]), end=fmt_money(end, lang),
                      delta=fmt_signed_money(end - start, lang),
                      pct=t("chart.pct", lang, pct=pct) if pct else ""))  # fmt: skip
         data = charts.bridge_data(
@@ -255,8 +258,8 @@ BRIDGE_ANCHOR = "bridge"
 
 
 def md_escape(text: str) -> str:
-    """``text`` (a user's scenario name) shown literally by ``st.markdown``."""
-    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~$" else c for c in text)
+    """``text`` (a user's scenario name) shown literally by ``st.markdown`` (``ui.text.plain``)."""
+    return plain(text)
 
 
 def versus(lang: str) -> None:
@@ -265,8 +268,8 @@ def versus(lang: str) -> None:
         t(
             "story.versus",
             lang,
-            plan=md_escape(state.name_of(state.PLAN, lang)),
-            base=md_escape(state.name_of(state.BASELINE, lang)),
+            plan=plain(state.name_of(state.PLAN, lang)),
+            base=plain(state.name_of(state.BASELINE, lang)),
         )  # fmt: skip
     )
 

@@ -129,12 +129,15 @@ def stray_pages(default: st.Page, path: str | None) -> list[st.Page]:
         return []
     from ui import state
     from ui.i18n import LANGS, t
+    from ui.text import plain
 
     def reroute() -> None:
         if path not in DEFAULT_NAMES:
             asked = st.query_params.get(state.LANG_KEY)
             lang = asked if asked in LANGS else state.lang()
-            state.note(t("nav.unknown_page", lang, path=path))
+            state.note(
+                t("nav.unknown_page", lang, path=plain(path))
+            )  # typed by whoever made the link
         switch(default)
 
     return [st.Page(reroute, title=path, url_path=path, visibility="hidden")]

@@ -1,5 +1,9 @@
 """The sidebar's undo and redo buttons (the history itself: ``ui.history``, recorded by
-``ui.state.change``), with keyboard shortcuts and, in their help, what they would do."""
+``ui.state.change``), with keyboard shortcuts and, in their help, what they would do.
+
+A step's label is plain text that may quote a scenario or file name as typed ("rename A to B",
+"import the workspace x.json"): it is escaped (``ui.text.plain``) where it enters the button's
+help or the toast, both Markdown."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import streamlit as st
 
 from ui import state
 from ui.i18n import t
+from ui.text import plain
 
 #: Streamlit's button shortcuts (Ctrl is Cmd on a Mac); they work while a box has the focus too.
 UNDO_KEYS, REDO_KEYS = "Ctrl+Z", "Ctrl+Shift+Z"
@@ -20,7 +25,7 @@ def _move(kind: str) -> None:
     if what is not None:
         lang = state.lang()
         st.toast(
-            t("undo.undone" if kind == "undo" else "undo.redone", lang, what=what),
+            t("undo.undone" if kind == "undo" else "undo.redone", lang, what=plain(what)),
             icon=f":material/{kind}:",
         )
 
@@ -40,7 +45,7 @@ def draw(container: Any, lang: str) -> None:
             on_click=_move,
             args=(kind,),
             disabled=label is None,
-            help=t(f"undo.{kind}_help", lang, what=label, keys=keys)
+            help=t(f"undo.{kind}_help", lang, what=plain(label), keys=keys)
             if label is not None
             else t(f"undo.no_{kind}", lang, keys=keys),
             shortcut=keys,

@@ -22,6 +22,7 @@ from ui.datefmt import window_text
 from ui.errors import describe_error
 from ui.fmt import unit_label
 from ui.i18n import t
+from ui.text import plain
 
 PERCENT = 100.0
 #: The "from your data" mark's icon (a Material icon: Streamlit ships its font, an emoji may
@@ -62,7 +63,7 @@ def from_data(which: str, path: str, label: str, help: str, lang: str) -> tuple[
     mark = f"{DATA_ICON} {t('undo.from_data', lang)}"
     return (
         f"{label} :blue[{mark}]",
-        f"**{mark}**: {t('cal.fitted_from', lang, name=source)}\n\n{help}",
+        f"**{mark}**: {t('cal.fitted_from', lang, name=plain(source))}\n\n{help}",
     )
 
 
@@ -336,7 +337,8 @@ def weekday_inputs(which: str) -> None:
     else:  # the mark beside the values it concerns
         mark = f"{DATA_ICON} {t('undo.from_data', lang)}"
         st.caption(
-            f"{t('tf.weekday', lang)} :blue[{mark}] · {t('cal.fitted_from', lang, name=source)}"
+            f"{t('tf.weekday', lang)} :blue[{mark}] · "
+            f"{t('cal.fitted_from', lang, name=plain(source))}"
         )
     cols = st.columns(7)
     for i, (col, name) in enumerate(zip(cols, names, strict=True)):

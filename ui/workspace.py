@@ -35,6 +35,7 @@ from ui.share import (
     workspace_from_json,
     workspace_to_json,
 )
+from ui.text import plain
 
 log = logging.getLogger("shop_whatif")
 
@@ -237,7 +238,8 @@ def _big_qr(url: str, lang: str) -> None:
 
 
 def _problems(exc: ShareError, raw: bytes, lang: str) -> list[str]:
-    """Every problem of a file that does not validate, in ``lang`` where the app knows it."""
+    """Every problem of a file that does not validate, in ``lang`` where the app knows it.
+    A scenario's name is quoted from the file: escaped for Markdown (``plain``)."""
     if exc.code != "invalid":
         return []
     try:
@@ -256,7 +258,7 @@ def _problems(exc: ShareError, raw: bytes, lang: str) -> list[str]:
         try:
             Scenario.model_validate(item.get("scenario") if isinstance(item, dict) else None)
         except (ValidationError, ValueError) as err:
-            out += [f"{name}: {line}" for line in describe_error(err, lang).splitlines()]
+            out += [f"{plain(name)}: {line}" for line in describe_error(err, lang).splitlines()]
     rest = [d for d in exc.details if not d.startswith("scenarios.") or ".scenario" not in d]
     return out + _capped(list(dict.fromkeys(_detail(d, lang) for d in rest)), lang)
 
@@ -279,7 +281,7 @@ def _detail(detail: str, lang: str) -> str:
     key = next((k for part, k in _RULES if part in detail), None)
     if key is not None:
         return t(key, lang)
-    return t("files.field_bad", lang, where=detail.split(":", 1)[0])
+    return t("files.field_bad", lang, where=plain(detail.split(":", 1)[0]))  # the file's keys
 
 
 def _import_label(lang: str, key: str, *_: object) -> str:
@@ -304,7 +306,7 @@ def _import(key: str, lang: str) -> None:
         state.flash(t("files.err.unreadable", lang))
         return
     apply(ws, lang)
-    st.toast(t("files.imported", lang, name=upload.name), icon=":material/check:")
+    st.toast(t("files.imported", lang, name=plain(upload.name)), icon=":material/check:")
 
 
 def draw_files(container, lang: str) -> None:

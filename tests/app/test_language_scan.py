@@ -50,6 +50,7 @@ from tests.app.test_pages import (
 from ui.calibrate import SAMPLES
 from ui.i18n import LANGS
 from ui.router import PAGE_PATHS
+from ui.text import unplain
 
 PAGES = PAGE_PATHS
 
@@ -120,7 +121,8 @@ def _strip_allowed_zh(text: str) -> str:
 
 def _markdown_to_text(text: str) -> str:
     """What the reader sees of a markdown string: no ``:material/icon:``, ``:blue-badge[…]``
-    directive names or link addresses."""
+    directive names or link addresses; a backslash escape (``ui.text.plain``) shows its character."""
+    text = unplain(text)
     text = re.sub(r":material/[a-z_]+:", " ", text)
     text = re.sub(r":[a-z]+(?:-[a-z]+)*\[", "[", text)
     return re.sub(r"\]\([^)]*\)", "]", text)

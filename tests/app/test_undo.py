@@ -15,6 +15,7 @@ from tests.app.test_pages import assert_clean, choose_plan_preset, goto, open_ap
 from ui.fmt import fmt_param
 from ui.history import History
 from ui.i18n import LANGS, t
+from ui.text import plain, unplain
 
 
 def workspace(at: AppTest) -> tuple:
@@ -46,7 +47,8 @@ def redo(at: AppTest) -> AppTest:
 
 
 def _help(at: AppTest, kind: str) -> str:
-    return _button(at, kind).help or ""
+    """The button's help as a reader sees it (the step's label is escaped for Markdown)."""
+    return unplain(_button(at, kind).help or "")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -109,7 +111,7 @@ def test_restored_values_show_in_the_widgets_and_the_data_mark_follows() -> None
     fitted = at.session_state["plan"].scenario.store.aov
     assert aov.value == pytest.approx(fitted)
     assert mark in aov.label  # the mark on the value's own input, not in a far column
-    assert t("cal.fitted_from", lang, name="daily_metrics.csv") in aov.help
+    assert t("cal.fitted_from", lang, name=plain("daily_metrics.csv")) in aov.help
     assert mark in widget(at, "slider", "funnel.conversion_rate").label
     assert mark not in widget(at, "number_input", "store.units_per_order").label
     assert any(mark in c.value for c in at.caption)  # the weekday profile's caption
