@@ -17,6 +17,7 @@ from tests.app.test_pages import APP, assert_clean, open_app, scenario
 from tests.ui.test_share import typical
 from ui.i18n import LANGS, t
 from ui.share import workspace_to_json
+from ui.text import plain
 from ui.workspace import MAX_PROBLEMS
 
 HUGE = "9" * 5000
@@ -89,7 +90,7 @@ def test_excels_unicode_text_is_read_on_the_calibrate_page(lang: str) -> None:
     at = open_app(lang, "calibrate")
     _cal_upload(at, "daily", "统计.txt", codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
     assert_clean(at)
-    info = t("cal.file_info", lang, name="统计.txt", rows="28", encoding="UTF-16")
+    info = t("cal.file_info", lang, name=plain("统计.txt"), rows="28", encoding="UTF-16")
     assert info in [c.value for c in at.caption]
 
 
