@@ -34,6 +34,7 @@ pages = {
 # the Overview (with a translated notice for an unknown path) instead of Streamlit's English one.
 page = st.navigation([*pages.values(), *router.stray_pages(pages[router.PAGES[0][0]], stray)])
 router.open_wanted(pages)
+router.dismiss_page_not_found()  # a fresh server's first request for an unknown path
 with layout.guard():
     workspace.open_shared(pages)  # a share link in the URL: its scenarios, once per session
 st.logo(localise.logo(lang), icon_image=str(ASSETS / "icon.svg"), size="large")

@@ -132,6 +132,7 @@ def stray_pages(default: st.Page, path: str | None) -> list[st.Page]:
     from ui.text import plain
 
     def reroute() -> None:
+        st.session_state[STRAY_SEEN] = True
         if path not in DEFAULT_NAMES:
             asked = st.query_params.get(state.LANG_KEY)
             lang = asked if asked in LANGS else state.lang()
@@ -141,6 +142,32 @@ def stray_pages(default: st.Page, path: str | None) -> list[st.Page]:
         switch(default)
 
     return [st.Page(reroute, title=path, url_path=path, visibility="hidden")]
+
+
+#: Set by a stray page's run: the next run closes Streamlit's "Page not found" dialog.
+STRAY_SEEN = "_stray_seen"
+#: Closes Streamlit's own "Page not found" dialog (English only), polling for a few seconds as it
+#: may arrive after this script. Matched by its (untranslated) heading, closed by its button. No
+#: "<" anywhere: the frontend's DOMPurify drops a script whose text holds "<" before a letter.
+_DISMISS_JS = (
+    "(()=>{const stop=Date.now()+8000;const tick=()=>{"
+    "for(const d of document.querySelectorAll('[role=\"dialog\"]')){"
+    "const h=d.querySelector('h2');if(h&&h.textContent.trim()==='Page not found'){"
+    "const b=d.querySelector('button[aria-label=\"Close\"]');if(b){b.click();return}}}"
+    "if(stop>Date.now())setTimeout(tick,100)};tick()})()"
+)
+
+
+def dismiss_page_not_found() -> None:
+    """In ``app.py``, after a stray path was rerouted: close Streamlit's "Page not found".
+
+    On a fresh server's first request Streamlit still resolves the URL by the ``pages/`` folder
+    (its old multipage mode, ``PagesManager.uses_pages_directory``) before ``app.py`` runs, and
+    sends that dialog for a path no file owns, although the router then opens the Overview with
+    its own translated notice. No setting turns the folder mode off before the first run, so
+    the dialog is closed in the browser (once, in the run after the reroute; takes no room)."""
+    if st.session_state.pop(STRAY_SEEN, False):
+        st.html(f"<script>{_DISMISS_JS}</script>", unsafe_allow_javascript=True)
 
 
 #: The default page's names: its file's stem (``/overview``, typed by users) and its internal
