@@ -243,9 +243,10 @@ def test_header_only_is_no_rows(raw: bytes) -> None:
     assert _problem(raw).code == "no_rows"
 
 
-@pytest.mark.parametrize("raw", [b"a,\x00b\n1,2\n", "a,b\n1,2\n".encode("utf-16")])
+@pytest.mark.parametrize("raw", [b"a,\x00b\n1,2\n", "a,b\n1,2\n".encode("utf-16-le")])
 def test_nul_bytes_are_not_text(raw: bytes) -> None:
-    """NUL bytes (a binary file, or UTF-16 text): "not_text"."""
+    """NUL bytes (a binary file, or UTF-16 text without its byte-order mark): "not_text".
+    UTF-16 with its mark, as Excel writes it, is read (tests/ui/test_hardening.py)."""
     assert _problem(raw).code == "not_text"
 
 
