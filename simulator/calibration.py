@@ -50,7 +50,7 @@ from scipy.optimize import minimize
 from scipy.special import digamma, gammaln
 
 from .clv import gg_population_mean
-from .repurchase import calibrate_alpha, expected_repeats, old_share_at_age
+from .repurchase import calibrate_alpha, expected_repeats, old_share_at_age, repurchase_rate
 from .scenario import Scenario, set_param
 from .traffic import DAYS_PER_MONTH
 
@@ -382,7 +382,7 @@ class RepeatFit:
         return pd.DataFrame(
             {
                 "days": tau,
-                "model": 1.0 - (alpha / (alpha + tau)) ** r,
+                "model": repurchase_rate(tau, r, alpha),
                 "actual": actual,
                 "customers": eligible,
             }

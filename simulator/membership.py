@@ -64,8 +64,14 @@ from . import clv as loyalty_clv
 from . import finance, loyalty
 from .calendar import day_of_month
 from .clv import sbg_survival
-from .repurchase import account_survival, daily_repeats, expected_repeats_with_lifetime
+from .repurchase import (
+    account_survival,
+    daily_repeats,
+    expected_repeats_with_lifetime,
+    repurchase_rate,
+)
 from .scenario import Membership, Points, Scenario
+from .traffic import event_days
 
 FloatArray = NDArray[np.float64]
 #: Days of a yearly (T1) free-shipping card [SEED 003: 有效期1年].
@@ -383,15 +389,6 @@ def member_day_mask(plan: Scenario, horizon: int) -> FloatArray:
     return (day_of_month(plan.start_date, horizon) == md.day_of_month).astype(float)
 
 
-def campaign_days(plan: Scenario, horizon: int) -> FloatArray:
-    """1 on days with a promotion event or a platform campaign running, else 0."""
-    t = np.arange(horizon)
-    on = np.zeros(horizon, dtype=bool)
-    for w in (*plan.promotions, *plan.traffic.campaigns):
-        on |= (t >= w.start_day) & (t <= w.end_day)
-    return on.astype(float)
-
-
 def member_price_response(plan: Scenario) -> float:
     """Steady-state response of members to a permanent member price δ_m (§5.8 with §5.1): the
     reference price has adapted, so only the non-reference part acts, M = (1 − δ)^{(1−ρ)·ε·φ_rep}."""
@@ -426,7 +423,7 @@ def day_levers(plan: Scenario, reference: Scenario, member_share: FloatArray) ->
     day = 1.0 + ms.member_day.uplift * member_day_mask(plan, horizon) * member_share
     out = np.ones(horizon)
     if ms.outreach.enabled:
-        out = out + ms.outreach.reach * ms.outreach.uplift * campaign_days(plan, horizon)
+        out = out + ms.outreach.reach * ms.outreach.uplift * event_days(plan, horizon)
     discount = ms.member_price.discount if ms.member_price.enabled else 0.0
     return DayLevers(price, day, out, paying, discount)
 
@@ -648,7 +645,7 @@ def schemes(
         rewards = np.maximum(referred, 0.0) * loyalty.reward_cost_per_referral(per_referrer)
     outreach = zero
     if ms.outreach.enabled:
-        on = campaign_days(plan, horizon)
+        on = event_days(plan, horizon)
         first_day = np.diff(np.concatenate(([0.0], on))) > 0  # one message per campaign run
         customers = history_buyers * age + np.concatenate(([0.0], np.cumsum(new_buyers)[:-1]))
         outreach = first_day * ms.outreach.reach * customers * unit_contact_cost
@@ -672,7 +669,7 @@ def loyal_share(
         return 0.0
     tau = np.arange(1, int(age_days) + 1, dtype=float)
     weight = account_survival(tau, lifetime_days)
-    return float(np.sum(weight * (1.0 - (alpha / (alpha + tau)) ** r)) / np.sum(weight))
+    return float(np.sum(weight * repurchase_rate(tau, r, alpha)) / np.sum(weight))
 
 
 def clv(
@@ -727,4 +724,4 @@ def repurchase_curve(
     ages = np.arange(1, int(days.max()) + 1, dtype=float)
     own = profile(reference, ages).total.mean()
     m = profile(plan, ages).total.mean() / own * lever
-    return 1.0 - (alpha / m / (alpha / m + days)) ** rp.r if m > 0 else np.zeros_like(days)
+    return repurchase_rate(days, rp.r, alpha / m) if m > 0 else np.zeros_like(days)

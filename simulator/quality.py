@@ -46,19 +46,10 @@ from . import dsr as dsr_mod
 from .fulfilment import FulfilmentDays, fulfilment_days, late_rate
 from .scenario import Scenario
 from .service import ServiceDays, service_days
-from .traffic import GATED_KINDS, traffic_days
+from .traffic import GATED_KINDS, event_days, traffic_days
 
 FloatArray = NDArray[np.float64]
 __all__ = ["GATED_KINDS", "Feedback", "QualityDays", "assess", "event_days", "reference_service"]
-
-
-def event_days(plan: Scenario) -> FloatArray:
-    """1 on the days of any campaign window or promotion (extra agents and capacity)."""
-    t = np.arange(plan.horizon_days)
-    on = np.zeros(plan.horizon_days, dtype=bool)
-    for ev in (*plan.traffic.campaigns, *plan.promotions):
-        on |= (t >= ev.start_day) & (t <= ev.end_day)
-    return on.astype(float)
 
 
 def reference_service(reference: Scenario, horizon: int) -> FloatArray:
