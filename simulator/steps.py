@@ -8,6 +8,18 @@ then traffic → service → funnel → referral → repeat → pull-forward →
 again under the ratings' feedback until it settles. Every daily column of ``Result.daily`` is
 read from these dataclasses through ``engine.COLUMNS``.
 
+Paths: mean mode has one deterministic path, and the arrays carry no path axis (the former
+``paths = 1`` axis was never used). Monte Carlo over P paths of parameter draws (CONTRACT.md,
+``simulate(..., paths=, seed=)``) will need: the draws as (P, 1) arrays where the steps read a
+scalar of ``plan`` today (so one ``Scenario`` carries all P values, or the steps take a draws
+table); a leading P axis through the steps that are already array code (traffic, funnel, basket,
+marketing, money: broadcasting), and explicit per-path work in the kernels that are not —
+``fulfilment.dispatch`` (a FIFO loop per day), ``repurchase.calibrate_alpha`` (a root per path),
+``promotions.stream_days`` (closed forms per basket, memoised), ``service.service_days`` (Erlang C
+per hour) and the membership ledgers (``lfilter`` along the last axis works as is); the feedback
+passes stopping when every path has settled; and ``engine.COLUMNS`` read per path (the central
+run into ``Result.daily``, the others into draws and bands).
+
 The equations are those of the mechanism modules the steps call (traffic, promotions, funnel,
 pricing, repurchase, membership, service, fulfilment, quality, finance); the steps add only the
 engine's own bookkeeping, each written where it is computed.
