@@ -50,7 +50,7 @@ from scipy.optimize import minimize
 from scipy.special import digamma, gammaln
 
 from .clv import gg_population_mean
-from .repurchase import calibrate_alpha, expected_repeats, old_share_at_age
+from .repurchase import calibrate_alpha, expected_repeats, old_share_at_age, repurchase_rate
 from .scenario import Scenario, set_param
 from .traffic import DAYS_PER_MONTH
 
@@ -382,7 +382,7 @@ class RepeatFit:
         return pd.DataFrame(
             {
                 "days": tau,
-                "model": 1.0 - (alpha / (alpha + tau)) ** r,
+                "model": repurchase_rate(tau, r, alpha),
                 "actual": actual,
                 "customers": eligible,
             }
@@ -640,13 +640,8 @@ def _ratio(num: FloatArray, den: FloatArray) -> tuple[float, float]:
     return ratio, se
 
 
-def fit_daily_metrics(daily: pd.DataFrame) -> DailyFit:
-    """Fit the baseline to daily shop metrics: columns ``date``, ``uv`` (访客数), ``buyers``
-    (支付买家数), ``gmv`` (支付金额) and optionally ``old_buyers`` (老买家数), one row per date.
-
-    ``ln UV_t = Σ_d γ_d·1[weekday(t) = d] + β·t`` by least squares on the days with visitors
-    (weekday dummies only when the data hold at least ``MIN_DAYS_WEEKDAY`` days; none with fewer
-    than ``MIN_DAYS`` → ``ValueError``); growth g = e^{30β} − 1 per month."""
+def _daily_frame(daily: pd.DataFrame) -> pd.DataFrame:
+    """The daily metrics checked (columns, one row per date) and sorted by date."""
     need = {"date", "uv", "buyers", "gmv"}
     if not need <= set(daily.columns):
         raise ValueError(f"daily metrics need the columns {sorted(need)}")
@@ -655,20 +650,19 @@ def fit_daily_metrics(daily: pd.DataFrame) -> DailyFit:
         dates = pd.to_datetime(dates, format="mixed")
     df = daily.assign(date=dates.dt.normalize())
     df = df.sort_values("date").reset_index(drop=True)
-    dates = df["date"]
-    if dates.duplicated().any():
+    if df["date"].duplicated().any():
         raise ValueError("daily metrics hold a date more than once")
-    uv, buyers, gmv = (df[c].to_numpy(dtype=float) for c in ("uv", "buyers", "gmv"))
-    old = df["old_buyers"].to_numpy(dtype=float) if "old_buyers" in df else None
-    t = ((dates - dates.iloc[0]).dt.days).to_numpy(dtype=float)
-    dow = dates.dt.day_of_week.to_numpy()
-    use = uv > 0
-    if int(use.sum()) < MIN_DAYS:
-        raise ValueError(f"at least {MIN_DAYS} days with visitors are needed")
-    weekly = int(use.sum()) >= MIN_DAYS_WEEKDAY and len(set(dow[use])) == 7
+    return df
+
+
+def _log_uv_fit(
+    uv: np.ndarray, t: np.ndarray, dow: np.ndarray, use: np.ndarray, weekly: bool
+) -> tuple[float, float, np.ndarray, np.ndarray]:
+    """Least squares ln UV_t = Σ_d γ_d·1[weekday(t) = d] + β·t on the days ``use`` (one level
+    instead of weekday dummies unless ``weekly``; ``t`` centred): β, its standard error, γ and
+    the standard errors of ln w_d = γ_d − mean γ."""
     design_days = np.eye(7)[dow] if weekly else np.ones((len(t), 1))
-    t_mid = float(t[use].mean())
-    X = np.column_stack([design_days, t - t_mid])[use]
+    X = np.column_stack([design_days, t])[use]
     y = np.log(uv[use])
     coef, *_ = np.linalg.lstsq(X, y, rcond=None)
     resid = y - X @ coef
@@ -681,6 +675,28 @@ def fit_daily_metrics(daily: pd.DataFrame) -> DailyFit:
     contrast = np.eye(7) - 1.0 / 7.0
     gamma_se = (np.sqrt(np.clip(np.diag(contrast @ cov[:7, :7] @ contrast.T), 0, None))
                 if weekly else np.zeros(7))  # fmt: skip
+    return beta, beta_se, gamma, gamma_se
+
+
+def fit_daily_metrics(daily: pd.DataFrame) -> DailyFit:
+    """Fit the baseline to daily shop metrics: columns ``date``, ``uv`` (访客数), ``buyers``
+    (支付买家数), ``gmv`` (支付金额) and optionally ``old_buyers`` (老买家数), one row per date.
+
+    ``ln UV_t = Σ_d γ_d·1[weekday(t) = d] + β·t`` by least squares on the days with visitors
+    (weekday dummies only when the data hold at least ``MIN_DAYS_WEEKDAY`` days; none with fewer
+    than ``MIN_DAYS`` → ``ValueError``); growth g = e^{30β} − 1 per month."""
+    df = _daily_frame(daily)
+    dates = df["date"]
+    uv, buyers, gmv = (df[c].to_numpy(dtype=float) for c in ("uv", "buyers", "gmv"))
+    old = df["old_buyers"].to_numpy(dtype=float) if "old_buyers" in df else None
+    t = ((dates - dates.iloc[0]).dt.days).to_numpy(dtype=float)
+    dow = dates.dt.day_of_week.to_numpy()
+    use = uv > 0
+    if int(use.sum()) < MIN_DAYS:
+        raise ValueError(f"at least {MIN_DAYS} days with visitors are needed")
+    weekly = int(use.sum()) >= MIN_DAYS_WEEKDAY and len(set(dow[use])) == 7
+    t_mid = float(t[use].mean())
+    beta, beta_se, gamma, gamma_se = _log_uv_fit(uv, t - t_mid, dow, use, weekly)
     w = np.exp(gamma - gamma.mean())
     w = w / w.mean()
     # Levels as ratio estimators (no log-retransformation bias): visitors ÷ the model's shape,

@@ -25,7 +25,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import minimize
 from scipy.special import betaln, gammaln
 
-from .repurchase import daily_repeats
+from .repurchase import daily_repeats, repurchase_rate
 
 FloatArray = NDArray[np.float64]
 
@@ -437,7 +437,7 @@ def cohort_repurchase_rates(
         raise ValueError("days since the first order must be ≥ 0")
     if not np.isfinite(alpha):
         return np.zeros_like(days)
-    return 1.0 - (alpha / (alpha + days)) ** r
+    return repurchase_rate(days, r, alpha)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,14 +1,17 @@
-"""The engine: orchestrates one day after another, vectorised over days and simulation paths.
+"""The engine: wires the steps of the daily chain and repeats it under the ratings' feedback.
 
 Daily chain (MODEL.md §3.1, §10b): traffic → price → service queue → conversion (inquiry +
 silent paths) → payment (催付) → basket (AOV, units) → repeat engine → totals → fulfilment
-backlog → ratings and DSR windows → money. The ratings act back on conversion, on the campaign
-gate and on the new buyers' repurchase with a lag of at least a day (§7.7); the chain runs again
-under the feedback of the previous pass until that feedback stops moving (a fixed point, reached
-in a few passes; ``Result.feedback_passes``).
+backlog → ratings and DSR windows → money. Each mechanism is a typed step of ``simulator.steps``
+(keyword inputs, a frozen dataclass of daily arrays out); ``_run`` wires one pass of them. The
+ratings act back on conversion, on the campaign gate and on the new buyers' repurchase with a lag
+of at least a day (§7.7); the chain runs again under the feedback of the previous pass until that
+feedback stops moving (a fixed point, reached in a few passes; ``Result.feedback_passes``). The
+daily table is read from the last pass's steps through one declared table, ``COLUMNS``.
 
-Mean mode (the only mode so far) is the one-path, no-noise case: every array has shape
-(paths, T) with paths = 1, so Monte Carlo can add paths without a second engine.
+Mean mode (the only mode so far) is deterministic, without noise: every daily array has shape
+(T,). Monte Carlo over paths of parameter draws will add a leading path axis (see
+``simulator.steps``).
 
 Calibration follows MODEL.md §10c: the *reference* scenario (the store as measured today; by
 default the plan itself) fixes the silent-path conversion, the pay rate the inquiry figures were
@@ -19,32 +22,21 @@ and ``simulate(plan)`` describes a store that has always run like the plan.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from . import finance, membership, quality
-from .basket import Padding, threshold_outcome
+from . import finance, membership, quality, steps
 from .calendar import calendar_dates
-from .dsr import DEEP_DISCOUNT
-from .fulfilment import compensation_per_order, fulfilment_days
 from .funnel import new_placed_conversion, payment_rates, safe_ratio, silent_conversion
-from .pricing import shipping_fee_response
-from .promotions import (
-    incremental_orders,
-    lost_orders,
-    pull_forward_debt,
-    pull_forward_repay,
-    stream_days,
-    voucher_specs,
-)
 from .registry import CR_WARN
-from .repurchase import calibrate_alpha, maturity_growth, repeat_kernel
+from .repurchase import calibrate_alpha, maturity_growth
 from .scenario import Scenario
-from .service import ServiceDays, service_days
-from .traffic import gated, traffic_days
+from .traffic import TrafficDays, gated, traffic_days
 
 #: The ratings feed back into sales with a lag; passes of the whole chain repeat until the
 #: feedback moves by less than FEEDBACK_TOL (geometric for the default loadings; MODEL.md §7.7).
@@ -52,114 +44,188 @@ MAX_FEEDBACK_PASSES = 60
 FEEDBACK_TOL = 1e-10
 event_days = quality.event_days
 
-#: Result.daily columns, in order (CONTRACT.md lists the required ones).
-DAILY_COLUMNS = (
-    "day",
-    "uv",
-    "uv_organic",
-    "uv_paid",
-    "uv_search",
-    "uv_display",
-    "uv_affiliate",
-    "uv_campaign",
-    "uv_returning",
-    "inquiries",
-    "orders_placed",
-    "orders_paid",
-    "orders_new",
-    "orders_repeat",
-    "conversion_rate",
-    "conversion_rate_new",
-    "pay_rate",
-    "aov",
-    "aov_new",
-    "aov_repeat",
-    "units_per_order",
-    "gmv",
-    "gmv_new",
-    "gmv_repeat",
-    "gmv_list",
-    "discount_cost",
-    "uv_value",
-    "old_customer_share",
-    "price_index",
-    "traffic_quality",
-    "shipping_fee_income",
-    "refunds",
-    "cancellation_refunds",
-    "net_sales",
-    "cogs",
-    "shipping_cost",
-    "late_compensation",
-    "platform_fee",
-    "service_cost",
-    "ad_spend",
-    "affiliate_commission",
-    "campaign_cost",
-    "reminder_cost",
-    "marketing_cost",
-    "profit",
-    "promotion_cost",
-    "promotion_goods_cost",
-    "free_shipping_cost",
-    "voucher_cost",
-    "pull_forward_repay",
-    "pull_forward_offset",
-    "pull_forward_debt",
-    "orders_referred",
-    "orders_members",
-    "members",
-    "membership_fee_cash",
-    "membership_fee_revenue",
-    "membership_fee_deferred",
-    "member_price_cost",
-    "points_expense",
-    "points_liability",
-    "card_holders",
-    "card_sales",
-    "card_revenue",
-    "card_free_orders",
-    "card_deferred_revenue",
-    "stored_value_topups",
-    "stored_value_spent",
-    "stored_value_breakage",
-    "stored_value_liability",
-    "stored_value_gift_cost",
-    "referral_reward_cost",
-    "outreach_cost",
-    "loyalty_cost",
-    "cash",
-    "agents",
-    "response_time_s",
-    "service_factor",
-    "inquiry_conversion_factor",
-    "saturated_hours",
-    "auto_reply_share",
-    "dispatch_capacity",
-    "dispatched",
-    "backlog",
-    "dispatch_delay_days",
-    "late_rate",
-    "orders_late",
-    "orders_damaged",
-    "orders_cancelled",
-    "ratings",
-    "incident_description",
-    "incident_service",
-    "incident_logistics",
-    "dsr_description",
-    "dsr_service",
-    "dsr_logistics",
-    "dsr_mean",
-    "dsr_description_vs_industry",
-    "dsr_service_vs_industry",
-    "dsr_logistics_vs_industry",
-    "negative_share",
-    "dsr_conversion_factor",
-    "campaign_gate",
-)
 
-#: Daily ratios and prices: recomputed from the sums in Result.totals, never summed.
+@dataclass(frozen=True)
+class Chain:
+    """One pass of the daily chain: what every step returned (daily arrays of shape (T,))."""
+
+    day: np.ndarray
+    feedback: quality.Feedback  # the ratings' feedback this pass ran under
+    traffic: TrafficDays
+    service: steps.Service
+    funnel: steps.Funnel
+    referral: steps.Referral
+    repeat: steps.Repeat
+    pull_forward: steps.PullForward
+    orders: steps.Orders
+    vouchers: steps.Vouchers
+    visits: steps.Visits
+    basket: steps.Basket
+    members: steps.Members
+    shipping: steps.Shipping
+    promotions: steps.PromotionCosts
+    marketing: steps.Marketing
+    fulfilment: steps.Fulfilment
+    money: steps.Money
+    ratings: quality.QualityDays
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A daily column read as ``num ÷ den`` (0 where ``den`` is 0), both paths into a Chain."""
+
+    num: str
+    den: str
+
+
+#: Result.daily's columns, in order (CONTRACT.md lists the required ones): name → where in a
+#: ``Chain`` it is read (an attribute path, ``[key]`` for a dict entry) or a ``Ratio`` of two.
+COLUMNS: tuple[tuple[str, str | Ratio], ...] = (
+    ("day", "day"),
+    ("uv", "visits.uv"),
+    ("uv_organic", "traffic.organic"),
+    ("uv_paid", "traffic.paid"),
+    ("uv_search", "traffic.search"),
+    ("uv_display", "traffic.display"),
+    ("uv_affiliate", "traffic.affiliate"),
+    ("uv_campaign", "traffic.campaign"),
+    ("uv_returning", "visits.uv_returning"),
+    ("inquiries", "service.inquiries"),
+    ("orders_placed", "visits.placed"),
+    ("orders_paid", "visits.orders"),
+    ("orders_new", "visits.orders_new"),
+    ("orders_repeat", "visits.orders_repeat"),
+    ("conversion_rate", Ratio("visits.orders", "visits.uv")),
+    ("conversion_rate_new", Ratio("visits.orders_new", "visits.uv")),
+    ("pay_rate", Ratio("visits.orders", "visits.placed")),
+    ("aov", Ratio("basket.gmv", "visits.orders")),
+    ("aov_new", "basket.aov_new"),
+    ("aov_repeat", "basket.aov_repeat"),
+    ("units_per_order", Ratio("basket.units", "visits.orders")),
+    ("gmv", "basket.gmv"),
+    ("gmv_new", "basket.gmv_new"),
+    ("gmv_repeat", "basket.gmv_repeat"),
+    ("gmv_list", "basket.gmv_list"),
+    ("discount_cost", "basket.discount_cost"),
+    ("uv_value", Ratio("basket.gmv", "visits.uv")),
+    ("old_customer_share", Ratio("visits.orders_repeat", "visits.orders")),
+    ("price_index", Ratio("basket.gmv", "basket.gmv_list")),
+    ("traffic_quality", Ratio("traffic.weighted", "visits.uv_sources")),
+    ("shipping_fee_income", "money.pnl.shipping_fee_income"),
+    ("refunds", "money.pnl.refunds"),
+    ("cancellation_refunds", "money.pnl.cancellation_refunds"),
+    ("net_sales", "money.pnl.net_sales"),
+    ("cogs", "money.pnl.cogs"),
+    ("shipping_cost", "money.pnl.shipping_cost"),
+    ("late_compensation", "money.pnl.late_compensation"),
+    ("platform_fee", "money.pnl.platform_fee"),
+    ("service_cost", "money.pnl.service_cost"),
+    ("ad_spend", "money.pnl.ad_spend"),
+    ("affiliate_commission", "money.pnl.affiliate_commission"),
+    ("campaign_cost", "money.pnl.campaign_cost"),
+    ("reminder_cost", "money.pnl.reminder_cost"),
+    ("marketing_cost", "money.pnl.marketing"),
+    ("profit", "money.pnl.profit"),
+    ("promotion_cost", "promotions.total"),
+    ("promotion_goods_cost", "basket.goods_cost"),
+    ("free_shipping_cost", "shipping.free_shipping_cost"),
+    ("voucher_cost", "vouchers.cost"),
+    ("pull_forward_repay", "pull_forward.repay"),
+    ("pull_forward_offset", "pull_forward.offset"),
+    ("pull_forward_debt", "pull_forward.debt"),
+    ("orders_referred", "referral.orders"),
+    ("orders_members", "members.orders"),
+    ("members", "members.schemes.members"),
+    ("membership_fee_cash", "members.schemes.fee_cash"),
+    ("membership_fee_revenue", "members.schemes.fee_revenue"),
+    ("membership_fee_deferred", "members.schemes.fee_deferred"),
+    ("member_price_cost", "basket.member_price_cost"),
+    ("points_expense", "members.schemes.points_expense"),
+    ("points_liability", "members.schemes.points_liability"),
+    ("card_holders", "members.schemes.card_holders"),
+    ("card_sales", "members.schemes.card_cash"),
+    ("card_revenue", "members.schemes.card_revenue"),
+    ("card_free_orders", "members.schemes.card_free_orders"),
+    ("card_deferred_revenue", "members.schemes.card_deferred"),
+    ("stored_value_topups", "members.schemes.stored_value_topups"),
+    ("stored_value_spent", "members.schemes.stored_value_spent"),
+    ("stored_value_breakage", "members.schemes.stored_value_breakage"),
+    ("stored_value_liability", "members.schemes.stored_value_liability"),
+    ("stored_value_gift_cost", "members.schemes.stored_value_gifts"),
+    ("referral_reward_cost", "members.schemes.referral_rewards"),
+    ("outreach_cost", "members.schemes.outreach_cost"),
+    ("loyalty_cost", "members.schemes.cost"),
+    ("cash", "money.cash"),
+    ("agents", "service.desk.agents"),
+    ("response_time_s", "service.desk.response_time_s"),
+    ("service_factor", "service.desk.factor"),
+    ("inquiry_conversion_factor", "service.conversion_factor"),
+    ("saturated_hours", "service.desk.saturated_hours"),
+    ("auto_reply_share", "service.desk.unstaffed_share"),
+    ("dispatch_capacity", "fulfilment.days.capacity"),
+    ("dispatched", "fulfilment.days.dispatched"),
+    ("backlog", "fulfilment.days.backlog"),
+    ("dispatch_delay_days", "fulfilment.days.delay_days"),
+    ("late_rate", "fulfilment.late_rate"),
+    ("orders_late", "fulfilment.orders_late"),
+    ("orders_damaged", "fulfilment.orders_damaged"),
+    ("orders_cancelled", "fulfilment.days.cancelled"),
+    ("ratings", "ratings.windows[service].arrivals"),
+    ("incident_description", "ratings.incident[description]"),
+    ("incident_service", "ratings.incident[service]"),
+    ("incident_logistics", "ratings.incident[logistics]"),
+    ("dsr_description", "ratings.windows[description].score"),
+    ("dsr_service", "ratings.windows[service].score"),
+    ("dsr_logistics", "ratings.windows[logistics].score"),
+    ("dsr_mean", "ratings.dsr_mean"),
+    ("dsr_description_vs_industry", "ratings.relative[description]"),
+    ("dsr_service_vs_industry", "ratings.relative[service]"),
+    ("dsr_logistics_vs_industry", "ratings.relative[logistics]"),
+    ("negative_share", "ratings.negative_share"),
+    ("dsr_conversion_factor", "feedback.conversion"),
+    ("campaign_gate", "feedback.gate"),
+)
+#: Result.daily columns, in order.
+DAILY_COLUMNS = tuple(name for name, _ in COLUMNS)
+
+_STEP = re.compile(r"(\w+)(?:\[(\w+)\])?$")
+
+
+def _reader(path: str) -> Callable[[Any], Any]:
+    """A function reading ``path`` (``a.b[key].c``) from a Chain."""
+    parts = [_STEP.match(p).groups() for p in path.split(".")]  # type: ignore[union-attr]
+
+    def read(obj: Any) -> Any:
+        for attr, key in parts:
+            obj = getattr(obj, attr)
+            if key is not None:
+                obj = obj[key]
+        return obj
+
+    return read
+
+
+def _column(source: str | Ratio) -> Callable[[Chain], Any]:
+    if isinstance(source, Ratio):
+        num, den = _reader(source.num), _reader(source.den)
+        return lambda chain: safe_ratio(num(chain), den(chain))
+    return _reader(source)
+
+
+_READERS = tuple((name, _column(source)) for name, source in COLUMNS)
+
+
+def daily_arrays(chain: Chain, horizon: int) -> dict[str, np.ndarray]:
+    """The daily columns of one pass, each a float array of shape (T,)."""
+    out = {}
+    for name, read in _READERS:
+        a = np.asarray(read(chain))
+        if a.dtype.kind != "i":  # the day number stays an integer
+            a = a.astype(float, copy=False)
+        out[name] = a if a.shape == (horizon,) else np.full(horizon, a)
+    return out
+
+
 NOT_SUMMED = frozenset(
     {"day", "conversion_rate", "conversion_rate_new", "pay_rate", "aov", "aov_new", "aov_repeat",
      "units_per_order", "uv_value", "old_customer_share", "price_index", "traffic_quality",
@@ -238,6 +304,140 @@ def calibrate(plan: Scenario, reference: Scenario) -> Calibration:
     )
 
 
+@dataclass(frozen=True)
+class Setup:
+    """What stays fixed over the feedback passes: calibration, the priced plan, the ungated
+    traffic, the event days, the offers, payment, the repeat kernel and the service desks."""
+
+    scenario: Scenario  # as given (offers for members read its stated rates)
+    plan: Scenario  # with the membership prices' uptake (membership.priced)
+    reference: Scenario
+    calibration: Calibration
+    traffic: TrafficDays
+    events: np.ndarray
+    offers: steps.Offers
+    payment: steps.Payment
+    kernel: steps.Kernel
+    desks: steps.Desks
+
+
+def setup(scenario: Scenario, reference: Scenario) -> Setup:
+    """Calibrate on ``reference`` and set up the steps that do not depend on the feedback."""
+    cal = calibrate(scenario, reference)
+    # The scheme prices set the plan's enrolment and card uptake (membership.priced).
+    plan = membership.priced(scenario, reference, cal.alpha_days)
+    traffic = traffic_days(plan, reference)
+    events = event_days(plan)
+    payment = steps.payment_step(plan=plan)
+    inquiry_share = safe_ratio(
+        plan.funnel.inquiry_rate * plan.funnel.inquiry_conversion, cal.new_placed_conversion
+    )
+    return Setup(
+        scenario=scenario,
+        plan=plan,
+        reference=reference,
+        calibration=cal,
+        traffic=traffic,
+        events=events,
+        offers=steps.offers_step(scenario=scenario, plan=plan, reference=reference),
+        payment=payment,
+        kernel=steps.kernel_step(
+            plan=plan,
+            alpha_days=cal.alpha_days,
+            repeat_multiplier=cal.repeat_multiplier,
+            pay_rate=payment.pay_rate,
+            pay_rate_reference=cal.pay_rate_reference,
+        ),  # fmt: skip
+        desks=steps.desks_step(
+            plan=plan,
+            reference=reference,
+            open_traffic=traffic,
+            events=events,
+            inquiry_share=inquiry_share,
+        ),  # fmt: skip
+    )
+
+
+def _run(s: Setup, fb: quality.Feedback) -> Chain:
+    """One pass of the daily chain under the feedback ``fb`` of the ratings."""
+    plan, ref, cal, offers, kernel = s.plan, s.reference, s.calibration, s.offers, s.kernel
+    pay_rate = s.payment.pay_rate
+    history = {"history_buyers": cal.history_buyers_per_day, "age_days": cal.age_days}
+    tr = gated(s.traffic, plan, fb.gate)
+    service = steps.service_step(plan=plan, traffic=tr, gate=fb.gate, desks=s.desks)
+    funnel = steps.funnel_step(
+        traffic=tr, new_placed_conversion=cal.new_placed_conversion, offers=offers,
+        pay_rate=pay_rate, service_factor=service.conversion_factor, dsr_conversion=fb.conversion,
+    )  # fmt: skip
+    referral = steps.referral_step(plan=plan, reference=ref, new_buyers=funnel.new_gross, **history)
+    repeat = steps.repeat_step(
+        plan=plan, reference=ref, new_gross=funnel.new_gross, referred=referral.added,
+        cohort_weight=fb.cohort_weight, alpha_days=cal.alpha_days, offers=offers, kernel=kernel,
+        **history,
+    )  # fmt: skip
+    pull = steps.pull_forward_step(
+        plan=plan, new_gross=funnel.new_gross, repeat_gross=repeat.gross, offers=offers,
+        member_day=repeat.levers.member_day,
+    )  # fmt: skip
+    orders = steps.orders_step(
+        funnel=funnel, repeat=repeat, referred=referral.added, repay=pull.repay, kernel=kernel
+    )
+    vouchers = steps.voucher_step(plan=plan, orders_new=orders.new, kernel=kernel, offers=offers)
+    visits = steps.visits_step(
+        plan=plan, traffic=tr, orders=orders, vouchers=vouchers, pay_rate=pay_rate
+    )
+    basket = steps.basket_step(
+        plan=plan, offers=offers, levers=repeat.levers, visits=visits, voucher_cost=vouchers.cost
+    )
+    members = steps.members_step(
+        plan=plan, reference=ref, visits=visits, orders=orders, referral=referral,
+        member_share=repeat.member_share, basket=basket, **history,
+    )  # fmt: skip
+    shipping = steps.shipping_step(
+        plan=plan, offers=offers, visits=visits,
+        card_free_orders=members.schemes.card_free_orders,
+    )  # fmt: skip
+    marketing = steps.marketing_step(
+        plan=plan, traffic=tr, gmv_new=basket.gmv_new, placed=visits.placed, payment=s.payment
+    )
+    fulfilment = steps.fulfilment_step(
+        plan=plan, orders=visits.orders, gmv=basket.gmv, events=s.events
+    )
+    promotions = steps.promotion_cost_step(
+        plan=plan, offers=offers, visits=visits, vouchers=vouchers
+    )
+    money = steps.money_step(
+        plan=plan, basket=basket, visits=visits, shipping=shipping, marketing=marketing,
+        members=members, desk=service.desk, fulfilment=fulfilment,
+    )  # fmt: skip
+    ratings = steps.ratings_step(
+        plan=plan, reference=ref, visits=visits, basket=basket, desks=s.desks,
+        desk=service.desk, fulfilment=fulfilment,
+    )  # fmt: skip
+    return Chain(
+        day=np.arange(plan.horizon_days), feedback=fb, traffic=tr, service=service,
+        funnel=funnel, referral=referral, repeat=repeat, pull_forward=pull, orders=orders,
+        vouchers=vouchers, visits=visits, basket=basket, members=members, shipping=shipping,
+        promotions=promotions, marketing=marketing, fulfilment=fulfilment, money=money,
+        ratings=ratings,
+    )  # fmt: skip
+
+
+def feedback_passes(s: Setup) -> tuple[Chain, int, bool]:
+    """Run the chain until the ratings' feedback settles: (last pass, passes, converged)."""
+    fb = quality.Feedback.neutral(s.plan.horizon_days)
+    passes = 0
+    while True:
+        passes += 1
+        chain = _run(s, fb)
+        nxt = chain.ratings.feedback
+        if nxt.distance(fb) <= FEEDBACK_TOL:
+            return chain, passes, True
+        if passes >= MAX_FEEDBACK_PASSES:
+            return chain, passes, False
+        fb = nxt
+
+
 def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result:
     """Simulate ``scenario`` day by day in mean mode (deterministic, no noise).
 
@@ -247,380 +447,29 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     reference : the store as measured today, whose numbers calibrate the funnel and the
         old-customer base (MODEL.md §10c). Defaults to ``scenario`` itself.
     """
-    plan = scenario
-    ref = reference if reference is not None else scenario
-    cal = calibrate(plan, ref)
-    # The scheme prices set the plan's enrolment and card uptake (membership.priced).
-    plan = membership.priced(scenario, ref, cal.alpha_days)
-    horizon = plan.horizon_days
-    paths = 1
-
-    def per_path(x: np.ndarray) -> np.ndarray:
-        return np.broadcast_to(x, (paths, horizon)).astype(float)
-
-    # -- traffic (§6.1) and promotions (§5): fixed over the feedback passes
-    tr_plan = traffic_days(plan, ref)
-    events = event_days(plan)
-    memo: dict = {}
-    # Offers for members reach the members among old customers: the stated rate, not the priced
-    # rate of those who join from day 0 (existing members keep their terms).
-    fx_new = stream_days(scenario, "new", plan.store.aov, memo)
-    rep_list_value, rep_sigma = membership.repeat_basket(plan)
-    fx_rep = stream_days(scenario, "repeat", rep_list_value, memo, sigma=rep_sigma)
-    # The shipping charged moves both streams' orders (pricing.shipping_fee_response).
-    ship_new, paying_new = shipping_fee_response(plan, ref, plan.store.aov)
-    ship_rep, paying_rep = shipping_fee_response(plan, ref, rep_list_value)
-    same_shipping = paying_new == paying_rep == plan.store.paid_shipping_share
-    inquiry_share = safe_ratio(
-        plan.funnel.inquiry_rate * plan.funnel.inquiry_conversion, cal.new_placed_conversion
-    )
-    # -- payment (§6.4) and the repeat kernel (§6.6): the same in every pass
-    pay_rate, recovered_by_reminders, reminders_per_order = payment_rates(plan.payment)
-    rp = plan.repeat
-    kernel = repeat_kernel(horizon, rp.r, cal.alpha_days, rp.a, rp.b, float(rp.lifetime_days))
-    rep_scale = cal.repeat_multiplier * (pay_rate / cal.pay_rate_reference)
-    n_hist, age = cal.history_buyers_per_day, cal.age_days
-    # The desk of each gate pattern (usually just "open"), and the reference's desk on its own
-    # traffic (the plan's open desk when the plan is its own reference).
-    open_desk = service_days(plan, tr_plan.total * plan.funnel.inquiry_rate, events)
-    desks: dict[bytes, ServiceDays] = {np.ones(horizon).tobytes(): open_desk}
-    service_ref = open_desk.factor if ref is plan else quality.reference_service(ref, horizon)
-
-    def run(fb: quality.Feedback) -> dict:
-        """One pass of the daily chain under the feedback ``fb`` of the ratings."""
-        tr = gated(tr_plan, plan, fb.gate)
-        uv_sources = per_path(tr.total)
-        weighted = per_path(tr.weighted)
-        # -- service queue (§6.2): the inquiry path converts as the desk answers
-        inquiries = uv_sources * plan.funnel.inquiry_rate
-        gate_key = fb.gate.tobytes()
-        if gate_key not in desks:
-            desks[gate_key] = service_days(plan, inquiries[0], events)
-        desk = desks[gate_key]
-        desk_factor = 1.0 + inquiry_share * (safe_ratio(desk.factor, service_ref) - 1.0)
-        # -- conversion (§6.3)
-        new_gross = (
-            weighted * cal.new_placed_conversion * fx_new.conversion * pay_rate * ship_new
-            * desk_factor * fb.conversion
-        )  # fmt: skip
-        # -- repeat engine (§6.6): the plan's new buyers join the reference's warm-started base
-        # Referral fission (§5.13): the funnel's new buyers already hold the reference's referred
-        # share (they are in its dashboard numbers), so only the plan's difference is added.
-        referred_all = per_path(membership.referred_buyers(plan, new_gross[0], n_hist, age))
-        referred = referred_all - per_path(
-            membership.referred_buyers(ref, new_gross[0], n_hist, age)
-        )
-
-        def repeat_base(organic_new: np.ndarray) -> membership.RepeatBase:
-            return membership.repeat_orders(
-                plan,
-                ref,
-                organic_new[0] * fb.cohort_weight,
-                referred[0],
-                n_hist,
-                age,
-                cal.alpha_days,
-            )
-
-        first = repeat_base(new_gross)
-        # A share lies in [0, 1]; the clip keeps it there when the repeat base is ~0 and its parts
-        # carry rounding of opposite signs (a hypothesis find: −7,895 member orders on such a day).
-        member_share = np.clip(safe_ratio(first.members, first.total), 0.0, 1.0)
-        levers = membership.day_levers(plan, ref, member_share)
-        day_mult = fx_rep.conversion * levers.member_price * levers.member_day * levers.outreach
-        day_mult = day_mult * ship_rep
-        rep_gross = per_path(first.total) * rep_scale * day_mult
-        # -- pull-forward (§5.11): promotion days (and member days) borrow orders that later days repay
-        # (orders, not units: the deal baskets' extra units are not borrowed; the reference-price
-        # loss after an event pays the debt first, so the two never add up to a double dip)
-        m_rep = fx_rep.order_multiplier * levers.member_day
-        delta_q = incremental_orders(new_gross, fx_new.order_multiplier) + incremental_orders(
-            rep_gross, m_rep
-        )
-        lost = lost_orders(new_gross, fx_new.order_multiplier) + lost_orders(rep_gross, m_rep)
-        debt = pull_forward_debt(delta_q[0], plan.price.pull_forward, plan.price.pull_forward_days)
-        repay = per_path(pull_forward_repay(debt, plan.price.pull_forward_days, lost[0]))
-        gross = new_gross + rep_gross
-        new_part = safe_ratio(new_gross, gross)
-        organic_new = np.maximum(0.0, new_gross - repay * new_part)
-        orders_new = np.maximum(0.0, organic_new + referred)
-        rep_base = repeat_base(organic_new)
-        orders_repeat = np.maximum(
-            0.0, rep_base.total * rep_scale * day_mult - repay * (1.0 - new_part)
-        )
-        # -- post-purchase vouchers (抵价券): holders buy again more often while the voucher lasts
-        voucher_cost = np.zeros((paths, horizon))
-        promo_cost_extra: dict[int, np.ndarray] = {}
-        for i, share, face, valid, uplift, threshold in voucher_specs(plan, horizon):
-            holders = orders_new * share
-            window = np.zeros(horizon)
-            window[: min(valid, horizon)] = kernel[: min(valid, horizon)]
-            base = (
-                np.concatenate(([0.0], np.convolve(holders[0], window)[: horizon - 1])) * rep_scale
-            )
-            orders_repeat = orders_repeat + uplift * base
-            # E[min(face, B)·1{B ≥ threshold}] on the repeat basket: a voucher never pays more than
-            # the order it is used on.
-            per_order = threshold_outcome(
-                rep_list_value, rep_sigma, [(threshold, face)], Padding(0.0, 0.0)
-            ).reward
-            cost = (1.0 + uplift) * base * float(per_order)
-            voucher_cost = voucher_cost + cost
-            promo_cost_extra[i] = cost
-        orders = orders_new + orders_repeat
-        placed = orders / pay_rate
-        # Every order needs visits (MODEL.md §10c): the sources' visitors hold the new buyers' one
-        # visit each and the returning buyers' v_ret visits per order; on days they cannot
-        # (almost no new traffic), the returning buyers' own visits are added, so conversion
-        # never reads 100 % [ASSUMPTION: v_ret, funnel.returning_visits_per_order].
-        visits_needed = orders_new + plan.funnel.returning_visits_per_order * orders_repeat
-        uv_returning = np.maximum(0.0, visits_needed - uv_sources)
-        uv = uv_sources + uv_returning
-        # -- basket and totals (§6.5, §6.7)
-        aov_new, aov_rep = fx_new.paid_value, fx_rep.paid_value
-        gmv_new = orders_new * aov_new
-        member_price_cost = orders_repeat * levers.member_price_share * levers.discount * aov_rep
-        # ≥ 0 by construction (vouchers and member prices never pay more than the order); the clip
-        # only removes rounding (−1e-17 on a day without repeat orders made refunds negative).
-        gmv_repeat = np.maximum(0.0, orders_repeat * aov_rep - voucher_cost - member_price_cost)
-        gmv = gmv_new + gmv_repeat
-        gmv_list = orders_new * (fx_new.list_value + fx_new.addon_revenue) + orders_repeat * (
-            fx_rep.list_value + fx_rep.addon_revenue
-        )
-        merchandise_list = orders_new * fx_new.list_value + orders_repeat * fx_rep.list_value
-        units_total = plan.store.units_per_order * (
-            orders_new * fx_new.units_factor + orders_repeat * fx_rep.units_factor
-        )
-        goods_cost = orders_new * fx_new.goods_cost + orders_repeat * fx_rep.goods_cost
-        bubble_value = orders_new * fx_new.padded_value + orders_repeat * fx_rep.padded_value
-        phone = plan.store.aov >= plan.payment.phone_aov_threshold
-        unit_reminder_cost = plan.payment.call_cost if phone else plan.payment.sms_cost
-        outreach_unit = (
-            plan.payment.call_cost
-            if plan.membership.outreach.channel == "phone"
-            else plan.payment.sms_cost
-        )
-        orders_members = plan.membership.enrollment_rate * orders_new + member_share * orders_repeat
-        sch = membership.schemes(
-            plan,
-            ref,
-            new_buyers=orders_new[0],
-            referred=referred_all[0],
-            member_orders=orders_members[0],
-            card_orders=(orders_repeat * np.clip(safe_ratio(rep_base.card, rep_base.total), 0, 1))[
-                0
-            ],
-            paid_value=safe_ratio(gmv, orders)[0],
-            history_buyers=n_hist,
-            age_days=age,
-            unit_contact_cost=outreach_unit,
-        )
-        free_shipped = np.minimum(
-            orders,
-            orders_new * fx_new.free_shipping + orders_repeat * fx_rep.free_shipping
-            + sch.card_free_orders,
-        )  # fmt: skip
-        if same_shipping:
-            paying_shipping = plan.store.paid_shipping_share * (orders - free_shipped)
-        else:  # those who still pay: fewer, where the fee turned payers away
-            paying_shipping = (paying_new * orders_new + paying_rep * orders_repeat) * safe_ratio(
-                orders - free_shipped, orders
-            )
-        free_shipping_cost = plan.store.shipping_fee * plan.store.paid_shipping_share * free_shipped
-        promo_costs = {
-            i: orders_new[0] * fx_new.cost_by_promo.get(i, 0.0) + orders_repeat[0] * fx_rep.cost_by_promo.get(i, 0.0)
-            + promo_cost_extra.get(i, 0.0)
-            for i in range(len(plan.promotions))
-        }  # fmt: skip
-        # -- attribution of new orders by quality-weighted visitors
-        share = {
-            "search": safe_ratio(tr.search * plan.traffic.paid_search.quality, tr.weighted),
-            "display": safe_ratio(tr.display * plan.traffic.display.quality, tr.weighted),
-            "affiliate": safe_ratio(tr.affiliate * plan.traffic.affiliate.quality, tr.weighted),
-        }
-        camp_share = [
-            safe_ratio(w * c.quality, tr.weighted)
-            for w, c in zip(tr.campaign_by_window, plan.traffic.campaigns, strict=True)
-        ]
-        affiliate_commission = plan.traffic.affiliate.commission_rate * gmv_new * share["affiliate"]
-        campaign_cost = np.zeros((paths, horizon))
-        for w_share, window, c in zip(
-            camp_share, tr.campaign_by_window, plan.traffic.campaigns, strict=True
-        ):
-            on = window > 0
-            campaign_cost = (
-                campaign_cost + c.fee_per_day * on + c.commission_rate * gmv_new * w_share
-            )
-        reminder_cost = placed * reminders_per_order * unit_reminder_cost
-        ad_spend = per_path(
-            np.full(
-                horizon,
-                plan.traffic.paid_search.budget_per_day + plan.traffic.display.budget_per_day,
-            )
-        )
-        # -- the warehouse (§6.8): orders past the ship-by deadline are cancelled and compensated
-        ful = fulfilment_days(plan, orders[0], events)
-        ff = plan.fulfilment
-        late_comp = (ful.cancelled + ful.shipped_late) * compensation_per_order(
-            safe_ratio(gmv, orders)[0],
-            ff.late_compensation_rate,
-            ff.late_compensation_min,
-            ff.late_compensation_max,
-        )
-        m = finance.money(
-            plan,
-            gmv=gmv,
-            merchandise_list=merchandise_list,
-            orders=orders,
-            orders_paying_shipping=paying_shipping,
-            goods_cost=goods_cost,
-            bubble_value=bubble_value,
-            ad_spend=ad_spend,
-            affiliate_commission=affiliate_commission,
-            campaign_cost=campaign_cost,
-            reminder_cost=reminder_cost,
-            loyalty_cost=per_path(sch.cost),
-            loyalty_income=per_path(sch.income),
-            agent_days=per_path(desk.agents),
-            cancelled_share=per_path(ful.cancelled_share),
-            compensation=per_path(late_comp),
-        )
-        cols = {
-            "day": np.arange(horizon),
-            "uv": uv,
-            "uv_organic": per_path(tr.organic),
-            "uv_paid": per_path(tr.paid),
-            "uv_search": per_path(tr.search),
-            "uv_display": per_path(tr.display),
-            "uv_affiliate": per_path(tr.affiliate),
-            "uv_campaign": per_path(tr.campaign),
-            "uv_returning": uv_returning,
-            "inquiries": inquiries,
-            "orders_placed": placed,
-            "orders_paid": orders,
-            "orders_new": orders_new,
-            "orders_repeat": orders_repeat,
-            "conversion_rate": safe_ratio(orders, uv),
-            "conversion_rate_new": safe_ratio(orders_new, uv),
-            "pay_rate": safe_ratio(orders, placed),
-            "aov": safe_ratio(gmv, orders),
-            "aov_new": per_path(aov_new),
-            "aov_repeat": per_path(aov_rep),
-            "units_per_order": safe_ratio(units_total, orders),
-            "gmv": gmv,
-            "gmv_new": gmv_new,
-            "gmv_repeat": gmv_repeat,
-            "gmv_list": gmv_list,
-            "discount_cost": gmv_list - gmv,
-            "uv_value": safe_ratio(gmv, uv),
-            "old_customer_share": safe_ratio(orders_repeat, orders),
-            "price_index": safe_ratio(gmv, gmv_list),
-            "traffic_quality": safe_ratio(weighted, uv_sources),
-            "shipping_fee_income": m.shipping_fee_income,
-            "refunds": m.refunds,
-            "cancellation_refunds": m.cancellation_refunds,
-            "late_compensation": m.late_compensation,
-            "net_sales": m.net_sales,
-            "cogs": m.cogs,
-            "shipping_cost": m.shipping_cost,
-            "platform_fee": m.platform_fee,
-            "service_cost": m.service_cost,
-            "ad_spend": m.ad_spend,
-            "affiliate_commission": m.affiliate_commission,
-            "campaign_cost": m.campaign_cost,
-            "reminder_cost": m.reminder_cost,
-            "marketing_cost": m.marketing,
-            "profit": m.profit,
-            "promotion_cost": per_path(sum(promo_costs.values(), np.zeros(horizon))),
-            "promotion_goods_cost": goods_cost,
-            "free_shipping_cost": free_shipping_cost,
-            "voucher_cost": voucher_cost,
-            "pull_forward_repay": repay,
-            # the part of what fell due that the reference-price loss already kept away
-            "pull_forward_offset": per_path(debt / plan.price.pull_forward_days) - repay,
-            "pull_forward_debt": per_path(debt),
-            "orders_referred": referred_all,
-            "orders_members": orders_members,
-            "members": per_path(sch.members),
-            "membership_fee_cash": per_path(sch.fee_cash),
-            "membership_fee_revenue": per_path(sch.fee_revenue),
-            "membership_fee_deferred": per_path(sch.fee_deferred),
-            "member_price_cost": member_price_cost,
-            "points_expense": per_path(sch.points_expense),
-            "points_liability": per_path(sch.points_liability),
-            "card_holders": per_path(sch.card_holders),
-            "card_sales": per_path(sch.card_cash),
-            "card_revenue": per_path(sch.card_revenue),
-            "card_free_orders": per_path(sch.card_free_orders),
-            "card_deferred_revenue": per_path(sch.card_deferred),
-            "stored_value_topups": per_path(sch.stored_value_topups),
-            "stored_value_spent": per_path(sch.stored_value_spent),
-            "stored_value_breakage": per_path(sch.stored_value_breakage),
-            "stored_value_liability": per_path(sch.stored_value_liability),
-            "stored_value_gift_cost": per_path(sch.stored_value_gifts),
-            "referral_reward_cost": per_path(sch.referral_rewards),
-            "outreach_cost": per_path(sch.outreach_cost),
-            "loyalty_cost": per_path(sch.cost),
-            "cash": m.profit + per_path(sch.cash_timing),
-        }
-        # -- fulfilment, ratings and DSR (§6.8, §7) of this pass's orders
-        discounts = orders_new * (fx_new.item_discount + fx_new.order_discount) + orders_repeat * (
-            fx_rep.item_discount + fx_rep.order_discount
-        )
-        qd = quality.assess(
-            plan,
-            ref,
-            orders=orders[0],
-            units_per_order=safe_ratio(units_total, orders)[0],
-            service=desk,
-            service_ref=service_ref,
-            deal_share=np.clip(safe_ratio(discounts, merchandise_list)[0] / DEEP_DISCOUNT, 0, 1),
-            pad_share=np.clip(safe_ratio(bubble_value, merchandise_list)[0], 0.0, 1.0),
-            events=events,
-            fulfilment=ful,
-        )
-        cols.update(_quality_columns(qd, orders[0], fb, desk_factor))
-        return {
-            "cols": cols, "tr": tr, "share": share, "camp_share": camp_share,
-            "promo_costs": promo_costs, "recovered": recovered_by_reminders, "aov_new": aov_new,
-            "quality": qd,
-        }  # fmt: skip
-
-    fb = quality.Feedback.neutral(horizon)
-    converged, passes = False, 0
-    while passes < MAX_FEEDBACK_PASSES:
-        passes += 1
-        out = run(fb)
-        nxt = out["quality"].feedback
-        if nxt.distance(fb) <= FEEDBACK_TOL:
-            converged = True
-            break
-        fb = nxt
-    cols, tr, share, camp_share = out["cols"], out["tr"], out["share"], out["camp_share"]
-    promo_costs, aov_new, qd = out["promo_costs"], out["aov_new"], out["quality"]
-    recovered_by_reminders = out["recovered"]
-    # Mean mode: the one path's rows. Totals and channels read the arrays, not the DataFrame
-    # (pandas per-column overhead would dominate the run time).
-    arrays = {k: np.asarray(cols[k], dtype=float).reshape(-1, horizon)[0] for k in DAILY_COLUMNS}
-    arrays["day"] = np.arange(horizon)
-    # ``date`` (start_date + day) second, beside ``day``; the arrays keep the numbers only
+    s = setup(scenario, reference if reference is not None else scenario)
+    plan, horizon, offers = s.plan, s.plan.horizon_days, s.offers
+    chain, passes, converged = feedback_passes(s)
+    # Totals and channels read the arrays, not the DataFrame (pandas per-column overhead would
+    # dominate the run time). ``date`` (start_date + day) second, beside ``day``.
+    arrays = daily_arrays(chain, horizon)
     dated = {"day": arrays["day"], "date": calendar_dates(plan.start_date, horizon), **arrays}
-    daily = pd.DataFrame(dated, copy=False)
-    contrib = finance.order_contribution(plan, aov_new, fx_new.list_value, fx_new.goods_cost)
-    channels = _channels(plan, arrays, tr, share, camp_share, contrib, recovered_by_reminders)
+    fx_new = offers.new
+    contrib = finance.order_contribution(plan, fx_new.paid_value, fx_new.list_value,
+                                         fx_new.goods_cost)  # fmt: skip
     return Result(
         scenario=scenario,
-        daily=daily,
+        daily=pd.DataFrame(dated, copy=False),
         totals=_totals(arrays),
-        channels=channels,
-        calibration=cal,
+        channels=_channels(plan, arrays, chain, contrib, s.payment.recovered_by_reminders),
+        calibration=s.calibration,
         warnings=tuple(
-            _warnings(plan, cal)
-            + (["discount_past_evidence"] if _past_floor(fx_new, fx_rep) else [])
+            _warnings(plan, s.calibration)
+            + (["discount_past_evidence"] if _past_floor(offers.new, offers.repeat) else [])
             + _quality_warnings(plan, arrays, converged)
         ),
-        promotion_costs={i: float(c.sum()) for i, c in promo_costs.items()},
-        quality=qd,
+        promotion_costs={i: float(c.sum()) for i, c in chain.promotions.by_promo.items()},
+        quality=chain.ratings,
         feedback_passes=passes,
     )
 
@@ -629,47 +478,6 @@ def _past_floor(*streams) -> bool:
     """Some day's discount (or reward worth as much) goes deeper than x_floor (price.floor): the
     demand there is held at the floor's, a response the evidence does not reach (§5.1)."""
     return any(fx.past_floor is not None and bool(fx.past_floor.any()) for fx in streams)
-
-
-def _quality_columns(qd: quality.QualityDays, orders: np.ndarray, fb, desk_factor) -> dict:
-    """Daily columns of the service desk, the warehouse and the three scores."""
-    sv, ff, w = qd.service, qd.fulfilment, qd.windows
-    rel = qd.relative
-    return {
-        "agents": sv.agents,
-        "response_time_s": sv.response_time_s,
-        "service_factor": sv.factor,
-        "inquiry_conversion_factor": desk_factor,
-        "saturated_hours": sv.saturated_hours,
-        "auto_reply_share": sv.unstaffed_share,
-        "dispatch_capacity": ff.capacity,
-        "dispatched": ff.dispatched,
-        "backlog": ff.backlog,
-        "dispatch_delay_days": ff.delay_days,
-        # Of the day's paid orders, the share not delivered on time: shipped late or cancelled.
-        "late_rate": np.where(
-            ff.cancelled > 0,
-            safe_ratio(ff.shipped * ff.late_rate + ff.cancelled, orders),
-            ff.late_rate,
-        ),
-        "orders_late": ff.shipped * ff.late_rate,
-        "orders_damaged": ff.shipped * ff.damage_rate,
-        "orders_cancelled": ff.cancelled,
-        "ratings": w["service"].arrivals,
-        "incident_description": qd.incident["description"],
-        "incident_service": qd.incident["service"],
-        "incident_logistics": qd.incident["logistics"],
-        "dsr_description": w["description"].score,
-        "dsr_service": w["service"].score,
-        "dsr_logistics": w["logistics"].score,
-        "dsr_mean": qd.dsr_mean,
-        "dsr_description_vs_industry": rel["description"],
-        "dsr_service_vs_industry": rel["service"],
-        "dsr_logistics_vs_industry": rel["logistics"],
-        "negative_share": qd.negative_share,
-        "dsr_conversion_factor": fb.conversion,
-        "campaign_gate": fb.gate,
-    }
 
 
 def _quality_warnings(plan: Scenario, daily: Mapping[str, np.ndarray], converged: bool) -> list:
@@ -729,8 +537,12 @@ def _totals(daily: Mapping[str, np.ndarray]) -> dict[str, float]:
     return tot
 
 
-def _channels(plan, daily, tr, share, camp_share, contrib, recovered_by_reminders) -> pd.DataFrame:
+def _channels(
+    plan: Scenario, daily: Mapping[str, np.ndarray], chain: Chain, contrib: np.ndarray,
+    recovered_by_reminders: float,
+) -> pd.DataFrame:  # fmt: skip
     """ROI of every yuan spent: first-order contribution of the new orders each channel brings."""
+    tr, share, camp_share = chain.traffic, chain.marketing.share, chain.marketing.campaign_share
     orders_new = daily["orders_new"]
     aov_new = daily["aov_new"]
     days = len(orders_new)

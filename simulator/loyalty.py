@@ -869,29 +869,11 @@ def referral_reward_cost(
 MEMBER_DAY_UPLIFT = 1.0
 
 
-def member_day_mask(
-    horizon_days: int, *, day_of_month: int = 1, day0_day_of_month: int = 1
-) -> FloatArray:
-    """0/1 array marking the member day, one day per 30-day month (MODEL §5.8, 会员日 SEED 003).
-
-    Day t has day-of-month ((day0_day_of_month − 1 + t) mod 30) + 1; the mask is 1 where it equals
-    ``day_of_month``. [ASSUMPTION: 30-day months from day 0 — the simulation has no calendar date.]
-    ``horizon_days`` T days; ``day_of_month`` 1…30; ``day0_day_of_month`` 1…30, the day-of-month of
-    day 0 (so the first member day is not necessarily day 0).
-    """
-    if horizon_days < 0:
-        raise ValueError("horizon_days must be ≥ 0")
-    for value, name in ((day_of_month, "day_of_month"), (day0_day_of_month, "day0_day_of_month")):
-        if not 1 <= value <= DAYS_PER_MONTH:
-            raise ValueError(f"{name} must lie in 1…{DAYS_PER_MONTH}, got {value!r}")
-    dom = (day0_day_of_month - 1 + np.arange(int(horizon_days))) % DAYS_PER_MONTH + 1
-    return (dom == day_of_month).astype(float)
-
-
 def member_day_multiplier(mask: ArrayLike, uplift: float = MEMBER_DAY_UPLIFT) -> FloatArray:
     """Members' repeat-hazard multiplier per day: 1 + u_day·mask_t (MODEL §5.8).
 
-    ``mask`` 0/1 per day (from ``member_day_mask``); ``uplift`` u_day ≥ 0 [ASSUMPTION 1.0]. The
+    ``mask`` 0/1 per day (``membership.member_day_mask``: the member day of each calendar
+    month); ``uplift`` u_day ≥ 0 [ASSUMPTION 1.0]. The
     pull-forward debt of §5.11 applies to the extra orders (the engine's job).
     """
     return 1.0 + uplift * np.asarray(mask, dtype=float)

@@ -64,8 +64,14 @@ from . import clv as loyalty_clv
 from . import finance, loyalty
 from .calendar import day_of_month
 from .clv import sbg_survival
-from .repurchase import account_survival, daily_repeats, expected_repeats_with_lifetime
+from .repurchase import (
+    account_survival,
+    daily_repeats,
+    expected_repeats_with_lifetime,
+    repurchase_rate,
+)
 from .scenario import Membership, Points, Scenario
+from .traffic import event_days
 
 FloatArray = NDArray[np.float64]
 #: Days of a yearly (T1) free-shipping card [SEED 003: 有效期1年].
@@ -383,15 +389,6 @@ def member_day_mask(plan: Scenario, horizon: int) -> FloatArray:
     return (day_of_month(plan.start_date, horizon) == md.day_of_month).astype(float)
 
 
-def campaign_days(plan: Scenario, horizon: int) -> FloatArray:
-    """1 on days with a promotion event or a platform campaign running, else 0."""
-    t = np.arange(horizon)
-    on = np.zeros(horizon, dtype=bool)
-    for w in (*plan.promotions, *plan.traffic.campaigns):
-        on |= (t >= w.start_day) & (t <= w.end_day)
-    return on.astype(float)
-
-
 def member_price_response(plan: Scenario) -> float:
     """Steady-state response of members to a permanent member price δ_m (§5.8 with §5.1): the
     reference price has adapted, so only the non-reference part acts, M = (1 − δ)^{(1−ρ)·ε·φ_rep}."""
@@ -426,7 +423,7 @@ def day_levers(plan: Scenario, reference: Scenario, member_share: FloatArray) ->
     day = 1.0 + ms.member_day.uplift * member_day_mask(plan, horizon) * member_share
     out = np.ones(horizon)
     if ms.outreach.enabled:
-        out = out + ms.outreach.reach * ms.outreach.uplift * campaign_days(plan, horizon)
+        out = out + ms.outreach.reach * ms.outreach.uplift * event_days(plan, horizon)
     discount = ms.member_price.discount if ms.member_price.enabled else 0.0
     return DayLevers(price, day, out, paying, discount)
 
@@ -513,6 +510,25 @@ def _points(
     return loyalty.PointsLedger(*(getattr(a, f.name) + getattr(b, f.name) for f in fields(a)))
 
 
+@dataclass(frozen=True)
+class _Joiners:
+    """Who joins the schemes: the reference's members before day 0 (``history``, age + T days,
+    on the reference's terms) and the plan's from day 0 (``new``, T days, on the plan's)."""
+
+    plan: Scenario
+    reference: Scenario
+    age: int
+    horizon: int
+    new: FloatArray  # members joining from day 0
+    history: FloatArray  # members joining before day 0 (and the reference's flow after)
+    life_plan: float  # mean account lifetime L (days): members leave with their accounts
+    life_ref: float
+
+    @property
+    def zero(self) -> FloatArray:
+        return np.zeros(self.horizon)
+
+
 def schemes(
     plan: Scenario,
     reference: Scenario,
@@ -537,13 +553,34 @@ def schemes(
     """
     ms, rs, horizon = plan.membership, reference.membership, new_buyers.shape[-1]
     age = int(age_days)
-    zero = np.zeros(horizon)
-    new_members = ms.enrollment_rate * new_buyers
-    hist_members = _history(rs.enrollment_rate * history_buyers, age, horizon)
-
     # Members and card holders leave with their accounts (mean lifetime L, ``repurchase``), so a
     # mature store's member count levels off instead of counting everyone who ever joined.
-    life_ref, life_plan = float(reference.repeat.lifetime_days), float(plan.repeat.lifetime_days)
+    j = _Joiners(
+        plan, reference, age, horizon, ms.enrollment_rate * new_buyers,
+        _history(rs.enrollment_rate * history_buyers, age, horizon),
+        float(plan.repeat.lifetime_days), float(reference.repeat.lifetime_days),
+    )  # fmt: skip
+    members, fee_cash, fee_revenue, fee_deferred = _subscriptions(j)
+    pts = _points_scheme(j, members, member_orders, paid_value, history_buyers)
+    card = _card_scheme(j, card_orders)
+    sv = _stored_value_scheme(j)
+    rewards = j.zero
+    if ms.referral.enabled:
+        per_referrer = ms.referral.rate * ms.referral.active_days
+        rewards = np.maximum(referred, 0.0) * loyalty.reward_cost_per_referral(per_referrer)
+    outreach = j.zero
+    if ms.outreach.enabled:
+        on = event_days(plan, horizon)
+        first_day = np.diff(np.concatenate(([0.0], on))) > 0  # one message per campaign run
+        customers = history_buyers * age + np.concatenate(([0.0], np.cumsum(new_buyers)[:-1]))
+        outreach = first_day * ms.outreach.reach * customers * unit_contact_cost
+    return Schemes(
+        members, fee_cash, fee_revenue, fee_deferred, *pts, *card, *sv, rewards, outreach
+    )
+
+
+def _subscriptions(j: _Joiners) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Members in force, fees received, recognised and deferred (paid membership, §5.8)."""
 
     def term(m: Membership, life: float) -> dict:
         return {
@@ -555,106 +592,113 @@ def schemes(
             "lifetime_days": life,
         }
 
-    old = loyalty.subscription_ledger(hist_members, **term(rs, life_ref))
-    joined = loyalty.subscription_ledger(new_members, **term(ms, life_plan))
-    members = old.in_force[age:] + joined.in_force
-    fee_cash = old.cash[age:] + joined.cash
-    fee_revenue = old.revenue_recognised[age:] + joined.revenue_recognised
-    fee_deferred = old.deferred_revenue[age:] + joined.deferred_revenue
-
-    pts = (zero, zero, zero)
-    if ms.points.enabled or rs.points.enabled:
-        p = ms.points if ms.points.enabled else rs.points
-        order_pts = member_orders * _order_points(p, paid_value) if ms.points.enabled else zero
-        signin = loyalty.expected_signin_points_per_day(p.signin_rate)
-        other = members * signin + loyalty.FAVOURITE_POINTS * p.favourite_share * new_members
-        if not ms.points.enabled:
-            other = zero
-        if rs.points.enabled:  # the reference's members earned points before day 0
-            q = rs.points
-            first = slice(0, 1)  # stationary history at day 0's level
-            order_hist = member_orders[first] * _order_points(q, paid_value[first])
-            other_hist = members[first] * loyalty.expected_signin_points_per_day(q.signin_rate) + (
-                loyalty.FAVOURITE_POINTS * q.favourite_share * rs.enrollment_rate * history_buyers
-            )
-            order_pts = np.concatenate((np.resize(order_hist, age), order_pts))
-            other = np.concatenate((np.resize(other_hist, age), other))
-        else:
-            order_pts = np.concatenate((np.zeros(age), order_pts))
-            other = np.concatenate((np.zeros(age), other))
-        led = _points(p, order_pts, other)
-        pts = (led.expense[age:], led.redeemed[age:], led.outstanding[age:])
-
-    card = (zero, zero, zero, zero, zero)
-    if ms.card.enabled or rs.card.enabled:
-
-        def cards(
-            m: Membership, flow: FloatArray, per_holder: ArrayLike, life: float
-        ) -> loyalty.CardLedger:
-            return loyalty.card_ledger(
-                flow, uptake=m.card.uptake, price=m.card.price, tier=m.card.tier,
-                orders_per_holder_per_day=per_holder, shipping_fee=plan.store.shipping_fee,
-                shipping_cost=plan.finance.shipping_cost, renewal_alpha=m.card.renewal_alpha,
-                renewal_beta=m.card.renewal_beta, lifetime_days=life,
-            )  # fmt: skip
-
-        hist_flow = hist_members if rs.card.enabled else np.zeros(age + horizon)
-        plan_flow = new_members if ms.card.enabled else zero
-        holders = (
-            cards(rs, hist_flow, 0.0, life_ref).holders[age:]
-            + cards(ms, plan_flow, 0.0, life_plan).holders
-        )
-        # Orders per holder (≥ 0: cumulative sums may leave −1e-17 where a stream is empty).
-        per_holder = np.maximum(
-            np.divide(card_orders, holders, out=np.zeros(horizon), where=holders > 1e-12), 0.0
-        )
-        warm = np.concatenate((np.full(age, per_holder[0] if horizon else 0.0), per_holder))
-        a, b = cards(rs, hist_flow, warm, life_ref), cards(ms, plan_flow, per_holder, life_plan)
-        card = tuple(
-            x[age:] + y
-            for x, y in (
-                (a.holders, b.holders), (a.cash, b.cash),
-                (a.revenue_recognised, b.revenue_recognised),
-                (a.free_shipped_orders, b.free_shipped_orders),
-                (a.deferred_revenue, b.deferred_revenue),
-            )
-        )  # fmt: skip
-
-    sv = (zero, zero, zero, zero, zero)
-    if ms.stored_value.enabled or rs.stored_value.enabled:
-
-        def balance(m: Membership, flow: FloatArray) -> loyalty.StoredValueLedger:
-            amount = float(m.stored_value.amount)
-            topups = flow * m.stored_value.uptake * amount
-            return loyalty.stored_value_ledger(
-                topups,
-                breakage=m.stored_value.breakage,
-                mean_spend_lag_days=m.stored_value.spend_lag_days,
-                bonus_gift_cost_per_day=topups / amount * loyalty.topup_gift_cost(amount),
-            )
-
-        a = balance(rs, hist_members if rs.stored_value.enabled else np.zeros(age + horizon))
-        b = balance(ms, new_members if ms.stored_value.enabled else zero)
-        sv = tuple(
-            x[age:] + y
-            for x, y in (
-                (a.topups, b.topups), (a.spent, b.spent), (a.breakage, b.breakage),
-                (a.balance, b.balance), (a.bonus_gift_cost, b.bonus_gift_cost),
-            )
-        )  # fmt: skip
-    rewards = zero
-    if ms.referral.enabled:
-        per_referrer = ms.referral.rate * ms.referral.active_days
-        rewards = np.maximum(referred, 0.0) * loyalty.reward_cost_per_referral(per_referrer)
-    outreach = zero
-    if ms.outreach.enabled:
-        on = campaign_days(plan, horizon)
-        first_day = np.diff(np.concatenate(([0.0], on))) > 0  # one message per campaign run
-        customers = history_buyers * age + np.concatenate(([0.0], np.cumsum(new_buyers)[:-1]))
-        outreach = first_day * ms.outreach.reach * customers * unit_contact_cost
-    return Schemes(
-        members, fee_cash, fee_revenue, fee_deferred, *pts, *card, *sv, rewards, outreach
+    age = j.age
+    old = loyalty.subscription_ledger(j.history, **term(j.reference.membership, j.life_ref))
+    joined = loyalty.subscription_ledger(j.new, **term(j.plan.membership, j.life_plan))
+    return (
+        old.in_force[age:] + joined.in_force,
+        old.cash[age:] + joined.cash,
+        old.revenue_recognised[age:] + joined.revenue_recognised,
+        old.deferred_revenue[age:] + joined.deferred_revenue,
     )
+
+
+def _points_scheme(
+    j: _Joiners, members: FloatArray, member_orders: FloatArray, paid_value: FloatArray,
+    history_buyers: float,
+) -> tuple[FloatArray, ...]:  # fmt: skip
+    """Points expense, redeemed and outstanding (§5.9); the reference's members earned points
+    before day 0 at day 0's level (a stationary history)."""
+    ms, rs, age, zero = j.plan.membership, j.reference.membership, j.age, j.zero
+    if not (ms.points.enabled or rs.points.enabled):
+        return (zero, zero, zero)
+    p = ms.points if ms.points.enabled else rs.points
+    order_pts = member_orders * _order_points(p, paid_value) if ms.points.enabled else zero
+    signin = loyalty.expected_signin_points_per_day(p.signin_rate)
+    other = members * signin + loyalty.FAVOURITE_POINTS * p.favourite_share * j.new
+    if not ms.points.enabled:
+        other = zero
+    if rs.points.enabled:  # the reference's members earned points before day 0
+        q = rs.points
+        first = slice(0, 1)  # stationary history at day 0's level
+        order_hist = member_orders[first] * _order_points(q, paid_value[first])
+        other_hist = members[first] * loyalty.expected_signin_points_per_day(q.signin_rate) + (
+            loyalty.FAVOURITE_POINTS * q.favourite_share * rs.enrollment_rate * history_buyers
+        )
+        order_pts = np.concatenate((np.resize(order_hist, age), order_pts))
+        other = np.concatenate((np.resize(other_hist, age), other))
+    else:
+        order_pts = np.concatenate((np.zeros(age), order_pts))
+        other = np.concatenate((np.zeros(age), other))
+    led = _points(p, order_pts, other)
+    return (led.expense[age:], led.redeemed[age:], led.outstanding[age:])
+
+
+def _card_scheme(j: _Joiners, card_orders: FloatArray) -> tuple[FloatArray, ...]:
+    """包邮卡 holders, cash, revenue recognised, free-shipped orders, deferred revenue (§5.10)."""
+    plan, ms, rs = j.plan, j.plan.membership, j.reference.membership
+    age, horizon, zero = j.age, j.horizon, j.zero
+    if not (ms.card.enabled or rs.card.enabled):
+        return (zero, zero, zero, zero, zero)
+
+    def cards(
+        m: Membership, flow: FloatArray, per_holder: ArrayLike, life: float
+    ) -> loyalty.CardLedger:
+        return loyalty.card_ledger(
+            flow, uptake=m.card.uptake, price=m.card.price, tier=m.card.tier,
+            orders_per_holder_per_day=per_holder, shipping_fee=plan.store.shipping_fee,
+            shipping_cost=plan.finance.shipping_cost, renewal_alpha=m.card.renewal_alpha,
+            renewal_beta=m.card.renewal_beta, lifetime_days=life,
+        )  # fmt: skip
+
+    hist_flow = j.history if rs.card.enabled else np.zeros(age + horizon)
+    plan_flow = j.new if ms.card.enabled else zero
+    holders = (
+        cards(rs, hist_flow, 0.0, j.life_ref).holders[age:]
+        + cards(ms, plan_flow, 0.0, j.life_plan).holders
+    )
+    # Orders per holder (≥ 0: cumulative sums may leave −1e-17 where a stream is empty).
+    per_holder = np.maximum(
+        np.divide(card_orders, holders, out=np.zeros(horizon), where=holders > 1e-12), 0.0
+    )
+    warm = np.concatenate((np.full(age, per_holder[0] if horizon else 0.0), per_holder))
+    a, b = cards(rs, hist_flow, warm, j.life_ref), cards(ms, plan_flow, per_holder, j.life_plan)
+    return tuple(
+        x[age:] + y
+        for x, y in (
+            (a.holders, b.holders), (a.cash, b.cash),
+            (a.revenue_recognised, b.revenue_recognised),
+            (a.free_shipped_orders, b.free_shipped_orders),
+            (a.deferred_revenue, b.deferred_revenue),
+        )
+    )  # fmt: skip
+
+
+def _stored_value_scheme(j: _Joiners) -> tuple[FloatArray, ...]:
+    """储值卡 top-ups, spent, breakage, balance and top-up gifts (§5.12)."""
+    ms, rs, age, horizon, zero = j.plan.membership, j.reference.membership, j.age, j.horizon, j.zero
+    if not (ms.stored_value.enabled or rs.stored_value.enabled):
+        return (zero, zero, zero, zero, zero)
+
+    def balance(m: Membership, flow: FloatArray) -> loyalty.StoredValueLedger:
+        amount = float(m.stored_value.amount)
+        topups = flow * m.stored_value.uptake * amount
+        return loyalty.stored_value_ledger(
+            topups,
+            breakage=m.stored_value.breakage,
+            mean_spend_lag_days=m.stored_value.spend_lag_days,
+            bonus_gift_cost_per_day=topups / amount * loyalty.topup_gift_cost(amount),
+        )
+
+    a = balance(rs, j.history if rs.stored_value.enabled else np.zeros(age + horizon))
+    b = balance(ms, j.new if ms.stored_value.enabled else zero)
+    return tuple(
+        x[age:] + y
+        for x, y in (
+            (a.topups, b.topups), (a.spent, b.spent), (a.breakage, b.breakage),
+            (a.balance, b.balance), (a.bonus_gift_cost, b.bonus_gift_cost),
+        )
+    )  # fmt: skip
 
 
 def loyal_share(
@@ -672,7 +716,7 @@ def loyal_share(
         return 0.0
     tau = np.arange(1, int(age_days) + 1, dtype=float)
     weight = account_survival(tau, lifetime_days)
-    return float(np.sum(weight * (1.0 - (alpha / (alpha + tau)) ** r)) / np.sum(weight))
+    return float(np.sum(weight * repurchase_rate(tau, r, alpha)) / np.sum(weight))
 
 
 def clv(
@@ -727,4 +771,4 @@ def repurchase_curve(
     ages = np.arange(1, int(days.max()) + 1, dtype=float)
     own = profile(reference, ages).total.mean()
     m = profile(plan, ages).total.mean() / own * lever
-    return 1.0 - (alpha / m / (alpha / m + days)) ** rp.r if m > 0 else np.zeros_like(days)
+    return repurchase_rate(days, rp.r, alpha / m) if m > 0 else np.zeros_like(days)

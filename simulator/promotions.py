@@ -100,6 +100,46 @@ def audience_weight(promo, stream: str, member_share: float) -> float:
     return 1.0 if promo.audience == "old_customers" else member_share
 
 
+@dataclass
+class _Stream:
+    """A stream's day multipliers and per-order values while the promotions are applied in turn
+    (item level, second items, order level, pre-heat); ``days`` gives the frozen result."""
+
+    plan: Scenario
+    stream: str
+    phi: float  # share of the price response on conversion (the rest on units)
+    member_share: float
+    conv: FloatArray
+    units: FloatArray
+    demand: FloatArray
+    orders: FloatArray
+    list_value: FloatArray
+    item_disc: FloatArray
+    past_floor: NDArray[np.bool_]
+    costs: dict[int, FloatArray] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, plan: Scenario, stream: str, base_list_value: float) -> _Stream:
+        horizon, pr = plan.horizon_days, plan.price
+        ones = np.ones(horizon)
+        return cls(
+            plan=plan,
+            stream=stream,
+            phi=pr.conversion_share if stream == "new" else pr.repeat_share,
+            member_share=plan.membership.enrollment_rate,
+            conv=ones.copy(),
+            units=ones.copy(),
+            demand=ones.copy(),
+            orders=ones.copy(),
+            list_value=base_list_value * ones,
+            item_disc=np.zeros(horizon),
+            past_floor=np.zeros(horizon, dtype=bool),
+        )
+
+    def weight(self, promo) -> float:
+        return audience_weight(promo, self.stream, self.member_share)
+
+
 def stream_days(
     plan: Scenario,
     stream: str,
@@ -115,21 +155,21 @@ def stream_days(
     basket spread (lognormal σ), default the store's ``basket.sigma``.
     """
     memo = {} if memo is None else memo
-    horizon = plan.horizon_days
-    pr, bk = plan.price, plan.basket
-    spread = bk.sigma if sigma is None else float(sigma)
-    phi = pr.conversion_share if stream == "new" else pr.repeat_share
-    member_share = plan.membership.enrollment_rate
-    ones = np.ones(horizon)
-    padding = Padding(bk.pad_value_share, bk.pad_max_prob)
-    costs: dict[int, FloatArray] = {}
+    spread = plan.basket.sigma if sigma is None else float(sigma)
+    st = _Stream.start(plan, stream, base_list_value)
+    _item_discounts(st)
+    _second_items(st)
+    order = _order_rewards(st, memo, spread)
+    _preheat_waiting(st)
+    return StreamDays(st.conv, st.units, st.list_value, st.item_disc, order.discount,
+                      order.addon_revenue, order.goods, order.free_shipping, order.padded,
+                      st.demand, st.orders, st.costs, st.past_floor)  # fmt: skip
 
-    # (1) item level: one public price path (offers for everyone move the reference price), and
-    # first-time responses for offers to a closed audience.
-    conv, units, demand, orders = ones.copy(), ones.copy(), ones.copy(), ones.copy()
-    past_floor = np.zeros(horizon, dtype=bool)
-    list_value = base_list_value * ones
-    item_disc = np.zeros(horizon)
+
+def _item_discounts(st: _Stream) -> None:
+    """(1) Item level: one public price path (offers for everyone move the reference price), and
+    first-time responses for offers to a closed audience."""
+    plan, horizon, pr = st.plan, st.plan.horizon_days, st.plan.price
     public = [
         (i, p)
         for i, p in enumerate(plan.promotions)
@@ -138,65 +178,83 @@ def stream_days(
     closed = [
         (i, p)
         for i, p in enumerate(plan.promotions)
-        if p.kind == "item_discount"
-        and p.audience != "all"
-        and audience_weight(p, stream, member_share) > 0
+        if p.kind == "item_discount" and p.audience != "all" and st.weight(p) > 0
     ]
     groups = ([public] if public else []) + [[item] for item in closed]
     for group in groups:
-        w = audience_weight(group[0][1], stream, member_share)
+        w = st.weight(group[0][1])
         windows = [_window(p, horizon) for _, p in group]
         cut = sum(on * p.pct * p.coverage for on, (_, p) in zip(windows, group, strict=True))
         coverage = 1.0 - sum(
             on * (1.0 - p.coverage) for on, (_, p) in zip(windows, group, strict=True)
         )
         index = 1.0 - cut
-        past_floor |= (index < pr.floor) & (w > 0)
+        st.past_floor |= (index < pr.floor) & (w > 0)
         m = price_response(plan, index, reference=group[0][1].audience == "all")
         m = np.where(coverage < 1.0, 1.0 + (1.0 - pr.cannibalisation) * (m - 1.0), m)
-        m_conv, m_units = m**phi, m ** (1.0 - phi)
+        m_conv, m_units = m**st.phi, m ** (1.0 - st.phi)
         mix_conv = 1.0 + w * (m_conv - 1.0)
         share = w * m_conv / mix_conv  # share of the stream's orders that get the offer
-        disc = share * list_value * m_units * (1.0 - index)
+        disc = share * st.list_value * m_units * (1.0 - index)
         factor = 1.0 + share * (m_units - 1.0)
-        conv, units, list_value = conv * mix_conv, units * factor, list_value * factor
-        demand, orders = demand * mix_conv * factor, orders * mix_conv
-        item_disc = item_disc + disc
+        st.conv, st.units, st.list_value = (
+            st.conv * mix_conv,
+            st.units * factor,
+            st.list_value * factor,
+        )
+        st.demand, st.orders = st.demand * mix_conv * factor, st.orders * mix_conv
+        st.item_disc = st.item_disc + disc
         for on, (i, _) in zip(windows, group, strict=True):
-            costs[i] = disc * on
+            st.costs[i] = disc * on
+
+
+def _second_items(st: _Stream) -> None:
+    """第2件半价: the discount on the second units and the upgrades to two units."""
+    plan, pr = st.plan, st.plan.price
     for i, promo in enumerate(plan.promotions):
-        w = audience_weight(promo, stream, member_share)
+        w = st.weight(promo)
         if promo.kind != "second_item" or w == 0:
             continue
-        on = _window(promo, horizon)
+        on = _window(promo, plan.horizon_days)
         k_bar = plan.store.units_per_order
         out = second_item_outcome(k_bar, promo.upgrade_rate)
-        unit_price = list_value / (k_bar * units)
+        unit_price = st.list_value / (k_bar * st.units)
         extra_units = out.units_after - out.units_before
         disc = w * on * unit_price * promo.pct * out.discount_units
-        d_eff = np.where(on > 0, disc / np.maximum(list_value, 1e-9), 0.0)
-        m2 = (1.0 - pr.threshold_salience * d_eff) ** (phi * pr.elasticity)
+        d_eff = np.where(on > 0, disc / np.maximum(st.list_value, 1e-9), 0.0)
+        m2 = (1.0 - pr.threshold_salience * d_eff) ** (st.phi * pr.elasticity)
         upgrade = 1.0 + w * on * extra_units / out.units_before
-        conv, units, demand = conv * m2, units * upgrade, demand * m2 * upgrade
-        orders = orders * m2
-        list_value = list_value + w * on * unit_price * extra_units
-        item_disc = item_disc + disc
-        costs[i] = disc
+        st.conv, st.units, st.demand = st.conv * m2, st.units * upgrade, st.demand * m2 * upgrade
+        st.orders = st.orders * m2
+        st.list_value = st.list_value + w * on * unit_price * extra_units
+        st.item_disc = st.item_disc + disc
+        st.costs[i] = disc
 
-    # (2) order level on the basket after item discounts
-    order_disc = np.zeros(horizon)
-    addon_rev = np.zeros(horizon)
-    goods = np.zeros(horizon)
-    free_ship = np.zeros(horizon)
-    padded = np.zeros(horizon)
-    aov_item = list_value - item_disc
+
+@dataclass(frozen=True)
+class _OrderLevel:
+    """Per-order values of the order-level offers of a stream (yuan, or a share of orders)."""
+
+    discount: FloatArray
+    addon_revenue: FloatArray
+    goods: FloatArray
+    free_shipping: FloatArray
+    padded: FloatArray
+
+
+def _order_rewards(st: _Stream, memo: dict, spread: float) -> _OrderLevel:
+    """(2) Order level, on the basket after item discounts."""
+    plan, horizon, pr = st.plan, st.plan.horizon_days, st.plan.price
+    padding = Padding(plan.basket.pad_value_share, plan.basket.pad_max_prob)
+    order_disc, addon_rev, goods = np.zeros(horizon), np.zeros(horizon), np.zeros(horizon)
+    free_ship, padded = np.zeros(horizon), np.zeros(horizon)
+    aov_item = st.list_value - st.item_disc
     discount_by_promo: dict[int, FloatArray] = {}
     for i, promo in enumerate(plan.promotions):
-        w = audience_weight(promo, stream, member_share)
+        w = st.weight(promo)
         if promo.kind in ("item_discount", "second_item") or w == 0:
             continue
-        on = _window(promo, horizon)
-        days = np.flatnonzero(on)
+        days = np.flatnonzero(_window(promo, horizon))
         if days.size == 0:
             continue
         key = (i, w, spread, aov_item[days].tobytes())
@@ -210,42 +268,43 @@ def stream_days(
             * eff["perceived"]
             / (aov_item[days] + np.maximum(eff["delta_aov"], 0.0))
         )
-        past_floor[days] |= 1.0 - depth < pr.floor
-        thr = np.maximum(1.0 - depth, pr.floor) ** (phi * pr.elasticity)
-        conv[days] *= thr
-        demand[days] *= thr  # the reward acts like a price cut: it borrows from the future too
-        orders[days] *= thr
+        st.past_floor[days] |= 1.0 - depth < pr.floor
+        thr = np.maximum(1.0 - depth, pr.floor) ** (st.phi * pr.elasticity)
+        st.conv[days] *= thr
+        st.demand[days] *= thr  # the reward acts like a price cut: it borrows from the future too
+        st.orders[days] *= thr
         # Padding only adds (≥ 0); the clip removes the rounding of the closed form's differences
         # (−2e-7 yuan made refunds negative in a hypothesis find).
         pad = np.maximum(eff["delta_aov"], 0.0)
-        list_value[days] += pad
+        st.list_value[days] += pad
         padded[days] += pad
         order_disc[days] += eff["discount"]
         addon_rev[days] += eff["addon_revenue"]
         goods[days] += eff["goods"]
         free_ship[days] = np.minimum(1.0, free_ship[days] + eff["free_shipping"])
-        units[days] *= 1.0 + eff["units"]
+        st.units[days] *= 1.0 + eff["units"]
         cost = np.zeros(horizon)
         cost[days] = eff["goods"] + eff["shipping_value"]
-        costs[i] = cost
+        st.costs[i] = cost
         discount_by_promo[i] = np.zeros(horizon)
         discount_by_promo[i][days] = eff["discount"]
     # Stacked order-level rewards never take more than the basket they apply to (each one is
     # already capped alone, in basket.threshold_outcome): where their sum would, every reward is
     # scaled down in proportion [ASSUMPTION: the platform charges at least the basket's value − ε].
-    basket = list_value - item_disc
+    basket = st.list_value - st.item_disc
     scale = np.divide(basket, order_disc, out=np.ones(horizon), where=order_disc > basket)
-    order_disc = order_disc * scale
     for i, disc in discount_by_promo.items():
-        costs[i] = costs[i] + disc * scale
+        st.costs[i] = st.costs[i] + disc * scale
+    return _OrderLevel(order_disc * scale, addon_rev, goods, free_ship, padded)
 
-    # (3) pre-heat waiting
-    for promo in plan.promotions:
-        w = audience_weight(promo, stream, member_share)
+
+def _preheat_waiting(st: _Stream) -> None:
+    """(3) Pre-heat: buyers who wait for the event convert less on the days before it."""
+    pr = st.plan.price
+    for promo in st.plan.promotions:
+        w = st.weight(promo)
         if promo.preheat_days > 0 and w > 0:
-            conv = conv * (1.0 - w * pr.preheat_dip * _preheat(promo, horizon))
-    return StreamDays(conv, units, list_value, item_disc, order_disc, addon_rev, goods, free_ship,
-                      padded, demand, orders, costs, past_floor)  # fmt: skip
+            st.conv = st.conv * (1.0 - w * pr.preheat_dip * _preheat(promo, st.plan.horizon_days))
 
 
 def free_shipping_threshold(plan: Scenario, promo) -> float:

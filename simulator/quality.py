@@ -46,19 +46,10 @@ from . import dsr as dsr_mod
 from .fulfilment import FulfilmentDays, fulfilment_days, late_rate
 from .scenario import Scenario
 from .service import ServiceDays, service_days
-from .traffic import GATED_KINDS, traffic_days
+from .traffic import GATED_KINDS, event_days, traffic_days
 
 FloatArray = NDArray[np.float64]
 __all__ = ["GATED_KINDS", "Feedback", "QualityDays", "assess", "event_days", "reference_service"]
-
-
-def event_days(plan: Scenario) -> FloatArray:
-    """1 on the days of any campaign window or promotion (extra agents and capacity)."""
-    t = np.arange(plan.horizon_days)
-    on = np.zeros(plan.horizon_days, dtype=bool)
-    for ev in (*plan.traffic.campaigns, *plan.promotions):
-        on |= (t >= ev.start_day) & (t <= ev.end_day)
-    return on.astype(float)
 
 
 def reference_service(reference: Scenario, horizon: int) -> FloatArray:
@@ -134,8 +125,7 @@ def assess(
 ) -> QualityDays:
     """Fulfilment, incidents, ratings and scores for one pass's orders, and the feedback.
     ``fulfilment``: the warehouse's outcome for ``orders`` when the caller already has it."""
-    d, rd = plan.dsr, reference.dsr
-    horizon = plan.horizon_days
+    d = plan.dsr
     ful = fulfilment if fulfilment is not None else fulfilment_days(plan, orders, events)
     cancel = ful.cancelled_share
     p_late0 = reference.fulfilment.late_base
@@ -167,8 +157,36 @@ def assess(
         1.0,
     )
     q["service"] = (1.0 - cancel) * q_s_shipped + cancel * q_s_cancel
+    windows = _rating_windows(plan, reference, mixtures, q, orders, units_per_order, ful)
+    feedback, f_mean, low = _feedback(plan, mixtures, windows, q_shipped, q_s_shipped, cancel)
+    rel = {
+        k: dsr_mod.industry_relative(w.score, d.industry_mean, d.industry_max)
+        for k, w in windows.items()
+    }
+    return QualityDays(
+        service=service,
+        fulfilment=ful,
+        incident=q,
+        windows=windows,
+        mixtures=mixtures,
+        feedback=feedback,
+        dsr_mean=f_mean,
+        relative=rel,
+        negative_share=low,
+    )
+
+
+def _rating_windows(
+    plan: Scenario, reference: Scenario, mixtures: dict, q: dict[str, FloatArray],
+    orders: FloatArray, units_per_order: FloatArray, ful: FulfilmentDays,
+) -> dict[str, dsr_mod.WindowDays]:  # fmt: skip
+    """Each dimension's rolling rating window: the description rated per unit by the shipped
+    orders' buyers after delivery; service and logistics once per paid order at a fixed lag; the
+    reference's everyday ratings fill the window before day 0."""
+    d, rd = plan.dsr, reference.dsr
+    cancel = ful.cancelled_share
     lag = ful.delay_days + plan.fulfilment.delivery_days + d.review_lag_days
-    lag_r = np.full(horizon, plan.fulfilment.delivery_days + d.review_lag_days)
+    lag_r = np.full(plan.horizon_days, plan.fulfilment.delivery_days + d.review_lag_days)
     hist_lag = reference.fulfilment.delivery_days + rd.review_lag_days
     ref_orders = reference.traffic.organic_uv * reference.funnel.conversion_rate
     window_days = dsr_mod.WINDOW_DAYS[d.window]
@@ -184,6 +202,17 @@ def assess(
         windows[dim] = dsr_mod.rolling_window(
             mix, stream, ref_orders * rd.rating_rate * hist_per_order, hist_lag, window_days
         )
+    return windows
+
+
+def _feedback(
+    plan: Scenario, mixtures: dict, windows: dict[str, dsr_mod.WindowDays],
+    q_shipped: FloatArray, q_s_shipped: FloatArray, cancel: FloatArray,
+) -> tuple[Feedback, FloatArray, FloatArray]:  # fmt: skip
+    """What the scores send to the next pass (§7.7), with the mean DSR and the 1–2★ share:
+    M_DSR = e^{β(f̄_{t−1} − f̄_0)}, M_neg = max(0, 1 − β_neg(low_{t−1} − low_0)), the campaign gate
+    f̄_{t−1} ≥ gate, and the bad-experience weight of each day's new buyers."""
+    d, horizon = plan.dsr, plan.horizon_days
     f0 = np.mean([mixtures[k].mean(mixtures[k].q0) for k in dsr_mod.DIMENSIONS])
     f_mean = np.mean([windows[k].score for k in dsr_mod.DIMENSIONS], axis=0)
     low0 = float(mixtures["description"].stars(mixtures["description"].q0)[:2].sum())
@@ -198,21 +227,7 @@ def assess(
     inc = 1.0 - (1.0 - q_s_shipped) * (1.0 - q_shipped)
     weight = np.maximum(0.0, 1.0 + (plan.repeat.bad_experience_factor - 1.0) * (inc - inc0))
     weight = (1.0 - cancel) * weight + cancel * plan.fulfilment.cancelled_repeat_factor
-    rel = {
-        k: dsr_mod.industry_relative(w.score, d.industry_mean, d.industry_max)
-        for k, w in windows.items()
-    }
-    return QualityDays(
-        service=service,
-        fulfilment=ful,
-        incident=q,
-        windows=windows,
-        mixtures=mixtures,
-        feedback=Feedback(_snap(m_dsr * m_neg), gate, _snap(weight)),
-        dsr_mean=f_mean,
-        relative=rel,
-        negative_share=low,
-    )
+    return Feedback(_snap(m_dsr * m_neg), gate, _snap(weight)), f_mean, low
 
 
 #: A factor closer to 1 than this is rounding of the window sums, not an effect: their relative

@@ -92,6 +92,16 @@ def campaign_days(start: int, end: int, horizon: int) -> FloatArray:
     return ((t >= start) & (t <= end)).astype(float)
 
 
+def event_days(plan: Scenario, horizon: int | None = None) -> FloatArray:
+    """1.0 on the days of any platform campaign window or promotion (extra agents and dispatch
+    capacity, campaign outreach), else 0; ``horizon`` defaults to the plan's."""
+    t = np.arange(plan.horizon_days if horizon is None else horizon)
+    on = np.zeros(t.size, dtype=bool)
+    for ev in (*plan.traffic.campaigns, *plan.promotions):
+        on |= (t >= ev.start_day) & (t <= ev.end_day)
+    return on.astype(float)
+
+
 def organic_growth(uv: float, growth_pct_month: float, ceiling: float, t: FloatArray) -> FloatArray:
     """G_t of the module docstring: organic visitors on day t relative to today (ratio).
 

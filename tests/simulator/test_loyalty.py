@@ -26,7 +26,6 @@ from simulator.loyalty import (
     earned_points_per_day,
     expected_order_points,
     expected_signin_points_per_day,
-    member_day_mask,
     member_day_multiplier,
     points_for_order,
     points_ledger,
@@ -485,15 +484,10 @@ def test_referral_tiers_and_reward_cost() -> None:
 
 
 # ---------------------------------------------------------------------------- member day
-def test_member_day_mask_one_day_per_month() -> None:
-    mask = member_day_mask(90)
-    assert np.flatnonzero(mask).tolist() == [0, 30, 60]
-    mask = member_day_mask(90, day_of_month=1, day0_day_of_month=15)
-    assert np.flatnonzero(mask).tolist() == [16, 46, 76]
-    assert member_day_mask(360, day_of_month=18).sum() == 12
-    np.testing.assert_allclose(member_day_multiplier(member_day_mask(3, day_of_month=2)), [1, 2, 1])
-    with pytest.raises(ValueError):
-        member_day_mask(30, day_of_month=31)
+def test_member_day_multiplier_lifts_the_member_days_only() -> None:
+    """The mask itself is the calendar's (membership.member_day_mask, tested in test_membership)."""
+    np.testing.assert_allclose(member_day_multiplier([0.0, 1.0, 0.0]), [1, 2, 1])
+    np.testing.assert_allclose(member_day_multiplier([0.0, 1.0], uplift=0.5), [1, 1.5])
 
 
 def test_subscribers_leave_with_their_accounts() -> None:

@@ -8,7 +8,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator import PARAMS, Scenario, load_preset, set_param, simulate
-from simulator.membership import loyal_share, priced_uptake, repeat_basket, viral_factor
+from simulator.membership import (
+    loyal_share,
+    member_day_mask,
+    priced_uptake,
+    repeat_basket,
+    viral_factor,
+)
+from simulator.repurchase import repurchase_rate
+from simulator.traffic import event_days
 
 SCHEMES = ("member_price", "member_day", "points", "card", "stored_value", "referral", "outreach")
 #: Each scheme switched on with nothing to give: zero uptake, zero depth, zero rate.
@@ -395,3 +403,37 @@ def test_a_more_valuable_membership_sells_more_at_the_same_fee() -> None:
         shares.append(priced_uptake(set_param(sc, "membership.fee", 20.0), ref, alpha)[0])
         assert priced_uptake(sc, ref, alpha)[0] == ref.membership.enrollment_rate
     assert (np.diff(shares) > 0).all()
+
+
+def test_member_day_is_one_day_of_each_calendar_month() -> None:
+    """The member day is the day_of_month-th of every calendar month from start_date (the one mask
+    the engine and the schemes use; loyalty's 30-day-month mask is gone, issue 18)."""
+    base = set_param(load_preset("mid_store"), "start_date", "2026-01-01")
+    plan = set_param(set_param(base, "membership.member_day.enabled", True),
+                     "membership.member_day.day_of_month", 1)  # fmt: skip
+    assert np.flatnonzero(member_day_mask(plan, 90)).tolist() == [0, 31, 59]
+    assert member_day_mask(plan, 366).sum() == 13  # 2026-01-01 … 2027-01-01
+    assert member_day_mask(base, 90).sum() == 0  # switched off: no member day
+
+
+def test_loyal_share_is_the_survival_weighted_mean_of_the_repurchase_rate() -> None:
+    """loyal_share reads RR(τ) from its one home, repurchase.repurchase_rate (issue 18)."""
+    r, alpha, a, b = 0.243, 30.898, 0.793, 2.426
+    tau = np.arange(1, 366, dtype=float)
+    assert loyal_share(365, r, alpha, a, b) == pytest.approx(
+        float(repurchase_rate(tau, r, alpha).mean()), rel=1e-12
+    )
+    w = np.exp(-tau / 200.0)
+    assert loyal_share(365, r, alpha, a, b, 200.0) == pytest.approx(
+        float((w * repurchase_rate(tau, r, alpha)).sum() / w.sum()), rel=1e-12
+    )
+
+
+def test_event_days_cover_promotions_and_campaign_windows() -> None:
+    """One event-day mask for the service desk, the warehouse and campaign outreach (issue 18)."""
+    plan = set_param(load_preset("double12_campaign"), "promotions", [
+        {"kind": "item_discount", "start_day": 30, "end_day": 31, "pct": 0.1, "coverage": 1.0},
+    ])  # fmt: skip
+    on = np.flatnonzero(event_days(plan)).tolist()
+    assert on == [14, 15, 16, 17, 30, 31]
+    assert event_days(plan, 20).tolist() == event_days(plan)[:20].tolist()
