@@ -281,6 +281,9 @@ def read_table(raw: bytes, name: str, *, max_bytes: int | None = None,
     if raw[:4] == b"\xd0\xcf\x11\xe0":
         raise FileProblem(Problem("xls"))
     if raw[:4] == b"PK\x03\x04":
+        from ui.filecheck import check_xlsx  # (imports this module)
+
+        check_xlsx(raw)  # an archive or sheet too large is refused before openpyxl sees it
         frame, encoding = _read_excel(raw), "xlsx"
     else:
         text, encoding = _decode(raw)
