@@ -232,7 +232,7 @@ def problem_text(p: Problem, lang: str) -> str:
     if p.code in ("xlsx_unpacked", "worker_memory"):
         kw["detail"] = _size(int(p.detail), lang)
     if p.code in ("xlsx_parts", "xlsx_ratio", "xlsx_rows", "xlsx_columns", "xlsx_cells",
-                  "xlsx_text"):  # fmt: skip
+                  "xlsx_text", "csv_field", "csv_columns"):  # fmt: skip
         kw["detail"] = fmt_number(int(p.detail), lang, compact=False)
         kw["n"] = fmt_number(p.count, lang, compact=False)
     if p.code == "missing_column":

@@ -24,9 +24,14 @@ Limits and their sources:
   47 bytes a cell in a pandas-written order sheet against 12 in CSV), so all parts together may
   unpack to ``4 × MAX_FILE_BYTES`` (600 MB) at most.
 
+A CSV cannot bomb by packing, but one field of 100 MB (pandas then holds 1.5 GB) or a header of
+100,000 columns (19 s to read, and a page of 100,000 options) is no export either: ``check_csv``
+refuses a field longer than an Excel cell or more columns than a sheet has, before parsing.
+
 Refusals are ``FileProblem(Problem(code, detail=...))`` with codes ``xlsx_parts``, ``xlsx_ratio``,
 ``xlsx_unpacked``, ``xlsx_damaged``, ``xlsx_dtd``, ``xlsx_rows``, ``xlsx_columns``,
-``xlsx_cells`` and ``xlsx_text``, translated as ``up.<code>``. Nothing here imports streamlit.
+``xlsx_cells``, ``xlsx_text``, ``csv_field`` and ``csv_columns``, translated as ``up.<code>``.
+Nothing here imports streamlit.
 """
 
 from __future__ import annotations
@@ -325,3 +330,28 @@ def check_xlsx(raw: bytes) -> SheetStats:
         last_row=s.last_row if s else 0, last_column=s.last_column if s else 0,
         longest_text=strings.longest if strings else 0,
     )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- CSV text
+#: The separators a CSV may use (``ui.datafile`` sniffs among them) and the line breaks.
+_CSV_BREAKS = ",;\t|\r\n"
+_LONG_LINE = re.compile(rf"\n[^\n]{{{EXCEL_CELL_CHARS + 1}}}")
+_LONG_FIELD = re.compile(rf"(?:^|(?<=[{_CSV_BREAKS}]))[^{_CSV_BREAKS}]{{{EXCEL_CELL_CHARS + 1}}}")
+
+
+def check_csv(text: str) -> None:
+    """Refuse a CSV with a field longer than an Excel cell holds (a run of more than 32,767
+    characters without any separator or line break: some field is that long whichever separator
+    the file uses) or a header line of more columns than a sheet has (16,384). Only lines longer
+    than a cell are searched field by field, so an honest file costs one pass for its newlines."""
+    first = text.find("\n")
+    starts = [0] if (first if first >= 0 else len(text)) > EXCEL_CELL_CHARS else []
+    starts += [m.start() + 1 for m in _LONG_LINE.finditer(text)]
+    for start in starts:
+        end = text.find("\n", start)
+        if _LONG_FIELD.search(text, start, end if end >= 0 else len(text)):
+            raise _refuse("csv_field", EXCEL_CELL_CHARS)
+    for line in text[: 64 * 1024 * 1024].splitlines()[: datafile.HEADER_SCAN]:
+        widest = max(line.count(sep) for sep in ",;\t|") + 1
+        if widest > EXCEL_COLUMNS:
+            raise _refuse("csv_columns", EXCEL_COLUMNS, widest)

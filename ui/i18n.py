@@ -2192,6 +2192,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "A cell of this Excel file holds more text than Excel's limit of {detail} characters: it "
         "was not read.",
     ),
+    "up.csv_field": (
+        "文件中有一个字段超过 {detail} 个字符(Excel 单元格的上限),这不是导出的表格:没有读取。",
+        "A field of this file is longer than {detail} characters (an Excel cell's limit), which "
+        "no export holds: it was not read.",
+    ),
+    "up.csv_columns": (
+        "文件有 {n} 列,超过 Excel 的 {detail} 列上限:没有读取。",
+        "The file has {n} columns, beyond Excel's limit of {detail}: it was not read.",
+    ),
     "up.worker_time": (
         "读取或拟合这个文件超过了 {detail} 秒的时限,已停止:请按时间拆成几个较小的文件。",
         "Reading or fitting this file took longer than {detail} s and was stopped: split it into "

@@ -158,3 +158,30 @@ def _replace(raw: bytes, part: str, data: bytes) -> bytes:
         for info in src.infolist():
             dst.writestr(info.filename, data if info.filename == part else src.read(info))
     return buf.getvalue()
+
+
+def test_a_csv_with_a_giant_field_or_header_is_refused_before_pandas_reads_it(monkeypatch) -> None:
+    rows = [f"c{i},2024-01-{1 + i % 28:02d},{i}.5,o{i}" for i in range(40)]
+    rows[30] = "c1,2024-01-01,1," + "x" * (filecheck.EXCEL_CELL_CHARS + 1)
+    raw = ("买家ID,订单日期,实付金额,订单编号\n" + "\n".join(rows) + "\n").encode()
+
+    def no_parse(text):  # pragma: no cover - reached only if the check let it through
+        raise AssertionError("pandas was asked to read it")
+
+    monkeypatch.setattr(datafile, "_read_csv", no_parse)
+    with pytest.raises(FileProblem) as caught:
+        read_table(raw, "giant.csv")
+    assert caught.value.problem.code == "csv_field"
+    assert caught.value.problem.detail == "32767"
+    wide = ",".join(f"h{i}" for i in range(20_000)) + "\n" + ",".join("1" * 20_000) + "\n"
+    with pytest.raises(FileProblem) as caught:
+        read_table(wide.encode(), "wide.csv")
+    assert caught.value.problem.code == "csv_columns" and caught.value.problem.count == 20_000
+
+
+def test_a_long_line_of_short_fields_and_a_cell_of_excels_length_pass() -> None:
+    """Only a field past Excel's cell length is refused: not a long line, not a long cell."""
+    filecheck.check_csv("a;b\n" + ";".join(["12345"] * 10_000) + "\n")
+    filecheck.check_csv("a,b\n1," + "店" * filecheck.EXCEL_CELL_CHARS + "\n")
+    with pytest.raises(FileProblem):
+        filecheck.check_csv("a\tb\n1\t" + "店" * (filecheck.EXCEL_CELL_CHARS + 1))
