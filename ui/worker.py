@@ -54,7 +54,7 @@ NICE = 10
 #: How often a waiting caller looks at the child and calls ``check`` (seconds).
 POLL_S = 0.1
 #: Modules the forkserver imports once, so that a job's child has them already.
-PRELOAD = ["ui.datafile", "ui.filecheck", "ui.worker", "simulator.calibration"]
+PRELOAD = ["ui.datafile", "ui.filecheck", "ui.worker", "simulator.calibration", "openpyxl"]
 
 T = TypeVar("T")
 
