@@ -99,19 +99,19 @@ def test_a_job_over_its_time_is_killed() -> None:
     assert caught.value.code == "worker_time"
 
 
-class Stop(BaseException):
-    """Like Streamlit's StopException: not an Exception, raised at a yield point."""
-
-
 def test_a_cancelled_job_kills_its_child() -> None:
+    """A session that ends (Streamlit raises its StopException at the page's next yield point,
+    here ``check``): the exception passes through and the child is killed."""
+    from streamlit.runtime.scriptrunner_utils.exceptions import StopException
+
     seen: list[int] = []
 
     def check() -> None:
         seen.extend(worker.running)
         if seen:
-            raise Stop
+            raise StopException
 
-    with pytest.raises(Stop):
+    with pytest.raises(StopException):
         worker.run(_spin, 60.0, check=check)
     assert seen and _gone(seen[-1])
     assert not worker.running
