@@ -258,7 +258,7 @@ def _first_sheet(zf: zipfile.ZipFile, names: set[str]) -> str:
                     path = path.lstrip("/") if path.startswith("/") else f"xl/{path}"
                     if path in names:
                         return path
-    except (KeyError, ValueError):
+    except Exception:  # no workbook part, a damaged or oversized one: found by file name below
         pass
     sheets = sorted((n for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
                     key=lambda n: int(re.sub(r"\D", "", n)))  # fmt: skip
