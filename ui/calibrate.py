@@ -18,7 +18,6 @@ uploaded-file store at once (``_forget``), so its bytes do not stay in the serve
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import logging
 import math
@@ -184,7 +183,7 @@ def _read_pending(kind: Kind) -> None:
         _forget(file)
         del file, raw
         st.session_state[_key(kind, "files")] = st.session_state.get(_key(kind, "files"), 0) + 1
-        gc.collect()
+        worker.release_memory()
         st.rerun()
 
 
