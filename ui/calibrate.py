@@ -7,6 +7,12 @@ A file is read once when it arrives (its parsed table is kept in the session und
 SHA-1 of its bytes); cleaning and fitting are cached on that token, the columns chosen and the
 calibration end, so a rerun costs nothing. Where the model cannot take a fit (a value out of
 range, a funnel it would break) the page says so before the button is pressed.
+
+Reading, cleaning and fitting run in a limited child process (``ui.worker``: time, memory, a
+lower priority, a few at a time), never on the script thread, so one user's file cannot stall
+the other sessions; the page waits for it at a Streamlit yield point (``_poll``), so a session
+that ends or reruns meanwhile kills its job. A file that is refused is dropped from Streamlit's
+uploaded-file store at once (``_forget``), so its bytes do not stay in the server's memory.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ from simulator.calibration import (
     recalibrated_alpha,
 )
 from simulator.repurchase import repurchase_rate
-from ui import charts, layout, state
+from ui import charts, datafile, layout, state, worker
 from ui.datafile import (
     FIELDS,
     Cleaned,
@@ -102,24 +108,84 @@ def _key(kind: Kind, what: str) -> str:
     return f"cal_{kind}_{what}"
 
 
-def _load(kind: Kind, name: str, raw: bytes) -> None:
+def _poll() -> None:
+    """A Streamlit yield point: reading the session state lets Streamlit raise its Stop or Rerun
+    exception here when the session ends or reruns, and ``worker.run`` then kills the job."""
+    _ = "_cal_poll" in st.session_state
+
+
+def worker_problem(exc: worker.WorkerError) -> Problem:
+    """A job that ran out of time or memory, or crashed, as a problem of the file."""
+    detail = {"worker_time": f"{worker.TIME_LIMIT_S:.0f}",
+              "worker_memory": str(worker.MEMORY_BYTES)}.get(exc.code, exc.detail)  # fmt: skip
+    return Problem(exc.code, detail=detail)
+
+
+def _load(kind: Kind, name: str, raw: bytes) -> Upload:
+    """``raw`` read in the worker (checked first: ``ui.filecheck``) and kept in the session."""
     try:
-        table, problem = read_table(raw, name), None
+        # the limits as this server has them (a child reads its own copy of the module)
+        table = worker.run(read_table, raw, name, max_bytes=datafile.MAX_FILE_BYTES,
+                           max_rows=datafile.MAX_ROWS, check=_poll)  # fmt: skip
+        problem = None
     except FileProblem as exc:
         table, problem = None, exc.problem
+    except worker.WorkerError as exc:
+        log.warning("reading %s stopped: %s", name, exc)
+        table, problem = None, worker_problem(exc)
     except Exception:  # a reader's failure no check foresaw: said in words, logged
         log.exception("reading %s failed", name)
         table, problem = None, Problem("unreadable")
     token = hashlib.sha1(raw).hexdigest()[:16]  # the same as _sample_token for a sample
-    st.session_state[_key(kind, "upload")] = Upload(token, name, table, problem)
+    upload = Upload(token, name, table, problem)
+    st.session_state[_key(kind, "upload")] = upload
+    return upload
 
 
 def _on_upload(kind: Kind, key: str) -> None:
+    """A file arrived or was removed: the file is read in this run's page body (where the wait
+    can be cancelled), not here in the callback."""
     file = st.session_state.get(key)
     if file is None:
         st.session_state.pop(_key(kind, "upload"), None)
+        st.session_state.pop(_key(kind, "pending"), None)
         return
-    _load(kind, file.name, file.getvalue())
+    st.session_state[_key(kind, "pending")] = file
+
+
+def _forget(file) -> None:
+    """Drop a refused upload's bytes from Streamlit's uploaded-file store (they stay there for
+    the session's life otherwise); defensive: the store is Streamlit's own."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        if ctx is not None and getattr(file, "file_id", None):
+            ctx.uploaded_file_mgr.remove_file(ctx.session_id, file.file_id)
+    except Exception:  # never let housekeeping break the page
+        log.debug("could not drop a refused upload", exc_info=True)
+
+
+def _read_pending(kind: Kind) -> None:
+    """Read the file that arrived (or the sample asked for), in the worker. A refused upload is
+    forgotten: its widget replaced by a fresh one and its bytes dropped, then the page reruns."""
+    file = st.session_state.get(_key(kind, "pending"))
+    if file is None:
+        return
+    if isinstance(file, str):  # "sample"
+        file = None
+        name, raw = SAMPLES[kind].name, _sample_bytes(kind)
+    else:
+        name, raw = file.name, file.getvalue()
+    with layout.working("read"):
+        upload = _load(kind, name, raw)
+    st.session_state.pop(_key(kind, "pending"), None)
+    if upload.problem is not None and file is not None:
+        _forget(file)
+        del file, raw
+        st.session_state[_key(kind, "files")] = st.session_state.get(_key(kind, "files"), 0) + 1
+        worker.release_memory()
+        st.rerun()
 
 
 @functools.cache
@@ -133,7 +199,7 @@ def _sample_token(kind: Kind) -> str:
 
 
 def _on_sample(kind: Kind) -> None:
-    _load(kind, SAMPLES[kind].name, _sample_bytes(kind))
+    st.session_state[_key(kind, "pending")] = "sample"
     st.session_state[_key(kind, "files")] = st.session_state.get(_key(kind, "files"), 0) + 1
 
 
@@ -165,6 +231,12 @@ def problem_text(p: Problem, lang: str) -> str:
         kw["detail"] = _size(int(p.detail), lang)
     if p.code == "too_many_rows":
         kw["detail"] = fmt_number(int(p.detail), lang)
+    if p.code in ("xlsx_unpacked", "worker_memory"):
+        kw["detail"] = _size(int(p.detail), lang)
+    if p.code in ("xlsx_parts", "xlsx_ratio", "xlsx_rows", "xlsx_columns", "xlsx_cells",
+                  "xlsx_text", "csv_field", "csv_columns"):  # fmt: skip
+        kw["detail"] = fmt_number(int(p.detail), lang, compact=False)
+        kw["n"] = fmt_number(p.count, lang, compact=False)
     if p.code == "missing_column":
         kw["field"] = t(f"cal.field.{p.detail}", lang)
     if p.code == "missing_either":
@@ -207,6 +279,7 @@ def _source(kind: Kind, lang: str) -> Upload | None:
     b.download_button(t("cal.sample.download", lang), data=_sample_bytes(kind),
                       file_name=SAMPLES[kind].name, mime="text/csv", key=_key(kind, "sample_dl"),
                       icon=":material/download:", width="content")  # fmt: skip
+    _read_pending(kind)
     upload = st.session_state.get(_key(kind, "upload"))
     if upload is None:
         return None
@@ -271,24 +344,34 @@ def _clean_upload(kind: Kind, lang: str) -> tuple[Upload, dict, Cleaned] | None:
 
 # Cached as resources (the same object on every rerun, never copied: a fit of a million
 # customers holds tens of MB) keyed by the file's token; nothing here mutates them.
+# Each runs in the worker (a job that runs out of time or memory is a Problem, cached like any
+# result: asking again would only stall again).
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _cleaned(token: str, kind: Kind, mapping: tuple, _table: Table) -> Cleaned:
     clean = clean_orders if kind == "orders" else clean_daily
-    return clean(_table, dict(mapping))
+    try:
+        return worker.run(clean, _table, dict(mapping), check=_poll)
+    except worker.WorkerError as exc:
+        return Cleaned(None, [worker_problem(exc)])
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _repeat_fit(token: str, mapping: tuple, end: str, _orders: pd.DataFrame) -> RepeatFit | str:
+def _repeat_fit(token: str, mapping: tuple, end: str,
+                _orders: pd.DataFrame) -> RepeatFit | str | Problem:  # fmt: skip
     try:
-        return fit_repeat_model(_orders, calibration_end=end)
+        return worker.run(fit_repeat_model, _orders, calibration_end=end, check=_poll)
+    except worker.WorkerError as exc:
+        return worker_problem(exc)
     except ValueError as exc:
         return "cal.err.no_repeat" if "bought again" in str(exc) else "cal.err.fit"
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _daily_fit(token: str, mapping: tuple, _daily: pd.DataFrame) -> DailyFit | str:
+def _daily_fit(token: str, mapping: tuple, _daily: pd.DataFrame) -> DailyFit | str | Problem:
     try:
-        return fit_daily_metrics(_daily)
+        return worker.run(fit_daily_metrics, _daily, check=_poll)
+    except worker.WorkerError as exc:
+        return worker_problem(exc)
     except ValueError as exc:
         return "cal.err.daily_fit" if "wildly" in str(exc) else "cal.err.too_few_days"
 
@@ -519,6 +602,9 @@ def orders_section(lang: str) -> None:
         st.info(t("cal.no_holdout", lang), icon=":material/info:")
     with layout.working("fit_orders"):
         fit = _repeat_fit(upload.token, tuple(mapping.items()), end.date().isoformat(), orders)
+    if isinstance(fit, Problem):
+        st.error(f"{upload.name}: {problem_text(fit, lang)}", icon=":material/block:")
+        return
     if isinstance(fit, str):
         st.error(t(fit, lang), icon=":material/block:")
         return
@@ -615,6 +701,9 @@ def daily_section(lang: str) -> None:
     upload, mapping, cleaned = got
     with layout.working("fit_daily"):
         fit = _daily_fit(upload.token, tuple(mapping.items()), cleaned.frame)
+    if isinstance(fit, Problem):
+        st.error(f"{upload.name}: {problem_text(fit, lang)}", icon=":material/block:")
+        return
     if isinstance(fit, str):
         st.error(t(fit, lang, n=MIN_DAYS), icon=":material/block:")
         return

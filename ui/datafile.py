@@ -296,9 +296,15 @@ def read_table(raw: bytes, name: str, *, max_bytes: int | None = None,
     if raw[:4] == b"\xd0\xcf\x11\xe0":
         raise FileProblem(Problem("xls"))
     if raw[:4] == b"PK\x03\x04":
+        from ui.filecheck import check_xlsx  # (imports this module)
+
+        check_xlsx(raw)  # an archive or sheet too large is refused before openpyxl sees it
         frame, encoding = _read_excel(raw), "xlsx"
     else:
         text, encoding = _decode(raw)
+        from ui.filecheck import check_csv  # (imports this module)
+
+        check_csv(text)  # a giant field or header refused before pandas builds it
         frame = _read_csv(text)
     frame.columns = _unique_headers(frame.columns)
     frame = frame[~frame.map(_is_blank).all(axis=1)]  # blank lines, keeping the others' index

@@ -2156,6 +2156,78 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file could not be read and was not imported; your scenarios are unchanged.",
     ),
     "files.more_problems": ("……另有 {n} 处问题未列出", "… and {n} more problems not listed"),
+    # --- issue 17: spreadsheet bombs ---
+    "up.xlsx_parts": (
+        "这个 Excel 文件由 {n} 个部分组成,超过 {detail} 个的上限(Excel 不会这样写):没有读取。",
+        "This Excel file is made of {n} parts, over the limit of {detail} (Excel never writes "
+        "so many): it was not read.",
+    ),
+    "up.xlsx_ratio": (
+        "这个 Excel 文件解压后是压缩大小的 {n} 倍,超过 {detail} 倍的上限(“压缩炸弹”的特征):"
+        "没有读取。请在 Excel 中打开后另存为 .xlsx 或 CSV 再上传。",
+        "This Excel file unpacks to {n} times its packed size, over the limit of {detail} times "
+        "(the mark of a “zip bomb”): it was not read. Open it in Excel, save it again as .xlsx "
+        "or CSV and upload that.",
+    ),
+    "up.xlsx_unpacked": (
+        "这个 Excel 文件解压后大于 {detail},没有读取:请按时间拆成几个文件。",
+        "This Excel file unpacks to more than {detail} and was not read: split it by period.",
+    ),
+    "up.xlsx_damaged": (
+        "这个 Excel 文件已损坏({detail} 的实际内容与文件目录所记不符),无法读取。",
+        "This Excel file is damaged (its part {detail} is not what its directory says) and "
+        "cannot be read.",
+    ),
+    "up.xlsx_dtd": (
+        "这个 Excel 文件含有 DTD 声明({detail}),Excel 文件不允许这样写:没有读取。",
+        "This Excel file holds a DTD declaration ({detail}), which Excel files may not hold: it "
+        "was not read.",
+    ),
+    "up.xlsx_rows": (
+        "第一张工作表至少有 {n} 行,超过 Excel 的 {detail} 行上限(Excel 自己也打不开):没有读取。",
+        "The first sheet has at least {n} rows, more than Excel's limit of {detail} (Excel "
+        "itself cannot open it): it was not read.",
+    ),
+    "up.xlsx_columns": (
+        "第一张工作表用到第 {n} 列,超过 Excel 的 {detail} 列上限:没有读取。",
+        "The first sheet reaches column {n}, beyond Excel's limit of {detail} columns: it was "
+        "not read.",
+    ),
+    "up.xlsx_cells": (
+        "第一张工作表占 {n} 个单元格(末行 × 末列),超过 {detail} 个的上限:没有读取。请删去不需要的列,"
+        "或按时间拆成几个文件。",
+        "The first sheet spans {n} cells (last row × last column), over the limit of {detail}: "
+        "it was not read. Delete the columns you do not need or split it by period.",
+    ),
+    "up.xlsx_text": (
+        "这个 Excel 文件中有单元格的文字超过 Excel 的 {detail} 个字符上限:没有读取。",
+        "A cell of this Excel file holds more text than Excel's limit of {detail} characters: it "
+        "was not read.",
+    ),
+    "up.csv_field": (
+        "文件中有一个字段超过 {detail} 个字符(Excel 单元格的上限),这不是导出的表格:没有读取。",
+        "A field of this file is longer than {detail} characters (an Excel cell's limit), which "
+        "no export holds: it was not read.",
+    ),
+    "up.csv_columns": (
+        "文件有 {n} 列,超过 Excel 的 {detail} 列上限:没有读取。",
+        "The file has {n} columns, beyond Excel's limit of {detail}: it was not read.",
+    ),
+    "up.worker_time": (
+        "读取或拟合这个文件超过了 {detail} 秒的时限,已停止:请按时间拆成几个较小的文件。",
+        "Reading or fitting this file took longer than {detail} s and was stopped: split it into "
+        "smaller files by period.",
+    ),
+    "up.worker_memory": (
+        "这个文件需要的内存超过服务器给单个文件的 {detail},已停止:请按时间拆成几个较小的文件。",
+        "This file needs more memory than the {detail} the server gives one file, and was "
+        "stopped: split it into smaller files by period.",
+    ),
+    "up.worker_crash": (
+        "读取或拟合这个文件时出错,已停止;请另存为 CSV(UTF-8)后再上传。",
+        "Reading or fitting this file failed and was stopped; save it as CSV (UTF-8) and upload "
+        "that.",
+    ),
 }
 
 
