@@ -12,7 +12,8 @@ Reading, cleaning and fitting run in a limited child process (``ui.worker``: tim
 lower priority, a few at a time), never on the script thread, so one user's file cannot stall
 the other sessions; the page waits for it at a Streamlit yield point (``_poll``), so a session
 that ends or reruns meanwhile kills its job. A file that is refused is dropped from Streamlit's
-uploaded-file store at once (``_forget``), so its bytes do not stay in the server's memory.
+uploaded-file store at once (``state.forget_upload``), so its bytes do not stay in the server's
+memory.
 """
 
 from __future__ import annotations
@@ -153,19 +154,6 @@ def _on_upload(kind: Kind, key: str) -> None:
     st.session_state[_key(kind, "pending")] = file
 
 
-def _forget(file) -> None:
-    """Drop a refused upload's bytes from Streamlit's uploaded-file store (they stay there for
-    the session's life otherwise); defensive: the store is Streamlit's own."""
-    try:
-        from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-        ctx = get_script_run_ctx()
-        if ctx is not None and getattr(file, "file_id", None):
-            ctx.uploaded_file_mgr.remove_file(ctx.session_id, file.file_id)
-    except Exception:  # never let housekeeping break the page
-        log.debug("could not drop a refused upload", exc_info=True)
-
-
 def _read_pending(kind: Kind) -> None:
     """Read the file that arrived (or the sample asked for), in the worker. A refused upload is
     forgotten: its widget replaced by a fresh one and its bytes dropped, then the page reruns."""
@@ -181,7 +169,7 @@ def _read_pending(kind: Kind) -> None:
         upload = _load(kind, name, raw)
     st.session_state.pop(_key(kind, "pending"), None)
     if upload.problem is not None and file is not None:
-        _forget(file)
+        state.forget_upload(file)
         del file, raw
         st.session_state[_key(kind, "files")] = st.session_state.get(_key(kind, "files"), 0) + 1
         worker.release_memory()

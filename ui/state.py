@@ -520,6 +520,20 @@ def redo() -> str | None:
     return label
 
 
+def forget_upload(file: Any) -> None:
+    """Drop a refused upload's bytes from Streamlit's uploaded-file store (they would stay there
+    for the session's life: two refused 100 MB files kept +200 MB); defensive, the store is
+    Streamlit's own. The caller replaces the uploader (a new key) and may release memory."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        if ctx is not None and getattr(file, "file_id", None):
+            ctx.uploaded_file_mgr.remove_file(ctx.session_id, file.file_id)
+    except Exception:  # never let housekeeping break the page
+        logging.getLogger("shop_whatif").debug("could not drop a refused upload", exc_info=True)
+
+
 def flash(message: str) -> None:
     """Queue an error message for the next draw of the page (shown once)."""
     _init()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Mapping
+from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
@@ -53,6 +54,8 @@ PROJECTOR, PROJECTOR_KEPT = "share_projector", "_share_projector"
 QR_SCALE, QR_SCALE_BIG = 3, 8
 #: The large QR code's width: it fits under the dialog's title on a 1024×768 projector.
 QR_BIG_PX = 560
+#: Workspace files refused this session (part of the uploader's key: a refused file is cleared).
+REFUSED = "_ws_refused"
 #: Problems of an imported file listed one by one; the rest are counted.
 MAX_PROBLEMS = 20
 
@@ -300,13 +303,25 @@ def _import(key: str, lang: str) -> None:
     except ShareError as exc:
         lines = [t(f"files.err.{exc.code}", lang)] + _problems(exc, raw, lang)
         state.flash("\n\n".join(lines))
+        _refused(upload)
         return
     except Exception:  # a failure no check foresaw: in words (a callback's raise shows
         log.exception("importing a workspace file failed")  # Streamlit's error page)
         state.flash(t("files.err.unreadable", lang))
+        _refused(upload)
         return
     apply(ws, lang)
     st.toast(t("files.imported", lang, name=plain(upload.name)), icon=":material/check:")
+
+
+def _refused(upload: Any) -> None:
+    """A refused file leaves nothing behind: its bytes dropped from Streamlit's store, a fresh
+    uploader in its place (``REFUSED`` counts them into its key), the memory given back."""
+    from ui import worker
+
+    state.forget_upload(upload)
+    st.session_state[REFUSED] = st.session_state.get(REFUSED, 0) + 1
+    worker.release_memory()
 
 
 def draw_files(container, lang: str) -> None:
@@ -351,7 +366,8 @@ def draw_files(container, lang: str) -> None:
             st.download_button(t(label, lang), data=build, file_name=file_name, mime=mime,
                                icon=f":material/{icon}:", width="stretch", on_click="ignore",
                                help=t(help_key, lang) if help_key else None)  # fmt: skip
-        key = f"ws_import:{state.slot(state.BASELINE).version}:{state.slot(state.PLAN).version}"
+        key = (f"ws_import:{state.slot(state.BASELINE).version}:"
+               f"{state.slot(state.PLAN).version}:{st.session_state.get(REFUSED, 0)}")  # fmt: skip
         st.file_uploader(
             t("files.import", lang),
             type=["json"],

@@ -123,3 +123,27 @@ def test_an_import_failure_no_check_foresaw_is_said_in_words(lang: str, monkeypa
     assert not at.exception
     assert [e.value for e in at.error] == [t("files.err.unreadable", lang)]
     assert scenario(at) == before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_refused_workspace_file_is_dropped_and_its_uploader_replaced(lang: str,
+                                                                       monkeypatch) -> None:  # fmt: skip
+    """A refused file's bytes do not stay in the session (two refused 100 MB imports kept
+    +200 MB): Streamlit's store drops them and a fresh uploader takes the old one's place."""
+    from ui import state as ui_state
+    from ui.share import MAX_JSON_BYTES
+
+    forgotten = []
+    real = ui_state.forget_upload
+    monkeypatch.setattr(ui_state, "forget_upload", lambda f: (forgotten.append(f.name), real(f)))
+    at = open_app(lang, "overview")
+    before = _ws_uploader(at).proto.id
+    _ws_uploader(at).upload("big.json", b" " * (MAX_JSON_BYTES + 1), "application/json")
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("files.err.too_big", lang)]
+    assert forgotten == ["big.json"]
+    assert _ws_uploader(at).proto.id != before  # a fresh, empty uploader
+    _ws_uploader(at).upload("plan.json", workspace_to_json(typical()).encode(), "application/json")
+    at.run()
+    assert not at.exception and scenario(at) == typical().scenarios[1].scenario
