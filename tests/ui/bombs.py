@@ -5,6 +5,7 @@ the bombs cost a test a second or so and little memory."""
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 
@@ -90,6 +91,7 @@ def orders(n: int) -> bytes:
     return workbook([HEADER_ROW, *(_order_row(r) for r in range(2, n + 2))])
 
 
+@functools.cache  # built once per test run, shared by the tests that use it
 def row_bomb(n: int = 4_000_000, *, numbered: bool = False) -> bytes:
     """The issue's 4 M-row bomb: ``n`` identical one-cell rows packed hard (about 0.6 MB), or,
     ``numbered``, rows and cells with their references (packs far less well: a slower bomb)."""
