@@ -46,16 +46,37 @@ from . import dsr as dsr_mod
 from .fulfilment import FulfilmentDays, fulfilment_days, late_rate
 from .scenario import Scenario
 from .service import ServiceDays, service_days
-from .traffic import GATED_KINDS, event_days, traffic_days
+from .traffic import GATED_KINDS, event_days, gated, traffic_days
 
 FloatArray = NDArray[np.float64]
-__all__ = ["GATED_KINDS", "Feedback", "QualityDays", "assess", "event_days", "reference_service"]
+__all__ = [
+    "GATED_KINDS",
+    "Feedback",
+    "QualityDays",
+    "assess",
+    "event_days",
+    "initial_gate",
+    "reference_service",
+]
+
+
+def initial_gate(store: Scenario, horizon: int) -> FloatArray:
+    """The campaign gate the store's own initial scores set (§7.7: closed while F̄ < θ_gate), the
+    state its numbers were measured in: a store whose DSR starts below the gate had no gated
+    聚划算/天天特价 traffic to serve. F̄_0 as ``_feedback`` reads it (each mixture's mean at q0)."""
+    d = store.dsr
+    if d.gate <= 0:
+        return np.ones(horizon)
+    mixtures = [dsr_mod.mixture_for(v) for v in initial_scores(store).values()]
+    f0 = np.mean([m.mean(m.q0) for m in mixtures])
+    return np.full(horizon, 1.0 if f0 >= d.gate else 0.0)
 
 
 def reference_service(reference: Scenario, horizon: int) -> FloatArray:
-    """m_RT0,t: the reference desk's inquiry-conversion factor on its own traffic, day by day."""
+    """m_RT0,t: the reference desk's inquiry-conversion factor on its own traffic, day by day,
+    its gated campaign windows as its initial scores set them (``initial_gate``)."""
     ref = reference.model_copy(update={"horizon_days": horizon})
-    uv = traffic_days(ref, ref).total
+    uv = gated(traffic_days(ref, ref), ref, initial_gate(ref, horizon)).total
     return service_days(ref, uv * ref.funnel.inquiry_rate, event_days(ref)).factor
 
 

@@ -28,7 +28,7 @@ engine's own bookkeeping, each written where it is computed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -50,7 +50,7 @@ from .promotions import (
 from .repurchase import repeat_kernel
 from .scenario import Scenario
 from .service import ServiceDays, service_days
-from .traffic import TrafficDays
+from .traffic import TrafficDays, gated
 
 FloatArray = np.ndarray
 
@@ -144,12 +144,15 @@ def desks_step(
     is its own reference)."""
     horizon = plan.horizon_days
     open_desk = service_days(plan, open_traffic.total * plan.funnel.inquiry_rate, events)
-    ref_factor = (
-        open_desk.factor if reference is plan else quality.reference_service(reference, horizon)
-    )
-    desks = Desks(plan, events, inquiry_share, ref_factor)
+    desks = Desks(plan, events, inquiry_share, open_desk.factor)
     desks.by_gate[np.ones(horizon).tobytes()] = open_desk
-    return desks
+    if reference is not plan:
+        ref_factor = quality.reference_service(reference, horizon)
+    else:  # its own desk under the gate its initial scores set (open unless they start below it)
+        gate0 = quality.initial_gate(plan, horizon)
+        traffic0 = gated(open_traffic, plan, gate0).total
+        ref_factor = desks.desk(gate0, traffic0 * plan.funnel.inquiry_rate).factor
+    return replace(desks, reference_factor=ref_factor)
 
 
 # ----------------------------------------------------------------------- one pass of the chain

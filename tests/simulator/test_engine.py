@@ -382,3 +382,26 @@ def test_t17_a_mature_store_running_schemes_stands_still_too() -> None:
     for column, tol in (("gmv", 0.02), ("profit", 0.02), ("members", 0.03), ("card_holders", 0.03)):
         x = d[column].to_numpy()
         assert x.max() / x.min() - 1.0 <= tol, column
+
+
+def test_a_store_starting_below_the_campaign_gate_keeps_its_scores_as_its_own_reference() -> None:
+    """A store whose DSR starts below the 聚划算/天天特价 gate never had that traffic to serve: as
+    its own reference, its desk is measured under the same closed gate, so nothing moves its
+    service score (it rose to 4.80035 when the reference desk served the gated traffic)."""
+    from simulator import PARAMS, load_preset, set_param
+    from simulator.quality import initial_gate
+
+    sc = set_param(load_preset("mid_store"), "promotions", [])
+    sc = set_param(sc, "traffic.campaigns", [{"kind": "juhuasuan", "start_day": 3, "end_day": 9,
+                                              "platform_uv": 10_000_000}])  # fmt: skip
+    sc = set_param(sc, "dsr.initial.logistics", 1.0)
+    sc = set_param(sc, "dsr.gate", 4.17)
+    sc = set_param(sc, "fulfilment.capacity_per_day", PARAMS["fulfilment.capacity_per_day"].hi)
+    assert (initial_gate(sc, 5) == 0).all()  # mean DSR (4.8 + 4.8 + 1) / 3 < the gate
+    assert (initial_gate(set_param(sc, "dsr.gate", 0.0), 5) == 1).all()  # no gate: open
+    res = simulate(sc)
+    ini = sc.dsr.initial
+    for col, f0 in (("dsr_description", ini.description), ("dsr_service", ini.service),
+                    ("dsr_logistics", ini.logistics)):  # fmt: skip
+        np.testing.assert_allclose(res.daily[col], f0, rtol=0, atol=1e-9, err_msg=col)
+    assert (res.daily["uv_campaign"] == 0).all()  # the gate keeps the campaign out
