@@ -17,11 +17,14 @@ The split M_conv = M^φ, M_units = M^(1−φ) and cannibalisation live in ``prom
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.signal import lfilter
 
-from .scenario import Scenario
+if TYPE_CHECKING:
+    from .scenario import Scenario
 
 FloatArray = NDArray[np.float64]
 

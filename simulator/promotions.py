@@ -29,31 +29,24 @@ Pre-heat (预热): conversion × (1 − w_pre) on the announced days before an e
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.signal import lfilter
 
-from .basket import (
-    Padding,
-    addon_attach_rate,
-    second_item_outcome,
-    threshold_outcome,
-    tiers_for,
+from .basket import Padding
+from .promotion_kinds import (  # noqa: F401  (FREE_SHIPPING_MARGIN re-exported)
+    FREE_SHIPPING_MARGIN,
+    KINDS,
+    FreeShipping,
+    OrderResponse,
 )
-from .pricing import price_response
 from .scenario import Scenario
 
 FloatArray = NDArray[np.float64]
-#: Free-shipping threshold when none is given: the store's AOV + 25 yuan [SEED 003: "比客单价多
-#: 消费20–30元的满包邮", middle of the range].
-FREE_SHIPPING_MARGIN = 25.0
-#: Goal tags of seed 003's promotion toolbox: conversion, order value (AOV), repurchase.
-GOALS = {
-    "item_discount": "conversion", "gift": "aov", "coupon": "conversion", "threshold_discount": "aov",
-    "free_shipping": "aov", "addon": "aov", "lottery": "aov", "second_item": "aov",
-}  # fmt: skip
+#: Each kind's main goal among seed 003's promotion toolbox tags (conversion, order value,
+#: repurchase), as the kinds declare them.
+GOALS = {name: kind.GOALS[0] for name, kind in KINDS.items()}
 
 
 @dataclass
@@ -82,13 +75,7 @@ class StreamDays:
 
 
 def _window(promo, horizon: int) -> FloatArray:
-    t = np.arange(horizon)
-    return ((t >= promo.start_day) & (t <= promo.end_day)).astype(float)
-
-
-def _preheat(promo, horizon: int) -> FloatArray:
-    t = np.arange(horizon)
-    return ((t >= promo.start_day - promo.preheat_days) & (t < promo.start_day)).astype(float)
+    return promo.active(horizon)
 
 
 def audience_weight(promo, stream: str, member_share: float) -> float:
@@ -157,78 +144,14 @@ def stream_days(
     memo = {} if memo is None else memo
     spread = plan.basket.sigma if sigma is None else float(sigma)
     st = _Stream.start(plan, stream, base_list_value)
-    _item_discounts(st)
-    _second_items(st)
+    for kind in KINDS.values():  # (1) item level, kind by kind
+        if kind.STAGE == "item":
+            kind.item_level(st)
     order = _order_rewards(st, memo, spread)
     _preheat_waiting(st)
     return StreamDays(st.conv, st.units, st.list_value, st.item_disc, order.discount,
                       order.addon_revenue, order.goods, order.free_shipping, order.padded,
                       st.demand, st.orders, st.costs, st.past_floor)  # fmt: skip
-
-
-def _item_discounts(st: _Stream) -> None:
-    """(1) Item level: one public price path (offers for everyone move the reference price), and
-    first-time responses for offers to a closed audience."""
-    plan, horizon, pr = st.plan, st.plan.horizon_days, st.plan.price
-    public = [
-        (i, p)
-        for i, p in enumerate(plan.promotions)
-        if p.kind == "item_discount" and p.audience == "all"
-    ]
-    closed = [
-        (i, p)
-        for i, p in enumerate(plan.promotions)
-        if p.kind == "item_discount" and p.audience != "all" and st.weight(p) > 0
-    ]
-    groups = ([public] if public else []) + [[item] for item in closed]
-    for group in groups:
-        w = st.weight(group[0][1])
-        windows = [_window(p, horizon) for _, p in group]
-        cut = sum(on * p.pct * p.coverage for on, (_, p) in zip(windows, group, strict=True))
-        coverage = 1.0 - sum(
-            on * (1.0 - p.coverage) for on, (_, p) in zip(windows, group, strict=True)
-        )
-        index = 1.0 - cut
-        st.past_floor |= (index < pr.floor) & (w > 0)
-        m = price_response(plan, index, reference=group[0][1].audience == "all")
-        m = np.where(coverage < 1.0, 1.0 + (1.0 - pr.cannibalisation) * (m - 1.0), m)
-        m_conv, m_units = m**st.phi, m ** (1.0 - st.phi)
-        mix_conv = 1.0 + w * (m_conv - 1.0)
-        share = w * m_conv / mix_conv  # share of the stream's orders that get the offer
-        disc = share * st.list_value * m_units * (1.0 - index)
-        factor = 1.0 + share * (m_units - 1.0)
-        st.conv, st.units, st.list_value = (
-            st.conv * mix_conv,
-            st.units * factor,
-            st.list_value * factor,
-        )
-        st.demand, st.orders = st.demand * mix_conv * factor, st.orders * mix_conv
-        st.item_disc = st.item_disc + disc
-        for on, (i, _) in zip(windows, group, strict=True):
-            st.costs[i] = disc * on
-
-
-def _second_items(st: _Stream) -> None:
-    """第2件半价: the discount on the second units and the upgrades to two units."""
-    plan, pr = st.plan, st.plan.price
-    for i, promo in enumerate(plan.promotions):
-        w = st.weight(promo)
-        if promo.kind != "second_item" or w == 0:
-            continue
-        on = _window(promo, plan.horizon_days)
-        k_bar = plan.store.units_per_order
-        out = second_item_outcome(k_bar, promo.upgrade_rate)
-        unit_price = st.list_value / (k_bar * st.units)
-        extra_units = out.units_after - out.units_before
-        disc = w * on * unit_price * promo.pct * out.discount_units
-        d_eff = np.where(on > 0, disc / np.maximum(st.list_value, 1e-9), 0.0)
-        m2 = (1.0 - pr.threshold_salience * d_eff) ** (st.phi * pr.elasticity)
-        upgrade = 1.0 + w * on * extra_units / out.units_before
-        st.conv, st.units, st.demand = st.conv * m2, st.units * upgrade, st.demand * m2 * upgrade
-        st.orders = st.orders * m2
-        st.list_value = st.list_value + w * on * unit_price * extra_units
-        st.item_disc = st.item_disc + disc
-        st.costs[i] = disc
 
 
 @dataclass(frozen=True)
@@ -243,7 +166,8 @@ class _OrderLevel:
 
 
 def _order_rewards(st: _Stream, memo: dict, spread: float) -> _OrderLevel:
-    """(2) Order level, on the basket after item discounts."""
+    """(2, 3) Order level and add-ons, on the basket after item discounts: each offer's
+    ``order_response``, memoised on its baskets."""
     plan, horizon, pr = st.plan, st.plan.horizon_days, st.plan.price
     padding = Padding(plan.basket.pad_value_share, plan.basket.pad_max_prob)
     order_disc, addon_rev, goods = np.zeros(horizon), np.zeros(horizon), np.zeros(horizon)
@@ -252,21 +176,21 @@ def _order_rewards(st: _Stream, memo: dict, spread: float) -> _OrderLevel:
     discount_by_promo: dict[int, FloatArray] = {}
     for i, promo in enumerate(plan.promotions):
         w = st.weight(promo)
-        if promo.kind in ("item_discount", "second_item") or w == 0:
+        if promo.STAGE == "item" or w == 0:
             continue
         days = np.flatnonzero(_window(promo, horizon))
         if days.size == 0:
             continue
         key = (i, w, spread, aov_item[days].tobytes())
         if key not in memo:
-            memo[key] = _order_level(plan, promo, aov_item[days], padding, w, spread)
-        eff = memo[key]
+            memo[key] = promo.order_response(plan, aov_item[days], padding, w, spread)
+        eff: OrderResponse = memo[key]
         # The reward enters §5.1 as an extra price cut, so it saturates at x_floor as prices do
         # (a gift worth more than the basket would otherwise raise a negative base to a power).
         depth = (
             pr.threshold_salience
-            * eff["perceived"]
-            / (aov_item[days] + np.maximum(eff["delta_aov"], 0.0))
+            * eff.perceived
+            / (aov_item[days] + np.maximum(eff.delta_aov, 0.0))
         )
         st.past_floor[days] |= 1.0 - depth < pr.floor
         thr = np.maximum(1.0 - depth, pr.floor) ** (st.phi * pr.elasticity)
@@ -275,19 +199,19 @@ def _order_rewards(st: _Stream, memo: dict, spread: float) -> _OrderLevel:
         st.orders[days] *= thr
         # Padding only adds (≥ 0); the clip removes the rounding of the closed form's differences
         # (−2e-7 yuan made refunds negative in a hypothesis find).
-        pad = np.maximum(eff["delta_aov"], 0.0)
+        pad = np.maximum(eff.delta_aov, 0.0)
         st.list_value[days] += pad
         padded[days] += pad
-        order_disc[days] += eff["discount"]
-        addon_rev[days] += eff["addon_revenue"]
-        goods[days] += eff["goods"]
-        free_ship[days] = np.minimum(1.0, free_ship[days] + eff["free_shipping"])
-        st.units[days] *= 1.0 + eff["units"]
+        order_disc[days] += eff.discount
+        addon_rev[days] += eff.addon_revenue
+        goods[days] += eff.goods
+        free_ship[days] = np.minimum(1.0, free_ship[days] + eff.free_shipping)
+        st.units[days] *= 1.0 + eff.units
         cost = np.zeros(horizon)
-        cost[days] = eff["goods"] + eff["shipping_value"]
+        cost[days] = eff.goods + eff.shipping_value
         st.costs[i] = cost
         discount_by_promo[i] = np.zeros(horizon)
-        discount_by_promo[i][days] = eff["discount"]
+        discount_by_promo[i][days] = eff.discount
     # Stacked order-level rewards never take more than the basket they apply to (each one is
     # already capped alone, in basket.threshold_outcome): where their sum would, every reward is
     # scaled down in proportion [ASSUMPTION: the platform charges at least the basket's value − ε].
@@ -304,90 +228,12 @@ def _preheat_waiting(st: _Stream) -> None:
     for promo in st.plan.promotions:
         w = st.weight(promo)
         if promo.preheat_days > 0 and w > 0:
-            st.conv = st.conv * (1.0 - w * pr.preheat_dip * _preheat(promo, st.plan.horizon_days))
+            st.conv = st.conv * (1.0 - w * pr.preheat_dip * promo.preheat(st.plan.horizon_days))
 
 
-def free_shipping_threshold(plan: Scenario, promo) -> float:
-    return promo.threshold if promo.threshold is not None else plan.store.aov + FREE_SHIPPING_MARGIN
-
-
-def _order_level(
-    plan: Scenario, promo, aov_item: FloatArray, padding: Padding, w: float, sigma: float
-) -> dict[str, Any]:
-    """Per-order effects of one order-level offer on baskets of mean ``aov_item`` (list yuan, one
-    per active day) and lognormal spread ``sigma``."""
-    zero = np.zeros_like(aov_item)
-    out: dict[str, Any] = dict.fromkeys(
-        (
-            "perceived",
-            "delta_aov",
-            "discount",
-            "addon_revenue",
-            "goods",
-            "free_shipping",
-            "units",
-            "shipping_value",
-        ),
-        zero,
-    )
-    kind = promo.kind
-    if kind == "threshold_discount":
-        res = threshold_outcome(
-            aov_item, sigma, tiers_for(promo.tiers, promo.repeat, aov_item, sigma), padding
-        )
-        out.update(perceived=w * res.reward, delta_aov=w * res.delta_aov, discount=w * res.reward)
-    elif kind == "coupon":
-        share = w * promo.claim_rate
-        if promo.post_purchase:
-            return out  # a voucher for the next order: see repeat_coupon_days
-        res = threshold_outcome(aov_item, sigma, [(promo.threshold, promo.face)], padding)
-        out.update(
-            perceived=share * res.reward,
-            delta_aov=share * res.delta_aov,
-            discount=share * res.reward,
-        )
-    elif kind == "free_shipping":
-        fee = plan.store.shipping_fee
-        share = w * plan.store.paid_shipping_share
-        res = threshold_outcome(
-            aov_item, sigma, [(free_shipping_threshold(plan, promo), fee)], padding
-        )
-        elig = res.p_elig if free_shipping_threshold(plan, promo) > 0 else zero + 1.0
-        out.update(perceived=share * fee * elig, delta_aov=share * res.delta_aov, free_shipping=w * elig,
-                   shipping_value=share * fee * elig)  # fmt: skip
-    elif kind == "gift":
-        perceived = plan.basket.gift_salience * promo.value
-        if promo.threshold <= 0:
-            out.update(perceived=zero + w * perceived, goods=zero + w * promo.cost)
-        else:
-            tiers = tiers_for([(promo.threshold, perceived)], promo.uncapped, aov_item, sigma)
-            res = threshold_outcome(aov_item, sigma, tiers, padding)
-            gifts = res.reward / perceived if perceived > 0 else res.p_elig
-            out.update(
-                perceived=w * res.reward, delta_aov=w * res.delta_aov, goods=w * promo.cost * gifts
-            )
-    elif kind == "lottery":
-        exp_value = sum(p.probability * p.value for p in promo.prizes)
-        exp_cost = sum(p.probability * p.cost for p in promo.prizes)
-        perceived = plan.basket.gift_salience * exp_value
-        res = threshold_outcome(aov_item, sigma, [(promo.threshold, perceived)], padding)
-        elig = res.p_elig if promo.threshold > 0 else zero + 1.0
-        out.update(
-            perceived=w * perceived * elig, delta_aov=w * res.delta_aov, goods=w * exp_cost * elig
-        )
-    elif kind == "addon":
-        bk = plan.basket
-        rate = addon_attach_rate(
-            promo.price, promo.value, bk.addon_base_rate, bk.addon_slope, bk.addon_cap
-        )
-        elig = threshold_outcome(
-            aov_item, sigma, [(promo.threshold, 1e-9)], Padding(0.0, 0.0)
-        ).p_elig
-        elig = elig if promo.threshold > 0 else zero + 1.0
-        attach = w * rate * elig
-        out.update(addon_revenue=attach * promo.price, goods=attach * promo.cost,
-                   units=attach / plan.store.units_per_order)  # fmt: skip
-    return out
+def free_shipping_threshold(plan: Scenario, promo: FreeShipping) -> float:
+    """The threshold of a 满包邮 in force (``FreeShipping.threshold_for``)."""
+    return promo.threshold_for(plan)
 
 
 def pull_forward_debt(delta: FloatArray, share: float, days: float) -> FloatArray:

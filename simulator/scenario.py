@@ -11,108 +11,39 @@ names the field path and its allowed range, e.g.
 from __future__ import annotations
 
 import datetime as dt
-import math
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
-from .registry import PARAMS, Param
-
-WEEKDAYS = 7
-
-
-def pf(path: str) -> Any:
-    """A pydantic ``Field`` whose default and bounds come from the registry entry ``path``."""
-    p = PARAMS[path]
-    extra = {"unit": p.unit, "provenance": p.provenance, "path": path}
-    if p.kind == "choice":
-        return Field(default=p.default, description=p.en, json_schema_extra=extra)
-    if path == "traffic.weekday_profile":
-        return Field(
-            default=(float(p.default),) * WEEKDAYS, description=p.en, json_schema_extra=extra
-        )
-    return Field(default=p.default, ge=p.lo, le=p.hi, description=p.en, json_schema_extra=extra)
-
-
-#: Characters of a bad value quoted in a message; the rest is cut (a link can carry 16,000).
-SHOWN_CHARS = 40
-
-
-def shown(value: object) -> str:
-    """``value`` as a message quotes it: its repr, cut to ``SHOWN_CHARS``; an integer too long to
-    print (Python refuses ``repr`` beyond 4,300 digits) by its number of digits."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-        return f"<a number of {math.floor(abs(value).bit_length() * math.log10(2)) + 1} digits>"
-    text = repr(value)
-    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
-
-
-class ParamRangeError(ValueError):
-    """A value outside its registry range; carries the path so a UI can say it in its language."""
-
-    def __init__(self, param: Param, value: object, reason: str = "range") -> None:
-        self.param, self.value, self.reason = param, value, reason
-        what = {"range": "", "number": "a number ", "whole": "a whole number "}[reason]
-        super().__init__(
-            f"{param.path} must be {what}within {param.range_text()} (got {shown(value)})"
-        )
-
-
-def _check(p: Param, value: Any) -> Any:
-    """Range check with a message naming the path and range (runs before type coercion)."""
-    if p.kind == "choice":
-        if value not in p.choices:
-            raise ParamRangeError(p, value)
-        return value
-    if isinstance(value, bool):
-        raise ParamRangeError(p, value, "number")
-    try:
-        x = float(value)
-    except OverflowError:  # an integer beyond any float: out of range, like inf
-        raise ParamRangeError(p, value) from None
-    except (TypeError, ValueError):
-        raise ParamRangeError(p, value, "number") from None
-    if not math.isfinite(x) or x < p.lo or x > p.hi:
-        raise ParamRangeError(p, value)
-    if p.kind == "int":
-        if x != int(x):
-            raise ParamRangeError(p, value, "whole")
-        return int(x)
-    # −0.0 equals 0.0 but prints as "-0.0": a share link (which keeps only changed values) would
-    # hand back 0.0 and the JSON would differ (a hypothesis find on growth_pct_month)
-    return x + 0.0
-
-
-class _Section(BaseModel):
-    """Base of every part of a Scenario: forbids unknown keys, checks ranges via the registry."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    _prefix: ClassVar[str] = ""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _registry_ranges(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        return {k: cls._check_field(str(k), v) for k, v in data.items()}
-
-    @classmethod
-    def _check_field(cls, name: str, value: Any) -> Any:
-        path = f"{cls._prefix}.{name}" if cls._prefix else name
-        p = PARAMS.get(path) or PARAMS.get(f"{cls._prefix.split('.')[0]}.{name}")
-        if p is None:
-            return value
-        field = cls.model_fields.get(name)
-        if value is None and field is not None and field.default is None:
-            return value  # an optional value left unset (e.g. a free-shipping threshold)
-        if path == "traffic.weekday_profile":
-            if not isinstance(value, list | tuple) or len(value) != WEEKDAYS:
-                raise ValueError(f"{path} must be a list of {WEEKDAYS} numbers (Monday…Sunday)")
-            vals = tuple(_check(p, v) for v in value)
-            if sum(vals) <= 0:
-                raise ValueError(f"{path} needs at least one day above 0")
-            return vals
-        return _check(p, value)
+from .promotion_kinds import (  # noqa: F401  (re-exported: the scenario's promotion kinds)
+    MAX_LAYERS,
+    OPEN_AUDIENCE,
+    PROMOTION_KINDS,
+    Addon,
+    Audience,
+    Coupon,
+    FreeShipping,
+    Gift,
+    ItemDiscount,
+    Lottery,
+    Prize,
+    Promotion,
+    PromotionKind,
+    SecondItem,
+    StackingError,
+    ThresholdDiscount,
+    check_stacking,
+)
+from .registry import PARAMS
+from .sections import (  # noqa: F401  (re-exported: the sections' building blocks)
+    SHOWN_CHARS,
+    WEEKDAYS,
+    ParamRangeError,
+    _check,
+    _Section,
+    pf,
+    shown,
+)
 
 
 class Store(_Section):
@@ -470,206 +401,6 @@ class Finance(_Section):
     return_rate: float = pf("finance.return_rate")
     agent_wage_per_day: float = pf("finance.agent_wage_per_day")
     bubble_return_rate: float = pf("finance.bubble_return_rate")
-
-
-Audience = Literal["all", "old_customers", "members"]
-#: At most this many promotion layers at once, never two of one kind [SEED 003 多层次促销].
-MAX_LAYERS = 3
-#: Kinds that may target members or old customers only (MODEL.md §5.0: member price, coupons,
-#: member-only 满减/赠品, 第2件半价); the others are store-wide mechanics for all buyers.
-OPEN_AUDIENCE = frozenset({"item_discount", "threshold_discount", "coupon", "gift", "second_item"})
-
-
-class _Promotion(_Section):
-    """Common fields: the event window [start_day, end_day] (inclusive), pre-heat days before it
-    (预热: buyers wait, MODEL.md §5.11) and who the offer is for (MODEL.md §5.0)."""
-
-    start_day: int = pf("promotion.start_day")
-    end_day: int = pf("promotion.end_day")
-    preheat_days: int = pf("promotion.preheat_days")
-    audience: Audience = pf("promotion.audience")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> _Promotion:
-        if self.end_day < self.start_day:
-            raise ValueError(
-                f"promotion end_day ({self.end_day}) must not be before start_day ({self.start_day})"
-            )
-        kind = getattr(self, "kind", "")
-        if self.audience != "all" and kind not in OPEN_AUDIENCE:
-            raise ValueError(f"promotion {kind}: this kind is offered to all buyers only")
-        if self.audience != "all" and getattr(self, "post_purchase", False):
-            raise ValueError("post-purchase voucher: given to new buyers, audience must be all")
-        return self
-
-
-class ItemDiscount(_Promotion):
-    """限时折扣 / 特价清仓: ``pct`` off list price on a share ``coverage`` of sales (§5.1)."""
-
-    _prefix = "promotion.item_discount"
-    kind: Literal["item_discount"] = "item_discount"
-    pct: float = pf("promotion.item_discount.pct")
-    coverage: float = pf("promotion.item_discount.coverage")
-
-
-def _check_tiers(tiers: Any) -> tuple[tuple[float, float], ...]:
-    t_param = PARAMS["promotion.threshold_discount.threshold"]
-    r_param = PARAMS["promotion.threshold_discount.amount_off"]
-    out = []
-    for tier in tiers:
-        if not isinstance(tier, list | tuple) or len(tier) != 2:
-            raise ValueError("threshold_discount tiers must be [threshold, amount_off] pairs")
-        t, r = _check(t_param, tier[0]), _check(r_param, tier[1])
-        if r >= t:
-            raise ValueError(
-                f"threshold_discount: amount_off ({r:g}) must be below its threshold ({t:g})"
-            )
-        out.append((t, r))
-    out.sort()
-    if not out:
-        raise ValueError("threshold_discount needs at least one [threshold, amount_off] tier")
-    for (t0, r0), (t1, r1) in zip(out, out[1:], strict=False):
-        if t1 == t0 or r1 <= r0:
-            raise ValueError(
-                "threshold_discount tiers need rising thresholds with rising amounts off"
-            )
-    return tuple(out)
-
-
-class ThresholdDiscount(_Promotion):
-    """满减: tiers of (threshold, amount off); ``repeat`` = 每满减 (every multiple of the first)."""
-
-    _prefix = "promotion.threshold_discount"
-    kind: Literal["threshold_discount"] = "threshold_discount"
-    tiers: tuple[tuple[float, float], ...] = ((140.0, 10.0),)
-    repeat: bool = False
-
-    @model_validator(mode="before")
-    @classmethod
-    def _tiers(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "tiers" in data:
-            data = {**data, "tiers": _check_tiers(data["tiers"])}
-        return data
-
-
-class Coupon(_Promotion):
-    """优惠券: ``face`` off at ``threshold`` for the share who claim it; with ``post_purchase`` it
-    is a 抵价券 given after purchase that raises the holder's repeat rate until it expires."""
-
-    _prefix = "promotion.coupon"
-    kind: Literal["coupon"] = "coupon"
-    face: float = pf("promotion.coupon.face")
-    threshold: float = pf("promotion.coupon.threshold")
-    claim_rate: float = pf("promotion.coupon.claim_rate")
-    post_purchase: bool = False
-    valid_days: int = pf("promotion.coupon.valid_days")
-    repeat_uplift: float = pf("promotion.coupon.repeat_uplift")
-
-
-class FreeShipping(_Promotion):
-    """满包邮: orders from ``threshold`` ship free; ``None`` = the store's AOV + 25 [SEED 003]."""
-
-    _prefix = "promotion.free_shipping"
-    kind: Literal["free_shipping"] = "free_shipping"
-    threshold: float | None = None
-
-
-class Gift(_Promotion):
-    """满就送 / 买赠: a gift from ``threshold`` (0 = with every order); ``uncapped`` = 上不封顶."""
-
-    _prefix = "promotion.gift"
-    kind: Literal["gift"] = "gift"
-    threshold: float = pf("promotion.gift.threshold")
-    value: float = pf("promotion.gift.value")
-    cost: float = pf("promotion.gift.cost")
-    uncapped: bool = False
-
-
-class Addon(_Promotion):
-    """加价换购: add ``price`` yuan to get an item worth ``value`` (cost ``cost``) [SEED 003]."""
-
-    _prefix = "promotion.addon"
-    kind: Literal["addon"] = "addon"
-    price: float = pf("promotion.addon.price")
-    value: float = pf("promotion.addon.value")
-    cost: float = pf("promotion.addon.cost")
-    threshold: float = pf("promotion.addon.threshold")
-
-
-class SecondItem(_Promotion):
-    """第2件N折: every second unit ``pct`` off; single-unit buyers may take a second (§5.6)."""
-
-    _prefix = "promotion.second_item"
-    kind: Literal["second_item"] = "second_item"
-    pct: float = pf("promotion.second_item.pct")
-    upgrade_rate: float = pf("promotion.second_item.upgrade_rate")
-
-
-class Prize(_Section):
-    _prefix = "promotion.lottery"
-    value: float = pf("promotion.lottery.prize_value")
-    cost: float = pf("promotion.lottery.prize_cost")
-    probability: float = pf("promotion.lottery.probability")
-
-
-class Lottery(_Promotion):
-    """抽奖: orders from ``threshold`` draw for ``prizes`` (values 1980/199/68 in seed 004)."""
-
-    _prefix = "promotion.lottery"
-    kind: Literal["lottery"] = "lottery"
-    threshold: float = pf("promotion.lottery.threshold")
-    prizes: tuple[Prize, ...] = (Prize(),)
-
-    @model_validator(mode="after")
-    def _probabilities(self) -> Lottery:
-        if sum(p.probability for p in self.prizes) > 1.0:
-            raise ValueError("lottery: prize probabilities add up to more than 1")
-        return self
-
-
-Promotion = Annotated[
-    ItemDiscount | ThresholdDiscount | Coupon | FreeShipping | Gift | Addon | SecondItem | Lottery,
-    Field(discriminator="kind"),
-]
-PROMOTION_KINDS = (
-    "item_discount", "threshold_discount", "coupon", "free_shipping", "gift", "addon",
-    "second_item", "lottery",
-)  # fmt: skip
-
-
-class StackingError(ValueError):
-    """Seed 003's layering rule broken on ``day``: too many layers, or two of one kind."""
-
-    def __init__(
-        self, day: int, kinds: list[str], reason: str, start: dt.date | None = None
-    ) -> None:
-        self.day, self.kinds, self.reason = day, kinds, reason
-        #: The calendar date of day 0 when known: the UI names the day by its date.
-        self.start = start
-        if reason == "same_kind":
-            msg = f"promotions: two {kinds[0]} promotions overlap on day {day} (never two of one kind)"
-        else:
-            msg = (
-                f"promotions: {len(kinds)} layers on day {day} ({', '.join(kinds)}); at most "
-                f"{MAX_LAYERS} may run at once"
-            )
-        super().__init__(msg)
-
-
-def check_stacking(promotions: tuple[Any, ...], start: dt.date | None = None) -> None:
-    """Raise ``StackingError`` at the first day that breaks the layering rule [SEED 003];
-    ``start``: the date of day 0, carried for the message."""
-    if len(promotions) < 2:
-        return
-    edges = sorted({p.start_day for p in promotions})
-    for day in edges:
-        active = [p for p in promotions if p.start_day <= day <= p.end_day]
-        kinds = [p.kind for p in active]
-        for k in kinds:
-            if kinds.count(k) > 1:
-                raise StackingError(day, [k], "same_kind", start)
-        if len(active) > MAX_LAYERS:
-            raise StackingError(day, kinds, "layers", start)
 
 
 #: The calendar a scenario may start in: the platform's era (淘宝 2003) to a generous planning
