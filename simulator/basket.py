@@ -30,6 +30,8 @@ FloatArray = NDArray[np.float64]
 
 #: Overshoot mean as a share of the threshold: ō = 0.05·T [ASSUMPTION; LIT Chen & Ngwe 2018].
 OVERSHOOT_SHARE = 0.05
+#: Share of below-threshold orders that top up, the observed range [LIT Hemmati et al. 2021].
+HEMMATI_PAD_SHARE = (0.124, 0.284)
 #: Multiples of T considered for 每满减 / 上不封顶: up to the basket's 99.999th percentile.
 TAIL_QUANTILE = 0.99999
 _TAIL_Z = float(norm.ppf(TAIL_QUANTILE))

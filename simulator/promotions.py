@@ -28,16 +28,25 @@ Pre-heat (预热): conversion × (1 − w_pre) on the announced days before an e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.signal import lfilter
 
-from .basket import Padding
-from .promotion_kinds import (  # noqa: F401  (FREE_SHIPPING_MARGIN re-exported)
+from .basket import (
+    HEMMATI_PAD_SHARE,
+    Padding,
+    basket_density,
+    threshold_curve,
+    threshold_outcome,
+)
+from .promotion_kinds import (
     FREE_SHIPPING_MARGIN,
     KINDS,
+    BasketOffer,
     FreeShipping,
     OrderResponse,
 )
@@ -169,7 +178,7 @@ def _order_rewards(st: _Stream, memo: dict, spread: float) -> _OrderLevel:
     """(2, 3) Order level and add-ons, on the basket after item discounts: each offer's
     ``order_response``, memoised on its baskets."""
     plan, horizon, pr = st.plan, st.plan.horizon_days, st.plan.price
-    padding = Padding(plan.basket.pad_value_share, plan.basket.pad_max_prob)
+    padding = padding_of(plan)
     order_disc, addon_rev, goods = np.zeros(horizon), np.zeros(horizon), np.zeros(horizon)
     free_ship, padded = np.zeros(horizon), np.zeros(horizon)
     aov_item = st.list_value - st.item_disc
@@ -271,3 +280,126 @@ def voucher_specs(
         for i, p in enumerate(plan.promotions)
         if p.kind == "coupon" and p.post_purchase and p.audience == "all"
     ]
+
+
+# --------------------------------------------------------------------------- the basket, drawn
+#: Basket chart grid: 0 … AOV × 4 [the lognormal's mass beyond is negligible at σ_B ≤ 0.8].
+BASKET_SPAN, BASKET_POINTS = 4.0, 600
+#: Candidate 满减 thresholds for the tier picker: AOV × 0.6 … AOV × 2, 40 points.
+CURVE_FROM, CURVE_TO, CURVE_POINTS = 0.6, 2.0, 40
+
+
+def padding_of(plan: Scenario) -> Padding:
+    """The store's topping-up behaviour (``basket.pad_value_share``, ``basket.pad_max_prob``)."""
+    return Padding(plan.basket.pad_value_share, plan.basket.pad_max_prob)
+
+
+def basket_offers(plan: Scenario) -> dict[int, BasketOffer]:
+    """The plan's offers that set a threshold on the basket, by their index in the plan."""
+    return {
+        i: offer
+        for i, p in enumerate(plan.promotions)
+        if (offer := p.basket_offer(plan)) is not None
+    }
+
+
+def custom_threshold(plan: Scenario) -> tuple[float, float]:
+    """A threshold to try on the basket chart (the default 满包邮's, AOV + 25 [SEED 003]) and the
+    highest the chart shows (AOV × ``BASKET_SPAN``)."""
+    return plan.store.aov + FREE_SHIPPING_MARGIN, plan.store.aov * BASKET_SPAN
+
+
+@dataclass(frozen=True)
+class BasketShift:
+    """The store's basket (new buyers' lognormal) before and after a threshold offer (§5.2)."""
+
+    grid: FloatArray  # order values (yuan)
+    before: FloatArray  # density before the offer
+    after: FloatArray  # density after it: padded buyers bunch just above each threshold
+    thresholds: list[float]  # the offer's thresholds within the grid
+    p_pad: float  # share of all orders that top up
+    pad_share: float  # share of below-threshold orders that top up
+    #: where ``pad_share`` lies against the observed 12.4–28.4 % [LIT Hemmati et al. 2021]
+    pad_verdict: Literal["below_range", "in_range", "above_range"]
+    delta_aov: float  # extra list value per order from topping up (yuan)
+    share: float  # share of buyers who hold the offer
+
+
+def basket_shift(
+    plan: Scenario,
+    *,
+    tiers: Sequence[tuple[float, float]],
+    share: float = 1.0,
+    span: float = BASKET_SPAN,
+    points: int = BASKET_POINTS,
+) -> BasketShift:
+    """The basket of ``plan``'s store under the (threshold, reward) ``tiers`` held by a ``share``
+    of buyers, on a grid 0 … AOV × ``span`` (``basket.basket_density``, ``threshold_outcome``)."""
+    aov, sigma, padding = plan.store.aov, plan.basket.sigma, padding_of(plan)
+    grid = np.linspace(0.0, aov * span, points)
+    before, after = basket_density(aov, sigma, tiers, grid, padding)
+    outcome = threshold_outcome(aov, sigma, tiers, padding)
+    pad_share = float(outcome.pad_share_of_below)
+    lo, hi = HEMMATI_PAD_SHARE
+    verdict: Literal["below_range", "in_range", "above_range"] = (
+        "in_range" if lo <= pad_share <= hi else "below_range" if pad_share < lo else "above_range"
+    )
+    return BasketShift(
+        grid=grid,
+        before=before,
+        after=after,
+        thresholds=[th for th, _ in tiers if th <= grid[-1]],
+        p_pad=float(outcome.p_pad),
+        pad_share=pad_share,
+        pad_verdict=verdict,
+        delta_aov=float(outcome.delta_aov),
+        share=share,
+    )
+
+
+@dataclass(frozen=True)
+class TierAt:
+    """One 满减 tier on the store's basket: paid value and cost per order, eligible share."""
+
+    threshold: float
+    amount_off: float
+    aov: float  # paid value per order after the reward (yuan)
+    cost: float  # discount per order (yuan)
+    p_elig: float  # share of orders that reach the threshold
+
+
+@dataclass(frozen=True)
+class TierPicker:
+    """AOV and discount cost per order across candidate thresholds of one 满减 tier (§5.2), and
+    where the plan's own 满减 tiers sit."""
+
+    candidates: FloatArray  # thresholds (yuan)
+    curve: dict[str, FloatArray]  # ``basket.threshold_curve`` over ``candidates``
+    current: list[float]  # the plan's 满减 thresholds within the candidates' range
+    first: TierAt | None  # the plan's first 满减 tier on the basket
+
+
+def tier_picker(
+    plan: Scenario,
+    *,
+    amount_off: float,
+    lo: float = CURVE_FROM,
+    hi: float = CURVE_TO,
+    points: int = CURVE_POINTS,
+) -> TierPicker:
+    """Candidate thresholds AOV × ``lo`` … AOV × ``hi`` for a tier of ``amount_off`` yuan."""
+    aov, sigma, padding = plan.store.aov, plan.basket.sigma, padding_of(plan)
+    candidates = np.linspace(aov * lo, aov * hi, points)
+    tiers = [tier for p in plan.promotions if p.kind == "threshold_discount" for tier in p.tiers]
+    first = None
+    if tiers:
+        th, r = tiers[0]
+        at = threshold_curve(aov, sigma, [th], r, padding)
+        first = TierAt(th, r, float(at["aov"][0]), float(at["discount_per_order"][0]),
+                       float(at["p_elig"][0]))  # fmt: skip
+    return TierPicker(
+        candidates=candidates,
+        curve=threshold_curve(aov, sigma, candidates, amount_off, padding),
+        current=[th for th, _ in tiers if candidates[0] <= th <= candidates[-1]],
+        first=first,
+    )

@@ -2228,6 +2228,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Reading or fitting this file failed and was stopped; save it as CSV (UTF-8) and upload "
         "that.",
     ),
+    # --- issue 18: promotion kinds ---
+    # between two 满减 tiers of a kind's summary (simulator.promotion_kinds.Phrase)
+    "sum.sep": (",", "; "),
 }
 
 

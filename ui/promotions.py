@@ -15,37 +15,29 @@ import streamlit as st
 from pydantic import TypeAdapter, ValidationError
 
 from simulator import PARAMS, Scenario
-from simulator.basket import OVERSHOOT_SHARE, addon_attach_rate, second_item_margins, tiers_for
-from simulator.promotions import FREE_SHIPPING_MARGIN, GOALS, free_shipping_threshold
-from simulator.scenario import (
+from simulator.basket import HEMMATI_PAD_SHARE, OVERSHOOT_SHARE, second_item_margins
+from simulator.promotion_kinds import (
+    FREE_SHIPPING_MARGIN,
     MAX_LAYERS,
-    OPEN_AUDIENCE,
-    PROMOTION_KINDS,
-    Addon,
-    Promotion,
-    SecondItem,
-    check_stacking,
+    STACKING_ORDER,
+    BasketOffer,
+    Money,
+    Phrase,
+    Share,
+    Yuan,
 )
+from simulator.promotion_kinds import KINDS as KIND_CLASSES
+from simulator.scenario import Addon, Promotion, SecondItem, check_stacking
 from simulator.sources import source_text
 from ui import dates, state, widgets
 from ui.errors import describe_error
 from ui.fmt import fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
 
-#: Kinds in the stacking order of MODEL.md §5.0, with their stage: (1) item level, (2) order-level
-#: thresholds on the basket, (3) add-ons.
-STAGES = {
-    "item_discount": "item", "second_item": "item", "threshold_discount": "order",
-    "coupon": "order", "free_shipping": "order", "gift": "order", "lottery": "order",
-    "addon": "addon",
-}  # fmt: skip
-KINDS = tuple(STAGES)
-assert set(KINDS) == set(PROMOTION_KINDS), "a promotion kind without a stacking stage"
-#: Seed 003's toolbox tags beside ``GOALS``: 买赠活动 (a gift with every order) makes them buy,
-#: 发抵价券 (a voucher after purchase) brings them back.
-EXTRA_GOALS = {"gift": "conversion", "coupon": "repurchase"}
-#: Share of below-threshold orders that top up, observed range [LIT Hemmati et al. 2021].
-HEMMATI_PAD_SHARE = (0.124, 0.284)
+#: Kinds in the stacking order of MODEL.md §5.0 (each kind declares its ``STAGE``).
+KINDS = STACKING_ORDER
+#: Each kind's stage: (1) item level, (2) order-level thresholds on the basket, (3) add-ons.
+STAGES = {k: KIND_CLASSES[k].STAGE for k in KINDS}
 _PROMOTION = TypeAdapter(Promotion)
 
 
@@ -83,55 +75,29 @@ def audience_text(promo: Any, lang: str) -> str:
 
 
 def goals_text(kind: str, lang: str) -> str:
-    goals = dict.fromkeys([GOALS[kind], *([EXTRA_GOALS[kind]] if kind in EXTRA_GOALS else [])])
+    goals = dict.fromkeys(KIND_CLASSES[kind].GOALS)
     sep = "、" if lang == "zh" else ", "
     return t("pr.goal", lang, goals=sep.join(t(f"goal.{g}", lang) for g in goals))
 
 
+def phrase_text(phrase: Phrase, lang: str) -> str:
+    """A catalogue phrase with its values formatted by their type."""
+
+    def shown(v: Yuan | Money | Share | int) -> str | int:
+        if isinstance(v, Yuan):
+            return amount(v.value, lang)
+        if isinstance(v, Money):
+            return fmt_money(v.value, lang, compact=False)
+        if isinstance(v, Share):
+            return fmt_pct(v.value, lang, digits=0)
+        return v
+
+    return t(phrase.key, lang, **{k: shown(v) for k, v in phrase.values.items()})
+
+
 def detail_text(promo: Any, sc: Scenario, lang: str) -> str:
-    """The offer in a few words: 满140减10, 降价 20%, 全场包邮 …"""
-    k = promo.kind
-    if k == "item_discount":
-        return t("sum.item_discount", lang, pct=fmt_pct(promo.pct, lang, digits=0),
-                 cov=fmt_pct(promo.coverage, lang, digits=0))  # fmt: skip
-    if k == "threshold_discount":
-        key = "sum.every" if promo.repeat else "sum.tier"
-        sep = "," if lang == "zh" else "; "
-        return sep.join(
-            t(key, lang, t=amount(th, lang), r=amount(r, lang)) for th, r in promo.tiers
-        )
-    if k == "coupon":
-        common = {"f": amount(promo.face, lang), "t": amount(promo.threshold, lang),
-                  "c": fmt_pct(promo.claim_rate, lang, digits=0)}  # fmt: skip
-        if promo.post_purchase:
-            return t("sum.voucher", lang, d=promo.valid_days, **common)
-        return t("sum.coupon" if promo.threshold > 0 else "sum.coupon_any", lang, **common)
-    if k == "free_shipping":
-        threshold = free_shipping_threshold(sc, promo)
-        if threshold <= 0:
-            return t("sum.free_shipping_all", lang)
-        if promo.threshold is None:
-            return t("sum.free_shipping_default", lang, t=amount(threshold, lang),
-                     m=amount(FREE_SHIPPING_MARGIN, lang))  # fmt: skip
-        return t("sum.free_shipping", lang, t=amount(threshold, lang))
-    if k == "gift":
-        v = amount(promo.value, lang)
-        text = (
-            t("sum.gift", lang, t=amount(promo.threshold, lang), v=v)
-            if promo.threshold > 0
-            else t("sum.gift_any", lang, v=v)
-        )
-        return text + (t("sum.uncapped", lang) if promo.uncapped and promo.threshold > 0 else "")
-    if k == "addon":
-        text = t("sum.addon", lang, x=amount(promo.price, lang), v=amount(promo.value, lang))
-        if promo.threshold > 0:
-            text += t("sum.addon_from", lang, t=amount(promo.threshold, lang))
-        return text
-    if k == "second_item":
-        return t("sum.second_item", lang, pct=fmt_pct(promo.pct, lang, digits=0))
-    cost = sum(p.probability * p.cost for p in promo.prizes)
-    return t("sum.lottery", lang, t=amount(promo.threshold, lang), n=len(promo.prizes),
-             c=amount(round(cost, 2), lang))  # fmt: skip
+    """The offer in a few words: 满140减10, 降价 20%, 全场包邮 … (the kind's ``summary``)."""
+    return "".join(phrase_text(p, lang) for p in promo.summary(sc))
 
 
 def timeline_rows(sc: Scenario, lang: str) -> list[dict[str, Any]]:
@@ -167,28 +133,10 @@ def max_layers(sc: Scenario) -> int:
 
 
 # --------------------------------------------------------------------------- basket threshold
-def basket_offer(promo: Any, sc: Scenario) -> tuple[list[tuple[float, float]], float] | None:
+def basket_offer(promo: Any, sc: Scenario) -> BasketOffer | None:
     """The (threshold, reward) tiers an order-level offer sets on the basket and the share of
-    buyers who hold it, as ``simulator.promotions`` reads them (§5.2–5.4, §5.7); ``None`` for an
-    offer without a threshold."""
-    aov, sigma, bk = sc.store.aov, sc.basket.sigma, sc.basket
-    tiers: list[tuple[float, float]] = []
-    share = 1.0
-    if promo.kind == "threshold_discount":
-        tiers = tiers_for(promo.tiers, promo.repeat, aov, sigma)
-    elif promo.kind == "coupon" and not promo.post_purchase and promo.threshold > 0:
-        tiers, share = [(promo.threshold, promo.face)], promo.claim_rate
-    elif promo.kind == "free_shipping" and free_shipping_threshold(sc, promo) > 0:
-        tiers = [(free_shipping_threshold(sc, promo), sc.store.shipping_fee)]
-        share = sc.store.paid_shipping_share
-    elif promo.kind == "gift" and promo.threshold > 0:
-        perceived = bk.gift_salience * promo.value
-        tiers = tiers_for([(promo.threshold, perceived)], promo.uncapped, aov, sigma)
-    elif promo.kind == "lottery" and promo.threshold > 0:
-        perceived = bk.gift_salience * sum(p.probability * p.value for p in promo.prizes)
-        tiers = [(promo.threshold, perceived)]
-    tiers = [(th, r) for th, r in tiers if th > 0 and r > 0]
-    return (tiers, share) if tiers else None
+    buyers who hold it, as ``simulator.promotions`` reads them (the kind's ``basket_offer``)."""
+    return promo.basket_offer(sc)
 
 
 # --------------------------------------------------------------------------- formulas
@@ -221,8 +169,7 @@ def formula_values(sc: Scenario, lang: str) -> dict[str, str]:
     unit_price = store.aov / store.units_per_order
     unit_cost = (1.0 - store.gross_margin) * unit_price
     single, pair = second_item_margins(unit_price, unit_cost, second.pct)
-    attach = addon_attach_rate(addon.price, addon.value, bk.addon_base_rate, bk.addon_slope,
-                               bk.addon_cap)  # fmt: skip
+    attach = addon.attach_rate(sc)
     lo, hi = HEMMATI_PAD_SHARE
     return {
         "max": str(MAX_LAYERS),
@@ -270,39 +217,14 @@ def formula_values(sc: Scenario, lang: str) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- builder
 #: Each kind's number fields (registry path ``promotion.<kind>.<field>``), drawn two per row.
-NUMBERS: dict[str, tuple[str, ...]] = {
-    "item_discount": ("pct", "coverage"),
-    "second_item": ("pct", "upgrade_rate"),
-    "threshold_discount": (),
-    "coupon": ("face", "threshold", "claim_rate", "valid_days", "repeat_uplift"),
-    "free_shipping": ("threshold",),
-    "gift": ("threshold", "value", "cost"),
-    "addon": ("price", "value", "cost", "threshold"),
-    "lottery": ("threshold",),
-}
+NUMBERS: dict[str, tuple[str, ...]] = {k: KIND_CLASSES[k].number_fields() for k in KINDS}
 #: Yes/no fields (label ``pr.<field>``, help ``pr.<field>_help``).
-FLAGS: dict[str, tuple[str, ...]] = {
-    "threshold_discount": ("repeat",),
-    "coupon": ("post_purchase",),
-    "gift": ("uncapped",),
-}
+FLAGS: dict[str, tuple[str, ...]] = {k: KIND_CLASSES[k].flag_fields() for k in KINDS}
 #: Table fields: model field → (column → registry path); one row of registry defaults to start.
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
-    "threshold_discount": (
-        "tiers",
-        {
-            "threshold": "promotion.threshold_discount.threshold",
-            "amount_off": "promotion.threshold_discount.amount_off",
-        },
-    ),
-    "lottery": (
-        "prizes",
-        {
-            "value": "promotion.lottery.prize_value",
-            "cost": "promotion.lottery.prize_cost",
-            "probability": "promotion.lottery.probability",
-        },
-    ),
+    k: (table.field, dict(table.columns))
+    for k in KINDS
+    if (table := KIND_CLASSES[k].TABLE) is not None
 }
 ADDED = "pr_added"
 
@@ -321,10 +243,9 @@ def _draw_fields(kind: str, sc: Scenario, lang: str) -> None:
     for start in range(0, len(names), 2):
         for col, name in zip(st.columns(2), names[start : start + 2], strict=False):
             placeholder = None
-            if kind == "free_shipping":  # empty = the store's AOV + 25 [SEED 003]
-                placeholder = t("pr.fs_placeholder", lang, margin=amount(FREE_SHIPPING_MARGIN, lang),
-                                value=fmt_money(sc.store.aov + FREE_SHIPPING_MARGIN, lang,
-                                                compact=False))  # fmt: skip
+            hint = getattr(KIND_CLASSES[kind], "hint", None)
+            if hint is not None:  # what an empty optional field means (the kind says)
+                placeholder = phrase_text(hint(sc), lang)
             widgets.field_input(
                 f"promotion.{kind}.{name}", _key(kind, name), container=col, placeholder=placeholder
             )
@@ -356,19 +277,19 @@ def _read(kind: str, start: dt.date) -> dict[str, Any]:
         data[name] = widgets.field_value(f"promotion.{kind}.{name}", _key(kind, name))
     for flag in FLAGS.get(kind, ()):
         data[flag] = bool(st.session_state.get(_key(kind, flag), False))
-    if kind in TABLES:
-        name, paths = TABLES[kind]
-        rows = widgets.table_value(_key(kind, name), paths, _default_rows(paths))
-        data[name] = (
-            [[r.get("threshold"), r.get("amount_off")] for r in rows] if name == "tiers" else rows
-        )
+    table = KIND_CLASSES[kind].TABLE
+    if table is not None:
+        paths = dict(table.columns)
+        rows = widgets.table_value(_key(kind, table.field), paths, _default_rows(paths))
+        data[table.field] = table.value(rows)
     return data
 
 
 def _audience(kind: str, lang: str, container: Any) -> None:
     p = PARAMS["promotion.audience"]
-    options = list(p.choices) if kind in OPEN_AUDIENCE else ["all"]
-    note = "" if kind in OPEN_AUDIENCE else "\n\n" + t("pr.audience_all_only", lang)
+    open_audience = KIND_CLASSES[kind].OPEN_AUDIENCE
+    options = list(p.choices) if open_audience else ["all"]
+    note = "" if open_audience else "\n\n" + t("pr.audience_all_only", lang)
     key, carried = state.option_key(_key(kind, "audience"))
     container.selectbox(
         t("pr.audience", lang),
