@@ -2,12 +2,10 @@
 increments and ROI; the post-promotion dip; the basket around a threshold; picking a 满减 tier;
 the profit waterfall of plan vs baseline."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from simulator.basket import Padding, basket_density, threshold_curve, threshold_outcome
-from simulator.promotions import FREE_SHIPPING_MARGIN
+from simulator.promotions import basket_offers, basket_shift, custom_threshold, tier_picker
 from ui import charts, layout, promotions, router, state, widgets
 from ui.fmt import (
     MONEY_MEASURES,
@@ -29,11 +27,6 @@ KPIS = (
     ("promotion_cost", "money"),
     ("profit", "money"),
 )
-#: Basket chart grid: 0 … AOV × 4 [the lognormal's mass beyond is negligible at σ_B ≤ 0.8].
-BASKET_SPAN, BASKET_POINTS = 4.0, 600
-#: Candidate 满减 thresholds: AOV × 0.6 … AOV × 2, 40 points.
-CURVE_FROM, CURVE_TO, CURVE_POINTS = 0.6, 2.0, 40
-
 lang = state.lang()
 which = state.editing()
 st.title(t("page.promotions", lang), anchor=False)
@@ -164,16 +157,10 @@ with layout.guard():
         st.markdown(t("pr.f.pull", lang, **values))
 
     # ----------------------------------------------------------------- basket and threshold
-    aov, sigma = sc.store.aov, sc.basket.sigma
-    padding = Padding(sc.basket.pad_value_share, sc.basket.pad_max_prob)
     basket_col, curve_col = st.columns(2, gap="large")
     with basket_col:
         st.subheader(t("pr.basket", lang), anchor=False)
-        offers = {
-            i: offer
-            for i, p in enumerate(sc.promotions)
-            if (offer := promotions.basket_offer(p, sc)) is not None
-        }
+        offers = basket_offers(sc)
         source = st.selectbox(
             t("pr.basket_source", lang),
             options=[*offers, "custom"],
@@ -188,28 +175,30 @@ with layout.guard():
         )
         if source == "custom":
             a, b = st.columns(2)
+            suggested, highest = custom_threshold(sc)
             threshold = widgets.field_input(
                 "promotion.threshold_discount.threshold",
                 "pr_basket_threshold",
-                value=aov + FREE_SHIPPING_MARGIN,
-                hi=aov * BASKET_SPAN,
+                value=suggested,
+                hi=highest,
                 slider=True,
                 container=a,
             )
             reward = widgets.field_input(
                 "promotion.threshold_discount.amount_off", "pr_basket_reward", container=b
             )
-            tiers, share = [(threshold, reward)], 1.0
+            shift = basket_shift(sc, tiers=[(threshold, reward)])
         else:
-            tiers, share = offers[source]
-        grid = np.linspace(0.0, aov * BASKET_SPAN, BASKET_POINTS)
-        before, after = basket_density(aov, sigma, tiers, grid, padding)
+            shift = basket_shift(sc, tiers=offers[source].tiers, share=offers[source].share)
         st.altair_chart(
             charts.basket_chart(
                 charts.basket_data(
-                    grid, before, after, (t("pr.before", lang), t("pr.after", lang))
+                    shift.grid,
+                    shift.before,
+                    shift.after,
+                    (t("pr.before", lang), t("pr.after", lang)),
                 ),
-                [th for th, _ in tiers if th <= grid[-1]],
+                shift.thresholds,
                 x_title=t("pr.basket_x", lang),
                 y_title=t("pr.basket_y", lang),
                 curve_title=t("pr.curve", lang),
@@ -217,31 +206,25 @@ with layout.guard():
             ),
             width="stretch",
         )
-        outcome = threshold_outcome(aov, sigma, tiers, padding)
-        pad_share = float(outcome.pad_share_of_below)
-        lo, hi = promotions.HEMMATI_PAD_SHARE
-        verdict = "pr.in_range" if lo <= pad_share <= hi else (
-            "pr.below_range" if pad_share < lo else "pr.above_range"
-        )  # fmt: skip
         st.markdown(
             t(
                 "pr.basket_stats",
                 lang,
-                p_pad=fmt_pct(float(outcome.p_pad), lang, digits=1),
-                share=fmt_pct(pad_share, lang, digits=1),
+                p_pad=fmt_pct(shift.p_pad, lang, digits=1),
+                share=fmt_pct(shift.pad_share, lang, digits=1),
                 lo=values["lo"],
                 hi=values["hi"],
-                verdict=t(verdict, lang),
-                daov=fmt_signed_money(float(outcome.delta_aov), lang, digits=2),
+                verdict=t(f"pr.{shift.pad_verdict}", lang),
+                daov=fmt_signed_money(shift.delta_aov, lang, digits=2),
             )
         )
         st.caption(
             t(
                 "pr.basket_caption",
                 lang,
-                aov=fmt_money(aov, lang, compact=False, digits=2),
+                aov=fmt_money(sc.store.aov, lang, compact=False, digits=2),
                 sigma=values["sigma"],
-                share=fmt_pct(share, lang, digits=0),
+                share=fmt_pct(shift.share, lang, digits=0),
             )
         )
         with st.expander(t("pr.formulas", lang), icon=":material/function:"):
@@ -252,16 +235,11 @@ with layout.guard():
         amount_off = widgets.field_input(
             "promotion.threshold_discount.amount_off", "pr_curve_amount"
         )
-        candidates = np.linspace(aov * CURVE_FROM, aov * CURVE_TO, CURVE_POINTS)
-        tiers_now = [
-            tier for p in sc.promotions if p.kind == "threshold_discount" for tier in p.tiers
-        ]
+        picker = tier_picker(sc, amount_off=amount_off)
         st.altair_chart(
             charts.threshold_curve_chart(
-                charts.threshold_curve_data(
-                    candidates, threshold_curve(aov, sigma, candidates, amount_off, padding)
-                ),
-                [th for th, _ in tiers_now if candidates[0] <= th <= candidates[-1]],
+                charts.threshold_curve_data(picker.candidates, picker.curve),
+                picker.current,
                 x_title=t("pr.picker_x", lang),
                 aov_title=t("pr.picker_aov", lang),
                 cost_title=t("pr.picker_cost", lang),
@@ -272,18 +250,17 @@ with layout.guard():
             width="stretch",
         )
         st.caption(t("pr.picker_caption", lang))
-        if tiers_now:
-            th, r = tiers_now[0]
-            at = threshold_curve(aov, sigma, [th], r, padding)
+        if picker.first is not None:
+            at = picker.first
             st.markdown(
                 t(
                     "pr.picker_at",
                     lang,
-                    t=promotions.amount(th, lang),
-                    r=promotions.amount(r, lang),
-                    aov=fmt_money(at["aov"][0], lang, compact=False, digits=2),
-                    cost=fmt_money(at["discount_per_order"][0], lang, compact=False, digits=2),
-                    elig=fmt_pct(at["p_elig"][0], lang, digits=1),
+                    t=promotions.amount(at.threshold, lang),
+                    r=promotions.amount(at.amount_off, lang),
+                    aov=fmt_money(at.aov, lang, compact=False, digits=2),
+                    cost=fmt_money(at.cost, lang, compact=False, digits=2),
+                    elig=fmt_pct(at.p_elig, lang, digits=1),
                 )
             )
         with st.expander(t("pr.formulas", lang), icon=":material/function:"):
