@@ -16,12 +16,8 @@ from hypothesis import strategies as st
 from simulator import PARAMS, PRESETS, Param, Scenario, load_preset, set_param
 from simulator.engine import calibrate
 from simulator.membership import repeat_basket
-from simulator.scenario import (
-    FIRST_START_DATE,
-    LAST_START_DATE,
-    OPEN_AUDIENCE,
-    PROMOTION_KINDS,
-)
+from simulator.promotion_kinds import KINDS
+from simulator.scenario import FIRST_START_DATE, LAST_START_DATE
 
 #: Pairs of fields that must stay ordered (lower, upper): drawn together.
 PAIRED: tuple[tuple[str, str], ...] = (
@@ -310,47 +306,90 @@ def coupons(draw: st.DrawFn, money: _Money) -> dict[str, Any]:
     }
 
 
+def _item_discount(draw: st.DrawFn, money: _Money) -> dict[str, Any]:
+    return {
+        "pct": draw(floats_in(PARAMS["promotion.item_discount.pct"])),
+        "coverage": draw(floats_in(PARAMS["promotion.item_discount.coverage"])),
+    }
+
+
+def _threshold_discount(draw: st.DrawFn, money: _Money) -> dict[str, Any]:
+    repeat = draw(st.booleans())
+    return {"tiers": draw(tier_lists(money, repeat)), "repeat": repeat}
+
+
+def _free_shipping(draw: st.DrawFn, money: _Money) -> dict[str, Any]:
+    return {"threshold": draw(st.one_of(st.none(), money.threshold("free_shipping.threshold")))}
+
+
+def _gift(draw: st.DrawFn, money: _Money) -> dict[str, Any]:
+    uncapped = draw(st.booleans())
+    at = (
+        st.one_of(st.just(0.0), money.multiple()) if uncapped else money.threshold("gift.threshold")
+    )
+    return {
+        "threshold": draw(at),
+        "value": draw(money.upto("gift.value", GIFT_AOVS)),
+        "cost": draw(money.upto("gift.cost", GIFT_AOVS)),
+        "uncapped": uncapped,
+    }
+
+
+def _addon(draw: st.DrawFn, money: _Money) -> dict[str, Any]:
+    return {
+        "price": draw(money.upto("addon.price", GIFT_AOVS)),
+        "value": draw(money.upto("addon.value", GIFT_AOVS)),
+        "cost": draw(money.upto("addon.cost", GIFT_AOVS)),
+        "threshold": draw(money.threshold("addon.threshold")),
+    }
+
+
+def _second_item(draw: st.DrawFn, money: _Money) -> dict[str, Any]:
+    return {
+        "pct": draw(floats_in(PARAMS["promotion.second_item.pct"])),
+        "upgrade_rate": draw(floats_in(PARAMS["promotion.second_item.upgrade_rate"])),
+    }
+
+
+def _lottery(draw: st.DrawFn, money: _Money) -> dict[str, Any]:
+    return {"threshold": draw(money.threshold("lottery.threshold")), "prizes": draw(prizes(money))}
+
+
+#: Everyday draws of a kind's own fields where its fields relate (tiers, rewards below their
+#: threshold, magnitudes in AOVs); a kind without one draws each number field over its registry
+#: range and each flag (``registry_fields``), so a new kind is drawn without an entry here.
+FIELD_DRAWS = {
+    "item_discount": _item_discount,
+    "threshold_discount": _threshold_discount,
+    "coupon": lambda draw, money: draw(coupons(money)),
+    "free_shipping": _free_shipping,
+    "gift": _gift,
+    "addon": _addon,
+    "second_item": _second_item,
+    "lottery": _lottery,
+}
+
+
+def registry_fields(draw: st.DrawFn, kind: str) -> dict[str, Any]:
+    """A kind's number fields over their registry ranges and its flags (tables keep defaults)."""
+    cls = KINDS[kind]
+    out: dict[str, Any] = {}
+    for name in cls.number_fields():
+        p = PARAMS[f"promotion.{kind}.{name}"]
+        if p.kind == "int":
+            out[name] = draw(st.integers(int(p.lo), int(p.hi)))
+        else:
+            out[name] = draw(floats_in(p))
+    for name in cls.flag_fields():
+        out[name] = draw(st.booleans())
+    return out
+
+
 def _fields(draw: st.DrawFn, kind: str, money: _Money) -> dict[str, Any]:
     """In-range fields of one promotion of ``kind``."""
-    if kind == "item_discount":
-        return {
-            "pct": draw(floats_in(PARAMS["promotion.item_discount.pct"])),
-            "coverage": draw(floats_in(PARAMS["promotion.item_discount.coverage"])),
-        }
-    if kind == "threshold_discount":
-        repeat = draw(st.booleans())
-        return {"tiers": draw(tier_lists(money, repeat)), "repeat": repeat}
-    if kind == "coupon":
-        return draw(coupons(money))
-    if kind == "free_shipping":
-        return {"threshold": draw(st.one_of(st.none(), money.threshold("free_shipping.threshold")))}
-    if kind == "gift":
-        uncapped = draw(st.booleans())
-        at = (
-            st.one_of(st.just(0.0), money.multiple())
-            if uncapped
-            else money.threshold("gift.threshold")
-        )
-        return {
-            "threshold": draw(at),
-            "value": draw(money.upto("gift.value", GIFT_AOVS)),
-            "cost": draw(money.upto("gift.cost", GIFT_AOVS)),
-            "uncapped": uncapped,
-        }
-    if kind == "addon":
-        return {
-            "price": draw(money.upto("addon.price", GIFT_AOVS)),
-            "value": draw(money.upto("addon.value", GIFT_AOVS)),
-            "cost": draw(money.upto("addon.cost", GIFT_AOVS)),
-            "threshold": draw(money.threshold("addon.threshold")),
-        }
-    if kind == "second_item":
-        return {
-            "pct": draw(floats_in(PARAMS["promotion.second_item.pct"])),
-            "upgrade_rate": draw(floats_in(PARAMS["promotion.second_item.upgrade_rate"])),
-        }
-    assert kind == "lottery", kind
-    return {"threshold": draw(money.threshold("lottery.threshold")), "prizes": draw(prizes(money))}
+    if kind in FIELD_DRAWS:
+        return FIELD_DRAWS[kind](draw, money)
+    return registry_fields(draw, kind)
 
 
 @st.composite
@@ -360,7 +399,7 @@ def promotion_of(
     """One promotion of ``kind``: a window near the horizon, pre-heat days, an audience."""
     start, end = draw(windows(sc.horizon_days))
     fields = _fields(draw, kind, _Money(sc, full_range))
-    open_audience = kind in OPEN_AUDIENCE and not fields.get("post_purchase", False)
+    open_audience = KINDS[kind].OPEN_AUDIENCE and not fields.get("post_purchase", False)
     audiences = PARAMS["promotion.audience"].choices if open_audience else ("all",)
     return {
         "kind": kind,
@@ -378,5 +417,5 @@ def promotion_lists(
 ) -> list[dict[str, Any]]:
     """0–``max_size`` promotions of distinct kinds (so never two of one kind, at most 3 layers:
     always valid under seed 003's stacking rule), each with in-range fields."""
-    kinds = draw(st.lists(st.sampled_from(PROMOTION_KINDS), max_size=max_size, unique=True))
+    kinds = draw(st.lists(st.sampled_from(tuple(KINDS)), max_size=max_size, unique=True))
     return [draw(promotion_of(kind, sc, full_range)) for kind in kinds]

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
-from simulator import Scenario
+from simulator import Scenario, load_preset
+from simulator.promotion_kinds import KINDS as KIND_CLASSES
+from simulator.promotion_kinds import STAGE_ORDER, Promotion
 from simulator.promotions import FREE_SHIPPING_MARGIN
 from simulator.scenario import (
     MAX_LAYERS,
@@ -17,10 +21,20 @@ from simulator.scenario import (
     ThresholdDiscount,
     check_stacking,
 )
+from tests.simulator.strategies import promotion_of
 from ui import charts
 from ui.errors import describe_error
-from ui.i18n import LANGS, t
-from ui.promotions import KINDS, basket_offer, max_layers, timeline_rows
+from ui.i18n import CATALOGUE, LANGS, t
+from ui.promotions import (
+    KINDS,
+    NUMBERS,
+    STAGES,
+    TABLES,
+    basket_offer,
+    detail_text,
+    max_layers,
+    timeline_rows,
+)
 
 FOUR = (
     ItemDiscount(start_day=10, end_day=20),
@@ -119,3 +133,32 @@ def test_basket_thresholds_of_the_order_level_offers() -> None:
     assert basket_offer(ItemDiscount(), sc) is None
     every = basket_offer(ThresholdDiscount(tiers=((100, 10),), repeat=True), sc)
     assert every is not None and every[0][:3] == [(100, 10), (200, 20), (300, 30)]
+
+
+# --------------------------------------------------------------------------- kinds (issue 18)
+@pytest.mark.parametrize("name", list(KIND_CLASSES))
+def test_each_kind_has_its_zh_and_en_strings(name: str) -> None:
+    """A kind's labels: its name and description in both languages."""
+    for key in (f"kind.{name}", f"desc.{name}"):
+        zh, en = CATALOGUE[key]
+        assert zh and en, key
+
+
+def test_the_builder_and_calendar_list_every_kind_in_stacking_order() -> None:
+    assert set(KINDS) == set(KIND_CLASSES) == set(STAGES)
+    ranks = [STAGE_ORDER.index(KIND_CLASSES[k].STAGE) for k in KINDS]
+    assert ranks == sorted(ranks)
+    assert NUMBERS["coupon"] == ("face", "threshold", "claim_rate", "valid_days", "repeat_uplift")
+    assert TABLES["threshold_discount"][0] == "tiers" and TABLES["lottery"][0] == "prizes"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_every_kind_summary_is_phrases_of_the_catalogue(data: st.DataObject) -> None:
+    """A kind's summary (``detail_text``) uses catalogue phrases only, in both languages."""
+    sc = load_preset("mid_store")
+    name = data.draw(st.sampled_from(list(KIND_CLASSES)))
+    promo = TypeAdapter(Promotion).validate_python(data.draw(promotion_of(name, sc)))
+    assert all(p.key in CATALOGUE for p in promo.summary(sc))
+    for lang in ("zh", "en"):
+        assert detail_text(promo, sc, lang)
