@@ -4,20 +4,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from simulator import PARAMS, get_param, load_preset, simulate
-from simulator.clv import gg_conditional_mean, gg_order_cv2, sbg_survival
-from simulator.engine import calibrate
-from simulator.membership import (
-    card_benefit,
-    clv,
-    loyal_share,
-    member_benefit,
-    priced,
-    priced_uptake,
-    repeat_basket,
-    repurchase_curve,
-    viral_factor,
-)
+from simulator import PARAMS, get_param, studies
+from simulator.clv import gg_conditional_mean, gg_scale_for_mean, sbg_survival
 from ui import charts, layout, router, state, widgets
 from ui.fmt import fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
@@ -54,20 +42,6 @@ st.badge(
 )
 
 
-@st.cache_data(show_spinner=False)
-def store_stage(preset: str) -> tuple[float, float, float]:
-    """V6 figures of a store-stage preset: inquiries a day, old share on day 0, loyal share."""
-    sc = load_preset(preset)
-    res = simulate(sc)
-    cal, r = res.calibration, sc.repeat
-    loyal = loyal_share(cal.age_days, r.r, cal.alpha_days, r.a, r.b, float(r.lifetime_days))
-    return (
-        float(res.daily["inquiries"].mean()),
-        float(res.daily["old_customer_share"].iloc[0]),
-        loyal,
-    )
-
-
 def switch(path: str, label: str, container) -> bool:
     """A toggle for a yes/no field of the scenario at ``path``; returns the value in force."""
     key = widgets.widget_key(which, path)
@@ -92,7 +66,7 @@ def paid_membership(container) -> None:
         a, b = container.columns(2)
         widgets.param_input(which, "membership.renewal_alpha", container=a)
         widgets.param_input(which, "membership.renewal_beta", container=b)
-        s = sbg_survival(np.array([1.0, 3.0]), ms.renewal_alpha, ms.renewal_beta)
+        s = sbg_survival(t=np.array([1.0, 3.0]), alpha=ms.renewal_alpha, beta=ms.renewal_beta)
         container.caption(t("mb.fee_terms", lang, r1=fmt_pct(s[0], lang), s3=fmt_pct(s[1], lang)))
         a, b = container.columns(2)
         widgets.param_input(which, "membership.wtp_ratio", container=a)
@@ -104,20 +78,18 @@ def uptake_caption(key: str, container) -> None:
     """What the scheme returns a buyer a year or a term, and its uptake at the scenario's price
     against the stated rate at the baseline's price (membership.priced_uptake)."""
     sc, ref = state.slot(which).scenario, state.baseline()
-    alpha = calibrate(sc, ref).alpha_days
-    e1, c1 = priced_uptake(sc, ref, alpha)
     ms, rs = sc.membership, ref.membership
     card = key == "mb.card_uptake"
-    benefit = card_benefit(sc, alpha) if card else member_benefit(sc, alpha)
+    terms = studies.uptake_terms(scenario=sc, reference=ref, card=card)
     container.caption(
         t(
             key,
             lang,
-            benefit=fmt_money(benefit, lang, digits=2, compact=False),
+            benefit=fmt_money(terms.benefit, lang, digits=2, compact=False),
             price=fmt_money(ms.card.price if card else ms.fee, lang, digits=2, compact=False),
             ref_price=fmt_money(rs.card.price if card else rs.fee, lang, digits=2, compact=False),
             stated=fmt_pct(ms.card.uptake if card else ms.enrollment_rate, lang, digits=1),
-            priced=fmt_pct(c1 if card else e1, lang, digits=1),
+            priced=fmt_pct(terms.uptake, lang, digits=1),
         )
     )
 
@@ -134,20 +106,24 @@ def repeat_spend(container) -> None:
     for col, name in zip(cols, ("gg_p", "gg_q", "gg_v"), strict=True):
         widgets.param_input(which, f"repeat.{name}", container=col)
     rp = sc.repeat
-    mean, sigma = repeat_basket(sc)
-    cv2 = gg_order_cv2(rp.gg_p, rp.gg_q)
-    cv = fmt_number(np.sqrt(cv2), lang, digits=2) if np.isfinite(cv2) else t("mb.gg_infinite", lang)
+    spend = studies.repeat_spend(scenario=sc)
+    mean = spend.mean
+    cv = (
+        fmt_number(spend.order_cv, lang, digits=2)
+        if np.isfinite(spend.order_cv)
+        else t("mb.gg_infinite", lang)
+    )
     container.caption(
         t(
             "mb.gg_summary",
             lang,
             mean=fmt_money(mean, lang, digits=2, compact=False),
-            ratio=fmt_number(mean / sc.store.aov, lang, digits=2),
+            ratio=fmt_number(spend.aov_ratio, lang, digits=2),
             cv=cv,
-            sigma=fmt_number(sigma, lang, digits=2),
+            sigma=fmt_number(spend.sigma, lang, digits=2),
         )
     )
-    v = sc.store.aov * (rp.gg_q - 1.0) / rp.gg_p
+    v = gg_scale_for_mean(mean=sc.store.aov, p=rp.gg_p, q=rp.gg_q)
     container.button(
         t("mb.gg_match", lang),
         icon=":material/sync:",
@@ -159,7 +135,7 @@ def repeat_spend(container) -> None:
         a, b = st.columns(2)
         x = a.number_input(t("mb.gg_x", lang), 0, 1000, 2, key="mb_gg_x")
         mbar = b.number_input(t("mb.gg_mbar", lang), 0.0, 1e6, round(2 * mean, 2), key="mb_gg_mbar")
-        value = float(gg_conditional_mean(x, mbar, rp.gg_p, rp.gg_q, rp.gg_v))
+        value = float(gg_conditional_mean(x=x, mbar=mbar, p=rp.gg_p, q=rp.gg_q, v=rp.gg_v))
         st.caption(
             t(
                 "mb.gg_expect",
@@ -244,11 +220,10 @@ with layout.guard():
             (t("side.baseline_name", lang), base, state.baseline()),
             (t("side.plan_name", lang), plan, state.baseline()),
         ):
-            sc, cal = res.scenario, res.calibration
-            rr = repurchase_curve(sc, ref, cal.alpha_days, cal.repeat_multiplier, days)
+            rr = studies.cohort_repurchase(result=res, reference=ref, days=days)
             curves[label] = pd.DataFrame({"day": days, "value": rr})
-            value = clv(sc, ref, cal.alpha_days, cal.repeat_multiplier)
-            at = repurchase_curve(sc, ref, cal.alpha_days, cal.repeat_multiplier, RR_DAYS)
+            value = studies.customer_value(result=res, reference=ref)
+            at = studies.cohort_repurchase(result=res, reference=ref, days=RR_DAYS)
             clv_rows.append(
                 {
                     t("m.scenario", lang): label,
@@ -309,9 +284,12 @@ with layout.guard():
         })  # fmt: skip
     with right:
         yuan_lines("mb.cash_chart", "mb.line", dp["day"], {
-            f"{t('side.plan_name', lang)} · {t('m.profit', lang)}": dp["profit"].cumsum(),
-            f"{t('side.plan_name', lang)} · {t('m.cash', lang)}": dp["cash"].cumsum(),
-            f"{t('side.baseline_name', lang)} · {t('m.profit', lang)}": db["profit"].cumsum(),
+            f"{t('side.plan_name', lang)} · {t('m.profit', lang)}":
+                studies.running_totals(daily=dp, column="profit"),
+            f"{t('side.plan_name', lang)} · {t('m.cash', lang)}":
+                studies.running_totals(daily=dp, column="cash"),
+            f"{t('side.baseline_name', lang)} · {t('m.profit', lang)}":
+                studies.running_totals(daily=db, column="profit"),
         })  # fmt: skip
     tot = shown.totals
     scheme_cols = [
@@ -334,7 +312,7 @@ with layout.guard():
         hide_index=True,
         width="stretch",
     )
-    k = viral_factor(priced(shown.scenario, state.baseline(), shown.calibration.alpha_days))
+    k = studies.referral_k(result=shown, reference=state.baseline())
     if shown.scenario.membership.referral.enabled:
         st.caption(t("mb.k", lang, k=fmt_number(k, lang, digits=3)))
 
@@ -345,13 +323,13 @@ with layout.guard():
             ("large_store", "mb.v6_c"),
             ("mid_store", "mb.v6_b"),
         ):
-            inquiries, old_share, loyal = store_stage(preset)
+            stage = state.store_stage(preset)
             rows.append(
                 {
                     t("as.col.preset", lang): t(f"preset.{preset}", lang),
-                    t("m.inquiries", lang): fmt_number(inquiries, lang),
-                    t("m.old_customer_share", lang): fmt_pct(old_share, lang),
-                    t("mb.loyal", lang): fmt_pct(loyal, lang),
+                    t("m.inquiries", lang): fmt_number(stage.inquiries, lang),
+                    t("m.old_customer_share", lang): fmt_pct(stage.old_share, lang),
+                    t("mb.loyal", lang): fmt_pct(stage.loyal, lang),
                     t("mb.seed_says", lang): t(need, lang),
                 }
             )
