@@ -257,33 +257,17 @@ with layout.guard():
 
     st.subheader(t("mb.money", lang), anchor=False)
 
-    def yuan_lines(title_key: str, legend_key: str, days: pd.Series, lines: dict) -> None:
-        """One chart of several named yuan series over the days."""
-        frames = {k: pd.DataFrame({"day": days, "v": v}) for k, v in lines.items()}
-        st.markdown(f"**{t(title_key, lang)}**")
-        st.altair_chart(
-            charts.daily_chart(
-                charts.daily_data(frames, "v"),
-                x_title=t("m.day", lang),
-                y_title=t("m.yuan", lang),
-                lang=lang,
-                scenario_title=t(legend_key, lang),
-                money=True,
-            ),
-            width="stretch",
-        )
-
     left, right = st.columns(2, gap="large")
     d, dp, db = shown.daily, plan.daily, base.daily
     with left:
-        yuan_lines("mb.liabilities", "mb.ledger", d["day"], {
+        layout.yuan_lines("mb.liabilities", "mb.ledger", d["day"], {
             t("m.points_liability", lang): d["points_liability"],
             t("m.stored_value_liability", lang): d["stored_value_liability"],
             t("m.card_deferred_revenue", lang): d["card_deferred_revenue"],
             t("m.membership_fee_deferred", lang): d["membership_fee_deferred"],
         })  # fmt: skip
     with right:
-        yuan_lines("mb.cash_chart", "mb.line", dp["day"], {
+        layout.yuan_lines("mb.cash_chart", "mb.line", dp["day"], {
             f"{t('side.plan_name', lang)} · {t('m.profit', lang)}":
                 studies.running_totals(daily=dp, column="profit"),
             f"{t('side.plan_name', lang)} · {t('m.cash', lang)}":

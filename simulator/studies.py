@@ -95,8 +95,8 @@ def adequate_campaign(*, plan: Scenario, reference: Scenario) -> tuple[int, floa
     """(extra agents, extra capacity) that keep ``plan``'s campaign within the golden seconds and
     without a backlog: the fewest extra agents (capacity as it is) whose busiest hour answers within
     ``ADEQUATE_RT_MULTIPLE`` × RT_ref (the registry's largest if none does), and the capacity
-    ⌈max_t orders_paid,t − capacity⌉⁺ for the busiest day's orders, read from a run with the
-    registry's largest extra capacity (nothing held back by the warehouse)."""
+    ⌈max_t orders_paid,t − capacity⌉⁺ for the busiest day's orders, read from a run with those
+    agents and the registry's largest extra capacity (nothing held back by the warehouse)."""
     limit = ADEQUATE_RT_MULTIPLE * plan.service.rt_ref_s
     agents = 0
     for extra in range(0, int(PARAMS["service.campaign_extra_agents"].hi) + 1):
@@ -104,14 +104,10 @@ def adequate_campaign(*, plan: Scenario, reference: Scenario) -> tuple[int, floa
         case = campaign_case(plan=plan, reference=reference, extra_agents=extra, extra_capacity=0.0)
         if case.peak_rt <= limit:
             break
+    # The orders the warehouse must ship come with those agents (a prompter desk converts more).
     unlimited = PARAMS["fulfilment.campaign_extra_capacity"].hi
-    peak = float(
-        simulate(
-            set_param(plan, "fulfilment.campaign_extra_capacity", unlimited), reference=reference
-        )
-        .daily["orders_paid"]
-        .max()
-    )
+    staffed = _with_campaign_staff(plan, agents, unlimited)
+    peak = float(simulate(staffed, reference=reference).daily["orders_paid"].max())
     return agents, float(max(0.0, math.ceil(peak - plan.fulfilment.capacity_per_day)))
 
 
