@@ -1,7 +1,6 @@
 """Compare: the workspace's scenarios (name, duplicate, delete, new from a preset, make one the
 baseline or the plan) and their results side by side, with the GMV and profit bridges."""
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -181,22 +180,23 @@ with layout.guard():
                            index=list(COMPARED).index(carried) if carried in COMPARED else 0,
                            key=key, persist_state="session")  # fmt: skip
         data = pd.DataFrame({"scenario": names, "value": [r.totals[kpi] for r in results.values()]})
-        bars = (
-            alt.Chart(data)
-            .mark_bar()
-            .encode(
-                x=alt.X("scenario:N", title=None, sort=names),
-                y=alt.Y("value:Q", axis=charts.axis(
-                    t(f"kpi.{kpi}", lang), lang, ".2f" if kpi in _SCORES else
-                    (".2%" if kpi in ("conversion_rate", "old_customer_share", "late_rate")
-                     else ",.0f"), top=charts.max_abs(data["value"]),
-                    money=kpi in MONEY_MEASURES)),
-                color=charts.scenario_color(names, t("m.scenario", lang)),
-                tooltip=[alt.Tooltip("scenario:N", title=t("m.scenario", lang)),
-                         alt.Tooltip("value:Q", title=t(f"kpi.{kpi}", lang), format=",.4~f")],
+        y_format = (
+            ".2f"
+            if kpi in _SCORES
+            else (
+                ".2%" if kpi in ("conversion_rate", "old_customer_share", "late_rate") else ",.0f"
             )
-        )  # fmt: skip
-        layout.chart(charts.themed(bars, 300, lang), f"compare_{kpi}")
+        )
+        bars = charts.kpi_bars_chart(
+            data,
+            names=names,
+            title=t(f"kpi.{kpi}", lang),
+            y_format=y_format,
+            money=kpi in MONEY_MEASURES,
+            scenario_title=t("m.scenario", lang),
+            lang=lang,
+        )
+        layout.chart(bars, f"compare_{kpi}")
     with right:
         layout.daily_metric_chart(
             {name: r.daily for name, r in results.items()},

@@ -1,16 +1,11 @@
 """DSR & service: the service desk, the warehouse, the three 180-day scores and their feedback."""
 
-import math
-
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from simulator import PARAMS, load_preset, set_param, simulate
-from simulator import dsr as dsr_mod
-from simulator.service import SEED_002_CONVERSION_RATIO, hourly_profile, seed_002_cases
-from ui import charts, layout, router, state, widgets
+from simulator import PARAMS, studies
+from ui import charts, dsr, layout, router, state, widgets
 from ui.datefmt import window_text
 from ui.fmt import fmt_duration_s, fmt_money, fmt_number, fmt_pct, fmt_score
 from ui.i18n import t
@@ -40,8 +35,6 @@ TABS = (
 #: Registry groups this page edits: one added to them later shows in its advanced section.
 ADVANCED = ("service", "fulfilment", "dsr")
 DIMENSIONS = ("description", "service", "logistics", "mean")
-#: What-if of seed 003's campaign: the preset against the store today.
-CAMPAIGN, STORE = "double12_campaign", "mid_store"
 
 lang = state.lang()
 which = state.editing()
@@ -53,272 +46,6 @@ st.badge(
     icon=":material/edit:",
     color="orange" if which == state.PLAN else "gray",
 )
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def campaign_case(extra_agents: int, extra_capacity: float) -> dict:
-    """Seed 003's campaign with ``extra_agents`` and ``extra_capacity`` on its event days."""
-    plan = load_preset(CAMPAIGN)
-    plan = set_param(plan, "service.campaign_extra_agents", extra_agents)
-    plan = set_param(plan, "fulfilment.campaign_extra_capacity", extra_capacity)
-    res = simulate(plan, reference=load_preset(STORE))
-    d, tot = res.daily, res.totals
-    return {
-        "peak_rt": float(np.nanmax(res.quality.service.hourly_rt_s, initial=0.0)),
-        "saturated": float(d["saturated_hours"].sum()),
-        "backlog": tot["backlog_max"],
-        "late": tot["late_rate"],
-        "cancelled": tot["orders_cancelled"],
-        "compensation": tot["late_compensation"],
-        "service_min": tot["dsr_service_min"],
-        "logistics_min": tot["dsr_logistics_min"],
-        "mean_end": tot["dsr_mean_end"],
-        "gmv": tot["gmv"],
-        "service_cost": tot["service_cost"],
-        "profit": tot["profit"],
-        "daily": d[["day", "dsr_logistics", "dsr_service", "backlog"]].copy(),
-    }
-
-
-@st.cache_data(show_spinner=False)
-def adequate_campaign() -> tuple[int, float]:
-    """Extra agents and capacity that keep seed 003's campaign within the golden seconds and
-    without a backlog: the fewest agents whose busiest hour answers within 2 × RT_ref, and the
-    capacity for the busiest day's orders."""
-    sc = load_preset(CAMPAIGN)
-    agents = 0
-    for extra in range(0, int(PARAMS["service.campaign_extra_agents"].hi) + 1):
-        agents = extra
-        if campaign_case(extra, 0.0)["peak_rt"] <= 2 * sc.service.rt_ref_s:
-            break
-    unlimited = PARAMS["fulfilment.campaign_extra_capacity"].hi
-    peak = float(
-        simulate(
-            set_param(sc, "fulfilment.campaign_extra_capacity", unlimited),
-            reference=load_preset(STORE),
-        )
-        .daily["orders_paid"]
-        .max()
-    )
-    return agents, float(max(0.0, math.ceil(peak - sc.fulfilment.capacity_per_day)))
-
-
-def score_chart(
-    frames: dict[str, pd.DataFrame], column: str, band: tuple[float, float]
-) -> alt.Chart:
-    """One score over the days for each scenario, on the industry band (mean … max)."""
-    data = charts.daily_data(frames, column)
-    names = list(frames)
-    lo = min(float(data["value"].min()), band[0]) - 0.02
-    hi = max(float(data["value"].max()), band[1]) + 0.02
-    y = alt.Y(
-        "value:Q",
-        title=t("ds.score", lang),
-        scale=alt.Scale(domain=[lo, hi], zero=False),
-        axis=alt.Axis(format=".2f"),
-    )  # a score: two decimals, as its card
-    band_frame = pd.DataFrame({"lo": [band[0]], "hi": [band[1]], "what": [t("ds.band", lang)]})
-    shade = (
-        alt.Chart(band_frame)
-        .mark_rect(opacity=0.12, color="#2e7d32")
-        .encode(y="lo:Q", y2="hi:Q", tooltip=[alt.Tooltip("what:N", title="")])
-    )
-    mean_rule = alt.Chart(band_frame).mark_rule(strokeDash=[4, 3], color="#2e7d32").encode(y="lo:Q")
-    lines = (
-        alt.Chart(data)
-        .mark_line(strokeWidth=2.2)
-        .encode(
-            x=charts.day_x(data, t("m.day", lang), lang),
-            y=y,
-            color=charts.scenario_color(names, t("m.scenario", lang)),
-            tooltip=[
-                alt.Tooltip("scenario:N", title=t("m.scenario", lang)),
-                *charts.day_tooltip(data, t("m.day", lang), lang),
-                alt.Tooltip("value:Q", title=t("ds.score", lang), format=".2f"),
-            ],
-        )
-    )
-    return charts.themed(alt.layer(shade, mean_rule, lines), 300, lang)
-
-
-def star_chart(rows: list[dict]) -> alt.Chart:
-    """Star shares in the window (grouped by scenario and moment)."""
-    data = pd.DataFrame(rows)
-    names = list(dict.fromkeys(data["scenario"]))
-    return charts.themed(
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            x=alt.X("star:O", title=t("ds.stars", lang)),
-            xOffset="scenario:N",
-            # √ scale: the 1–4★ shares (0.4–3 %) stay visible beside 94 % of 5★.
-            y=alt.Y(
-                "share:Q",
-                title=t("ds.share", lang),
-                axis=alt.Axis(format="%"),
-                scale=alt.Scale(type="sqrt"),
-            ),
-            color=charts.scenario_color(names, t("m.scenario", lang)),
-            tooltip=[
-                alt.Tooltip("scenario:N", title=t("m.scenario", lang)),
-                alt.Tooltip("star:O", title=t("ds.stars", lang)),
-                alt.Tooltip("share:Q", title=t("ds.share", lang), format=".2%"),
-            ],
-        ),
-        260,
-    )
-
-
-def recovery_calculator() -> None:
-    """Five-star ratings that neutralise one low rating, with the seed's formula corrected."""
-    a, b = st.columns(2)
-    f = a.number_input(
-        t("ds.rc_score", lang),
-        float(PARAMS["dsr.initial.logistics"].lo),
-        4.99,  # below 5: at 5 no rating can fall and none can make up for it
-        float(PARAMS["dsr.initial.logistics"].default),  # seed 000's example score 4.8
-        0.01,
-        format="%.4f",
-        key="ds_rc_f",
-        persist_state="session",
-    )
-    key, carried = state.option_key("ds_rc_k")
-    k = b.selectbox(
-        t("ds.rc_star", lang),
-        (1, 2, 3, 4),
-        index=carried - 1 if carried in (1, 2, 3, 4) else 0,
-        key=key,
-        format_func=lambda s: t("ds.rc_star_n", lang, k=s),
-        persist_state="session",
-    )
-    x = dsr_mod.recovery_five_stars(f, k)
-    need = dsr_mod.five_stars_needed(f, k)
-    st.metric(t("ds.rc_need", lang), fmt_number(need, lang), border=True,
-              help=t("ds.rc_exact", lang, x=fmt_number(x, lang, digits=3)))  # fmt: skip
-    wrong = dsr_mod.recovery_seed_formula(f)
-    st.markdown(
-        t("ds.rc_explain", lang, f=fmt_number(f, lang, digits=4), k=k,
-          x=fmt_number(x, lang, digits=3), n=need, wrong=fmt_number(wrong, lang, digits=2))
-    )  # fmt: skip
-    table = [
-        {
-            t("ds.rc_score", lang): fmt_number(g, lang, digits=2),
-            t("ds.rc_right", lang): fmt_number(dsr_mod.five_stars_needed(g), lang),
-            t("ds.rc_wrong", lang): fmt_number(
-                math.ceil(dsr_mod.recovery_seed_formula(g) - 1e-9), lang
-            ),
-        }
-        for g in (4.5, 4.6, 4.7, 4.8, 4.9)
-    ]
-    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
-
-
-def seed_002_case() -> None:
-    """Seed 002's fast and slow agents as a worked case of the response-time curve, with and
-    without the auto-reply floor; a button puts the seed's half-life (auto-reply off) into the
-    scenario being edited, so the 10.5× is reproduced in the simulation."""
-    sv = state.slot(which).scenario.service
-    cases = seed_002_cases(sv.rt_ref_s, sv.rt_half_life_s, sv.auto_reply_factor)
-    seed_h = cases[-1]["half_life_s"]
-    st.markdown(
-        t("ds.seed002", lang, ratio=fmt_number(SEED_002_CONVERSION_RATIO, lang, digits=1),
-          h=fmt_number(seed_h, lang, digits=1), h_now=fmt_number(sv.rt_half_life_s, lang),
-          model=fmt_number(cases[0]["ratio"], lang, digits=2), fast=fmt_pct(cases[0]["fast"], lang),
-          slow=fmt_pct(cases[0]["slow"], lang))
-    )  # fmt: skip
-    rows = [
-        {
-            t("ds.s2_half_life", lang): fmt_duration_s(c["half_life_s"], lang),
-            t("ds.s2_auto_reply", lang): (
-                t("ds.s2_floor", lang, f=fmt_pct(c["floor"], lang, digits=0))
-                if c["floor"] > 0
-                else t("ds.s2_off", lang)
-            ),
-            t("ds.s2_fast", lang): fmt_pct(c["fast"], lang),
-            t("ds.s2_slow", lang): fmt_pct(c["slow"], lang),
-            t("ds.s2_ratio", lang): f"{fmt_number(c['ratio'], lang, digits=2)}×",
-        }
-        for c in cases
-    ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    cap = 1 / sv.auto_reply_factor if sv.auto_reply_factor > 0 else float("inf")
-    st.caption(
-        t("ds.s2_floor_note", lang, f=fmt_pct(sv.auto_reply_factor, lang, digits=0),
-          cap=fmt_number(cap, lang, digits=1))
-        if sv.auto_reply_factor > 0
-        else t("ds.s2_no_floor_note", lang)
-    )  # fmt: skip
-    st.button(
-        t("ds.s2_apply", lang, h=fmt_number(seed_h, lang, digits=1)),
-        key="ds_s2_apply",
-        on_click=_reproduce_seed_002,
-        args=(round(float(seed_h), 1),),
-    )
-
-
-@state.recording(lambda x, h: t("undo.act.seed_002", x, h=fmt_number(h, x, digits=1),
-                                scenario=state.name_of(which, x)))  # fmt: skip
-def _reproduce_seed_002(half_life_s: float) -> None:
-    """Put seed 002's derived half-life, with the auto-reply off, into the edited scenario."""
-    ok = state.update(which, "service.rt_half_life_s", half_life_s)
-    if ok and state.update(which, "service.auto_reply_factor", 0.0):
-        state.slot(which).version += 1  # the number boxes show the new values
-        state.note(t("ds.s2_applied", lang))
-
-
-def campaign_what_if() -> None:
-    """Seed 003's campaign with its everyday desk and warehouse against adequate ones."""
-    st.caption(t("ds.wi_intro", lang))
-    with layout.working("campaign"):
-        agents_ok, capacity_ok = adequate_campaign()
-    a, b = st.columns(2)
-    agents = a.slider(
-        t("ds.wi_agents", lang),
-        0,
-        max(20, 2 * agents_ok),
-        agents_ok,
-        key="ds_wi_agents",
-        persist_state="session",
-    )
-    capacity = b.slider(
-        t("ds.wi_capacity", lang),
-        0,
-        int(max(400, capacity_ok * 2)),
-        int(capacity_ok),
-        10,
-        key="ds_wi_capacity",
-        persist_state="session",
-    )
-    st.caption(t("ds.wi_adequate", lang, agents=agents_ok, capacity=fmt_number(capacity_ok, lang)))
-    with layout.working("campaign"):
-        cases = {
-            t("ds.wi_seed", lang): campaign_case(0, 0.0),
-            t("ds.wi_yours", lang): campaign_case(agents, float(capacity)),
-        }
-    rows = []
-    for label, key, fmt in (
-        ("ds.wi_peak_rt", "peak_rt", lambda v: fmt_duration_s(v, lang)),
-        ("ds.wi_saturated", "saturated", lambda v: fmt_number(v, lang)),
-        ("kpi.backlog_max", "backlog", lambda v: fmt_number(v, lang)),
-        ("kpi.late_rate", "late", lambda v: fmt_pct(v, lang)),
-        ("m.orders_cancelled", "cancelled", lambda v: fmt_number(v, lang)),
-        ("m.late_compensation", "compensation", lambda v: fmt_money(v, lang)),
-        ("ds.wi_service_min", "service_min", lambda v: fmt_score(v, lang)),
-        ("ds.wi_logistics_min", "logistics_min", lambda v: fmt_score(v, lang)),
-        ("kpi.dsr_mean_end", "mean_end", lambda v: fmt_score(v, lang)),
-        ("kpi.gmv", "gmv", lambda v: fmt_money(v, lang)),
-        ("m.service_cost", "service_cost", lambda v: fmt_money(v, lang)),
-        ("kpi.profit", "profit", lambda v: fmt_money(v, lang)),
-    ):
-        rows.append({t("ds.wi_measure", lang): t(label, lang),
-                     **{name: fmt(case[key]) for name, case in cases.items()}})  # fmt: skip
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    frames = {name: case["daily"] for name, case in cases.items()}
-    ds = load_preset(CAMPAIGN).dsr
-    st.markdown(f"**{t('m.dsr_logistics', lang)}**")
-    st.altair_chart(
-        score_chart(frames, "dsr_logistics", (ds.industry_mean, ds.industry_max)), width="stretch"
-    )
 
 
 with layout.guard():
@@ -370,7 +97,7 @@ with layout.guard():
             persist_state="session",
         )
         band = (shown.scenario.dsr.industry_mean, shown.scenario.dsr.industry_max)
-        layout.chart(score_chart(names, f"dsr_{dim}", band), f"dsr_{dim}")
+        layout.chart(dsr.score_chart(names, f"dsr_{dim}", band), f"dsr_{dim}")
         rel = shown.daily.iloc[-1]
         if dim != "mean":
             v = float(rel[f"dsr_{dim}_vs_industry"])
@@ -385,14 +112,17 @@ with layout.guard():
             (t("side.baseline_name", lang), base),
             (t("side.plan_name", lang), plan),
         ):
-            q = res.quality
-            low = int(np.argmin(res.daily[f"dsr_{star_dim}"].to_numpy()))
-            for moment, day in (("ds.at_start", 0), ("ds.at_low", low)):
-                shares = q.stars_at(star_dim, day)
+            moments = studies.star_moments(result=res, dimension=star_dim)
+            for moment, (_, shares) in zip(("ds.at_start", "ds.at_low"), moments, strict=True):
                 for star, share in zip(range(1, 6), shares, strict=True):
                     rows.append({"scenario": f"{label} · {t(moment, lang)}", "star": star,
                                  "share": float(share)})  # fmt: skip
-        st.altair_chart(star_chart(rows), width="stretch")
+        st.altair_chart(
+            charts.star_chart(pd.DataFrame(rows), star_title=t("ds.stars", lang),
+                              share_title=t("ds.share", lang),
+                              scenario_title=t("m.scenario", lang)),
+            width="stretch",
+        )  # fmt: skip
         st.caption(t("ds.star_note", lang, dim=t(f"m.dsr_{star_dim}", lang)))
 
     st.subheader(t("ds.ops", lang), anchor=False)
@@ -403,21 +133,19 @@ with layout.guard():
             {"response_time_s": ",.1f", "inquiry_conversion_factor": ".1%", "agents": ",.0f"},
             "ds_service_metric",
         )
-        busiest = int(np.argmax(shown.daily["inquiries"].to_numpy()))
-        hourly = shown.quality.service.hourly_rt_s[busiest]
-        w = hourly_profile() * float(shown.daily["inquiries"].iloc[busiest])
+        busiest = studies.busiest_day_hours(result=shown)
         st.dataframe(
             pd.DataFrame({
                 t("ds.hour", lang): [f"{h:02d}:00" for h in range(24)],
-                t("m.inquiries", lang): [fmt_number(v, lang, digits=1) for v in w],
+                t("m.inquiries", lang): [fmt_number(v, lang, digits=1) for v in busiest.inquiries],
                 t("m.response_time_s", lang): [
                     t("ds.auto_reply", lang) if np.isnan(v) else fmt_duration_s(v, lang)
-                    for v in hourly
+                    for v in busiest.response_time_s
                 ],
             }),
             hide_index=True, width="stretch", height=240,
         )  # fmt: skip
-        when = window_text(shown.scenario.start_date, busiest, busiest, lang)
+        when = window_text(shown.scenario.start_date, busiest.day, busiest.day, lang)
         st.caption(t("dt.ds.hourly_note", lang, when=when))
     with right:
         layout.daily_metric_chart(
@@ -430,7 +158,7 @@ with layout.guard():
         if cut["orders_cancelled"] > 0:
             st.caption(
                 t("ds.cancel_note", lang, n=fmt_number(cut["orders_cancelled"], lang),
-                  share=fmt_pct(cut["orders_cancelled"] / cut["orders_paid"], lang),
+                  share=fmt_pct(studies.cancelled_share(totals=cut), lang),
                   days=shown.scenario.fulfilment.ship_by_days,
                   refunds=fmt_money(cut["cancellation_refunds"], lang),
                   comp=fmt_money(cut["late_compensation"], lang))
@@ -440,11 +168,11 @@ with layout.guard():
         [t("ds.what_if", lang), t("ds.recovery", lang), t("ds.seed002_title", lang)]
     )
     with tab_wi:
-        campaign_what_if()
+        dsr.campaign_what_if()
     with tab_rc:
-        recovery_calculator()
+        dsr.recovery_calculator()
     with tab_seed:
-        seed_002_case()
+        dsr.seed_002_case(which)
 
     with st.expander(t("pr.formulas", lang), icon=":material/function:"):
         st.markdown(t("ds.formulas", lang))

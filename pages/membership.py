@@ -4,21 +4,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from simulator import PARAMS, get_param, load_preset, simulate
-from simulator.clv import gg_conditional_mean, gg_order_cv2, sbg_survival
-from simulator.engine import calibrate
-from simulator.membership import (
-    card_benefit,
-    clv,
-    loyal_share,
-    member_benefit,
-    priced,
-    priced_uptake,
-    repeat_basket,
-    repurchase_curve,
-    viral_factor,
-)
-from ui import charts, layout, router, state, widgets
+from simulator import PARAMS, studies
+from ui import charts, layout, membership, router, state, widgets
 from ui.fmt import fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
 
@@ -54,123 +41,6 @@ st.badge(
 )
 
 
-@st.cache_data(show_spinner=False)
-def store_stage(preset: str) -> tuple[float, float, float]:
-    """V6 figures of a store-stage preset: inquiries a day, old share on day 0, loyal share."""
-    sc = load_preset(preset)
-    res = simulate(sc)
-    cal, r = res.calibration, sc.repeat
-    loyal = loyal_share(cal.age_days, r.r, cal.alpha_days, r.a, r.b, float(r.lifetime_days))
-    return (
-        float(res.daily["inquiries"].mean()),
-        float(res.daily["old_customer_share"].iloc[0]),
-        loyal,
-    )
-
-
-def switch(path: str, label: str, container) -> bool:
-    """A toggle for a yes/no field of the scenario at ``path``; returns the value in force."""
-    key = widgets.widget_key(which, path)
-    scenario = state.slot(which).scenario
-    on = bool(get_param(scenario, path))
-    container.toggle(
-        label,
-        value=on,
-        key=key,
-        on_change=lambda: state.update(which, path, bool(st.session_state[key])),
-    )
-    return on
-
-
-def paid_membership(container) -> None:
-    """The membership fee, and its sBG renewal terms once there is one."""
-    ms = state.slot(which).scenario.membership
-    widgets.param_input(which, "membership.fee", container=container)
-    renewal = ("membership.renewal_alpha", "membership.renewal_beta")
-    widgets.claim(renewal)  # shown once there is a fee: they change nothing without one
-    if ms.fee > 0:
-        a, b = container.columns(2)
-        widgets.param_input(which, "membership.renewal_alpha", container=a)
-        widgets.param_input(which, "membership.renewal_beta", container=b)
-        s = sbg_survival(np.array([1.0, 3.0]), ms.renewal_alpha, ms.renewal_beta)
-        container.caption(t("mb.fee_terms", lang, r1=fmt_pct(s[0], lang), s3=fmt_pct(s[1], lang)))
-        a, b = container.columns(2)
-        widgets.param_input(which, "membership.wtp_ratio", container=a)
-        widgets.param_input(which, "membership.wtp_sigma", container=b)
-        uptake_caption("mb.fee_uptake", container)
-
-
-def uptake_caption(key: str, container) -> None:
-    """What the scheme returns a buyer a year or a term, and its uptake at the scenario's price
-    against the stated rate at the baseline's price (membership.priced_uptake)."""
-    sc, ref = state.slot(which).scenario, state.baseline()
-    alpha = calibrate(sc, ref).alpha_days
-    e1, c1 = priced_uptake(sc, ref, alpha)
-    ms, rs = sc.membership, ref.membership
-    card = key == "mb.card_uptake"
-    benefit = card_benefit(sc, alpha) if card else member_benefit(sc, alpha)
-    container.caption(
-        t(
-            key,
-            lang,
-            benefit=fmt_money(benefit, lang, digits=2, compact=False),
-            price=fmt_money(ms.card.price if card else ms.fee, lang, digits=2, compact=False),
-            ref_price=fmt_money(rs.card.price if card else rs.fee, lang, digits=2, compact=False),
-            stated=fmt_pct(ms.card.uptake if card else ms.enrollment_rate, lang, digits=1),
-            priced=fmt_pct(c1 if card else e1, lang, digits=1),
-        )
-    )
-
-
-def repeat_spend(container) -> None:
-    """Repeat order value: the AOV ratio, or Gamma-Gamma's p, q, v with what they imply."""
-    sc = state.slot(which).scenario
-    widgets.param_input(which, "repeat.spend_model", container=container)
-    widgets.claim(["repeat.aov_ratio", "repeat.gg_p", "repeat.gg_q", "repeat.gg_v"])  # one model
-    if sc.repeat.spend_model != "gamma_gamma":
-        widgets.param_input(which, "repeat.aov_ratio", container=container)
-        return
-    cols = container.columns(3)
-    for col, name in zip(cols, ("gg_p", "gg_q", "gg_v"), strict=True):
-        widgets.param_input(which, f"repeat.{name}", container=col)
-    rp = sc.repeat
-    mean, sigma = repeat_basket(sc)
-    cv2 = gg_order_cv2(rp.gg_p, rp.gg_q)
-    cv = fmt_number(np.sqrt(cv2), lang, digits=2) if np.isfinite(cv2) else t("mb.gg_infinite", lang)
-    container.caption(
-        t(
-            "mb.gg_summary",
-            lang,
-            mean=fmt_money(mean, lang, digits=2, compact=False),
-            ratio=fmt_number(mean / sc.store.aov, lang, digits=2),
-            cv=cv,
-            sigma=fmt_number(sigma, lang, digits=2),
-        )
-    )
-    v = sc.store.aov * (rp.gg_q - 1.0) / rp.gg_p
-    container.button(
-        t("mb.gg_match", lang),
-        icon=":material/sync:",
-        key=f"mb_gg_match_{which}",
-        on_click=state.update,
-        args=(which, "repeat.gg_v", round(v, 4)),
-    )
-    with container.expander(t("mb.gg_customer", lang), icon=":material/person:"):
-        a, b = st.columns(2)
-        x = a.number_input(t("mb.gg_x", lang), 0, 1000, 2, key="mb_gg_x")
-        mbar = b.number_input(t("mb.gg_mbar", lang), 0.0, 1e6, round(2 * mean, 2), key="mb_gg_mbar")
-        value = float(gg_conditional_mean(x, mbar, rp.gg_p, rp.gg_q, rp.gg_v))
-        st.caption(
-            t(
-                "mb.gg_expect",
-                lang,
-                value=fmt_money(value, lang, digits=2, compact=False),
-                own=fmt_money(mbar, lang, digits=2, compact=False),
-                pop=fmt_money(mean, lang, digits=2, compact=False),
-            )
-        )
-
-
 with layout.guard():
     layout.show_messages()
     top = st.container()
@@ -180,12 +50,14 @@ with layout.guard():
         a, b = st.columns(2)
         widgets.param_input(which, "membership.enrollment_rate", slider=True, container=a)
         widgets.param_input(which, "membership.repeat_uplift", slider=True, container=b)
-        paid_membership(st)
+        membership.paid_membership(which, st)
         tabs = st.tabs([t(title, lang) for _, title, _ in SCHEMES] + [t("mb.streams", lang)])
         for tab, (scheme, _, fields) in zip(tabs, SCHEMES, strict=False):
             with tab:
                 st.caption(t(f"mb.{scheme}_about", lang))
-                on = switch(f"membership.{scheme}.enabled", t("mb.enable", lang), tab)
+                on = membership.switch(
+                    which, f"membership.{scheme}.enabled", t("mb.enable", lang), tab
+                )
                 if on:
                     paths = [f"membership.{scheme}.{name}" for name in fields]
                     for path in (p for p in paths if PARAMS[p].kind == "choice"):
@@ -195,16 +67,16 @@ with layout.guard():
                     for i, path in enumerate(numbers):
                         widgets.param_input(which, path, container=cols[i % 2])
                 if on and scheme == "card":
-                    uptake_caption("mb.card_uptake", tab)
+                    membership.uptake_caption(which, "mb.card_uptake", tab)
                 if on and scheme == "points":
                     path = "membership.points.review_reward"
-                    if switch(path, t("mb.review_reward", lang), tab):
+                    if membership.switch(which, path, t("mb.review_reward", lang), tab):
                         st.caption(f":material/gavel: {t('mb.review_warning', lang)}")
         with tabs[-1]:
             a, b = st.columns(2)
             widgets.param_input(which, "repeat.bad_experience_share", container=a)
             widgets.param_input(which, "repeat.bad_experience_factor", container=b)
-            repeat_spend(st)
+            membership.repeat_spend(which, st)
             a, b = st.columns(2)
             widgets.param_input(which, "repeat.clv_horizon_days", container=a)
             widgets.param_input(which, "repeat.clv_discount_rate", slider=True, container=b)
@@ -244,11 +116,10 @@ with layout.guard():
             (t("side.baseline_name", lang), base, state.baseline()),
             (t("side.plan_name", lang), plan, state.baseline()),
         ):
-            sc, cal = res.scenario, res.calibration
-            rr = repurchase_curve(sc, ref, cal.alpha_days, cal.repeat_multiplier, days)
+            rr = studies.cohort_repurchase(result=res, reference=ref, days=days)
             curves[label] = pd.DataFrame({"day": days, "value": rr})
-            value = clv(sc, ref, cal.alpha_days, cal.repeat_multiplier)
-            at = repurchase_curve(sc, ref, cal.alpha_days, cal.repeat_multiplier, RR_DAYS)
+            value = studies.customer_value(result=res, reference=ref)
+            at = studies.cohort_repurchase(result=res, reference=ref, days=RR_DAYS)
             clv_rows.append(
                 {
                     t("m.scenario", lang): label,
@@ -282,36 +153,23 @@ with layout.guard():
 
     st.subheader(t("mb.money", lang), anchor=False)
 
-    def yuan_lines(title_key: str, legend_key: str, days: pd.Series, lines: dict) -> None:
-        """One chart of several named yuan series over the days."""
-        frames = {k: pd.DataFrame({"day": days, "v": v}) for k, v in lines.items()}
-        st.markdown(f"**{t(title_key, lang)}**")
-        st.altair_chart(
-            charts.daily_chart(
-                charts.daily_data(frames, "v"),
-                x_title=t("m.day", lang),
-                y_title=t("m.yuan", lang),
-                lang=lang,
-                scenario_title=t(legend_key, lang),
-                money=True,
-            ),
-            width="stretch",
-        )
-
     left, right = st.columns(2, gap="large")
     d, dp, db = shown.daily, plan.daily, base.daily
     with left:
-        yuan_lines("mb.liabilities", "mb.ledger", d["day"], {
+        layout.yuan_lines("mb.liabilities", "mb.ledger", d["day"], {
             t("m.points_liability", lang): d["points_liability"],
             t("m.stored_value_liability", lang): d["stored_value_liability"],
             t("m.card_deferred_revenue", lang): d["card_deferred_revenue"],
             t("m.membership_fee_deferred", lang): d["membership_fee_deferred"],
         })  # fmt: skip
     with right:
-        yuan_lines("mb.cash_chart", "mb.line", dp["day"], {
-            f"{t('side.plan_name', lang)} · {t('m.profit', lang)}": dp["profit"].cumsum(),
-            f"{t('side.plan_name', lang)} · {t('m.cash', lang)}": dp["cash"].cumsum(),
-            f"{t('side.baseline_name', lang)} · {t('m.profit', lang)}": db["profit"].cumsum(),
+        layout.yuan_lines("mb.cash_chart", "mb.line", dp["day"], {
+            f"{t('side.plan_name', lang)} · {t('m.profit', lang)}":
+                studies.running_totals(daily=dp, column="profit"),
+            f"{t('side.plan_name', lang)} · {t('m.cash', lang)}":
+                studies.running_totals(daily=dp, column="cash"),
+            f"{t('side.baseline_name', lang)} · {t('m.profit', lang)}":
+                studies.running_totals(daily=db, column="profit"),
         })  # fmt: skip
     tot = shown.totals
     scheme_cols = [
@@ -334,7 +192,7 @@ with layout.guard():
         hide_index=True,
         width="stretch",
     )
-    k = viral_factor(priced(shown.scenario, state.baseline(), shown.calibration.alpha_days))
+    k = studies.referral_k(result=shown, reference=state.baseline())
     if shown.scenario.membership.referral.enabled:
         st.caption(t("mb.k", lang, k=fmt_number(k, lang, digits=3)))
 
@@ -345,13 +203,13 @@ with layout.guard():
             ("large_store", "mb.v6_c"),
             ("mid_store", "mb.v6_b"),
         ):
-            inquiries, old_share, loyal = store_stage(preset)
+            stage = state.store_stage(preset)
             rows.append(
                 {
                     t("as.col.preset", lang): t(f"preset.{preset}", lang),
-                    t("m.inquiries", lang): fmt_number(inquiries, lang),
-                    t("m.old_customer_share", lang): fmt_pct(old_share, lang),
-                    t("mb.loyal", lang): fmt_pct(loyal, lang),
+                    t("m.inquiries", lang): fmt_number(stage.inquiries, lang),
+                    t("m.old_customer_share", lang): fmt_pct(stage.old_share, lang),
+                    t("mb.loyal", lang): fmt_pct(stage.loyal, lang),
                     t("mb.seed_says", lang): t(need, lang),
                 }
             )

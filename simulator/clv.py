@@ -87,6 +87,18 @@ def gg_order_cv2(p: float, q: float) -> float:
     return (p + q - 1.0) / (p * (q - 2.0))
 
 
+def gg_order_cv(p: float, q: float) -> float:
+    """Coefficient of variation of one order's value, √CV² (:func:`gg_order_cv2`); ``inf`` for
+    q ≤ 2."""
+    return float(np.sqrt(gg_order_cv2(p, q)))
+
+
+def gg_scale_for_mean(mean: float, p: float, q: float) -> float:
+    """The Gamma-Gamma scale v whose population mean spend per order is ``mean`` (yuan), p and q
+    held: v = mean·(q − 1)/p, the inverse of :func:`gg_population_mean` [DERIVED]."""
+    return mean * (q - 1.0) / p
+
+
 def gg_conditional_mean(x: ArrayLike, mbar: ArrayLike, p: float, q: float, v: float) -> FloatArray:
     """Expected spend per future order of a customer with ``x`` repeat orders averaging ``mbar``.
 

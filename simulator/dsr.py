@@ -77,6 +77,12 @@ def recovery_seed_formula(f: float) -> float:
     return 6.0 / (5.0 - f) - 1.0
 
 
+def seed_formula_five_stars(f: float) -> int:
+    """Five-star ratings seed 000's bound asks for at score ``f``: ⌈6/(5 − f) − 1⌉, read as the
+    seed would (a bound of 11.000000000000002 from binary rounding is 11)."""
+    return math.ceil(recovery_seed_formula(f) - 1e-9)
+
+
 def window_start(day: dt.date, convention: str = "seed") -> dt.date:
     """First day of the DSR window that ends on ``day`` (T3): seed = ``day − 180 d`` (inclusive,
     181 days); strict = 180 days inclusive."""

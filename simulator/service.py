@@ -113,6 +113,12 @@ def seed_002_cases(rt_ref_s: float, half_life_s: float, floor: float) -> list[di
     return rows
 
 
+def auto_reply_cap(floor: float) -> float:
+    """The largest conversion gap between any two reply times with the auto-reply floor
+    ``floor`` = f_auto on m_RT: 1/f_auto (∞ without a floor)."""
+    return 1.0 / floor if floor > 0 else float("inf")
+
+
 def implied_half_life(rt_fast_s: float, rt_slow_s: float, conv_ratio: float) -> float:
     """h_RT for which an agent replying in ``rt_slow_s`` converts ``conv_ratio`` × the fast one."""
     if not 0.0 < conv_ratio < 1.0:

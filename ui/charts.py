@@ -880,3 +880,111 @@ def change_chart(
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#868E96").encode(x="x:Q")
     # with an offset channel the step is one bar's: a measure takes len(others) steps
     return _theme(alt.layer(bars, zero, *labels), alt.Step(CHANGE_BAR_STEP), lang)
+
+
+# --- issue 18: charts the pages drew themselves (DSR & service, Compare) ---
+#: The industry band (mean … max) behind a DSR score: a green that reads as "where the category's
+#: shops stand", apart from the scenario colours.
+SCORE_BAND_COLOR = "#2e7d32"
+
+
+def score_chart(
+    data: pd.DataFrame,
+    band: tuple[float, float],
+    *,
+    band_label: str,
+    score_title: str,
+    day_title: str,
+    scenario_title: str,
+    lang: str,
+) -> alt.TopLevelMixin:
+    """One DSR score over the days for each scenario (``daily_data``'s frame), on the industry band
+    ``band`` = (mean, max): a shaded band and a dashed rule at the mean."""
+    names = list(dict.fromkeys(data["scenario"]))
+    lo = min(float(data["value"].min()), band[0]) - 0.02
+    hi = max(float(data["value"].max()), band[1]) + 0.02
+    y = alt.Y(
+        "value:Q",
+        title=score_title,
+        scale=alt.Scale(domain=[lo, hi], zero=False),
+        axis=alt.Axis(format=".2f"),
+    )  # a score: two decimals, as its card
+    band_frame = pd.DataFrame({"lo": [band[0]], "hi": [band[1]], "what": [band_label]})
+    shade = (
+        alt.Chart(band_frame)
+        .mark_rect(opacity=0.12, color=SCORE_BAND_COLOR)
+        .encode(y="lo:Q", y2="hi:Q", tooltip=[alt.Tooltip("what:N", title="")])
+    )
+    mean_rule = (
+        alt.Chart(band_frame).mark_rule(strokeDash=[4, 3], color=SCORE_BAND_COLOR).encode(y="lo:Q")
+    )
+    lines = (
+        alt.Chart(data)
+        .mark_line(strokeWidth=2.2)
+        .encode(
+            x=day_x(data, day_title, lang),
+            y=y,
+            color=scenario_color(names, scenario_title),
+            tooltip=[
+                alt.Tooltip("scenario:N", title=scenario_title),
+                *day_tooltip(data, day_title, lang),
+                alt.Tooltip("value:Q", title=score_title, format=".2f"),
+            ],
+        )
+    )
+    return themed(alt.layer(shade, mean_rule, lines), 300, lang)
+
+
+def star_chart(
+    data: pd.DataFrame, *, star_title: str, share_title: str, scenario_title: str
+) -> alt.TopLevelMixin:
+    """Star shares (columns scenario, star, share) grouped by scenario, on a √ scale so that the
+    1–4★ shares (0.4–3 %) stay visible beside 94 % of 5★."""
+    names = list(dict.fromkeys(data["scenario"]))
+    return themed(
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("star:O", title=star_title),
+            xOffset="scenario:N",
+            y=alt.Y(
+                "share:Q",
+                title=share_title,
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(type="sqrt"),
+            ),
+            color=scenario_color(names, scenario_title),
+            tooltip=[
+                alt.Tooltip("scenario:N", title=scenario_title),
+                alt.Tooltip("star:O", title=star_title),
+                alt.Tooltip("share:Q", title=share_title, format=".2%"),
+            ],
+        ),
+        260,
+    )
+
+
+def kpi_bars_chart(
+    data: pd.DataFrame,
+    *,
+    names: list[str],
+    title: str,
+    y_format: str,
+    money: bool,
+    scenario_title: str,
+    lang: str,
+) -> alt.TopLevelMixin:
+    """One bar per scenario (columns scenario, value) of one horizon total, in ``names``' order."""
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("scenario:N", title=None, sort=names),
+            y=alt.Y("value:Q", axis=axis(title, lang, y_format, top=max_abs(data["value"]),
+                                         money=money)),
+            color=scenario_color(names, scenario_title),
+            tooltip=[alt.Tooltip("scenario:N", title=scenario_title),
+                     alt.Tooltip("value:Q", title=title, format=",.4~f")],
+        )
+    )  # fmt: skip
+    return themed(bars, 300, lang)

@@ -278,3 +278,24 @@ def story(base: Result, plan: Result, lang: str) -> None:
     """The Overview's opening sentence (``ui.story.plan_story``) with a link to the bridges."""
     st.markdown(f"{plan_story(base.totals, plan.totals, lang)} "
                 f"[{t('story.link', lang)}](#{BRIDGE_ANCHOR})")  # fmt: skip
+
+
+# --- issue 18: drawing helpers the pages kept for themselves ---
+def yuan_lines(
+    title_key: str, legend_key: str, days: pd.Series, lines: Mapping[str, pd.Series]
+) -> None:
+    """One chart of several named yuan series over the days, under a bold title."""
+    lang = state.lang()
+    frames = {k: pd.DataFrame({"day": days, "v": v}) for k, v in lines.items()}
+    st.markdown(f"**{t(title_key, lang)}**")
+    st.altair_chart(
+        charts.daily_chart(
+            charts.daily_data(frames, "v"),
+            x_title=t("m.day", lang),
+            y_title=t("m.yuan", lang),
+            lang=lang,
+            scenario_title=t(legend_key, lang),
+            money=True,
+        ),
+        width="stretch",
+    )

@@ -38,6 +38,7 @@ from simulator import (
     promotion_report,
     set_param,
     simulate,
+    studies,
 )
 from ui.errors import describe_error
 from ui.fmt import fmt_param
@@ -600,3 +601,33 @@ def promotions_report(which: str) -> pd.DataFrame:
     incremental GMV, orders and profit, and ROI (each promotion removed in turn)."""
     ref_json = baseline().model_dump_json()
     return _report_json(slot(which).scenario.model_dump_json(), ref_json)
+
+
+# --- issue 18: studies the pages show beside the results (simulator.studies), cached like them ---
+@st.cache_data(max_entries=64, show_spinner=False)
+def campaign_case(
+    plan_preset: str, reference_preset: str, *, extra_agents: int, extra_capacity: float
+) -> studies.CampaignCase:
+    """Preset ``plan_preset`` against ``reference_preset`` with extra campaign agents and
+    warehouse capacity (``studies.campaign_case``)."""
+    return studies.campaign_case(
+        plan=load_preset(plan_preset),
+        reference=load_preset(reference_preset),
+        extra_agents=extra_agents,
+        extra_capacity=extra_capacity,
+    )
+
+
+@st.cache_data(show_spinner=False)
+def adequate_campaign(plan_preset: str, reference_preset: str) -> tuple[int, float]:
+    """Extra agents and capacity that make preset ``plan_preset``'s campaign adequate
+    (``studies.adequate_campaign``)."""
+    return studies.adequate_campaign(
+        plan=load_preset(plan_preset), reference=load_preset(reference_preset)
+    )
+
+
+@st.cache_data(show_spinner=False)
+def store_stage(preset: str) -> studies.StoreStage:
+    """V6 figures of a store-stage preset (``studies.store_stage``)."""
+    return studies.store_stage(scenario=load_preset(preset))
