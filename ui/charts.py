@@ -35,7 +35,8 @@ FONT = "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"
 # Streamlit drew them. The builders below are pure functions of their arguments, so a chart is
 # built once per distinct input (the key hashes the frames' contents) and the same object is
 # drawn again; and a chart these builders made is not re-validated on every draw (``to_dict``'s
-# ``validate`` defaults to False for them; tests/ui validate every builder's output once).
+# ``validate`` defaults to False for them; under test every chart drawn is still validated, see
+# ``VALIDATE_BUILT``).
 
 #: Charts kept (all sessions together; a chart holds a few small frames).
 CHART_CACHE_SIZE = 256

@@ -96,3 +96,18 @@ def test_a_cached_result_is_handed_out_with_frames_of_its_own() -> None:
     assert (second.daily["gmv"] > 0).all() and second.daily.loc[0, "orders_paid"] > 0
     assert second.totals["gmv"] > 0
     assert second.daily is not first.daily
+
+
+def test_every_test_of_the_slow_set_exists() -> None:
+    """``make test-fast`` leaves out tests/conftest.py's SLOW set: a renamed test must not fall
+    out of it silently (it would join the fast tier) — each entry names a test of its file."""
+    import ast
+    from pathlib import Path
+
+    from tests.conftest import _ROOT, SLOW
+
+    for node in SLOW:
+        path, name = node.split("::")
+        tree = ast.parse(Path(_ROOT, path).read_text(encoding="utf-8"))
+        names = {f.name for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)}
+        assert name.split("[", 1)[0] in names, node
