@@ -2,9 +2,9 @@
 
 ``make test`` runs every test. ``make test-fast`` (model, ui and AppTest tiers, two workers)
 leaves out the tests marked ``slow``: the heavy cases listed in ``SLOW`` below (measured with
-``pytest --durations`` on a loaded 2-core machine: each took 5-85 s), whose checks the fast tier
+``pytest --durations`` on a loaded 2-core machine: each took 5-85 s there), whose checks the fast tier
 still makes in a smaller form: one language of a scan run in both, one preset of a sweep over
-three, the lighter hypothesis properties of the same module.
+three, the lighter hypothesis properties and the example-based tests of the same modules.
 """
 
 from __future__ import annotations
@@ -46,6 +46,11 @@ SLOW = frozenset(
         "tests/simulator/test_properties.py::test_more_organic_uv_never_lowers_gmv",
         "tests/simulator/test_properties.py::test_deeper_item_discount_never_lowers_orders_on_its_days",
         "tests/simulator/test_properties.py::test_more_capacity_never_lowers_the_logistics_score",
+        "tests/simulator/test_properties.py::test_outputs_finite_and_non_negative",
+        "tests/simulator/test_properties.py::test_outputs_finite_for_any_in_range_promotion",
+        "tests/simulator/test_properties.py::test_zero_depth_promotions_give_exactly_the_baseline",
+        "tests/simulator/test_bridge.py::test_effects_sum_to_the_gmv_change",
+        "tests/simulator/test_bridge.py::test_profit_effects_sum_to_the_profit_change",
     }
 )
 
