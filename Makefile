@@ -2,6 +2,7 @@
 #
 #   make run     start the app on http://localhost:8501
 #   make test    the whole suite: unit, AppTest and browser (Playwright + Debian chromium)
+#   make test-fast  the unit and AppTest tiers without the tests marked slow (minutes, no browser)
 #   make bench   benchmark figures as plain "name: value unit" lines
 #   make lint    ruff check + ruff format --check
 #
@@ -29,11 +30,12 @@ DEV_STAMP := $(VENV)/.stamp-dev-$(DEV_HASH)
 CHROMIUM := /usr/bin/chromium
 APT_PACKAGES := chromium fonts-noto-cjk
 
-.PHONY: help run test bench lint system-deps venv
+.PHONY: help run test test-fast bench lint system-deps venv
 
 help:
 	@echo "make run    - start the app on http://localhost:$(PORT)"
 	@echo "make test   - run the whole test suite (installs dev deps, chromium, CJK fonts if missing)"
+	@echo "make test-fast - unit and AppTest tests not marked slow (no browser; for every edit)"
 	@echo "make bench  - print benchmark figures"
 	@echo "make lint   - ruff check and ruff format --check"
 
@@ -70,6 +72,15 @@ system-deps:
 
 test: $(DEV_STAMP) system-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The quick tiers for every edit: model, ui and AppTest tests, without the ones marked slow (the
+# long hypothesis runs and whole-app AppTest sweeps, which `make test` still runs).
+# Two workers (pytest-xdist): the target is two minutes on a 2-core machine.
+FAST_TESTS := tests/simulator tests/ui tests/app
+FAST_WORKERS ?= 2
+
+test-fast: $(DEV_STAMP)
+	$(PY) -m pytest $(FAST_TESTS) -m "not slow and not browser" -n $(FAST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(DEV_STAMP)
 	$(PY) -m tests.bench

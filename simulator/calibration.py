@@ -34,6 +34,11 @@ g = e^{30β} − 1 (with standard errors); conversion Σ buyers ÷ Σ UV, order 
 and old-customer share Σ old buyers ÷ Σ buyers are ratio estimators with their standard errors
 from the daily spread [DERIVED].
 
+The fit runs with BLAS/OpenMP pinned to one thread (``threadpoolctl``): its arrays are a few
+thousand distinct histories, too small to share out, and on a 2-core machine shared with other
+work the default thread pools made the CDNOW fit 10–30× slower and the 1 M-customer fit 4 s → 10 s
+(issue 18's measurements).
+
 Pure NumPy/SciPy/pandas; nothing here reads files or knows about the UI.
 """
 
@@ -48,6 +53,7 @@ import pandas as pd
 from numpy.typing import NDArray
 from scipy.optimize import minimize
 from scipy.special import digamma, gammaln
+from threadpoolctl import threadpool_limits
 
 from .clv import gg_population_mean
 from .repurchase import calibrate_alpha, expected_repeats, old_share_at_age, repurchase_rate
@@ -409,6 +415,11 @@ def _as_timestamp(value) -> pd.Timestamp | None:
     return None if value is None else pd.Timestamp(value).normalize()
 
 
+#: Threads the fit's BLAS/OpenMP pools may use (see the module docstring) [DERIVED: measured].
+FIT_BLAS_THREADS = 1
+
+
+@threadpool_limits.wrap(limits=FIT_BLAS_THREADS)
 def fit_repeat_model(orders: pd.DataFrame, calibration_end=None, observation_end=None) -> RepeatFit:
     """Fit BG/NBD (days) and Gamma-Gamma to ``orders`` (columns customer_id, date, amount).
 

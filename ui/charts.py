@@ -6,11 +6,18 @@ Every ``*_data`` function returns the tidy frame its ``*_chart`` draws, so tests
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+import os
 import textwrap
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from ui.fmt import DATE_AXIS_FORMATS, DATE_TOOLTIP_FORMATS, TIME_LOCALES, vega_label_expr
@@ -19,6 +26,116 @@ from ui.i18n import t
 #: Baseline grey, plan orange (the theme's primary colour), then further scenarios.
 PALETTE = ("#8C959F", "#D9480F", "#1C7ED6", "#2F9E44", "#AE3EC9", "#F08C00")
 FONT = "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"
+
+
+# --- issue 18: rerun cost (chart specs cached on their data, built specs not re-validated) ---
+#
+# A Promotions rerun spent a third of its time in Altair: building the same layered charts from
+# the same frames, then ``to_dict`` validating them against the Vega-Lite JSON schema each time
+# Streamlit drew them. The builders below are pure functions of their arguments, so a chart is
+# built once per distinct input (the key hashes the frames' contents) and the same object is
+# drawn again; and a chart these builders made is not re-validated on every draw (``to_dict``'s
+# ``validate`` defaults to False for them; under test every chart drawn is still validated, see
+# ``VALIDATE_BUILT``).
+
+#: Charts kept (all sessions together; a chart holds a few small frames).
+CHART_CACHE_SIZE = 256
+#: Validate built charts on every ``to_dict`` anyway: the test suite sets it (tests/conftest.py),
+#: so every chart a test draws is still checked against the Vega-Lite schema.
+VALIDATE_BUILT = os.environ.get("SHOP_WHATIF_VALIDATE_CHARTS") == "1"
+
+_Chart = TypeVar("_Chart")
+
+
+class _Uncacheable(Exception):
+    """An argument the cache key cannot describe faithfully: build without the cache."""
+
+
+def _frame_key(frame: pd.DataFrame | pd.Series) -> tuple:
+    dtypes = frame.dtypes if isinstance(frame, pd.DataFrame) else pd.Series([frame.dtype])
+    cats = tuple(
+        (tuple(d.categories.tolist()), d.ordered)
+        for d in dtypes
+        if isinstance(d, pd.CategoricalDtype)
+    )
+    try:
+        hashed = pd.util.hash_pandas_object(frame, index=True).to_numpy()
+    except TypeError as exc:  # unhashable cells (lists, dicts)
+        raise _Uncacheable from exc
+    columns = tuple(map(repr, frame.columns)) if isinstance(frame, pd.DataFrame) else frame.name
+    digest = hashlib.blake2b(hashed.tobytes(), digest_size=16).hexdigest()
+    return (type(frame).__name__, columns, tuple(map(str, dtypes)), cats, frame.shape,
+            tuple(map(repr, frame.index.names)), digest)  # fmt: skip
+
+
+def _key(value: object) -> object:
+    """A hashable description of ``value`` that differs whenever the chart drawn from it could."""
+    if isinstance(value, pd.DataFrame | pd.Series):
+        return _frame_key(value)
+    if value is None or isinstance(value, str | bool | int | float):
+        return (type(value).__name__, value)  # 1, 1.0 and True draw differently
+    if isinstance(value, np.generic):
+        return (type(value).__name__, value.item())
+    if isinstance(value, np.ndarray):
+        return ("ndarray", value.dtype.str, value.shape, value.tobytes())
+    if isinstance(value, Mapping):
+        return ("map", tuple((_key(k), _key(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return (type(value).__name__, tuple(_key(v) for v in value))
+    raise _Uncacheable(type(value).__name__)
+
+
+_TRUSTED: dict[type, type] = {}
+
+
+def _trusted(chart: _Chart) -> _Chart:
+    """``chart`` as an instance of a subclass of its class whose ``to_dict`` skips the schema
+    validation unless asked (``to_dict(validate=True)``): what Streamlit draws each rerun."""
+    cls = type(chart)
+    if cls in _TRUSTED.values() or not isinstance(chart, alt.TopLevelMixin):
+        return chart
+    sub = _TRUSTED.get(cls)
+    if sub is None:
+
+        def to_dict(self, validate: bool | None = None, **kwargs: Any) -> dict[str, Any]:
+            return cls.to_dict(self, VALIDATE_BUILT if validate is None else validate, **kwargs)
+
+        sub = _TRUSTED.setdefault(
+            cls, type(cls.__name__, (cls,), {"to_dict": to_dict, "__module__": cls.__module__})
+        )
+    object.__setattr__(chart, "__class__", sub)  # SchemaBase.__setattr__ would store a key
+    return chart
+
+
+def cached_chart(build: Callable[..., _Chart]) -> Callable[..., _Chart]:
+    """``build`` memoised on its arguments' contents (LRU over ``CHART_CACHE_SIZE`` charts
+    shared by all builders): the same chart object for the same data, built and checked once.
+    Callers must not change a returned chart in place (``chart.copy(deep=True)`` first)."""
+
+    @functools.wraps(build)
+    def wrapper(*args: Any, **kwargs: Any) -> _Chart:
+        try:
+            key = (build.__qualname__, _key(args), _key(dict(sorted(kwargs.items()))))
+        except _Uncacheable:
+            return _trusted(build(*args, **kwargs))
+        with _CACHE_LOCK:
+            if key in _CACHE:
+                _CACHE.move_to_end(key)
+                return _CACHE[key]
+        chart = _trusted(build(*args, **kwargs))
+        with _CACHE_LOCK:
+            _CACHE[key] = chart
+            while len(_CACHE) > CHART_CACHE_SIZE:
+                _CACHE.popitem(last=False)
+        return chart
+
+    return wrapper
+
+
+_CACHE: OrderedDict[object, Any] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+# --- end issue 18: rerun cost ---
 
 
 def max_abs(*values: object) -> float:
@@ -104,7 +221,7 @@ def _theme(chart: alt.Chart, height: int, lang: str | None = None) -> alt.Chart:
 def themed(chart: alt.TopLevelMixin, height: int, lang: str | None = None) -> alt.TopLevelMixin:
     """A chart (or layered chart) in the app's fonts and legend layout (and ``lang``'s month
     names)."""
-    return _theme(chart, height, lang)
+    return _trusted(_theme(chart, height, lang))  # built here: not re-validated on every draw
 
 
 def scenario_color(names: list[str], title: str) -> alt.Color:
@@ -137,6 +254,7 @@ def daily_data(frames: Mapping[str, pd.DataFrame], column: str) -> pd.DataFrame:
     )
 
 
+@cached_chart
 def daily_chart(
     data: pd.DataFrame,
     *,
@@ -190,6 +308,7 @@ def funnel_data(
     return pd.DataFrame(rows)
 
 
+@cached_chart
 def funnel_chart(
     data: pd.DataFrame, *, value_title: str, stage_title: str, scenario_title: str, lang: str
 ) -> alt.Chart:
@@ -272,6 +391,7 @@ def bridge_domain(data: pd.DataFrame) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
+@cached_chart
 def bridge_chart(
     data: pd.DataFrame, *, value_title: str, lang: str, money: bool = True
 ) -> alt.LayerChart:
@@ -327,6 +447,7 @@ def sources_data(daily: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame
     return long[[*ids, "source", "uv"]]
 
 
+@cached_chart
 def sources_chart(
     data: pd.DataFrame, *, x_title: str, y_title: str, source_title: str, lang: str
 ) -> alt.Chart:
@@ -402,6 +523,7 @@ def timeline_data(
     return pd.DataFrame(rows, columns=columns)
 
 
+@cached_chart
 def timeline_chart(
     data: pd.DataFrame,
     *,
@@ -485,6 +607,7 @@ def _bands_layer(bands: pd.DataFrame, band_title: str, temporal: bool = False) -
     )
 
 
+@cached_chart
 def promo_daily_chart(
     data: pd.DataFrame,
     bands: pd.DataFrame,
@@ -560,6 +683,7 @@ def basket_data(
     )
 
 
+@cached_chart
 def basket_chart(
     data: pd.DataFrame,
     thresholds: Sequence[float],
@@ -626,6 +750,7 @@ def threshold_curve_data(
     return pd.DataFrame({"threshold": list(thresholds), **{c: list(curve[c]) for c in cols}})
 
 
+@cached_chart
 def threshold_curve_chart(
     data: pd.DataFrame,
     current: Sequence[float],
@@ -711,6 +836,7 @@ def fit_data(
     )
 
 
+@cached_chart
 def fit_chart(
     data: pd.DataFrame,
     *,
@@ -769,6 +895,7 @@ def fit_chart(
     return _theme(alt.layer(*layers), 300, lang)
 
 
+@cached_chart
 def weekday_chart(
     data: pd.DataFrame,
     *,
@@ -829,6 +956,7 @@ def change_data(
 CHANGE_BAR_STEP = 22
 
 
+@cached_chart
 def change_chart(
     data: pd.DataFrame,
     *,

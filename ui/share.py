@@ -42,6 +42,7 @@ import sys
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlencode
 
@@ -302,6 +303,7 @@ def decode_link(query: str | Mapping[str, Any]) -> SharedLink:
     )
 
 
+@lru_cache(maxsize=64)  # drawn on every rerun of every page for the same link (issue 18)
 def link_qr_png(url: str, *, scale: int = 3) -> bytes:
     """``url`` as a QR code (PNG, ``scale`` pixels per module, the standard 4-module quiet
     zone), for a room to open the link on their phones. Error correction M (15 %): a projected

@@ -17,6 +17,7 @@ callback with :func:`recording`): nested changes are one step, named by the oute
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from collections.abc import Callable, Hashable, Iterator, Mapping
@@ -561,7 +562,11 @@ def take_flash() -> list[str]:
     return messages
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+# A result is kept once for all sessions and handed out without a copy (st.cache_resource):
+# st.cache_data pickled and unpickled every Result (a 99-column daily frame and more) on every
+# hit, on every rerun (issue 18). Callers get their own frames over the same data (``_own``),
+# so one that adds a column to ``daily`` cannot change what another session sees.
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _simulate_json(plan_json: str, reference_json: str) -> Result:
     return simulate(
         Scenario.model_validate_json(plan_json),
@@ -569,23 +574,47 @@ def _simulate_json(plan_json: str, reference_json: str) -> Result:
     )
 
 
+def _own(result: Result) -> Result:
+    """``result`` with frames and totals of its own over the cached data (copy-on-write frames:
+    O(columns), no data copied)."""
+    return dataclasses.replace(
+        result,
+        daily=result.daily.copy(deep=False),
+        channels=result.channels.copy(deep=False),
+        totals=dict(result.totals),
+        promotion_costs=dict(result.promotion_costs),
+    )
+
+
+def simulate_json(plan_json: str, reference_json: str) -> Result:
+    """The plan (a scenario's JSON) simulated against the reference (cached for all sessions)."""
+    return _own(_simulate_json(plan_json, reference_json))
+
+
 def result_of(scenario: Scenario) -> Result:
     """``scenario`` simulated against the baseline as reference (cached)."""
     ref_json = baseline().model_dump_json()
-    return _simulate_json(scenario.model_dump_json(), ref_json)
+    return simulate_json(scenario.model_dump_json(), ref_json)
+
+
+def named_jobs(lang: str) -> dict[str, tuple[str, str]]:
+    """Every scenario's (plan JSON, reference JSON) by its name in ``lang``, in the order of
+    ``named_results``: what ``simulate_json`` needs, read now and simulated later (on click)."""
+    ref_json = baseline().model_dump_json()
+    return {name_of(x, lang): (scenario_of(x).model_dump_json(), ref_json) for x in targets()}
 
 
 def named_results(lang: str) -> dict[str, Result]:
     """Every scenario's result by its name in ``lang``: the baseline first, then the plan and the
     saved ones, each simulated against the baseline as reference (cached)."""
-    return {name_of(x, lang): result_of(scenario_of(x)) for x in targets()}
+    return {name: simulate_json(*job) for name, job in named_jobs(lang).items()}
 
 
 def results() -> tuple[Result, Result]:
     """(baseline result, plan result); the plan is simulated against the baseline as reference."""
     base, pl = baseline(), plan()
     ref_json = base.model_dump_json()
-    return _simulate_json(ref_json, ref_json), _simulate_json(pl.model_dump_json(), ref_json)
+    return simulate_json(ref_json, ref_json), simulate_json(pl.model_dump_json(), ref_json)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

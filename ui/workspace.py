@@ -17,7 +17,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from simulator import Scenario
+from simulator import Result, Scenario
 from ui import router, state
 from ui.errors import describe_error
 from ui.exports import daily_csv, html_report, raw_csv, report_figures, results_workbook
@@ -328,20 +328,25 @@ def draw_files(container, lang: str) -> None:
     """Export the scenarios (JSON), their results (CSV, Excel) and a report (HTML); import a
     workspace file."""
     with container.expander(t("files.title", lang), icon=":material/folder_open:"):
-        named = state.named_results(lang)
+        # Read here, simulated on click: the exports are built on another thread from what is
+        # captured, and a rerun no longer simulates every saved scenario for them (issue 18).
+        jobs = state.named_jobs(lang)
         base_name = state.name_of(state.BASELINE, lang)
-        # read here: the report is built on click, on another thread, from what is captured
         fitted = {state.name_of(x, lang): dict(state.fitted_of(x)) for x in state.targets()}
 
+        def named() -> dict[str, Result]:
+            return {name: state.simulate_json(*job) for name, job in jobs.items()}
+
         def csv() -> bytes:  # built on click (deferred), not on every rerun
-            return daily_csv(named, lang)
+            return daily_csv(named(), lang)
 
         def raw() -> bytes:  # built on click
-            return raw_csv(named)
+            return raw_csv(named())
 
         def report() -> bytes:  # built on click
-            figures = report_figures(named, lang)
-            return html_report(named, baseline=base_name, lang=lang, figures=figures,
+            results = named()
+            figures = report_figures(results, lang)
+            return html_report(results, baseline=base_name, lang=lang, figures=figures,
                                fitted=fitted).encode()  # fmt: skip
 
         xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -356,7 +361,7 @@ def draw_files(container, lang: str) -> None:
             ("files.export_json", workspace, WORKSPACE_FILE,
              "application/json", "download", None),
             ("files.export_csv", csv, "shop-whatif-daily.csv", "text/csv", "table", None),
-            ("files.export_xlsx", lambda: results_workbook(named, baseline=base_name, lang=lang),
+            ("files.export_xlsx", lambda: results_workbook(named(), baseline=base_name, lang=lang),
              "shop-whatif-results.xlsx", xlsx, "grid_on", None),
             ("files.export_html", report, "shop-whatif-report.html", "text/html", "description",
              None),

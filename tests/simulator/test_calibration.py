@@ -397,3 +397,22 @@ def test_applied_daily_fit_reproduces_the_numbers_in_the_engine() -> None:
     rich = set_param(base, "traffic.paid_search.budget_per_day", 1e6)
     with pytest.raises(PaidExceedsVisitors):
         apply_daily_fit(rich, fit, use_growth=True)
+
+
+def test_the_repeat_fit_runs_with_blas_pinned_to_one_thread(monkeypatch) -> None:
+    """BLAS/OpenMP pools hold one thread while the BG/NBD fit runs (threadpoolctl): on a 2-core
+    machine the default pools made the CDNOW fit 10-30x slower (issue 18)."""
+    from threadpoolctl import threadpool_info
+
+    import simulator.calibration as calibration
+
+    seen: list[int] = []
+    maximise = calibration._maximise
+
+    def spy(*args, **kwargs):
+        seen.extend(pool["num_threads"] for pool in threadpool_info())
+        return maximise(*args, **kwargs)
+
+    monkeypatch.setattr(calibration, "_maximise", spy)
+    fit_repeat_model(pd.read_csv(CDNOW, parse_dates=["date"]), calibration_end="1997-09-30")
+    assert seen and set(seen) == {1}

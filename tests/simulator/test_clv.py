@@ -50,7 +50,7 @@ CLV_ARGS = {
 
 
 # ---------------------------------------------------------------------------- Gamma-Gamma (T6)
-def test_t6_population_and_conditional_mean() -> None:
+def test_t6_gamma_gamma_means_match_the_published_values() -> None:
     # Published to three decimals.
     assert gg_population_mean(GG_P, GG_Q, GG_V) == pytest.approx(35.219, abs=1e-3)
     assert float(gg_conditional_mean(1, 10.0, GG_P, GG_Q, GG_V)) == pytest.approx(17.686, abs=1e-3)
@@ -154,7 +154,7 @@ def test_gg_loglik_is_maximised_near_the_generating_parameters() -> None:
     ],
     ids=["regular", "high_end"],
 )
-def test_t7_fit_first_eight_points(
+def test_t7_sbg_fit_to_eight_years_matches_the_published_estimates(
     counts: list[int], alpha: float, beta: float, loglik: float, r1: float
 ) -> None:
     fit = fit_sbg(counts[:8])
@@ -168,7 +168,7 @@ def test_t7_fit_first_eight_points(
     assert fit.beta / (fit.alpha + fit.beta) == pytest.approx(r1, abs=1e-3)
 
 
-def test_t7_projection_to_year_twelve() -> None:
+def test_t7_sbg_projects_survivors_at_year_twelve() -> None:
     regular = fit_sbg(REGULAR[:8])
     high_end = fit_sbg(HIGH_END[:8])
     s12_regular = 1000 * float(sbg_survival(12, regular.alpha, regular.beta))
@@ -250,7 +250,7 @@ def test_sbg_rejects_bad_series() -> None:
 
 
 # ---------------------------------------------------------------------------- Cohort repurchase (T5b)
-def test_t5b_cohort_repurchase_rates() -> None:
+def test_t5b_cohort_repurchase_rates_match_the_published_curve() -> None:
     rr = cohort_repurchase_rates([30, 90, 180, 365], R, ALPHA_DAY, A, B)
     assert rr == pytest.approx([0.1520, 0.2822, 0.3729, 0.4619], abs=1e-4)
 

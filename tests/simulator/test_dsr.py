@@ -24,7 +24,7 @@ def test_t1_seed_star_shares_give_4_8905() -> None:
     ("f", "x", "shown"),
     [(4.5, 7, 7), (4.6, 9, 9), (4.7, 12.3333, 13), (4.8, 19, 19), (4.9, 39, 39)],
 )
-def test_t2_recovery_cost_corrected(f: float, x: float, shown: int) -> None:
+def test_t2_five_star_ratings_needed_to_recover_a_score(f: float, x: float, shown: int) -> None:
     assert dsr.recovery_five_stars(f) == pytest.approx(x, abs=1e-4)
     assert dsr.five_stars_needed(f) == shown
 
@@ -39,7 +39,7 @@ def test_t2_recovery_details_and_the_seed_error() -> None:
         dsr.recovery_five_stars(5.0)
 
 
-def test_t2b_window_arithmetic() -> None:
+def test_t2b_one_star_in_a_1000_rating_window_takes_36_five_stars_to_undo() -> None:
     window = 1000 * dsr.PI_GOOD
     assert dsr.score(window) == pytest.approx(4.890500, abs=1e-6)
     hit = window + ONE
@@ -50,7 +50,7 @@ def test_t2b_window_arithmetic() -> None:
     assert dsr.score(hit + 35 * FIVE) < 4.8905
 
 
-def test_t3_window_dates() -> None:
+def test_t3_the_rating_window_spans_181_days_back_from_today() -> None:
     start = dsr.window_start(dt.date(2019, 8, 11))
     assert start == dt.date(2019, 2, 12)
     assert (dt.date(2019, 8, 11) - start).days + 1 == 181
@@ -59,7 +59,7 @@ def test_t3_window_dates() -> None:
     assert (dt.date(2019, 8, 11) - strict).days + 1 == 180
 
 
-def test_t4_industry_comparison() -> None:
+def test_t4_industry_relative_score_is_0_at_the_mean_and_1_at_the_top() -> None:
     assert dsr.industry_relative(4.75, 4.75, 4.95) == pytest.approx(0.0)
     assert dsr.industry_relative(4.95, 4.75, 4.95) == pytest.approx(1.0)
     assert dsr.industry_relative(4.6, 4.75, 4.95) < 0

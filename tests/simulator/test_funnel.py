@@ -20,7 +20,7 @@ PR0_DEFAULT = 0.9097  # 0.85 + 0.15·(0.7·0.44 + 0.3·0.3), MODEL.md §6.3 [DER
 
 
 # ---------------------------------------------------------------------------- T9, T11
-def test_t9_beta_from_counts() -> None:
+def test_t9_beta_prior_from_12_of_215_counts() -> None:
     a, b = beta_from_counts(12, 215)
     assert (a, b) == (13.0, 204.0)
     assert a / (a + b) == pytest.approx(0.059908, abs=1e-6)
@@ -33,7 +33,7 @@ def test_beta_from_counts_rejects_impossible_counts(k: int, n: int) -> None:
         beta_from_counts(k, n)
 
 
-def test_t11_implied_conversion() -> None:
+def test_t11_conversion_implied_by_uv_value_and_aov() -> None:
     assert implied_conversion(1.09, 103) == pytest.approx(0.010583, abs=1e-6)
     # Context only: 1.06% sits where "only half of the days are above 1%" is plausible [SEED 002].
     assert 0.01 < implied_conversion(1.09, 103) < 0.011

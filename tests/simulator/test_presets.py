@@ -21,7 +21,7 @@ STORE_STAGES = ("new_store", "mid_store", "large_store")
 
 
 # ---------------------------------------------------------------------------- T10
-def test_t10_tiantian_tejia_totals() -> None:
+def test_t10_tiantian_tejia_table_sums_to_its_printed_orders_and_gmv() -> None:
     orders = sum(row[1] for row in TIANTIAN_TEJIA_2012_06)
     gmv = sum(row[2] for row in TIANTIAN_TEJIA_2012_06)
     assert len(TIANTIAN_TEJIA_2012_06) == 10
@@ -129,7 +129,7 @@ def _without_event(sc: Scenario) -> Scenario:
     return set_param(set_param(sc, "promotions", []), "traffic.campaigns", [])
 
 
-def test_v4_double12_campaign() -> None:
+def test_v4_double12_half_price_lifts_conversion_and_gmv_as_the_seed_reports() -> None:
     """Seed 003: 4 days of 全场5折包邮 lifted conversion from 2.4 % to 3.68 %; MODEL.md V4 wants the
     GMV multiplier in 3.5–5.0 and at least 70 % new customers among the event's orders."""
     plan = load_preset("double12_campaign")
@@ -155,7 +155,7 @@ def test_v4_double12_campaign() -> None:
                                d1.loc[on, "orders_paid"], rtol=1e-5)  # fmt: skip
 
 
-def test_v4_arithmetic() -> None:
+def test_v4_half_price_alone_overshoots_the_seed_conversion_by_a_quality_factor() -> None:
     """MODEL.md V4: default φ = 0.5 on 5折 alone predicts 2.4 % × (0.5^−2.62)^0.5 = 5.95 %; the seed's
     3.68 % needs a traffic-quality factor 0.618."""
     m = 0.5**-2.62

@@ -40,7 +40,7 @@ def _discount(start: int, end: int, pct: float, coverage: float = 1.0) -> dict:
     }
 
 
-def test_t12_price_multiplier() -> None:
+def test_t12_twenty_percent_off_multiplies_orders_by_the_elasticity() -> None:
     assert float(price_multiplier(np.array(0.8), -2.62, 0.5)) == pytest.approx(M_20_OFF, abs=1e-6)
 
 
@@ -114,7 +114,9 @@ PATH_20_OFF = np.array([1.0, 0.8, 0.8, 0.8, 0.8, 1.0])
 
 
 @pytest.mark.parametrize(("rho", "back_to_list"), [(0.3, 0.929414), (0.5, 0.885146)])
-def test_t12_reference_price_path(rho: float, back_to_list: float) -> None:
+def test_t12_reference_price_adapts_and_a_return_to_list_is_a_loss(
+    rho: float, back_to_list: float
+) -> None:
     """ε = −2.62, λ_lat = 0: the first 20 % cut gives x^ε whatever ρ_ref; after four days at 20 %
     off (θ_ref = 0.95) ln(R*/p0) = −0.041392 and the return to list is a loss."""
     sc = _reference_scenario(rho)

@@ -37,7 +37,7 @@ SHAPES = {"r": R, "a": A, "b": B}
     ("t", "expected"),
     [(0.1429, 0.0078), (1, 0.0533), (3, 0.1509), (31.8571, 1.0420), (32, 1.0452), (78, 1.8605)],
 )
-def test_t5_unconditional_expectation(t: float, expected: float) -> None:
+def test_t5_expected_repeats_match_the_published_bgnbd_values(t: float, expected: float) -> None:
     value = float(expected_repeats(t, R, ALPHA_WK, A, B))
     assert round(value, 4) == pytest.approx(expected, abs=1e-4)
 
@@ -89,7 +89,9 @@ def test_t5_pmf_sums_to_one_and_mean_is_expectation(t: float, a: float) -> None:
     ("days", "rr", "ex"),
     [(30, 0.1520, 0.2086), (90, 0.2822, 0.5298), (180, 0.3729, 0.8955), (365, 0.4619, 1.4486)],
 )
-def test_t5b_daily_scale(days: int, rr: float, ex: float) -> None:
+def test_t5b_repurchase_rate_and_expected_repeats_on_the_daily_scale(
+    days: int, rr: float, ex: float
+) -> None:
     assert round(float(repurchase_rate(days, R, ALPHA_DAY)), 4) == pytest.approx(rr, abs=1e-4)
     assert round(float(expected_repeats(days, R, ALPHA_DAY, A, B)), 4) == pytest.approx(
         ex, abs=1e-4
@@ -111,7 +113,9 @@ def test_t5b_alpha_from_repurchase_rate_inverts_rr() -> None:
     ("share", "age", "alpha", "rr90"),
     [(0.075, 90, 256.65, 0.0704), (0.20, 365, 306.62, 0.0606), (0.30, 730, 325.74, 0.0576)],
 )
-def test_t5c_calibrate_alpha(share: float, age: int, alpha: float, rr90: float) -> None:
+def test_t5c_alpha_calibrated_from_old_share_reproduces_it(
+    share: float, age: int, alpha: float, rr90: float
+) -> None:
     fitted = calibrate_alpha(share, age, R, A, B)
     assert fitted == pytest.approx(alpha, abs=0.01)
     assert old_share_at_age(age, R, fitted, A, B) == pytest.approx(share, abs=1e-12)

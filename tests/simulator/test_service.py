@@ -25,7 +25,9 @@ from simulator.service import (
     ("per_hour", "agents", "expected_s"),
     [(30, 1, 421.3), (30, 2, 4.07), (120, 4, 67.41)],
 )
-def test_t13_erlang_c_waits(per_hour: float, agents: int, expected_s: float) -> None:
+def test_t13_erlang_c_mean_waits_match_the_stated_seconds(
+    per_hour: float, agents: int, expected_s: float
+) -> None:
     load = per_hour * 5 / 60  # τ = 5 min
     # stated to the printed digits: 421.3 s, 4.07 s, 67.41 s
     assert mean_wait_s(agents * 3, load, 5.0) == pytest.approx(expected_s, abs=0.05)

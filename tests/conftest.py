@@ -1,0 +1,77 @@
+"""Suite-wide settings: chart validation under test, and the slow set of ``make test-fast``.
+
+``make test`` runs every test. ``make test-fast`` (model, ui and AppTest tiers, two workers)
+leaves out the tests marked ``slow``: the heavy cases listed in ``SLOW`` below (measured with
+``pytest --durations`` on a loaded 2-core machine: each took 5-85 s there), whose checks the fast tier
+still makes in a smaller form: one language of a scan run in both, one preset of a sweep over
+three, the lighter hypothesis properties and the example-based tests of the same modules.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+#: Node ids (``file::test`` or ``file::test[params]``) of the slow set; a plain ``file::test``
+#: marks every parametrisation of it.
+SLOW = frozenset(
+    {
+        # AppTest sweeps: every page of the app, drawn for every lever or language
+        "tests/app/test_inputs.py::test_every_lever_has_an_input[everything_on]",
+        "tests/app/test_inputs.py::test_every_lever_has_an_input[everything_on_gamma_gamma]",
+        "tests/app/test_language_scan.py::test_every_page_speaks_only_the_users_language[en]",
+        "tests/app/test_hostile_text.py::test_hostile_scenario_names_are_text_on_every_page[en]",
+        "tests/app/test_hostile_text.py::test_a_hostile_calibrate_file_is_named_as_text[zh]",
+        # AppTest stories of many steps (their single steps are tested on their own)
+        "tests/app/test_undo.py::test_promotions_reset_rename_swap_horizon_and_a_share_link_are_steps_too",
+        "tests/app/test_undo.py::test_twenty_five_edits_then_more_than_twenty_undos_and_a_new_edit_clears_redo",
+        "tests/app/test_undo.py::test_every_kind_of_change_is_undone_to_the_start_and_redone[zh]",
+        "tests/app/test_pages.py::test_compare_saves_renames_duplicates_deletes_and_compares[zh]",
+        "tests/app/test_pages.py::test_layering_rule_refuses_a_fourth_layer_and_a_second_of_a_kind[zh]",
+        # Calibrate page: real fits in the worker process (one language each in the fast tier)
+        "tests/app/test_calibrate_page.py::test_columns_the_app_cannot_recognise_can_be_chosen",
+        "tests/app/test_calibrate_page.py::test_the_daily_sample_derives_the_baseline[zh]",
+        "tests/app/test_calibrate_page.py::test_the_cdnow_sample_gives_the_published_fit_and_applies_on_request[zh]",
+        "tests/app/test_calibrate_page.py::test_a_gbk_excel_style_export_with_chinese_headers",
+        "tests/app/test_calibrate_page.py::test_dates_in_several_forms_are_all_read",
+        "tests/app/test_calibrate_bombs.py::test_the_shared_string_bomb_is_refused_in_words",
+        # hypothesis: the long-running properties (each a few hundred simulations)
+        "tests/ui/test_share.py::test_random_workspaces_round_trip_exactly_through_link_and_file",
+        "tests/simulator/test_properties.py::test_more_organic_uv_never_lowers_gmv_against_a_fixed_reference",
+        "tests/simulator/test_properties.py::test_scores_stay_within_one_and_five",
+        "tests/simulator/test_properties.py::test_pull_forward_debt_is_conserved",
+        "tests/simulator/test_properties.py::test_promotion_costs_are_never_negative",
+        "tests/simulator/test_properties.py::test_contract_identities",
+        "tests/simulator/test_properties.py::test_more_organic_uv_never_lowers_gmv",
+        "tests/simulator/test_properties.py::test_deeper_item_discount_never_lowers_orders_on_its_days",
+        "tests/simulator/test_properties.py::test_more_capacity_never_lowers_the_logistics_score",
+        "tests/simulator/test_properties.py::test_outputs_finite_and_non_negative",
+        "tests/simulator/test_properties.py::test_outputs_finite_for_any_in_range_promotion",
+        "tests/simulator/test_properties.py::test_zero_depth_promotions_give_exactly_the_baseline",
+        "tests/simulator/test_bridge.py::test_effects_sum_to_the_gmv_change",
+        "tests/simulator/test_bridge.py::test_profit_effects_sum_to_the_profit_change",
+    }
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The app draws the charts it built without re-validating them on every rerun (issue 18);
+    # under test every chart drawn is checked against the Vega-Lite schema (ui/charts.py).
+    os.environ["SHOP_WHATIF_VALIDATE_CHARTS"] = "1"
+
+
+def _node_id(item: pytest.Item) -> str:
+    """``tests/…::name[params]`` whatever directory pytest was started from."""
+    path = item.path.resolve().relative_to(_ROOT).as_posix()
+    return f"{path}::{item.name}"
+
+
+_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        node = _node_id(item)
+        if node in SLOW or node.split("[", 1)[0] in SLOW:
+            item.add_marker(pytest.mark.slow)
