@@ -1016,6 +1016,7 @@ def change_chart(
 SCORE_BAND_COLOR = "#2e7d32"
 
 
+@cached_chart
 def score_chart(
     data: pd.DataFrame,
     band: tuple[float, float],
@@ -1063,6 +1064,7 @@ def score_chart(
     return themed(alt.layer(shade, mean_rule, lines), 300, lang)
 
 
+@cached_chart
 def star_chart(
     data: pd.DataFrame, *, star_title: str, share_title: str, scenario_title: str
 ) -> alt.TopLevelMixin:
@@ -1092,6 +1094,7 @@ def star_chart(
     )
 
 
+@cached_chart
 def kpi_bars_chart(
     data: pd.DataFrame,
     *,
