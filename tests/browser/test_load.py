@@ -148,12 +148,21 @@ def test_refused_uploads_do_not_stay_in_the_servers_memory(
     main = page.locator('[data-testid="stMain"]')
     time.sleep(2)
     before = _rss(server.process.pid)
-    for _ in range(2):
+    for n in (1, 2):
         main.locator('input[type="file"]').first.set_input_files(junk)
+        # refused: its uploader is replaced by a fresh one, keyed by the next version (the
+        # message alone would not tell the second refusal from the first)
+        expect(main.locator(f".st-key-cal_orders_file-{n}")).to_have_count(1, timeout=120_000)
         expect(main.get_by_text(t("up.not_text", "en")[:20]).first).to_be_visible(timeout=120_000)
         wait_for_app_idle(page, timeout=120_000)
-    time.sleep(2)
-    after = _rss(server.process.pid)
+    # the memory is given back at once; on a loaded machine the figure may lag: read it until it
+    # settles below the bound (or a minute has passed)
+    deadline = time.monotonic() + 60
+    while True:
+        after = _rss(server.process.pid)
+        if after - before < size / 2 or time.monotonic() > deadline:
+            break
+        time.sleep(2)
     print(f"server RSS {before / 1024**2:.0f} MB before, {after / 1024**2:.0f} MB after")
     assert after - before < size / 2, (before, after)
     assert_no_exception(page)
