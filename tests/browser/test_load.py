@@ -166,3 +166,58 @@ def test_refused_uploads_do_not_stay_in_the_servers_memory(
     print(f"server RSS {before / 1024**2:.0f} MB before, {after / 1024**2:.0f} MB after")
     assert after - before < size / 2, (before, after)
     assert_no_exception(page)
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                if int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.append(int(d.name))
+    return out
+
+
+def _jobs(server_pid: int) -> list[int]:
+    """The worker jobs running under the server: the children of its forkserver (ui/worker.py),
+    i.e. the server's grandchildren."""
+    return [g for c in _children(server_pid) for g in _children(c)]
+
+
+def _until(predicate, timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return predicate()
+
+
+@pytest.mark.parametrize("locale", ["en-US"])
+def test_a_files_job_is_stopped_when_its_page_reruns(page: Page, server, tmp_path: Path) -> None:
+    """A file being read (3 M orders of seven columns, 117 MB: a read of about 20 s in the
+    worker) whose page reruns — here the user asks for the sample instead — has its job killed
+    at its next poll (a Streamlit yield point), not left running beside everyone else's
+    sessions. A tab closed keeps its session for Streamlit's reconnection grace
+    (``server.disconnectedSessionTTL``, 120 s); the job is killed when the session goes."""
+    big = tmp_path / "orders.csv"
+    with big.open("w") as f:
+        f.write("buyer,date,amount,order_id,status,address,note\n")
+        f.writelines(f"c{i % 90_000},2024-{1 + i % 12:02d}-{1 + i % 28:02d},{10 + i % 90},o{i},"
+                     f"ok,{i % 977},{i % 31}\n" for i in range(3_000_000))  # fmt: skip
+    page.goto(f"{server.base_url}/calibrate?lang=en")
+    wait_for_app_idle(page)
+    main = page.locator('[data-testid="stMain"]')
+    main.locator('input[type="file"]').first.set_input_files(big)
+    pid = server.process.pid
+    assert _until(lambda: bool(_jobs(pid)), 120), "the read never started"
+    main.get_by_role("button", name=t("cal.sample.orders", "en")).click()
+    # killed at the next poll (0.1 s); had it run on, its read (about 20 s in the worker on an
+    # idle 2-core machine, longer under load) would keep the job alive well past this bound
+    assert _until(lambda: not _jobs(pid), 5), _jobs(pid)
+    wait_for_app_idle(page, timeout=120_000)
+    expect(main.get_by_text("cdnow_orders.csv").first).to_be_visible(timeout=60_000)
+    time.sleep(3)
+    assert not _jobs(pid)  # and nothing started again for the big file
+    assert_no_exception(page)
