@@ -227,3 +227,20 @@ def assert_no_exception(page: Page) -> None:
     boxes = page.locator('[data-testid="stException"]')
     if boxes.count():
         raise AssertionError(f"App shows an exception:\n{boxes.first.inner_text()}")
+
+
+def set_dispatch_capacity(page: Page, per_day: int, lang: str = "zh") -> None:
+    """On the DSR & service page: the fulfilment tab's dispatch capacity set to ``per_day`` (a
+    small warehouse backs orders up), and the app idle again without an exception."""
+    import re
+
+    from simulator import PARAMS
+    from ui.i18n import t
+
+    page.get_by_role("tab", name=t("ds.tab_fulfilment", lang)).click()
+    label = PARAMS["fulfilment.capacity_per_day"].label(lang)
+    capacity = page.get_by_role("spinbutton", name=re.compile(re.escape(label))).first
+    capacity.fill(str(per_day))
+    capacity.press("Enter")
+    wait_for_app_idle(page)
+    assert_no_exception(page)

@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from simulator import PARAMS
-from tests.browser.helpers import assert_no_exception, run_streamlit, wait_for_app_idle
+from tests.browser.helpers import (
+    assert_no_exception,
+    run_streamlit,
+    set_dispatch_capacity,
+    wait_for_app_idle,
+)
 from ui.exports import column_label
 from ui.i18n import t
 
@@ -140,13 +144,7 @@ def test_small_warehouse_sinks_the_logistics_score(
     expect(worst).to_have_count(1)
     expect(worst.locator('[data-testid="stMetricDelta"]')).to_have_count(0)
 
-    page.get_by_role("tab", name=t("ds.tab_fulfilment", "zh")).click()
-    label = PARAMS["fulfilment.capacity_per_day"].label("zh")
-    capacity = page.get_by_role("spinbutton", name=re.compile(re.escape(label))).first
-    capacity.fill("80")
-    capacity.press("Enter")
-    wait_for_app_idle(page)
-    assert_no_exception(page)
+    set_dispatch_capacity(page, 80)  # a small warehouse
     expect(page.get_by_text(t("warn.dispatch_backlog", "zh"))).to_be_visible()
     expect(worst.locator('[data-testid="stMetricDelta"]')).to_contain_text("-")
     expect(page.locator(".vega-embed").first).to_be_visible()

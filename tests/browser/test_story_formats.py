@@ -9,8 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from simulator import PARAMS
-from tests.browser.helpers import assert_no_exception, wait_for_app_idle
+from tests.browser.helpers import assert_no_exception, set_dispatch_capacity, wait_for_app_idle
 from ui.i18n import t
 
 
@@ -45,13 +44,7 @@ def test_dsr_cards_show_two_decimals_and_point_changes(
     assert_no_exception(page)
     mean = card(page, t("kpi.dsr_mean_end", "zh"))
     expect(mean.locator('[data-testid="stMetricValue"]')).to_have_text(re.compile(r"^[1-5]\.\d\d$"))
-    page.get_by_role("tab", name=t("ds.tab_fulfilment", "zh")).click()
-    label = PARAMS["fulfilment.capacity_per_day"].label("zh")
-    capacity = page.get_by_role("spinbutton", name=re.compile(re.escape(label))).first
-    capacity.fill("80")
-    capacity.press("Enter")
-    wait_for_app_idle(page)
-    assert_no_exception(page)
+    set_dispatch_capacity(page, 80)  # a small warehouse
     worst = card(page, t("kpi.dsr_logistics_min", "zh"))
     expect(worst.locator('[data-testid="stMetricValue"]')).to_have_text(
         re.compile(r"^[1-5]\.\d\d$")
