@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+import dataclasses
+from pathlib import Path
+
 import pytest
 
-from simulator import PARAMS, Param, Scenario, get_param
+from simulator import PARAMS, Param, Scenario, get_param, registry
 from simulator.registry import param
 from simulator.scenario import (
     Addon,
@@ -85,3 +89,56 @@ def test_unknown_path_suggests_close_matches() -> None:
 def test_range_text_names_both_bounds() -> None:
     assert PARAMS["store.aov"].range_text() == "[1, 100000] yuan"
     assert PARAMS["payment.timing_evidence"].range_text() == "one of seed, evidence"
+
+
+def _records() -> list[ast.expr]:
+    """The elements of ``registry._ALL`` as written in the source."""
+    tree = ast.parse(Path(registry.__file__).read_text(encoding="utf-8"))
+    table = next(
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == "_ALL"
+    )
+    assert isinstance(table, ast.List)
+    return table.elts
+
+
+def test_registry_records_name_every_field_they_set_in_the_table_s_column_order() -> None:
+    """Each record reads like a table row: ``Param(path=…, unit=…, lo=…, hi=…, default=…, …)``
+    with no positional value to count, its fields in the order ``Param`` declares them, and a
+    field left out rather than restated at its default."""
+    columns = [f.name for f in dataclasses.fields(Param)]
+    defaults = {f.name: f.default for f in dataclasses.fields(Param)}
+    defaults |= {
+        f.name: f.default_factory()
+        for f in dataclasses.fields(Param)
+        if callable(f.default_factory)
+    }
+    records = _records()
+    assert len(records) == len(PARAMS)
+    for record in records:
+        assert isinstance(record, ast.Call) and isinstance(record.func, ast.Name)
+        where = f"registry.py:{record.lineno}"
+        assert record.func.id == "Param", f"{where}: a record is a Param(...) call"
+        assert not record.args, f"{where}: a positional value; name it"
+        names = [kw.arg for kw in record.keywords]
+        assert None not in names, f"{where}: ** unpacking hides the fields"
+        assert names == sorted(names, key=columns.index), f"{where}: fields out of column order"
+        for kw in record.keywords:
+            restated = kw.arg in defaults and _literal(kw.value) == defaults[kw.arg]
+            assert not restated, f"{where}: {kw.arg} restates its default; leave it out"
+
+
+def _literal(node: ast.expr) -> object:
+    """The value of a literal (a number, string, tuple), else a marker equal to nothing."""
+    try:
+        return ast.literal_eval(node)
+    except ValueError:  # an f-string or a name: not a literal default
+        return object()
+
+
+def test_param_refuses_positional_values() -> None:
+    with pytest.raises(TypeError):
+        Param("store.aov", "yuan", 1, 100_000, 115.5, "DERIVED", "s", "zh", "en")
