@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import re
+import typing
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 from simulator import PARAMS, Param, Scenario, get_param, registry
 from simulator.registry import param
@@ -21,6 +25,7 @@ from simulator.scenario import (
     SecondItem,
     ThresholdDiscount,
 )
+from simulator.sections import _Section, pf
 
 PROVENANCE = {"SEED", "LIT", "DERIVED", "ASSUMPTION", "SECONDARY"}
 TEMPLATES = {
@@ -142,3 +147,81 @@ def _literal(node: ast.expr) -> object:
 def test_param_refuses_positional_values() -> None:
     with pytest.raises(TypeError):
         Param("store.aov", "yuan", 1, 100_000, 115.5, "DERIVED", "s", "zh", "en")
+
+
+# --------------------------------------------------------------------------- registry ↔ Scenario
+#: Registry entries no Scenario field is declared with: 满减 tiers are pairs and the free-shipping
+#: threshold defaults to the store's AOV + 25 (``None``); the entries describe their numbers.
+NO_FIELD = {
+    "promotion.threshold_discount.threshold",
+    "promotion.threshold_discount.amount_off",
+    "promotion.free_shipping.threshold",
+}
+#: The Scenario fields holding those numbers.
+NUMBERS_WITHOUT_AN_ENTRY = {"ThresholdDiscount.tiers", "FreeShipping.threshold"}
+
+
+def _sections() -> list[type[BaseModel]]:
+    """Every section a Scenario can hold, found through its fields' annotations."""
+    found: list[type[BaseModel]] = []
+    todo: list[Any] = [Scenario]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            if item not in found:
+                found.append(item)
+                todo.extend(f.annotation for f in item.model_fields.values())
+        else:
+            todo.extend(typing.get_args(item))
+    return found
+
+
+def _fields() -> set[tuple[str, str, str | None]]:
+    """(``Class.field``, annotation as written, registry path or ``None``) of each field a Scenario
+    holds, named by the class that declares it (every promotion kind's ``start_day`` is
+    ``PromotionKind.start_day``)."""
+    out = set()
+    for section in _sections():
+        for name, info in section.model_fields.items():
+            owner = next(c for c in section.__mro__ if name in vars(c).get("__annotations__", {}))
+            extra = info.json_schema_extra
+            path = extra.get("path") if isinstance(extra, dict) else None
+            annotation = str(vars(owner)["__annotations__"][name])
+            out.add((f"{owner.__name__}.{name}", annotation, path if path in PARAMS else None))
+    return out
+
+
+def test_every_registry_parameter_is_exactly_one_scenario_field() -> None:
+    owners: dict[str, list[str]] = {}
+    for where, _, path in _fields():
+        if path is not None:
+            owners.setdefault(path, []).append(where)
+    assert {path: where for path, where in owners.items() if len(where) > 1} == {}
+    assert set(PARAMS) - set(owners) == NO_FIELD
+
+
+def test_every_number_and_choice_a_scenario_holds_has_a_registry_parameter() -> None:
+    """No number without a home: a field holding a number (or a choice other than a promotion's or
+    campaign's ``kind``) is declared from its registry entry."""
+    fields = _fields()
+    numbers = {w for w, ann, path in fields if path is None and re.search(r"\b(float|int)\b", ann)}
+    choices = {
+        w for w, ann, path in fields if path is None and ann.startswith(("Literal", "Audience"))
+    }
+    assert numbers == NUMBERS_WITHOUT_AN_ENTRY
+    assert {w.split(".")[1] for w in choices} == {"kind"}
+
+
+def test_a_section_field_s_registry_path_is_its_section_prefix_and_name() -> None:
+    assert Scenario.model_fields["horizon_days"].json_schema_extra == {
+        "unit": "days",
+        "provenance": "ASSUMPTION",
+        "path": "horizon_days",
+    }
+    assert Coupon.model_fields["face"].json_schema_extra["path"] == "promotion.coupon.face"
+    assert Prize.model_fields["value"].json_schema_extra["path"] == "promotion.lottery.prize_value"
+    with pytest.raises(KeyError, match=r"Store2\.margin: no registry entry 'store\.margin'"):
+
+        class Store2(_Section):
+            _prefix = "store"
+            margin: float = pf()
