@@ -238,8 +238,8 @@ class ItemDiscount(PromotionKind):
     GOALS = ("conversion",)
     OPEN_AUDIENCE = True
     kind: Literal["item_discount"] = "item_discount"
-    pct: float = pf("promotion.item_discount.pct")
-    coverage: float = pf("promotion.item_discount.coverage")
+    pct: float = pf()
+    coverage: float = pf()
 
     @classmethod
     def item_level(cls, st: _Stream) -> None:
@@ -288,8 +288,8 @@ class SecondItem(PromotionKind):
     GOALS = ("aov",)
     OPEN_AUDIENCE = True
     kind: Literal["second_item"] = "second_item"
-    pct: float = pf("promotion.second_item.pct")
-    upgrade_rate: float = pf("promotion.second_item.upgrade_rate")
+    pct: float = pf()
+    upgrade_rate: float = pf()
 
     @classmethod
     def item_level(cls, st: _Stream) -> None:
@@ -404,12 +404,12 @@ class Coupon(PromotionKind):
     GOALS = ("conversion", "repurchase")
     OPEN_AUDIENCE = True
     kind: Literal["coupon"] = "coupon"
-    face: float = pf("promotion.coupon.face")
-    threshold: float = pf("promotion.coupon.threshold")
-    claim_rate: float = pf("promotion.coupon.claim_rate")
+    face: float = pf()
+    threshold: float = pf()
+    claim_rate: float = pf()
     post_purchase: bool = False
-    valid_days: int = pf("promotion.coupon.valid_days")
-    repeat_uplift: float = pf("promotion.coupon.repeat_uplift")
+    valid_days: int = pf()
+    repeat_uplift: float = pf()
 
     def order_response(
         self, plan: Scenario, aov_item: FloatArray, padding: Padding, w: float, sigma: float
@@ -498,9 +498,9 @@ class Gift(PromotionKind):
     GOALS = ("aov", "conversion")
     OPEN_AUDIENCE = True
     kind: Literal["gift"] = "gift"
-    threshold: float = pf("promotion.gift.threshold")
-    value: float = pf("promotion.gift.value")
-    cost: float = pf("promotion.gift.cost")
+    threshold: float = pf()
+    value: float = pf()
+    cost: float = pf()
     uncapped: bool = False
 
     def order_response(
@@ -540,7 +540,7 @@ class Prize(_Section):
     _prefix = "promotion.lottery"
     value: float = pf("promotion.lottery.prize_value")
     cost: float = pf("promotion.lottery.prize_cost")
-    probability: float = pf("promotion.lottery.probability")
+    probability: float = pf()
 
 
 class Lottery(PromotionKind):
@@ -558,7 +558,7 @@ class Lottery(PromotionKind):
         },
     )
     kind: Literal["lottery"] = "lottery"
-    threshold: float = pf("promotion.lottery.threshold")
+    threshold: float = pf()
     prizes: tuple[Prize, ...] = (Prize(),)
 
     @model_validator(mode="after")
@@ -606,10 +606,10 @@ class Addon(PromotionKind):
     STAGE = "addon"
     GOALS = ("aov",)
     kind: Literal["addon"] = "addon"
-    price: float = pf("promotion.addon.price")
-    value: float = pf("promotion.addon.value")
-    cost: float = pf("promotion.addon.cost")
-    threshold: float = pf("promotion.addon.threshold")
+    price: float = pf()
+    value: float = pf()
+    cost: float = pf()
+    threshold: float = pf()
 
     def attach_rate(self, plan: Scenario) -> float:
         """a = clip(a0 + a1·(1 − X/V), 0, a_max) (MODEL.md §5.5)."""

@@ -48,12 +48,12 @@ from .sections import (  # noqa: F401  (re-exported: the sections' building bloc
 
 class Store(_Section):
     _prefix = "store"
-    aov: float = pf("store.aov")
-    gross_margin: float = pf("store.gross_margin")
-    units_per_order: float = pf("store.units_per_order")
-    age_days: int = pf("store.age_days")
-    shipping_fee: float = pf("store.shipping_fee")
-    paid_shipping_share: float = pf("store.paid_shipping_share")
+    aov: float = pf()
+    gross_margin: float = pf()
+    units_per_order: float = pf()
+    age_days: int = pf()
+    shipping_fee: float = pf()
+    paid_shipping_share: float = pf()
 
 
 class PaidChannel(_Section):
@@ -66,23 +66,23 @@ class PaidChannel(_Section):
 
 class PaidSearch(PaidChannel):
     _prefix = "traffic.paid_search"
-    budget_per_day: float = pf("traffic.paid_search.budget_per_day")
-    cpc: float = pf("traffic.paid_search.cpc")
-    quality: float = pf("traffic.paid_search.quality")
+    budget_per_day: float = pf()
+    cpc: float = pf()
+    quality: float = pf()
 
 
 class Display(PaidChannel):
     _prefix = "traffic.display"
-    budget_per_day: float = pf("traffic.display.budget_per_day")
-    cpc: float = pf("traffic.display.cpc")
-    quality: float = pf("traffic.display.quality")
+    budget_per_day: float = pf()
+    cpc: float = pf()
+    quality: float = pf()
 
 
 class Affiliate(_Section):
     _prefix = "traffic.affiliate"
-    uv_per_day: float = pf("traffic.affiliate.uv_per_day")
-    commission_rate: float = pf("traffic.affiliate.commission_rate")
-    quality: float = pf("traffic.affiliate.quality")
+    uv_per_day: float = pf()
+    commission_rate: float = pf()
+    quality: float = pf()
 
 
 CampaignKind = Literal["juhuasuan", "tiantian_tejia", "other"]
@@ -93,13 +93,13 @@ class Campaign(_Section):
 
     _prefix = "campaign"
     kind: CampaignKind = "tiantian_tejia"
-    start_day: int = pf("campaign.start_day")
-    end_day: int = pf("campaign.end_day")
-    platform_uv: float = pf("campaign.platform_uv")
-    store_share: float = pf("campaign.store_share")
-    quality: float = pf("campaign.quality")
-    fee_per_day: float = pf("campaign.fee_per_day")
-    commission_rate: float = pf("campaign.commission_rate")
+    start_day: int = pf()
+    end_day: int = pf()
+    platform_uv: float = pf()
+    store_share: float = pf()
+    quality: float = pf()
+    fee_per_day: float = pf()
+    commission_rate: float = pf()
 
     @model_validator(mode="after")
     def _ordered(self) -> Campaign:
@@ -112,12 +112,12 @@ class Campaign(_Section):
 
 class Traffic(_Section):
     _prefix = "traffic"
-    organic_uv: float = pf("traffic.organic_uv")
-    growth_pct_month: float = pf("traffic.growth_pct_month")
-    market_ceiling: float = pf("traffic.market_ceiling")
-    weekday_profile: tuple[float, ...] = pf("traffic.weekday_profile")
-    precise_share: float = pf("traffic.precise_share")
-    imprecise_quality: float = pf("traffic.imprecise_quality")
+    organic_uv: float = pf()
+    growth_pct_month: float = pf()
+    market_ceiling: float = pf()
+    weekday_profile: tuple[float, ...] = pf()
+    precise_share: float = pf()
+    imprecise_quality: float = pf()
     paid_search: PaidSearch = Field(default_factory=PaidSearch)
     display: Display = Field(default_factory=Display)
     affiliate: Affiliate = Field(default_factory=Affiliate)
@@ -126,53 +126,53 @@ class Traffic(_Section):
 
 class Funnel(_Section):
     _prefix = "funnel"
-    conversion_rate: float = pf("funnel.conversion_rate")
-    old_customer_share: float = pf("funnel.old_customer_share")
-    inquiry_rate: float = pf("funnel.inquiry_rate")
-    inquiry_conversion: float = pf("funnel.inquiry_conversion")
-    returning_visits_per_order: float = pf("funnel.returning_visits_per_order")
+    conversion_rate: float = pf()
+    old_customer_share: float = pf()
+    inquiry_rate: float = pf()
+    inquiry_conversion: float = pf()
+    returning_visits_per_order: float = pf()
 
 
 class Payment(_Section):
     _prefix = "payment"
-    pay_now_share: float = pf("payment.pay_now_share")
-    late_pay_share: float = pf("payment.late_pay_share")
-    reminder_lift: float = pf("payment.reminder_lift")
-    excluded_share: float = pf("payment.excluded_share")
-    reminders: int = pf("payment.reminders")
-    reminder_delay_min: float = pf("payment.reminder_delay_min")
-    timing_evidence: Literal["seed", "evidence"] = pf("payment.timing_evidence")
-    phone_aov_threshold: float = pf("payment.phone_aov_threshold")
-    sms_cost: float = pf("payment.sms_cost")
-    call_cost: float = pf("payment.call_cost")
+    pay_now_share: float = pf()
+    late_pay_share: float = pf()
+    reminder_lift: float = pf()
+    excluded_share: float = pf()
+    reminders: int = pf()
+    reminder_delay_min: float = pf()
+    timing_evidence: Literal["seed", "evidence"] = pf()
+    phone_aov_threshold: float = pf()
+    sms_cost: float = pf()
+    call_cost: float = pf()
 
 
 class Price(_Section):
     _prefix = "price"
-    elasticity: float = pf("price.elasticity")
-    conversion_share: float = pf("price.conversion_share")
-    floor: float = pf("price.floor")
-    repeat_share: float = pf("price.repeat_share")
-    cannibalisation: float = pf("price.cannibalisation")
-    reference_share: float = pf("price.reference_share")
-    reference_persistence: float = pf("price.reference_persistence")
-    loss_aversion: float = pf("price.loss_aversion")
-    latitude: float = pf("price.latitude")
-    pull_forward: float = pf("price.pull_forward")
-    pull_forward_days: float = pf("price.pull_forward_days")
-    preheat_dip: float = pf("price.preheat_dip")
-    threshold_salience: float = pf("price.threshold_salience")
+    elasticity: float = pf()
+    conversion_share: float = pf()
+    floor: float = pf()
+    repeat_share: float = pf()
+    cannibalisation: float = pf()
+    reference_share: float = pf()
+    reference_persistence: float = pf()
+    loss_aversion: float = pf()
+    latitude: float = pf()
+    pull_forward: float = pf()
+    pull_forward_days: float = pf()
+    preheat_dip: float = pf()
+    threshold_salience: float = pf()
 
 
 class Basket(_Section):
     _prefix = "basket"
-    sigma: float = pf("basket.sigma")
-    pad_value_share: float = pf("basket.pad_value_share")
-    pad_max_prob: float = pf("basket.pad_max_prob")
-    addon_base_rate: float = pf("basket.addon_base_rate")
-    addon_slope: float = pf("basket.addon_slope")
-    addon_cap: float = pf("basket.addon_cap")
-    gift_salience: float = pf("basket.gift_salience")
+    sigma: float = pf()
+    pad_value_share: float = pf()
+    pad_max_prob: float = pf()
+    addon_base_rate: float = pf()
+    addon_slope: float = pf()
+    addon_cap: float = pf()
+    gift_salience: float = pf()
 
 
 class MemberPrice(_Section):
@@ -180,7 +180,7 @@ class MemberPrice(_Section):
 
     _prefix = "membership.member_price"
     enabled: bool = False
-    discount: float = pf("membership.member_price.discount")
+    discount: float = pf()
 
 
 class MemberDay(_Section):
@@ -188,8 +188,8 @@ class MemberDay(_Section):
 
     _prefix = "membership.member_day"
     enabled: bool = False
-    uplift: float = pf("membership.member_day.uplift")
-    day_of_month: int = pf("membership.member_day.day_of_month")
+    uplift: float = pf()
+    day_of_month: int = pf()
 
 
 class Points(_Section):
@@ -197,18 +197,18 @@ class Points(_Section):
 
     _prefix = "membership.points"
     enabled: bool = False
-    per_yuan: float = pf("membership.points.per_yuan")
-    prompt_pay_share: float = pf("membership.points.prompt_pay_share")
+    per_yuan: float = pf()
+    prompt_pay_share: float = pf()
     #: Seed 003's +10 for a confirmed receipt with a good review within 5 days. Rewarding 好评 may
     #: break the platform's review rules (MODEL.md §5.9): the UI warns while it is on.
     review_reward: bool = True
-    review_share: float = pf("membership.points.review_share")
-    signin_rate: float = pf("membership.points.signin_rate")
-    favourite_share: float = pf("membership.points.favourite_share")
-    yuan_per_point: float = pf("membership.points.yuan_per_point")
-    breakage: float = pf("membership.points.breakage")
-    redemption_lag_days: float = pf("membership.points.redemption_lag_days")
-    valid_lag_days: int = pf("membership.points.valid_lag_days")
+    review_share: float = pf()
+    signin_rate: float = pf()
+    favourite_share: float = pf()
+    yuan_per_point: float = pf()
+    breakage: float = pf()
+    redemption_lag_days: float = pf()
+    valid_lag_days: int = pf()
 
 
 class Card(_Section):
@@ -216,14 +216,14 @@ class Card(_Section):
 
     _prefix = "membership.card"
     enabled: bool = False
-    tier: Literal["T1", "T2", "T3"] = pf("membership.card.tier")
-    price: float = pf("membership.card.price")
-    uptake: float = pf("membership.card.uptake")
-    repeat_uplift: float = pf("membership.card.repeat_uplift")
-    renewal_alpha: float = pf("membership.card.renewal_alpha")
-    renewal_beta: float = pf("membership.card.renewal_beta")
-    wtp_ratio: float = pf("membership.card.wtp_ratio")
-    wtp_sigma: float = pf("membership.card.wtp_sigma")
+    tier: Literal["T1", "T2", "T3"] = pf()
+    price: float = pf()
+    uptake: float = pf()
+    repeat_uplift: float = pf()
+    renewal_alpha: float = pf()
+    renewal_beta: float = pf()
+    wtp_ratio: float = pf()
+    wtp_sigma: float = pf()
 
 
 class StoredValue(_Section):
@@ -231,11 +231,11 @@ class StoredValue(_Section):
 
     _prefix = "membership.stored_value"
     enabled: bool = False
-    amount: Literal["500", "1000"] = pf("membership.stored_value.amount")
-    uptake: float = pf("membership.stored_value.uptake")
-    breakage: float = pf("membership.stored_value.breakage")
-    spend_lag_days: float = pf("membership.stored_value.spend_lag_days")
-    repeat_uplift: float = pf("membership.stored_value.repeat_uplift")
+    amount: Literal["500", "1000"] = pf()
+    uptake: float = pf()
+    breakage: float = pf()
+    spend_lag_days: float = pf()
+    repeat_uplift: float = pf()
 
 
 class Referral(_Section):
@@ -243,9 +243,9 @@ class Referral(_Section):
 
     _prefix = "membership.referral"
     enabled: bool = False
-    rate: float = pf("membership.referral.rate")
-    active_days: float = pf("membership.referral.active_days")
-    repeat_multiplier: float = pf("membership.referral.repeat_multiplier")
+    rate: float = pf()
+    active_days: float = pf()
+    repeat_multiplier: float = pf()
 
 
 class Outreach(_Section):
@@ -253,22 +253,22 @@ class Outreach(_Section):
 
     _prefix = "membership.outreach"
     enabled: bool = False
-    uplift: float = pf("membership.outreach.uplift")
-    reach: float = pf("membership.outreach.reach")
-    channel: Literal["sms", "phone"] = pf("membership.outreach.channel")
+    uplift: float = pf()
+    reach: float = pf()
+    channel: Literal["sms", "phone"] = pf()
 
 
 class Membership(_Section):
     """Members and the schemes that bring old customers back (MODEL.md §4.5, §5.8–5.13)."""
 
     _prefix = "membership"
-    enrollment_rate: float = pf("membership.enrollment_rate")
-    repeat_uplift: float = pf("membership.repeat_uplift")
-    fee: float = pf("membership.fee")
-    renewal_alpha: float = pf("membership.renewal_alpha")
-    renewal_beta: float = pf("membership.renewal_beta")
-    wtp_ratio: float = pf("membership.wtp_ratio")
-    wtp_sigma: float = pf("membership.wtp_sigma")
+    enrollment_rate: float = pf()
+    repeat_uplift: float = pf()
+    fee: float = pf()
+    renewal_alpha: float = pf()
+    renewal_beta: float = pf()
+    wtp_ratio: float = pf()
+    wtp_sigma: float = pf()
     member_price: MemberPrice = MemberPrice()
     member_day: MemberDay = MemberDay()
     points: Points = Points()
@@ -280,14 +280,14 @@ class Membership(_Section):
 
 class Repeat(_Section):
     _prefix = "repeat"
-    r: float = pf("repeat.r")
-    a: float = pf("repeat.a")
-    b: float = pf("repeat.b")
-    aov_ratio: float = pf("repeat.aov_ratio")
-    spend_model: Literal["ratio", "gamma_gamma"] = pf("repeat.spend_model")
-    gg_p: float = pf("repeat.gg_p")
-    gg_q: float = pf("repeat.gg_q")
-    gg_v: float = pf("repeat.gg_v")
+    r: float = pf()
+    a: float = pf()
+    b: float = pf()
+    aov_ratio: float = pf()
+    spend_model: Literal["ratio", "gamma_gamma"] = pf()
+    gg_p: float = pf()
+    gg_q: float = pf()
+    gg_v: float = pf()
 
     @model_validator(mode="after")
     def _gg_mean_in_range(self) -> Repeat:
@@ -303,11 +303,11 @@ class Repeat(_Section):
                 )
         return self
 
-    lifetime_days: int = pf("repeat.lifetime_days")
-    bad_experience_share: float = pf("repeat.bad_experience_share")
-    bad_experience_factor: float = pf("repeat.bad_experience_factor")
-    clv_discount_rate: float = pf("repeat.clv_discount_rate")
-    clv_horizon_days: int = pf("repeat.clv_horizon_days")
+    lifetime_days: int = pf()
+    bad_experience_share: float = pf()
+    bad_experience_factor: float = pf()
+    clv_discount_rate: float = pf()
+    clv_horizon_days: int = pf()
 
 
 class Service(_Section):
@@ -315,16 +315,16 @@ class Service(_Section):
     handling time, and the response-time → inquiry-conversion curve."""
 
     _prefix = "service"
-    agents: int = pf("service.agents")
-    campaign_extra_agents: int = pf("service.campaign_extra_agents")
-    start_hour: int = pf("service.start_hour")
-    end_hour: int = pf("service.end_hour")
-    chats_per_agent: int = pf("service.chats_per_agent")
-    handle_min: float = pf("service.handle_min")
-    rt_ref_s: float = pf("service.rt_ref_s")
-    rt_half_life_s: float = pf("service.rt_half_life_s")
-    rt_max_s: float = pf("service.rt_max_s")
-    auto_reply_factor: float = pf("service.auto_reply_factor")
+    agents: int = pf()
+    campaign_extra_agents: int = pf()
+    start_hour: int = pf()
+    end_hour: int = pf()
+    chats_per_agent: int = pf()
+    handle_min: float = pf()
+    rt_ref_s: float = pf()
+    rt_half_life_s: float = pf()
+    rt_max_s: float = pf()
+    auto_reply_factor: float = pf()
 
     @model_validator(mode="after")
     def _hours(self) -> Service:
@@ -343,27 +343,27 @@ class Fulfilment(_Section):
     """Dispatch capacity, late deliveries and damage (MODEL.md §6.8)."""
 
     _prefix = "fulfilment"
-    capacity_per_day: float = pf("fulfilment.capacity_per_day")
-    campaign_extra_capacity: float = pf("fulfilment.campaign_extra_capacity")
-    late_base: float = pf("fulfilment.late_base")
-    delay_scale_days: float = pf("fulfilment.delay_scale_days")
-    damage_rate: float = pf("fulfilment.damage_rate")
-    delivery_days: float = pf("fulfilment.delivery_days")
-    ship_by_days: int = pf("fulfilment.ship_by_days")
-    cancel_hazard: float = pf("fulfilment.cancel_hazard")
-    late_compensation_rate: float = pf("fulfilment.late_compensation_rate")
-    late_compensation_min: float = pf("fulfilment.late_compensation_min")
-    late_compensation_max: float = pf("fulfilment.late_compensation_max")
-    cancelled_repeat_factor: float = pf("fulfilment.cancelled_repeat_factor")
+    capacity_per_day: float = pf()
+    campaign_extra_capacity: float = pf()
+    late_base: float = pf()
+    delay_scale_days: float = pf()
+    damage_rate: float = pf()
+    delivery_days: float = pf()
+    ship_by_days: int = pf()
+    cancel_hazard: float = pf()
+    late_compensation_rate: float = pf()
+    late_compensation_min: float = pf()
+    late_compensation_max: float = pf()
+    cancelled_repeat_factor: float = pf()
 
 
 class DSRInitial(_Section):
     """The shop's three 180-day scores today (描述/服务/物流)."""
 
     _prefix = "dsr.initial"
-    description: float = pf("dsr.initial.description")
-    service: float = pf("dsr.initial.service")
-    logistics: float = pf("dsr.initial.logistics")
+    description: float = pf()
+    service: float = pf()
+    logistics: float = pf()
 
 
 class DSR(_Section):
@@ -371,18 +371,18 @@ class DSR(_Section):
 
     _prefix = "dsr"
     initial: DSRInitial = DSRInitial()
-    rating_rate: float = pf("dsr.rating_rate")
-    review_lag_days: float = pf("dsr.review_lag_days")
-    window: Literal["seed", "strict"] = pf("dsr.window")
-    industry_mean: float = pf("dsr.industry_mean")
-    industry_max: float = pf("dsr.industry_max")
-    beta: float = pf("dsr.beta")
-    beta_negative: float = pf("dsr.beta_negative")
-    gate: float = pf("dsr.gate")
-    late_service_loading: float = pf("dsr.late_service_loading")
-    response_loading: float = pf("dsr.response_loading")
-    deal_loading: float = pf("dsr.deal_loading")
-    padding_loading: float = pf("dsr.padding_loading")
+    rating_rate: float = pf()
+    review_lag_days: float = pf()
+    window: Literal["seed", "strict"] = pf()
+    industry_mean: float = pf()
+    industry_max: float = pf()
+    beta: float = pf()
+    beta_negative: float = pf()
+    gate: float = pf()
+    late_service_loading: float = pf()
+    response_loading: float = pf()
+    deal_loading: float = pf()
+    padding_loading: float = pf()
 
     @model_validator(mode="after")
     def _industry(self) -> DSR:
@@ -396,11 +396,11 @@ class DSR(_Section):
 
 class Finance(_Section):
     _prefix = "finance"
-    shipping_cost: float = pf("finance.shipping_cost")
-    platform_fee_rate: float = pf("finance.platform_fee_rate")
-    return_rate: float = pf("finance.return_rate")
-    agent_wage_per_day: float = pf("finance.agent_wage_per_day")
-    bubble_return_rate: float = pf("finance.bubble_return_rate")
+    shipping_cost: float = pf()
+    platform_fee_rate: float = pf()
+    return_rate: float = pf()
+    agent_wage_per_day: float = pf()
+    bubble_return_rate: float = pf()
 
 
 #: The calendar a scenario may start in: the platform's era (淘宝 2003) to a generous planning
@@ -432,7 +432,7 @@ class Scenario(_Section):
         description="Calendar date of day 0 (ISO date)",
         json_schema_extra={"unit": "date", "provenance": "user", "path": "start_date"},
     )
-    horizon_days: int = pf("horizon_days")
+    horizon_days: int = pf()
 
     @field_validator("start_date", mode="before")
     @classmethod

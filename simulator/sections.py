@@ -18,8 +18,25 @@ from .registry import PARAMS, Param
 WEEKDAYS = 7
 
 
-def pf(path: str) -> Any:
-    """A pydantic ``Field`` whose default and bounds come from the registry entry ``path``."""
+class _FromRegistry:
+    """What ``pf()`` stands for in a section's body until the class is made: the field of the
+    registry entry named by the section's ``_prefix`` and the field's own name."""
+
+    __slots__ = ()
+
+
+_FROM_REGISTRY = _FromRegistry()
+
+
+def pf(path: str | None = None) -> Any:
+    """A pydantic ``Field`` whose default and bounds come from the registry entry ``path``.
+
+    Without ``path`` (the usual case) the entry is ``<_prefix>.<field name>`` of the section it is
+    declared in (``aov: float = pf()`` in ``Store``, prefix ``store``, is ``store.aov``); a field
+    registered under another path (a field every promotion kind shares, a lottery prize) names it.
+    """
+    if path is None:
+        return _FROM_REGISTRY
     p = PARAMS[path]
     extra = {"unit": p.unit, "provenance": p.provenance, "path": path}
     if p.kind == "choice":
@@ -85,6 +102,17 @@ class _Section(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     _prefix: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Turn each ``pf()`` of the new section into the field of its registry entry,
+        ``<_prefix>.<name>`` (this runs before pydantic collects the fields)."""
+        super().__init_subclass__(**kwargs)
+        for name, value in list(vars(cls).items()):
+            if value is _FROM_REGISTRY:
+                path = f"{cls._prefix}.{name}" if cls._prefix else name
+                if path not in PARAMS:
+                    raise KeyError(f"{cls.__name__}.{name}: no registry entry {path!r}")
+                setattr(cls, name, pf(path))
 
     @model_validator(mode="before")
     @classmethod

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+import ast
+import dataclasses
+import re
+import typing
+from pathlib import Path
+from typing import Any
 
-from simulator import PARAMS, Param, Scenario, get_param
+import pytest
+from pydantic import BaseModel
+
+from simulator import PARAMS, Param, Scenario, get_param, registry
 from simulator.registry import param
 from simulator.scenario import (
     Addon,
@@ -17,6 +25,7 @@ from simulator.scenario import (
     SecondItem,
     ThresholdDiscount,
 )
+from simulator.sections import _Section, pf
 
 PROVENANCE = {"SEED", "LIT", "DERIVED", "ASSUMPTION", "SECONDARY"}
 TEMPLATES = {
@@ -85,3 +94,134 @@ def test_unknown_path_suggests_close_matches() -> None:
 def test_range_text_names_both_bounds() -> None:
     assert PARAMS["store.aov"].range_text() == "[1, 100000] yuan"
     assert PARAMS["payment.timing_evidence"].range_text() == "one of seed, evidence"
+
+
+def _records() -> list[ast.expr]:
+    """The elements of ``registry._ALL`` as written in the source."""
+    tree = ast.parse(Path(registry.__file__).read_text(encoding="utf-8"))
+    table = next(
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == "_ALL"
+    )
+    assert isinstance(table, ast.List)
+    return table.elts
+
+
+def test_registry_records_name_every_field_they_set_in_the_table_s_column_order() -> None:
+    """Each record reads like a table row: ``Param(path=…, unit=…, lo=…, hi=…, default=…, …)``
+    with no positional value to count, its fields in the order ``Param`` declares them, and a
+    field left out rather than restated at its default."""
+    columns = [f.name for f in dataclasses.fields(Param)]
+    defaults = {f.name: f.default for f in dataclasses.fields(Param)}
+    defaults |= {
+        f.name: f.default_factory()
+        for f in dataclasses.fields(Param)
+        if callable(f.default_factory)
+    }
+    records = _records()
+    assert len(records) == len(PARAMS)
+    for record in records:
+        assert isinstance(record, ast.Call) and isinstance(record.func, ast.Name)
+        where = f"registry.py:{record.lineno}"
+        assert record.func.id == "Param", f"{where}: a record is a Param(...) call"
+        assert not record.args, f"{where}: a positional value; name it"
+        names = [kw.arg for kw in record.keywords]
+        assert None not in names, f"{where}: ** unpacking hides the fields"
+        assert names == sorted(names, key=columns.index), f"{where}: fields out of column order"
+        for kw in record.keywords:
+            restated = kw.arg in defaults and _literal(kw.value) == defaults[kw.arg]
+            assert not restated, f"{where}: {kw.arg} restates its default; leave it out"
+
+
+def _literal(node: ast.expr) -> object:
+    """The value of a literal (a number, string, tuple), else a marker equal to nothing."""
+    try:
+        return ast.literal_eval(node)
+    except ValueError:  # an f-string or a name: not a literal default
+        return object()
+
+
+def test_param_refuses_positional_values() -> None:
+    with pytest.raises(TypeError):
+        Param("store.aov", "yuan", 1, 100_000, 115.5, "DERIVED", "s", "zh", "en")
+
+
+# --------------------------------------------------------------------------- registry ↔ Scenario
+#: Registry entries no Scenario field is declared with: 满减 tiers are pairs and the free-shipping
+#: threshold defaults to the store's AOV + 25 (``None``); the entries describe their numbers.
+NO_FIELD = {
+    "promotion.threshold_discount.threshold",
+    "promotion.threshold_discount.amount_off",
+    "promotion.free_shipping.threshold",
+}
+#: The Scenario fields holding those numbers.
+NUMBERS_WITHOUT_AN_ENTRY = {"ThresholdDiscount.tiers", "FreeShipping.threshold"}
+
+
+def _sections() -> list[type[BaseModel]]:
+    """Every section a Scenario can hold, found through its fields' annotations."""
+    found: list[type[BaseModel]] = []
+    todo: list[Any] = [Scenario]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            if item not in found:
+                found.append(item)
+                todo.extend(f.annotation for f in item.model_fields.values())
+        else:
+            todo.extend(typing.get_args(item))
+    return found
+
+
+def _fields() -> set[tuple[str, str, str | None]]:
+    """(``Class.field``, annotation as written, registry path or ``None``) of each field a Scenario
+    holds, named by the class that declares it (every promotion kind's ``start_day`` is
+    ``PromotionKind.start_day``)."""
+    out = set()
+    for section in _sections():
+        for name, info in section.model_fields.items():
+            owner = next(c for c in section.__mro__ if name in vars(c).get("__annotations__", {}))
+            extra = info.json_schema_extra
+            path = extra.get("path") if isinstance(extra, dict) else None
+            annotation = str(vars(owner)["__annotations__"][name])
+            out.add((f"{owner.__name__}.{name}", annotation, path if path in PARAMS else None))
+    return out
+
+
+def test_every_registry_parameter_is_exactly_one_scenario_field() -> None:
+    owners: dict[str, list[str]] = {}
+    for where, _, path in _fields():
+        if path is not None:
+            owners.setdefault(path, []).append(where)
+    assert {path: where for path, where in owners.items() if len(where) > 1} == {}
+    assert set(PARAMS) - set(owners) == NO_FIELD
+
+
+def test_every_number_and_choice_a_scenario_holds_has_a_registry_parameter() -> None:
+    """No number without a home: a field holding a number (or a choice other than a promotion's or
+    campaign's ``kind``) is declared from its registry entry."""
+    fields = _fields()
+    numbers = {w for w, ann, path in fields if path is None and re.search(r"\b(float|int)\b", ann)}
+    choices = {
+        w for w, ann, path in fields if path is None and ann.startswith(("Literal", "Audience"))
+    }
+    assert numbers == NUMBERS_WITHOUT_AN_ENTRY
+    assert {w.split(".")[1] for w in choices} == {"kind"}
+
+
+def test_a_section_field_s_registry_path_is_its_section_prefix_and_name() -> None:
+    assert Scenario.model_fields["horizon_days"].json_schema_extra == {
+        "unit": "days",
+        "provenance": "ASSUMPTION",
+        "path": "horizon_days",
+    }
+    assert Coupon.model_fields["face"].json_schema_extra["path"] == "promotion.coupon.face"
+    assert Prize.model_fields["value"].json_schema_extra["path"] == "promotion.lottery.prize_value"
+    with pytest.raises(KeyError, match=r"Store2\.margin: no registry entry 'store\.margin'"):
+
+        class Store2(_Section):
+            _prefix = "store"
+            margin: float = pf()
