@@ -42,6 +42,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from .registry import PARAMS
+from .scenario import Scenario, ThresholdDiscount
 
 Provenance = Literal["SEED", "DERIVED", "ASSUMPTION"]
 
@@ -219,12 +220,10 @@ def occurrence_campaign(occ: Occurrence, organic_uv: float) -> dict[str, Any]:
     }
 
 
-def apply_template(scenario: Any, key: str) -> Any:
+def apply_template(scenario: Scenario, key: str) -> Scenario:
     """``scenario`` (a ``Scenario``) with its campaign moved to event ``key``'s next occurrence
     (the module docstring says what moves). Raises ``OutsideHorizon``, ``KeyError``, or the
     scenario's own validation errors (e.g. two promotions of one kind now overlapping)."""
-    from .scenario import Scenario, ThresholdDiscount
-
     occ = next_occurrence(key, scenario.start_date, scenario.horizon_days)
     window = {"start_day": occ.first_day, "end_day": occ.last_day}
     promos = [p.model_dump() for p in scenario.promotions] or [ThresholdDiscount().model_dump()]

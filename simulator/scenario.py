@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from .funnel import silent_conversion
 from .promotion_kinds import (  # noqa: F401  (re-exported: the scenario's promotion kinds)
     MAX_LAYERS,
     OPEN_AUDIENCE,
@@ -35,6 +36,7 @@ from .promotion_kinds import (  # noqa: F401  (re-exported: the scenario's promo
     check_stacking,
 )
 from .registry import PARAMS
+from .repurchase import check_old_share
 from .sections import (  # noqa: F401  (re-exported: the sections' building blocks)
     SHOWN_CHARS,
     WEEKDAYS,
@@ -476,9 +478,6 @@ class Scenario(_Section):
     def _consistent(self) -> Scenario:
         check_stacking(self.promotions, self.start_date)
         # MODEL.md §6.3: the silent path must carry a non-negative conversion.
-        from .funnel import silent_conversion
-        from .repurchase import check_old_share
-
         if silent_conversion(self, self) < 0:
             f = self.funnel
             raise ValueError(

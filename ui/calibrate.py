@@ -1,5 +1,5 @@
 """The Calibrate page's two halves: an order history → the repeat model, a daily export of shop
-metrics → the baseline. Each reads a file (``ui.datafile``), lets the user correct the columns,
+metrics → the baseline. Each reads a file (``simulator.datafile``), lets the user correct the columns,
 lists every problem, shows the fit (``simulator.calibration``) against the data, and applies it
 to the scenarios only when asked.
 
@@ -31,7 +31,7 @@ import streamlit as st
 from pydantic import ValidationError
 from scipy.stats import norm
 
-from simulator import PARAMS
+from simulator import PARAMS, datafile
 from simulator.calibration import (
     BGNBD_KEYS,
     GG_KEYS,
@@ -48,9 +48,7 @@ from simulator.calibration import (
     gg_mean,
     recalibrated_alpha,
 )
-from simulator.repurchase import repurchase_rate
-from ui import charts, datafile, layout, state, worker
-from ui.datafile import (
+from simulator.datafile import (
     FIELDS,
     Cleaned,
     FileProblem,
@@ -62,6 +60,8 @@ from ui.datafile import (
     guess_mapping,
     read_table,
 )
+from simulator.repurchase import repurchase_rate
+from ui import charts, layout, state, worker
 from ui.errors import describe_error
 from ui.fmt import fmt_delta_pct, fmt_money, fmt_number, fmt_pct
 from ui.i18n import t
@@ -123,7 +123,7 @@ def worker_problem(exc: worker.WorkerError) -> Problem:
 
 
 def _load(kind: Kind, name: str, raw: bytes) -> Upload:
-    """``raw`` read in the worker (checked first: ``ui.filecheck``) and kept in the session."""
+    """``raw`` read in the worker (checked first: ``simulator.filecheck``) and kept in the session."""
     try:
         # the limits as this server has them (a child reads its own copy of the module)
         table = worker.run(read_table, raw, name, max_bytes=datafile.MAX_FILE_BYTES,

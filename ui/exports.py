@@ -27,9 +27,11 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from simulator import Result, Scenario
+from simulator import PARAMS, Result, Scenario
+from ui import charts
 from ui.fmt import fmt_money, fmt_number, fmt_param, fmt_pct, fmt_score
 from ui.i18n import t
+from ui.promotions import days_text, detail_text, kind_name
 
 #: Totals on the comparison sheet, in order.
 COMPARED = (
@@ -405,8 +407,6 @@ def report_figures(results: Mapping[str, Result], lang: str) -> list[tuple[str, 
     """The report's charts: GMV, profit and the mean DSR score by day, every scenario a line.
     The scores live in 1–5 and move in the second decimal: their axis fits the data (a zero-based
     axis drew a 4.80 → 4.75 fall as a hairline at the top)."""
-    from ui import charts
-
     frames = {name: r.daily for name, r in results.items()}
     out = []
     for col, fmt in REPORT_CHARTS:
@@ -439,8 +439,6 @@ def assumptions(
     scenario, and one line per promotion and campaign. ``fitted``: paths calibrated from the
     shop's data → the file's name (their provenance says so instead of the registry's)."""
     fitted = fitted or {}
-    from simulator import PARAMS
-
     now, default = _flat(sc.model_dump(mode="json")), _flat(Scenario().model_dump(mode="json"))
     rows = []
     for path, value in now.items():
@@ -459,8 +457,6 @@ def assumptions(
                      t("report.campaign", lang, kind=t(f"camp.{c.kind}", lang), window=window),
                      ""))  # fmt: skip
     for pr in sc.promotions:
-        from ui.promotions import detail_text, kind_name
-
         text = t("report.promotion", lang, detail=detail_text(pr, sc, lang),
                  window=_window(pr, sc, lang))  # fmt: skip
         rows.append((f"{t('grp.promotion', lang)} · {kind_name(pr.kind, lang)}", text, ""))
@@ -470,8 +466,6 @@ def assumptions(
 def _window(item: Any, sc: Scenario, lang: str) -> str:
     """A promotion's or campaign's days as the Promotions page writes them: 第30–33天, or dates
     (11月11日–11月14日(第30–33天)) when the scenario has a start date."""
-    from ui.promotions import days_text
-
     shown = SimpleNamespace(start_day=item.start_day, end_day=item.end_day,
                             preheat_days=getattr(item, "preheat_days", 0))  # fmt: skip
     start: dt.date | None = getattr(sc, "start_date", None)

@@ -17,6 +17,10 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from ui import state
+from ui.i18n import LANGS, t
+from ui.text import plain
+
 #: (file in pages/, title key, icon); the first is the default page. The URL path is the file's
 #: stem, so a first request for a sub-page URL finds its file (see ui/router.py).
 PAGES = (
@@ -40,10 +44,8 @@ DRAWN = "_drawn_params"
 
 def _unbound_params() -> dict[str, str | list[str]]:
     """The query string minus widget-bound keys (Streamlit keeps those itself)."""
-    from ui.state import LANG_KEY
-
     params = st.query_params.to_dict()
-    params.pop(LANG_KEY, None)
+    params.pop(state.LANG_KEY, None)
     return params
 
 
@@ -127,9 +129,6 @@ def stray_pages(default: st.Page, path: str | None) -> list[st.Page]:
     in the link's language."""
     if path is None:
         return []
-    from ui import state
-    from ui.i18n import LANGS, t
-    from ui.text import plain
 
     def reroute() -> None:
         st.session_state[STRAY_SEEN] = True

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import io
 import json
 import re
 import sys
@@ -310,9 +311,7 @@ def link_qr_png(url: str, *, scale: int = 3) -> bytes:
     code survives glare and keystone; segno raises it when that costs no extra size, and falls
     back to L only for a link too long for M (a link over ``LINK_BUDGET`` is offered as a file
     instead, so none reaches QR's 2,953-byte limit)."""
-    import io
-
-    import segno
+    import segno  # (only here: decoding links and `python -m ui.share` need no QR encoder)
 
     try:
         qr = segno.make_qr(url, error="m", boost_error=True)

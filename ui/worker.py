@@ -20,7 +20,7 @@ the ``finally`` here then kills the child. A child that runs out of time, memory
 ``WorkerError`` with code ``worker_time``, ``worker_memory`` or ``worker_crash`` (translated as
 ``up.<code>``). Nothing here imports streamlit.
 
-Limits (ours, measured on the largest file the app takes, ``ui.datafile.MAX_ROWS`` = 3 M order
+Limits (ours, measured on the largest file the app takes, ``simulator.datafile.MAX_ROWS`` = 3 M order
 rows as a 100 MB CSV on a 2-core machine: read 11 s, clean 28 s, fit 18 s, 1.9 GB at its peak):
 ``TIME_LIMIT_S`` = 180 s leaves three times that job's longest step; ``MEMORY_BYTES`` = 3 GiB
 leaves half as much again as its peak; ``MAX_JOBS`` = 2 jobs × 3 GiB stays well within a 24 GB
@@ -46,7 +46,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ui.datafile import FileProblem
+from simulator.datafile import FileProblem
 
 log = logging.getLogger("shop_whatif")
 
@@ -57,7 +57,13 @@ NICE = 10
 #: How often a waiting caller looks at the child and calls ``check`` (seconds).
 POLL_S = 0.1
 #: Modules the forkserver imports once, so that a job's child has them already.
-PRELOAD = ["ui.datafile", "ui.filecheck", "ui.worker", "simulator.calibration", "openpyxl"]
+PRELOAD = [
+    "simulator.datafile",
+    "simulator.filecheck",
+    "ui.worker",
+    "simulator.calibration",
+    "openpyxl",
+]
 
 T = TypeVar("T")
 

@@ -18,7 +18,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from simulator import Result, Scenario
-from ui import router, state
+from ui import router, state, worker
 from ui.errors import describe_error
 from ui.exports import daily_csv, html_report, raw_csv, report_figures, results_workbook
 from ui.i18n import t
@@ -317,8 +317,6 @@ def _import(key: str, lang: str) -> None:
 def _refused(upload: Any) -> None:
     """A refused file leaves nothing behind: its bytes dropped from Streamlit's store, a fresh
     uploader in its place (``REFUSED`` counts them into its key), the memory given back."""
-    from ui import worker
-
     state.forget_upload(upload)
     st.session_state[REFUSED] = st.session_state.get(REFUSED, 0) + 1
     worker.release_memory()

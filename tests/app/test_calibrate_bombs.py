@@ -9,8 +9,8 @@ import pytest
 
 from tests.app.test_calibrate_page import ROWS, _csv, _texts, _upload, _uploader
 from tests.app.test_pages import open_app, scenario
-from tests.ui import bombs
-from tests.ui.test_filecheck import _refused
+from tests.simulator import bombs
+from tests.simulator.test_filecheck import _refused
 from ui import worker
 from ui.calibrate import problem_text
 from ui.i18n import LANGS, t

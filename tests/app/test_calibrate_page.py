@@ -12,9 +12,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from simulator import PARAMS, Scenario
+from simulator import PARAMS, Scenario, datafile
 from tests.app.test_pages import assert_clean, goto, open_app, option, scenario, table_with
-from ui import datafile
 from ui.calibrate import SAMPLES
 from ui.fmt import fmt_number
 from ui.i18n import LANGS, t

@@ -24,7 +24,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.browser.helpers import assert_no_exception, run_streamlit, wait_for_app_idle
-from tests.ui import bombs
+from tests.simulator import bombs
 from ui.i18n import t
 
 SESSIONS = 5

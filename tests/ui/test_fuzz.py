@@ -21,8 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from simulator import datafile
 from tests.ui.test_share import typical
-from ui import datafile
 from ui.share import (
     ShareError,
     decode_link,

@@ -14,10 +14,9 @@ import pandas as pd
 import pytest
 from pydantic import ValidationError
 
-from simulator import PARAMS, Scenario
+from simulator import PARAMS, Scenario, datafile
 from simulator.scenario import SHOWN_CHARS, ParamRangeError, shown
 from tests.ui.test_share import typical
-from ui import datafile
 from ui.errors import describe_error
 from ui.i18n import LANGS, t
 from ui.share import (

@@ -9,8 +9,8 @@ import time
 
 import pytest
 
+from simulator.datafile import FileProblem, Problem
 from ui import worker
-from ui.datafile import FileProblem, Problem
 
 
 def _add(a: int, b: int = 0) -> int:

@@ -1,4 +1,4 @@
-"""The shop's own files (ui/datafile.py): reading CSV and Excel defensively, guessing columns,
+"""The shop's own files (simulator/datafile.py): reading CSV and Excel defensively, guessing columns,
 parsing numbers and dates, and cleaning order histories and daily metrics, with every problem
 reported by code, column and the file's line numbers (the header is line 1)."""
 
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ui.datafile import (
+from simulator.datafile import (
     SHOWN_ROWS,
     Cleaned,
     FileProblem,

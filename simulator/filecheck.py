@@ -15,7 +15,7 @@ Limits and their sources:
   very well), and an archive holds at most 1,000 parts (``MAX_FILE_COUNT``).
 - The Open Packaging Conventions (ECMA-376 Part 2) forbid DTD declarations in a package's XML:
   a part with ``<!DOCTYPE`` or ``<!ENTITY`` is no workbook (and could expand entities).
-- Our own budget, sized from ``ui.datafile``'s limits for a CSV so that an Excel file may carry
+- Our own budget, sized from ``simulator.datafile``'s limits for a CSV so that an Excel file may carry
   as much data as the largest CSV we take and no more: ``MAX_FILE_BYTES`` (150 MB) of CSV holds
   about ``MAX_FILE_BYTES / 12`` ≈ 13 million cells (an order export's cells average 12 bytes or
   more with their separator: a date is 10-19, an ID 10-20, an amount 4-8), and pandas builds the
@@ -43,9 +43,32 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
-from ui import datafile
-from ui.datafile import FileProblem, Problem
+#: Lines at the top of a file looked at for its header row (``simulator.datafile`` finds it there).
+HEADER_SCAN = 20
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file: ``code`` (translated as ``up.<code>``), the file's ``column``
+    at fault, the first ``rows`` (line numbers) and how many rows in all (``count``)."""
+
+    code: str
+    severity: Literal["error", "warning", "note"] = "error"
+    column: str = ""
+    rows: tuple[int, ...] = ()
+    count: int = 0
+    detail: str = ""
+
+
+class FileProblem(ValueError):
+    """A file that cannot be read at all; ``problem`` says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.code)
+
 
 #: Excel's limits (Microsoft, "Excel specifications and limits").
 EXCEL_ROWS = 1_048_576
@@ -65,14 +88,15 @@ XML_PER_CSV = 4
 CHUNK = 1 << 20
 
 
-def max_cells() -> int:
-    """The most cells a sheet's grid may hold: as many as the largest CSV we read carries."""
-    return datafile.MAX_FILE_BYTES // CSV_BYTES_PER_CELL
+def max_cells(max_bytes: int) -> int:
+    """The most cells a sheet's grid may hold: as many as the largest CSV we read (``max_bytes``,
+    ``simulator.datafile.MAX_FILE_BYTES`` in the app) carries."""
+    return max_bytes // CSV_BYTES_PER_CELL
 
 
-def max_unpacked() -> int:
-    """The most bytes all parts of a workbook may unpack to."""
-    return XML_PER_CSV * datafile.MAX_FILE_BYTES
+def max_unpacked(max_bytes: int) -> int:
+    """The most bytes all parts of a workbook may unpack to, for a CSV limit of ``max_bytes``."""
+    return XML_PER_CSV * max_bytes
 
 
 @dataclass(frozen=True)
@@ -161,8 +185,9 @@ class _Scanner:
     checks what it holds: no DTD, no run of text longer than a cell may be; for the first sheet
     the rows, cells, last row and last column; for the shared strings the longest string."""
 
-    def __init__(self, name: str, kind: str) -> None:
+    def __init__(self, name: str, kind: str, max_cells: int) -> None:
         self.name, self.kind = name, kind  # kind: "sheet", "strings" or "other"
+        self.max_cells = max_cells  # the sheet's grid at most
         self.carry = b""
         self.prefix: bytes | None = None
         self.rows = self.cells = self.last_row = self.last_column = self.longest = 0
@@ -238,8 +263,8 @@ class _Scanner:
             raise _refuse("xlsx_columns", EXCEL_COLUMNS, self.last_column)
         # the grid pandas builds: last row × last column (at least one cell a row)
         grid = max(self.cells, self.last_row * max(self.last_column, 1))
-        if grid > max_cells():
-            raise _refuse("xlsx_cells", max_cells(), grid)
+        if grid > self.max_cells:
+            raise _refuse("xlsx_cells", self.max_cells, grid)
 
 
 def _first_sheet(zf: zipfile.ZipFile, names: set[str]) -> str:
@@ -277,9 +302,10 @@ def _small(zf: zipfile.ZipFile, name: str) -> bytes:
     return data
 
 
-def check_xlsx(raw: bytes) -> SheetStats:
-    """Check an ``.xlsx`` file's archive and its first sheet before any parser sees it; the
-    stats when it passes, ``FileProblem`` naming the first limit crossed when it does not."""
+def check_xlsx(raw: bytes, *, max_bytes: int) -> SheetStats:
+    """Check an ``.xlsx`` file's archive and its first sheet before any parser sees it, its
+    budgets sized for the largest CSV read (``max_bytes``); the stats when it passes,
+    ``FileProblem`` naming the first limit crossed when it does not."""
     parts = _entry_count(raw)
     if parts > MAX_PARTS:
         raise _refuse("xlsx_parts", MAX_PARTS, parts)
@@ -290,7 +316,7 @@ def check_xlsx(raw: bytes) -> SheetStats:
         raise _refuse("bad_excel", type(exc).__name__) from None
     if len(infos) > MAX_PARTS:
         raise _refuse("xlsx_parts", MAX_PARTS, len(infos))
-    budget = max_unpacked()
+    budget = max_unpacked(max_bytes)
     declared = sum(i.file_size for i in infos)
     if declared > budget:
         raise _refuse("xlsx_unpacked", budget, declared)
@@ -305,7 +331,7 @@ def check_xlsx(raw: bytes) -> SheetStats:
         name = info.filename
         kind = ("sheet" if name == sheet else "strings" if name == "xl/sharedStrings.xml"
                 else "other" if name.endswith((".xml", ".rels", ".vml")) else "")  # fmt: skip
-        scanner = _Scanner(name, kind) if kind else None
+        scanner = _Scanner(name, kind, max_cells(max_bytes)) if kind else None
         size = 0
         for out, packed in _inflate(raw, info):
             size += len(out)
@@ -333,7 +359,7 @@ def check_xlsx(raw: bytes) -> SheetStats:
 
 
 # --------------------------------------------------------------------------- CSV text
-#: The separators a CSV may use (``ui.datafile`` sniffs among them) and the line breaks.
+#: The separators a CSV may use (``simulator.datafile`` sniffs among them) and the line breaks.
 _CSV_BREAKS = ",;\t|\r\n"
 _LONG_LINE = re.compile(rf"\n[^\n]{{{EXCEL_CELL_CHARS + 1}}}")
 _LONG_FIELD = re.compile(rf"(?:^|(?<=[{_CSV_BREAKS}]))[^{_CSV_BREAKS}]{{{EXCEL_CELL_CHARS + 1}}}")
@@ -351,7 +377,7 @@ def check_csv(text: str) -> None:
         end = text.find("\n", start)
         if _LONG_FIELD.search(text, start, end if end >= 0 else len(text)):
             raise _refuse("csv_field", EXCEL_CELL_CHARS)
-    for line in text[: 64 * 1024 * 1024].splitlines()[: datafile.HEADER_SCAN]:
+    for line in text[: 64 * 1024 * 1024].splitlines()[:HEADER_SCAN]:
         widest = max(line.count(sep) for sep in ",;\t|") + 1
         if widest > EXCEL_COLUMNS:
             raise _refuse("csv_columns", EXCEL_COLUMNS, widest)

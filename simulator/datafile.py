@@ -1,8 +1,9 @@
 """The shop's own files, read defensively: order histories and daily shop metrics (CSV or Excel,
 UTF-8 or GBK, Chinese or English headers) → clean frames for ``simulator.calibration``.
 
-Every problem becomes a ``Problem`` with a code the UI translates (``ui.i18n`` keys ``up.<code>``),
-the column at fault and the rows (the file's line numbers: the header is line 1). Problems of the
+Every problem becomes a ``Problem`` (defined beside the checks made before parsing,
+``simulator.filecheck``) with a code the UI translates (``ui.i18n`` keys ``up.<code>``), the
+column at fault and the rows (the file's line numbers: the header is line 1). Problems of the
 whole file (an unknown encoding, a missing column, no usable rows) are errors and stop the fit;
 problems of single rows (a date that cannot be read, text in a number column, a negative
 amount, a duplicate) leave those rows out and are reported as warnings; notes name rows that
@@ -26,38 +27,23 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .filecheck import (
+    HEADER_SCAN,
+    FileProblem,
+    Problem,
+    check_csv,
+    check_xlsx,
+)
+
 #: Largest file read (bytes) and most data rows: beyond them the page says so instead of trying.
 MAX_FILE_BYTES = 150 * 1024 * 1024
 MAX_ROWS = 3_000_000
 #: Rows named in a message (the rest are counted).
 SHOWN_ROWS = 8
-#: Lines at the top of a file looked at for its header row.
-HEADER_SCAN = 20
 #: Dates outside these years are not dates of a shop's orders.
 YEARS = (1990, 2100)
 
 Kind = Literal["orders", "daily"]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a file: ``code`` (translated as ``up.<code>``), the file's ``column``
-    at fault, the first ``rows`` (line numbers) and how many rows in all (``count``)."""
-
-    code: str
-    severity: Literal["error", "warning", "note"] = "error"
-    column: str = ""
-    rows: tuple[int, ...] = ()
-    count: int = 0
-    detail: str = ""
-
-
-class FileProblem(ValueError):
-    """A file that cannot be read at all; ``problem`` says why."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(problem.code)
 
 
 @dataclass(frozen=True)
@@ -296,14 +282,11 @@ def read_table(raw: bytes, name: str, *, max_bytes: int | None = None,
     if raw[:4] == b"\xd0\xcf\x11\xe0":
         raise FileProblem(Problem("xls"))
     if raw[:4] == b"PK\x03\x04":
-        from ui.filecheck import check_xlsx  # (imports this module)
-
-        check_xlsx(raw)  # an archive or sheet too large is refused before openpyxl sees it
+        # an archive or sheet too large is refused before openpyxl sees it (budgets: max_bytes)
+        check_xlsx(raw, max_bytes=max_bytes)
         frame, encoding = _read_excel(raw), "xlsx"
     else:
         text, encoding = _decode(raw)
-        from ui.filecheck import check_csv  # (imports this module)
-
         check_csv(text)  # a giant field or header refused before pandas builds it
         frame = _read_csv(text)
     frame.columns = _unique_headers(frame.columns)

@@ -14,15 +14,19 @@ import zipfile
 import pandas as pd
 import pytest
 
-from tests.ui import bombs
-from ui import datafile, filecheck
-from ui.datafile import FileProblem, read_table
-from ui.filecheck import check_xlsx
+from simulator import datafile, filecheck
+from simulator.datafile import FileProblem, read_table
+from tests.simulator import bombs
+
+
+def _check(raw: bytes) -> filecheck.SheetStats:
+    """The checks as ``read_table`` makes them: budgets sized for the app's largest CSV."""
+    return filecheck.check_xlsx(raw, max_bytes=datafile.MAX_FILE_BYTES)
 
 
 def _refused(raw: bytes) -> datafile.Problem:
     with pytest.raises(FileProblem) as caught:
-        check_xlsx(raw)
+        _check(raw)
     return caught.value.problem
 
 
@@ -33,7 +37,7 @@ def row_bomb() -> bytes:
 
 def test_an_honest_workbook_passes_and_reads_as_before() -> None:
     raw = bombs.orders(2000)
-    stats = check_xlsx(raw)
+    stats = _check(raw)
     assert stats.sheet == "xl/worksheets/sheet1.xml"
     assert (stats.rows, stats.cells, stats.last_row) == (2001, 6003, 2001)
     table = read_table(raw, "orders.xlsx")
@@ -41,7 +45,7 @@ def test_an_honest_workbook_passes_and_reads_as_before() -> None:
     buf = io.BytesIO()  # and one as pandas/openpyxl write it (styles, a theme, docProps)
     pd.DataFrame({"买家ID": [f"c{i}" for i in range(500)], "实付金额": range(500)}).to_excel(
         buf, index=False)  # fmt: skip
-    stats = check_xlsx(buf.getvalue())
+    stats = _check(buf.getvalue())
     assert stats.rows == 501 and stats.parts == 9  # (pandas writes its text inline)
 
 
@@ -89,7 +93,7 @@ def test_a_shared_string_longer_than_an_excel_cell_is_refused_however_it_packs(
     # a string of Excel's full length passes
     ok = bombs.workbook([bombs.HEADER_ROW, b'<row r="2"><c r="A2" t="s"><v>0</v></c></row>'],
                         [b"<si><t>" + "店".encode() * filecheck.EXCEL_CELL_CHARS + b"</t></si>"])  # fmt: skip
-    assert check_xlsx(ok).longest_text > filecheck.EXCEL_CELL_CHARS
+    assert _check(ok).longest_text > filecheck.EXCEL_CELL_CHARS
 
 
 def test_a_directory_that_lies_about_a_parts_size_is_refused() -> None:
@@ -103,7 +107,7 @@ def test_a_part_packed_over_a_hundred_times_is_refused_even_when_small_on_disk()
     p = _refused(raw)
     assert p.code == "xlsx_ratio"
     # a small part may pack well (POI's 100 KB grace)
-    check_xlsx(bombs.workbook([bombs.HEADER_ROW], extra={"xl/tiny.xml": b" " * 90_000}))
+    _check(bombs.workbook([bombs.HEADER_ROW], extra={"xl/tiny.xml": b" " * 90_000}))
 
 
 def test_sheets_beyond_excels_columns_or_our_cell_budget_are_refused(monkeypatch) -> None:
@@ -119,7 +123,7 @@ def test_sheets_beyond_excels_columns_or_our_cell_budget_are_refused(monkeypatch
         [bombs.HEADER_ROW, b'<row r="500000"><c r="ZZ500000"><v>1</v></c></row>']
     )
     p = _refused(sparse)
-    assert p.code == "xlsx_cells" and int(p.detail) == filecheck.max_cells()
+    assert p.code == "xlsx_cells" and int(p.detail) == filecheck.max_cells(datafile.MAX_FILE_BYTES)
     assert p.count == 500_000 * 702
     monkeypatch.setattr(datafile, "MAX_FILE_BYTES", 12 * 1000)  # budgets follow the CSV limit
     assert _refused(bombs.orders(400)).code == "xlsx_unpacked"
