@@ -6,12 +6,14 @@ may repeat an input) is escaped with ``ui.text.plain``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from pydantic import ValidationError
 
+from simulator.errors import ModelError
 from simulator.scenario import MAX_LAYERS, ParamRangeError, StackingError, shown
-from ui.datefmt import window_text
+from ui.datefmt import fmt_date, window_text
 from ui.fmt import fmt_number, fmt_param
 from ui.i18n import t
 from ui.text import plain
@@ -72,47 +74,55 @@ def _stacking_message(err: StackingError, lang: str) -> str:
     )
 
 
-#: Model messages (a substring of the ``ValueError`` text) → catalogue key.
-_KNOWN = (
-    ("must not be before start_day", "err.order"),
-    ("inquiry_rate × inquiry_conversion", "err.funnel"),
-    ("cannot be reached", "err.old_share"),
-    ("must be below its threshold", "err.tier_below"),
-    ("rising thresholds with rising amounts", "err.tiers_rising"),
-    ("needs at least one [threshold, amount_off] tier", "err.tiers_empty"),
-    ("must be [threshold, amount_off] pairs", "err.tiers_empty"),
-    ("prize probabilities add up to more than 1", "err.prize_sum"),
-    ("is offered to all buyers only", "err.audience_kind"),
-    ("audience must be all", "err.voucher_audience"),
-    ("the Gamma-Gamma mean order value", "err.gg_mean"),
-    ("must be after start_hour", "err.hours"),
-    ("must be above rt_ref_s", "err.rt_max"),
-    ("must be above industry_mean", "err.industry"),
-)
+def _param_text(value: object, unit: str, lang: str) -> str:
+    """One param of a ``ModelError`` as its sentence shows it: a promotion kind by its name, an
+    ISO date as a date, a number in its registry unit, any other text quoted as given."""
+    if unit == "kind":
+        try:
+            return t(f"kind.{value}", lang)
+        except KeyError:  # never for a validated kind; said as given rather than failing
+            return plain(value)
+    if unit == "date" and isinstance(value, str):
+        try:
+            return fmt_date(dt.date.fromisoformat(value), lang, year=True)
+        except ValueError:
+            pass
+    if isinstance(value, str):
+        return plain(value.strip("'\""))
+    return _value_text(value, unit, lang)
 
 
-def describe_error(exc: Exception, lang: str) -> str:
-    """Every problem in ``exc`` as translated sentences, one per line."""
+def _model_message(err: ModelError, lang: str) -> str:
+    """``err.<code>`` in ``lang``, its placeholders filled with the error's params."""
+    params = {k: _param_text(v, err.units.get(k, ""), lang) for k, v in err.params.items()}
+    return t(f"err.{err.code}", lang, **params)
+
+
+def _message(exc: BaseException, lang: str) -> str | None:
+    """The sentence of a typed error, or None for any other exception."""
     if isinstance(exc, ParamRangeError):
         return _range_message(exc, lang)
     if isinstance(exc, StackingError):
         return _stacking_message(exc, lang)
+    if isinstance(exc, ModelError):
+        return _model_message(exc, lang)
+    return None
+
+
+def describe_error(exc: Exception, lang: str) -> str:
+    """Every problem in ``exc`` as translated sentences, one per line: a typed model error
+    (``ParamRangeError``, ``StackingError``, ``ModelError``) by its code and numbers, also inside
+    a pydantic ``ValidationError``; anything else as ``err.generic`` quoting its text."""
     if isinstance(exc, ValidationError):
         lines = []
         for e in exc.errors():
             inner = (e.get("ctx") or {}).get("error")
-            text = str(inner or e.get("msg", ""))
-            known = next((key for part, key in _KNOWN if part in text), None)
-            if isinstance(inner, ParamRangeError):
-                lines.append(_range_message(inner, lang))
-            elif isinstance(inner, StackingError):
-                lines.append(_stacking_message(inner, lang))
-            elif known is not None:
-                lines.append(t(known, lang))
-            else:
+            text = _message(inner, lang) if isinstance(inner, BaseException) else None
+            if text is None:
                 loc = ".".join(str(x) for x in e.get("loc", ()))
                 msg = f"{loc}: {e.get('msg', '')}".strip(": ")
-                lines.append(t("err.generic", lang, msg=plain(msg)))
+                text = t("err.generic", lang, msg=plain(msg))
+            lines.append(text)
         return "\n".join(dict.fromkeys(lines))
-    known = next((key for part, key in _KNOWN if part in str(exc)), None)
-    return t(known, lang) if known else t("err.generic", lang, msg=plain(exc))
+    text = _message(exc, lang)
+    return text if text is not None else t("err.generic", lang, msg=plain(exc))
