@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from simulator.errors import ModelError
 from simulator.scenario import MAX_LAYERS, ParamRangeError, StackingError, shown
 from ui.datefmt import fmt_date, window_text
-from ui.fmt import fmt_number, fmt_param
+from ui.fmt import fmt_money, fmt_number, fmt_param
 from ui.i18n import t
 from ui.text import plain
 
@@ -89,6 +89,9 @@ def _param_text(value: object, unit: str, lang: str) -> str:
             pass
     if isinstance(value, str):
         return plain(value.strip("'\""))
+    if unit == "yuan" and isinstance(value, float | int) and abs(value) <= _QUOTED_MAX:
+        fen = round(float(value), 2)  # to the fen; a whole amount without decimals (¥10, ¥200)
+        return fmt_money(fen, lang, compact=False, digits=0 if fen.is_integer() else 2)
     return _value_text(value, unit, lang)
 
 

@@ -27,7 +27,7 @@ from simulator.membership import priced_uptake, repeat_basket
 from simulator.scenario import MAX_LAYERS, ThresholdDiscount
 from ui.datefmt import window_text
 from ui.errors import describe_error
-from ui.fmt import fmt_money, fmt_param, fmt_pct
+from ui.fmt import fmt_money, fmt_pct
 from ui.i18n import LANGS, t
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -623,8 +623,11 @@ def test_a_gamma_gamma_mean_out_of_range_is_refused_in_words() -> None:
     widget(at, "number_input", "repeat.gg_v").set_value(100_000.0).run()
     assert not at.exception
     rp, aov = scenario(at).repeat, PARAMS["store.aov"]
-    expected = t("err.gg_mean", lang, mean=fmt_param(rp.gg_p * 100_000 / (rp.gg_q - 1), "yuan", lang),
-                 lo=fmt_param(aov.lo, "yuan", lang), hi=fmt_param(aov.hi, "yuan", lang))  # fmt: skip
+    mean = round(rp.gg_p * 100_000 / (rp.gg_q - 1), 2)
+    expected = t("err.gg_mean", lang, mean=fmt_money(mean, lang, compact=False,
+                                                     digits=0 if mean.is_integer() else 2),
+                 lo=fmt_money(aov.lo, lang, digits=0), hi=fmt_money(aov.hi, lang, compact=False,
+                                                                     digits=0))  # fmt: skip
     assert any(expected in e.value for e in at.error)
     assert scenario(at).repeat.gg_v == pytest.approx(PARAMS["repeat.gg_v"].default)
 

@@ -24,7 +24,7 @@ from simulator.scenario import (
 from tests.simulator.strategies import promotion_of
 from ui import charts
 from ui.errors import describe_error
-from ui.fmt import fmt_param
+from ui.fmt import fmt_money
 from ui.i18n import CATALOGUE, LANGS, t
 from ui.promotions import (
     KINDS,
@@ -79,7 +79,7 @@ def test_two_of_one_kind_are_named(lang: str) -> None:
 def test_bad_tiers_and_prizes_are_translated(lang: str) -> None:
     with pytest.raises(ValidationError) as below:
         ThresholdDiscount(tiers=[[100, 100]])
-    yuan = {x: fmt_param(x, "yuan", lang) for x in (10, 20, 100, 200)}
+    yuan = {x: fmt_money(x, lang, compact=False, digits=0) for x in (10, 20, 100, 200)}
     assert describe_error(below.value, lang) == t(
         "err.tier_below", lang, tier=1, threshold=yuan[100], amount_off=yuan[100]
     )  # which tier and its numbers (was a sentence without them)
