@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
+from typing import Any
 
 from pydantic import ValidationError
 
 from simulator.errors import ModelError
-from simulator.scenario import MAX_LAYERS, ParamRangeError, StackingError, shown
+from simulator.registry import PARAMS
+from simulator.scenario import MAX_LAYERS, PROMOTION_KINDS, ParamRangeError, StackingError, shown
 from ui.datefmt import fmt_date, window_text
 from ui.fmt import fmt_money, fmt_number, fmt_param
 from ui.i18n import t
@@ -38,10 +41,20 @@ def _value_text(value: object, unit: str, lang: str) -> str:
     return plain(shown(value).strip("'\""))  # as the link or file gave it, cut short
 
 
+def choice_label(path: str, choice: str, lang: str) -> str:
+    """The label of one option of a registry choice (audiences have their own catalogue keys)."""
+    if path == "promotion.audience":
+        return t(f"aud.{choice}", lang)
+    return t(f"opt.{path}.{choice}", lang)
+
+
 def _range_message(err: ParamRangeError, lang: str) -> str:
     p = err.param
     if p.kind == "choice":
-        return t("err.generic", lang, msg=f"{p.label(lang)}: {', '.join(p.choices)}")
+        sep = "、" if lang == "zh" else ", "
+        choices = sep.join(choice_label(p.path, c, lang) for c in p.choices)
+        value = _value_text(err.value, p.unit, lang)
+        return t("err.choice", lang, label=p.label(lang), choices=choices, value=value)
     value = _value_text(err.value, p.unit, lang)
     return t(
         f"err.{err.reason}",
@@ -112,6 +125,38 @@ def _message(exc: BaseException, lang: str) -> str | None:
     return None
 
 
+def _where(loc: tuple[int | str, ...], lang: str) -> str:
+    """A pydantic error's location as the user knows it: the registry label of the field when
+    it has one (``promotions.0.coupon.post_purchase`` → 购后抵价券), else the dotted path."""
+    parts = [str(x) for x in loc if not isinstance(x, int)]
+    if parts[:1] == ["promotions"]:
+        parts[0] = "promotion"
+    elif parts[:2] == ["traffic", "campaigns"]:
+        parts = ["campaign", *parts[2:]]
+    for path in (".".join(parts), ".".join(parts[:1] + parts[2:])):
+        if path in PARAMS:
+            return PARAMS[path].label(lang)
+    return plain(".".join(str(x) for x in loc))
+
+
+#: pydantic's own error types (a file's or a link's shape is wrong) → catalogue key.
+_SHAPE = {
+    "extra_forbidden": "err.unknown_field",
+    "union_tag_invalid": "err.unknown_kind",
+    "union_tag_not_found": "err.no_kind",
+}
+
+
+def _shape_message(e: Mapping[str, Any], lang: str) -> str:
+    """A structural error pydantic found (by its ``type`` code): an unknown field, an unknown or
+    missing promotion kind, a value of the wrong type."""
+    key = _SHAPE.get(str(e.get("type")), "err.bad_value")
+    ctx = e.get("ctx") or {}
+    return t(key, lang, where=_where(tuple(e.get("loc", ())), lang),
+             value=_value_text(ctx.get("tag", e.get("input")), "", lang),
+             kinds=", ".join(PROMOTION_KINDS))  # fmt: skip
+
+
 def describe_error(exc: Exception, lang: str) -> str:
     """Every problem in ``exc`` as translated sentences, one per line: a typed model error
     (``ParamRangeError``, ``StackingError``, ``ModelError``) by its code and numbers, also inside
@@ -120,11 +165,13 @@ def describe_error(exc: Exception, lang: str) -> str:
         lines = []
         for e in exc.errors():
             inner = (e.get("ctx") or {}).get("error")
-            text = _message(inner, lang) if isinstance(inner, BaseException) else None
-            if text is None:
-                loc = ".".join(str(x) for x in e.get("loc", ()))
-                msg = f"{loc}: {e.get('msg', '')}".strip(": ")
-                text = t("err.generic", lang, msg=plain(msg))
+            if isinstance(inner, BaseException):
+                text = _message(inner, lang)
+                if text is None:  # a validator's untyped ValueError: quoted
+                    loc = ".".join(str(x) for x in e.get("loc", ()))
+                    text = t("err.generic", lang, msg=plain(f"{loc}: {inner}".strip(": ")))
+            else:
+                text = _shape_message(e, lang)
             lines.append(text)
         return "\n".join(dict.fromkeys(lines))
     text = _message(exc, lang)

@@ -2285,6 +2285,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The scenario's paid channels and affiliates bring {paid} visitors a day, more than the "
         "{total} measured: lower them first.",
     ),
+    # a registry choice out of its options (ParamRangeError of a choice parameter)
+    "err.choice": (
+        "「{label}」须是以下之一:{choices}(收到 {value})。",
+        "“{label}” must be one of: {choices} (got {value}).",
+    ),
+    # pydantic's own error types: the shape of a file or a link is wrong (ui/errors._SHAPE)
+    "err.unknown_field": (
+        "不认识的设置「{where}」:请在文件或链接里删除或改正它。",
+        "Unknown setting “{where}”: remove or correct it in the file or link.",
+    ),
+    "err.unknown_kind": (
+        "未知的促销类型「{value}」(可用:{kinds})。",
+        "Unknown promotion kind “{value}” (known: {kinds}).",
+    ),
+    "err.no_kind": (
+        "「{where}」没有写明促销类型(kind)。",
+        "“{where}” does not say its promotion kind (kind).",
+    ),
+    "err.bad_value": (
+        "「{where}」的值不对(收到 {value})。",
+        "“{where}” has a value of the wrong kind (got {value}).",
+    ),
 }
 
 

@@ -313,3 +313,49 @@ def test_several_problems_are_one_line_each() -> None:
     lines = describe_error(err.value, "zh").splitlines()
     assert lines == [describe_error(_refusal("hours"), "zh"),
                      describe_error(_refusal("industry"), "zh")]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- a file's shape
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [({"stroe": {}}, "err.unknown_field"),
+     (_promo(kind="bogus"), "err.unknown_kind"),
+     (_promo(start_day=1), "err.no_kind"),
+     ({"traffic": {"campaigns": 5}}, "err.bad_value"),
+     (_promo(kind="coupon", audience="vip"), "err.choice")],
+)  # fmt: skip
+def test_a_wrong_shape_is_said_by_pydantic_s_error_type_not_its_english(data, key) -> None:
+    with pytest.raises(ValidationError) as err:
+        Scenario.model_validate(data)
+    for lang in LANGS:
+        text = describe_error(err.value, lang)
+        head = CATALOGUE[key][0 if lang == "zh" else 1].split("{")[0]
+        assert text.startswith(head) or head in text, text
+        assert "Input should" not in text and "not permitted" not in text
+    if key == "err.choice":  # the options by their labels, not their codes
+        assert t("aud.old_customers", "zh") in describe_error(err.value, "zh")
+
+
+# --------------------------------------------------------------------------- warnings
+def _warning_codes() -> set[str]:
+    """The codes ``engine.simulate`` may put in ``Result.warnings``: the string literals appended
+    in its warning functions and listed in the ``warnings=`` expression."""
+    tree = ast.parse((SIMULATOR / "engine.py").read_text(encoding="utf-8"))
+    codes = set()
+    for fn in ast.walk(tree):
+        if isinstance(fn, ast.FunctionDef) and fn.name.endswith("warnings"):
+            codes |= {n.args[0].value for n in ast.walk(fn) if isinstance(n, ast.Call)
+                      and isinstance(n.func, ast.Attribute) and n.func.attr == "append"
+                      and n.args and isinstance(n.args[0], ast.Constant)}  # fmt: skip
+        if isinstance(fn, ast.keyword) and fn.arg == "warnings":
+            codes |= {n.value for n in ast.walk(fn.value) if isinstance(n, ast.Constant)
+                      and isinstance(n.value, str)}  # fmt: skip
+    return codes
+
+
+def test_every_warning_code_has_a_sentence_in_both_languages() -> None:
+    codes = _warning_codes()
+    assert {"dispatch_backlog", "discount_past_evidence", "store_still_maturing"} <= codes
+    for code in codes:
+        zh, en = CATALOGUE[f"warn.{code}"]
+        assert zh and en and not _placeholders(zh) and not _placeholders(en)  # shown bare
