@@ -926,11 +926,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The workspace file holds invalid values and was not imported; your scenarios are "
         "unchanged:",
     ),
-    "files.one_baseline": (
-        "方案文件里必须恰好有一个基线。",
-        "A workspace file needs exactly one baseline.",
-    ),
-    "files.names_differ": ("方案文件里的方案名称不能重复。", "The scenarios' names must differ."),
     "files.field_bad": ("「{where}」不合法或缺失。", "“{where}” is invalid or missing."),
     "files.err.json": (
         "这个文件不是 JSON,没有导入;当前方案保持不变。",
@@ -2285,6 +2280,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The scenario's paid channels and affiliates bring {paid} visitors a day, more than the "
         "{total} measured: lower them first.",
     ),
+    # ui/share.Workspace's rules
+    "err.one_baseline": (
+        "方案文件里必须恰好有一个基线(这个文件有 {found} 个)。",
+        "A workspace file needs exactly one baseline (this one has {found}).",
+    ),
+    "err.names_differ": ("方案文件里的方案名称不能重复。", "The scenarios' names must differ."),
     # a registry choice out of its options (ParamRangeError of a choice parameter)
     "err.choice": (
         "「{label}」须是以下之一:{choices}(收到 {value})。",

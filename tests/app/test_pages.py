@@ -870,7 +870,7 @@ def test_a_bad_workspace_file_lists_every_problem_and_changes_nothing(lang: str)
     two["scenarios"][1]["baseline"] = True  # two baselines: a workspace rule, in words
     _uploader(at).upload("two.json", json.dumps(two).encode(), "application/json")
     at.run()
-    assert any(t("files.one_baseline", lang) in e.value for e in at.error)
+    assert any(t("err.one_baseline", lang, found=2) in e.value for e in at.error)
     _uploader(at).upload("notes.json", b"hello", "application/json")
     at.run()
     assert not at.exception

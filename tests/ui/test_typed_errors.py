@@ -28,6 +28,7 @@ from simulator.errors import ModelError
 from simulator.repurchase import check_old_share
 from ui.errors import describe_error
 from ui.i18n import CATALOGUE, LANGS, t
+from ui.share import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 SIMULATOR = ROOT / "simulator"
@@ -35,10 +36,11 @@ SIMULATOR = ROOT / "simulator"
 
 # --------------------------------------------------------------------------- the raise sites
 def _raised_codes() -> dict[str, list[tuple[str, set[str], set[str]]]]:
-    """Every ``ModelError(code, message, units=…, **params)`` built in simulator/ (also a
-    subclass's ``super().__init__(code, …)``): code → [(where, params, units keys)]."""
+    """Every ``ModelError(code, message, units=…, **params)`` built in simulator/ and in the
+    workspace file's rules (ui/share.py), also a subclass's ``super().__init__(code, …)``:
+    code → [(where, params, units keys)]."""
     found: dict[str, list[tuple[str, set[str], set[str]]]] = {}
-    for path in sorted(SIMULATOR.glob("*.py")):
+    for path in [*sorted(SIMULATOR.glob("*.py")), ROOT / "ui" / "share.py"]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         subclasses = {
             node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
@@ -108,7 +110,7 @@ def test_every_code_has_a_sentence_in_both_languages_using_exactly_its_params(co
 
 # --------------------------------------------------------------------------- no English matching
 #: Names a message's text goes by.
-TEXT_NAMES = {"text", "msg", "message"}
+TEXT_NAMES = {"text", "msg", "message", "detail"}
 
 
 def _is_message_text(node: ast.expr) -> bool:
@@ -128,7 +130,7 @@ def _string_in_text_tests(path: Path) -> list[int]:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("module", ["errors.py", "calibrate.py"])
+@pytest.mark.parametrize("module", ["errors.py", "calibrate.py", "workspace.py"])
 def test_the_ui_matches_no_substring_of_a_model_message(module: str) -> None:
     path = ROOT / "ui" / module
     assert _string_in_text_tests(path) == []
@@ -216,6 +218,10 @@ CASES = {
     "no_repeat": lambda: fit_repeat_model(_orders(False)),
     "too_few_days": lambda: fit_daily_metrics(_daily(MIN_DAYS - 1)),
     "daily_wild": lambda: fit_daily_metrics(_daily(21, np.exp(30.0 * np.arange(21.0)))),
+    "one_baseline": lambda: Workspace.model_validate({"scenarios": [{"name": "a", "scenario": {}}]}),
+    "names_differ": lambda: Workspace.model_validate(
+        {"scenarios": [{"name": "a", "baseline": True, "scenario": {}}, {"name": "a", "scenario": {}}]}
+    ),
     "paid_exceed": lambda: apply_daily_fit(
         set_param(Scenario(), "traffic.paid_search.budget_per_day", 100_000.0),
         fit_daily_metrics(_daily(28)), use_growth=False,
