@@ -127,7 +127,7 @@ def _message(exc: BaseException, lang: str) -> str | None:
 
 def _where(loc: tuple[int | str, ...], lang: str) -> str:
     """A pydantic error's location as the user knows it: the registry label of the field when
-    it has one (``promotions.0.coupon.post_purchase`` → 购后抵价券), else the dotted path."""
+    it has one (``promotions.0.coupon.start_day`` → 促销开始日), else the dotted path."""
     parts = [str(x) for x in loc if not isinstance(x, int)]
     if parts[:1] == ["promotions"]:
         parts[0] = "promotion"
