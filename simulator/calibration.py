@@ -56,6 +56,7 @@ from scipy.special import digamma, gammaln
 from threadpoolctl import threadpool_limits
 
 from .clv import gg_population_mean
+from .errors import ModelError
 from .repurchase import calibrate_alpha, expected_repeats, old_share_at_age, repurchase_rate
 from .scenario import Scenario, set_param
 from .traffic import DAYS_PER_MONTH
@@ -433,14 +434,21 @@ def fit_repeat_model(orders: pd.DataFrame, calibration_end=None, observation_end
     obs = _as_timestamp(observation_end) or last
     cal = _as_timestamp(calibration_end) or obs
     if not tx.start <= cal <= obs:
-        raise ValueError(
+        raise ModelError(
+            "cal_end",
             f"calibration_end {cal.date()} must lie between the first order "
-            f"{tx.start.date()} and observation_end {obs.date()}"
+            f"{tx.start.date()} and observation_end {obs.date()}",
+            units={"end": "date", "first": "date", "last": "date"},
+            end=cal.date().isoformat(),
+            first=tx.start.date().isoformat(),
+            last=obs.date().isoformat(),
         )
     cal_day, obs_day = int((cal - tx.start).days), int((obs - tx.start).days)
     s = summarise(tx, cal_day, obs_day)
     if not np.any(s.x > 0):
-        raise ValueError("no customer bought again in the calibration period: nothing to fit")
+        raise ModelError(
+            "no_repeat", "no customer bought again in the calibration period: nothing to fit"
+        )
     x, t_x, T, n = _grouped(s)
 
     def bg(params: FloatArray) -> tuple[float, FloatArray]:
@@ -704,7 +712,9 @@ def fit_daily_metrics(daily: pd.DataFrame) -> DailyFit:
     dow = dates.dt.day_of_week.to_numpy()
     use = uv > 0
     if int(use.sum()) < MIN_DAYS:
-        raise ValueError(f"at least {MIN_DAYS} days with visitors are needed")
+        raise ModelError(
+            "too_few_days", f"at least {MIN_DAYS} days with visitors are needed", n=MIN_DAYS
+        )
     weekly = int(use.sum()) >= MIN_DAYS_WEEKDAY and len(set(dow[use])) == 7
     t_mid = float(t[use].mean())
     beta, beta_se, gamma, gamma_se = _log_uv_fit(uv, t - t_mid, dow, use, weekly)
@@ -721,7 +731,7 @@ def fit_daily_metrics(daily: pd.DataFrame) -> DailyFit:
         growth = math.expm1(DAYS_PER_MONTH * beta) * 100.0
         growth_se = DAYS_PER_MONTH * math.exp(DAYS_PER_MONTH * beta) * beta_se * 100.0
     except OverflowError:
-        raise ValueError("the visitors change too wildly to fit a trend") from None
+        raise ModelError("daily_wild", "the visitors change too wildly to fit a trend") from None
     level_flat = float(uv[use].sum() / w[dow][use].sum())
     cr, cr_se = _ratio(buyers, uv)
     aov, aov_se = _ratio(gmv, buyers)
@@ -763,16 +773,26 @@ def fit_daily_metrics(daily: pd.DataFrame) -> DailyFit:
     )
 
 
-class PaidExceedsVisitors(ValueError):
+class PaidExceedsVisitors(ModelError):
     """The scenario's paid channels and affiliates alone bring more visitors (``paid``) than the
-    daily metrics measured (``total``): no organic traffic is left to set."""
+    daily metrics measured (``total``): no organic traffic is left to set (code ``paid_exceed``)."""
 
     def __init__(self, paid: float, total: float) -> None:
-        self.paid, self.total = paid, total
         super().__init__(
+            "paid_exceed",
             f"the scenario's paid channels and affiliates bring {paid:,.0f} visitors a day, "
-            f"more than the {total:,.0f} measured"
+            f"more than the {total:,.0f} measured",
+            paid=paid,
+            total=total,
         )
+
+    @property
+    def paid(self) -> float:
+        return float(self.params["paid"])
+
+    @property
+    def total(self) -> float:
+        return float(self.params["total"])
 
 
 def other_visitors(scenario: Scenario) -> float:

@@ -36,9 +36,10 @@ from numpy.typing import NDArray
 from pydantic import Field, model_validator
 
 from .basket import Padding, addon_attach_rate, second_item_outcome, threshold_outcome, tiers_for
+from .errors import ModelError
 from .pricing import price_response
 from .registry import PARAMS
-from .sections import _check, _Section, pf
+from .sections import _check, _Section, pf, shown
 
 if TYPE_CHECKING:
     from .promotions import _Stream
@@ -162,13 +163,26 @@ class PromotionKind(_Section):
     @model_validator(mode="after")
     def _ordered(self) -> PromotionKind:
         if self.end_day < self.start_day:
-            raise ValueError(
-                f"promotion end_day ({self.end_day}) must not be before start_day ({self.start_day})"
+            raise ModelError(
+                "promotion_order",
+                f"promotion end_day ({self.end_day}) must not be before start_day ({self.start_day})",
+                units={"kind": "kind"},
+                kind=self.kind,
+                start=self.start_day,
+                end=self.end_day,
             )
         if self.audience != "all" and not self.OPEN_AUDIENCE:
-            raise ValueError(f"promotion {self.kind}: this kind is offered to all buyers only")
+            raise ModelError(
+                "audience_kind",
+                f"promotion {self.kind}: this kind is offered to all buyers only",
+                units={"kind": "kind"},
+                kind=self.kind,
+            )
         if self.audience != "all" and getattr(self, "post_purchase", False):
-            raise ValueError("post-purchase voucher: given to new buyers, audience must be all")
+            raise ModelError(
+                "voucher_audience",
+                "post-purchase voucher: given to new buyers, audience must be all",
+            )
         return self
 
     # ----------------------------------------------------------------- parameters
@@ -324,22 +338,54 @@ def _check_tiers(tiers: Any) -> tuple[tuple[float, float], ...]:
     t_param = PARAMS["promotion.threshold_discount.threshold"]
     r_param = PARAMS["promotion.threshold_discount.amount_off"]
     out = []
-    for tier in tiers:
+    money = {"threshold": "yuan", "amount_off": "yuan", "low": "yuan", "high": "yuan",
+             "low_off": "yuan", "high_off": "yuan"}  # fmt: skip
+    if not isinstance(tiers, list | tuple):  # a number or a text in a link: not a list of tiers
+        raise ModelError(
+            "tiers_list", f"threshold_discount tiers must be a list of pairs (got {shown(tiers)})"
+        )
+    for n, tier in enumerate(tiers, start=1):
         if not isinstance(tier, list | tuple) or len(tier) != 2:
-            raise ValueError("threshold_discount tiers must be [threshold, amount_off] pairs")
+            raise ModelError(
+                "tier_pair",
+                f"threshold_discount tier {n} must be a [threshold, amount_off] pair",
+                tier=n,
+            )
         t, r = _check(t_param, tier[0]), _check(r_param, tier[1])
         if r >= t:
-            raise ValueError(
-                f"threshold_discount: amount_off ({r:g}) must be below its threshold ({t:g})"
+            raise ModelError(
+                "tier_below",
+                f"threshold_discount tier {n}: amount_off ({r:g}) must be below its threshold "
+                f"({t:g})",
+                units=money,
+                tier=n,
+                threshold=t,
+                amount_off=r,
             )
         out.append((t, r))
     out.sort()
     if not out:
-        raise ValueError("threshold_discount needs at least one [threshold, amount_off] tier")
+        raise ModelError(
+            "tiers_empty", "threshold_discount needs at least one [threshold, amount_off] tier"
+        )
     for (t0, r0), (t1, r1) in zip(out, out[1:], strict=False):
-        if t1 == t0 or r1 <= r0:
-            raise ValueError(
-                "threshold_discount tiers need rising thresholds with rising amounts off"
+        if t1 == t0:
+            raise ModelError(
+                "tiers_same_threshold",
+                f"threshold_discount: two tiers share the threshold {t0:g}",
+                units=money,
+                threshold=t0,
+            )
+        if r1 <= r0:
+            raise ModelError(
+                "tiers_rising",
+                f"threshold_discount tiers need rising amounts off: {r1:g} off at {t1:g} is not "
+                f"more than {r0:g} off at {t0:g}",
+                units=money,
+                low=t0,
+                low_off=r0,
+                high=t1,
+                high_off=r1,
             )
     return tuple(out)
 
@@ -563,8 +609,13 @@ class Lottery(PromotionKind):
 
     @model_validator(mode="after")
     def _probabilities(self) -> Lottery:
-        if sum(p.probability for p in self.prizes) > 1.0:
-            raise ValueError("lottery: prize probabilities add up to more than 1")
+        if (total := sum(p.probability for p in self.prizes)) > 1.0:
+            raise ModelError(
+                "prize_sum",
+                f"lottery: prize probabilities add up to {total:g}, more than 1",
+                units={"total": "fraction"},
+                total=total,
+            )
         return self
 
     def expected_value(self) -> float:

@@ -34,6 +34,8 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import brentq
 from scipy.special import betaln, gammaln, hyp2f1
 
+from .errors import ModelError
+
 FloatArray = NDArray[np.float64]
 
 
@@ -225,14 +227,30 @@ def check_old_share(
     target_share: float, age_days: float, r: float, a: float, b: float,
     lifetime_days: float = float("inf"),
 ) -> None:  # fmt: skip
-    """Raise ``ValueError`` (in words) if no α gives ``target_share`` (what the Scenario checks)."""
+    """Raise ``ModelError`` (``old_share``, with the reachable share ``top``) if no α gives
+    ``target_share`` (what the Scenario checks)."""
     if not target_share < 1.0:
-        raise ValueError("old-customer share must be below 1")
-    if target_share > 0.0 and max_old_share(age_days, r, a, b, lifetime_days) <= target_share:
-        raise ValueError(
-            f"an old-customer share of {target_share:.1%} cannot be reached by a store "
-            f"{age_days:g} days old with these BG/NBD shapes and customer lifetime; lower the "
-            "share or raise the age or the lifetime"
+        raise ModelError(
+            "old_share_one",
+            f"funnel.old_customer_share ({target_share:g}) must be below 1",
+            units={"share": "fraction"},
+            share=target_share,
+        )
+    if (
+        target_share > 0.0
+        and (top := max_old_share(age_days, r, a, b, lifetime_days)) <= target_share
+    ):
+        raise ModelError(
+            "old_share",
+            f"funnel.old_customer_share: an old-customer share of {target_share:.1%} cannot be "
+            f"reached by a store {age_days:g} days old with these BG/NBD shapes and customer "
+            f"lifetime (at most {top:.1%}); lower the share or raise the age or the lifetime "
+            "(store.age_days, repeat.r, repeat.a, repeat.b, repeat.lifetime_days)",
+            units={"share": "fraction", "top": "fraction", "age": "days", "lifetime": "days"},
+            share=target_share,
+            top=top,
+            age=age_days,
+            lifetime=lifetime_days,
         )
 
 

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from .errors import ModelError
 from .funnel import silent_conversion
 from .promotion_kinds import (  # noqa: F401  (re-exported: the scenario's promotion kinds)
     MAX_LAYERS,
@@ -106,8 +107,11 @@ class Campaign(_Section):
     @model_validator(mode="after")
     def _ordered(self) -> Campaign:
         if self.end_day < self.start_day:
-            raise ValueError(
-                f"campaign end_day ({self.end_day}) must not be before start_day ({self.start_day})"
+            raise ModelError(
+                "campaign_order",
+                f"campaign end_day ({self.end_day}) must not be before start_day ({self.start_day})",
+                start=self.start_day,
+                end=self.end_day,
             )
         return self
 
@@ -299,9 +303,14 @@ class Repeat(_Section):
             lo, hi = PARAMS["store.aov"].lo, PARAMS["store.aov"].hi
             mean = self.gg_p * self.gg_v / (self.gg_q - 1.0)
             if not lo <= mean <= hi:
-                raise ValueError(
+                raise ModelError(
+                    "gg_mean",
                     f"repeat: the Gamma-Gamma mean order value p·v/(q − 1) = {mean:.4g} yuan "
-                    f"must lie within [{lo:g}, {hi:g}] yuan"
+                    f"must lie within [{lo:g}, {hi:g}] yuan",
+                    units={"mean": "yuan", "lo": "yuan", "hi": "yuan"},
+                    mean=mean,
+                    lo=lo,
+                    hi=hi,
                 )
         return self
 
@@ -331,12 +340,19 @@ class Service(_Section):
     @model_validator(mode="after")
     def _hours(self) -> Service:
         if self.end_hour <= self.start_hour:
-            raise ValueError(
-                f"service: end_hour ({self.end_hour}) must be after start_hour ({self.start_hour})"
+            raise ModelError(
+                "hours",
+                f"service: end_hour ({self.end_hour}) must be after start_hour ({self.start_hour})",
+                start=self.start_hour,
+                end=self.end_hour,
             )
         if self.rt_max_s <= self.rt_ref_s:
-            raise ValueError(
-                f"service: rt_max_s ({self.rt_max_s:g}) must be above rt_ref_s ({self.rt_ref_s:g})"
+            raise ModelError(
+                "rt_max",
+                f"service: rt_max_s ({self.rt_max_s:g}) must be above rt_ref_s ({self.rt_ref_s:g})",
+                units={"rt_max": "s", "rt_ref": "s"},
+                rt_max=self.rt_max_s,
+                rt_ref=self.rt_ref_s,
             )
         return self
 
@@ -389,9 +405,13 @@ class DSR(_Section):
     @model_validator(mode="after")
     def _industry(self) -> DSR:
         if self.industry_max <= self.industry_mean:
-            raise ValueError(
+            raise ModelError(
+                "industry",
                 f"dsr: industry_max ({self.industry_max:g}) must be above industry_mean "
-                f"({self.industry_mean:g})"
+                f"({self.industry_mean:g})",
+                units={"top": "stars", "mean": "stars"},
+                top=self.industry_max,
+                mean=self.industry_mean,
             )
         return self
 
@@ -443,20 +463,35 @@ class Scenario(_Section):
         Unix timestamp) or a date-time with a time of day is refused, not guessed."""
         if isinstance(value, dt.datetime):
             if value.time() != dt.time(0) or value.tzinfo is not None:
-                raise ValueError(f"start_date must be a date without a time (got {shown(value)})")
+                raise ModelError(
+                    "date_time",
+                    f"start_date must be a date without a time (got {shown(value)})",
+                    value=shown(value),
+                )
             value = value.date()
         elif isinstance(value, str):
             try:
                 value = dt.date.fromisoformat(value.strip())
             except ValueError:
-                raise ValueError(
-                    f"start_date must be an ISO date YYYY-MM-DD (got {value!r})"
+                raise ModelError(
+                    "date_iso",
+                    f"start_date must be an ISO date YYYY-MM-DD (got {shown(value)})",
+                    value=shown(value),
                 ) from None
         if not isinstance(value, dt.date):
-            raise ValueError(f"start_date must be an ISO date YYYY-MM-DD (got {shown(value)})")
+            raise ModelError(
+                "date_iso",
+                f"start_date must be an ISO date YYYY-MM-DD (got {shown(value)})",
+                value=shown(value),
+            )
         if not FIRST_START_DATE <= value <= LAST_START_DATE:
-            raise ValueError(
-                f"start_date must be within [{FIRST_START_DATE}, {LAST_START_DATE}] (got {value})"
+            raise ModelError(
+                "date_range",
+                f"start_date must be within [{FIRST_START_DATE}, {LAST_START_DATE}] (got {value})",
+                units={"value": "date", "first": "date", "last": "date"},
+                value=value.isoformat(),
+                first=FIRST_START_DATE.isoformat(),
+                last=LAST_START_DATE.isoformat(),
             )
         return value
 
@@ -478,23 +513,24 @@ class Scenario(_Section):
     def _consistent(self) -> Scenario:
         check_stacking(self.promotions, self.start_date)
         # MODEL.md §6.3: the silent path must carry a non-negative conversion.
-        if silent_conversion(self, self) < 0:
+        if (c_sil := silent_conversion(self, self)) < 0:
             f = self.funnel
-            raise ValueError(
+            product = f.inquiry_rate * f.inquiry_conversion
+            raise ModelError(
+                "funnel",
                 "funnel: inquiry_rate × inquiry_conversion "
                 f"({f.inquiry_rate:g} × {f.inquiry_conversion:g}) exceeds the new-customer placed "
                 "conversion implied by conversion_rate and old_customer_share; lower the inquiry "
-                "figures or raise conversion_rate"
+                "figures or raise conversion_rate",
+                units=dict.fromkeys(("rate", "conversion", "product", "limit"), "fraction"),
+                rate=f.inquiry_rate,
+                conversion=f.inquiry_conversion,
+                product=product,
+                limit=product + c_sil * (1.0 - f.inquiry_rate),  # the placed new-customer rate
             )
-        try:
-            check_old_share(self.funnel.old_customer_share, float(self.store.age_days),
-                            self.repeat.r, self.repeat.a, self.repeat.b,
-                            float(self.repeat.lifetime_days))  # fmt: skip
-        except ValueError as exc:
-            raise ValueError(
-                f"funnel.old_customer_share: {exc} (store.age_days, repeat.r, repeat.a, repeat.b, "
-                "repeat.lifetime_days)"
-            ) from None
+        check_old_share(self.funnel.old_customer_share, float(self.store.age_days),
+                        self.repeat.r, self.repeat.a, self.repeat.b,
+                        float(self.repeat.lifetime_days))  # fmt: skip
         return self
 
 

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .errors import ModelError
 from .registry import PARAMS, Param
 
 WEEKDAYS = 7
@@ -132,9 +133,13 @@ class _Section(BaseModel):
             return value  # an optional value left unset (e.g. a free-shipping threshold)
         if path == "traffic.weekday_profile":
             if not isinstance(value, list | tuple) or len(value) != WEEKDAYS:
-                raise ValueError(f"{path} must be a list of {WEEKDAYS} numbers (Monday…Sunday)")
+                raise ModelError(
+                    "weekday_list",
+                    f"{path} must be a list of {WEEKDAYS} numbers (Monday…Sunday)",
+                    n=WEEKDAYS,
+                )
             vals = tuple(_check(p, v) for v in value)
             if sum(vals) <= 0:
-                raise ValueError(f"{path} needs at least one day above 0")
+                raise ModelError("weekday_zero", f"{path} needs at least one day above 0")
             return vals
         return _check(p, value)

@@ -35,11 +35,9 @@ from simulator import PARAMS, datafile
 from simulator.calibration import (
     BGNBD_KEYS,
     GG_KEYS,
-    MIN_DAYS,
     MIN_DAYS_WEEKDAY,
     MIN_GG_CUSTOMERS,
     DailyFit,
-    PaidExceedsVisitors,
     RepeatFit,
     apply_daily_fit,
     apply_repeat_fit,
@@ -60,6 +58,7 @@ from simulator.datafile import (
     guess_mapping,
     read_table,
 )
+from simulator.errors import ModelError
 from simulator.repurchase import repurchase_rate
 from ui import charts, layout, state, worker
 from ui.errors import describe_error
@@ -345,23 +344,28 @@ def _cleaned(token: str, kind: Kind, mapping: tuple, _table: Table) -> Cleaned:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _repeat_fit(token: str, mapping: tuple, end: str,
-                _orders: pd.DataFrame) -> RepeatFit | str | Problem:  # fmt: skip
+                _orders: pd.DataFrame) -> RepeatFit | ModelError | str | Problem:  # fmt: skip
     try:
         return worker.run(fit_repeat_model, _orders, calibration_end=end, check=_poll)
     except worker.WorkerError as exc:
         return worker_problem(exc)
-    except ValueError as exc:
-        return "cal.err.no_repeat" if "bought again" in str(exc) else "cal.err.fit"
+    except ModelError as exc:  # nobody bought again, …: said by its code
+        return exc
+    except ValueError:
+        return "cal.err.fit"
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _daily_fit(token: str, mapping: tuple, _daily: pd.DataFrame) -> DailyFit | str | Problem:
+def _daily_fit(token: str, mapping: tuple,
+               _daily: pd.DataFrame) -> DailyFit | ModelError | str | Problem:  # fmt: skip
     try:
         return worker.run(fit_daily_metrics, _daily, check=_poll)
     except worker.WorkerError as exc:
         return worker_problem(exc)
-    except ValueError as exc:
-        return "cal.err.daily_fit" if "wildly" in str(exc) else "cal.err.too_few_days"
+    except ModelError as exc:  # too few days, visitors too wild: said by its code
+        return exc
+    except ValueError:
+        return "cal.err.fit"
 
 
 # --------------------------------------------------------------------------- applying
@@ -380,10 +384,7 @@ def _built(targets: list[str], build, lang: str) -> tuple[dict, str | None]:
     for which in targets:
         try:
             new[which] = build(state.slot(which).scenario)
-        except PaidExceedsVisitors as exc:
-            reason = t("cal.err.paid_exceed", lang, paid=fmt_number(exc.paid, lang),
-                       total=fmt_number(exc.total, lang))  # fmt: skip
-        except (ValidationError, ValueError) as exc:  # a fitted value out of range, named
+        except (ValidationError, ValueError) as exc:  # out of range, paid > visitors: named
             reason = describe_error(exc, lang)
         else:
             continue
@@ -593,6 +594,9 @@ def orders_section(lang: str) -> None:
     if isinstance(fit, Problem):
         st.error(f"{upload.name}: {problem_text(fit, lang)}", icon=":material/block:")
         return
+    if isinstance(fit, ModelError):
+        st.error(describe_error(fit, lang), icon=":material/block:")
+        return
     if isinstance(fit, str):
         st.error(t(fit, lang), icon=":material/block:")
         return
@@ -692,7 +696,10 @@ def daily_section(lang: str) -> None:
     if isinstance(fit, Problem):
         st.error(f"{upload.name}: {problem_text(fit, lang)}", icon=":material/block:")
         return
+    if isinstance(fit, ModelError):
+        st.error(describe_error(fit, lang), icon=":material/block:")
+        return
     if isinstance(fit, str):
-        st.error(t(fit, lang, n=MIN_DAYS), icon=":material/block:")
+        st.error(t(fit, lang), icon=":material/block:")
         return
     _daily_results(fit, upload.token, upload.name, lang)

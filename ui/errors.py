@@ -6,13 +6,18 @@ may repeat an input) is escaped with ``ui.text.plain``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from collections.abc import Mapping
+from typing import Any
 
 from pydantic import ValidationError
 
-from simulator.scenario import MAX_LAYERS, ParamRangeError, StackingError, shown
-from ui.datefmt import window_text
-from ui.fmt import fmt_number, fmt_param
+from simulator.errors import ModelError
+from simulator.registry import PARAMS
+from simulator.scenario import MAX_LAYERS, PROMOTION_KINDS, ParamRangeError, StackingError, shown
+from ui.datefmt import fmt_date, window_text
+from ui.fmt import fmt_money, fmt_number, fmt_param
 from ui.i18n import t
 from ui.text import plain
 
@@ -36,10 +41,20 @@ def _value_text(value: object, unit: str, lang: str) -> str:
     return plain(shown(value).strip("'\""))  # as the link or file gave it, cut short
 
 
+def choice_label(path: str, choice: str, lang: str) -> str:
+    """The label of one option of a registry choice (audiences have their own catalogue keys)."""
+    if path == "promotion.audience":
+        return t(f"aud.{choice}", lang)
+    return t(f"opt.{path}.{choice}", lang)
+
+
 def _range_message(err: ParamRangeError, lang: str) -> str:
     p = err.param
     if p.kind == "choice":
-        return t("err.generic", lang, msg=f"{p.label(lang)}: {', '.join(p.choices)}")
+        sep = "、" if lang == "zh" else ", "
+        choices = sep.join(choice_label(p.path, c, lang) for c in p.choices)
+        value = _value_text(err.value, p.unit, lang)
+        return t("err.choice", lang, label=p.label(lang), choices=choices, value=value)
     value = _value_text(err.value, p.unit, lang)
     return t(
         f"err.{err.reason}",
@@ -72,47 +87,92 @@ def _stacking_message(err: StackingError, lang: str) -> str:
     )
 
 
-#: Model messages (a substring of the ``ValueError`` text) → catalogue key.
-_KNOWN = (
-    ("must not be before start_day", "err.order"),
-    ("inquiry_rate × inquiry_conversion", "err.funnel"),
-    ("cannot be reached", "err.old_share"),
-    ("must be below its threshold", "err.tier_below"),
-    ("rising thresholds with rising amounts", "err.tiers_rising"),
-    ("needs at least one [threshold, amount_off] tier", "err.tiers_empty"),
-    ("must be [threshold, amount_off] pairs", "err.tiers_empty"),
-    ("prize probabilities add up to more than 1", "err.prize_sum"),
-    ("is offered to all buyers only", "err.audience_kind"),
-    ("audience must be all", "err.voucher_audience"),
-    ("the Gamma-Gamma mean order value", "err.gg_mean"),
-    ("must be after start_hour", "err.hours"),
-    ("must be above rt_ref_s", "err.rt_max"),
-    ("must be above industry_mean", "err.industry"),
-)
+def _param_text(value: object, unit: str, lang: str) -> str:
+    """One param of a ``ModelError`` as its sentence shows it: a promotion kind by its name, an
+    ISO date as a date, a number in its registry unit, any other text quoted as given."""
+    if unit == "kind":
+        try:
+            return t(f"kind.{value}", lang)
+        except KeyError:  # never for a validated kind; said as given rather than failing
+            return plain(value)
+    if unit == "date" and isinstance(value, str):
+        try:
+            return fmt_date(dt.date.fromisoformat(value), lang, year=True)
+        except ValueError:
+            pass
+    if isinstance(value, str):
+        return plain(value.strip("'\""))
+    if unit == "yuan" and isinstance(value, float | int) and abs(value) <= _QUOTED_MAX:
+        fen = round(float(value), 2)  # to the fen; a whole amount without decimals (¥10, ¥200)
+        return fmt_money(fen, lang, compact=False, digits=0 if fen.is_integer() else 2)
+    return _value_text(value, unit, lang)
 
 
-def describe_error(exc: Exception, lang: str) -> str:
-    """Every problem in ``exc`` as translated sentences, one per line."""
+def _model_message(err: ModelError, lang: str) -> str:
+    """``err.<code>`` in ``lang``, its placeholders filled with the error's params."""
+    params = {k: _param_text(v, err.units.get(k, ""), lang) for k, v in err.params.items()}
+    return t(f"err.{err.code}", lang, **params)
+
+
+def _message(exc: BaseException, lang: str) -> str | None:
+    """The sentence of a typed error, or None for any other exception."""
     if isinstance(exc, ParamRangeError):
         return _range_message(exc, lang)
     if isinstance(exc, StackingError):
         return _stacking_message(exc, lang)
+    if isinstance(exc, ModelError):
+        return _model_message(exc, lang)
+    return None
+
+
+def _where(loc: tuple[int | str, ...], lang: str) -> str:
+    """A pydantic error's location as the user knows it: the registry label of the field when
+    it has one (``promotions.0.coupon.start_day`` → 促销开始日), else the dotted path."""
+    parts = [str(x) for x in loc if not isinstance(x, int)]
+    if parts[:1] == ["promotions"]:
+        parts[0] = "promotion"
+    elif parts[:2] == ["traffic", "campaigns"]:
+        parts = ["campaign", *parts[2:]]
+    for path in (".".join(parts), ".".join(parts[:1] + parts[2:])):
+        if path in PARAMS:
+            return PARAMS[path].label(lang)
+    return plain(".".join(str(x) for x in loc))
+
+
+#: pydantic's own error types (a file's or a link's shape is wrong) → catalogue key.
+_SHAPE = {
+    "extra_forbidden": "err.unknown_field",
+    "union_tag_invalid": "err.unknown_kind",
+    "union_tag_not_found": "err.no_kind",
+}
+
+
+def _shape_message(e: Mapping[str, Any], lang: str) -> str:
+    """A structural error pydantic found (by its ``type`` code): an unknown field, an unknown or
+    missing promotion kind, a value of the wrong type."""
+    key = _SHAPE.get(str(e.get("type")), "err.bad_value")
+    ctx = e.get("ctx") or {}
+    return t(key, lang, where=_where(tuple(e.get("loc", ())), lang),
+             value=_value_text(ctx.get("tag", e.get("input")), "", lang),
+             kinds=", ".join(PROMOTION_KINDS))  # fmt: skip
+
+
+def describe_error(exc: Exception, lang: str) -> str:
+    """Every problem in ``exc`` as translated sentences, one per line: a typed model error
+    (``ParamRangeError``, ``StackingError``, ``ModelError``) by its code and numbers, also inside
+    a pydantic ``ValidationError``; anything else as ``err.generic`` quoting its text."""
     if isinstance(exc, ValidationError):
         lines = []
         for e in exc.errors():
             inner = (e.get("ctx") or {}).get("error")
-            text = str(inner or e.get("msg", ""))
-            known = next((key for part, key in _KNOWN if part in text), None)
-            if isinstance(inner, ParamRangeError):
-                lines.append(_range_message(inner, lang))
-            elif isinstance(inner, StackingError):
-                lines.append(_stacking_message(inner, lang))
-            elif known is not None:
-                lines.append(t(known, lang))
+            if isinstance(inner, BaseException):
+                text = _message(inner, lang)
+                if text is None:  # a validator's untyped ValueError: quoted
+                    loc = ".".join(str(x) for x in e.get("loc", ()))
+                    text = t("err.generic", lang, msg=plain(f"{loc}: {inner}".strip(": ")))
             else:
-                loc = ".".join(str(x) for x in e.get("loc", ()))
-                msg = f"{loc}: {e.get('msg', '')}".strip(": ")
-                lines.append(t("err.generic", lang, msg=plain(msg)))
+                text = _shape_message(e, lang)
+            lines.append(text)
         return "\n".join(dict.fromkeys(lines))
-    known = next((key for part, key in _KNOWN if part in str(exc)), None)
-    return t(known, lang) if known else t("err.generic", lang, msg=plain(exc))
+    text = _message(exc, lang)
+    return text if text is not None else t("err.generic", lang, msg=plain(exc))

@@ -299,18 +299,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "「{label}」须是 {lo} 到 {hi} 之间的整数(收到 {value})。",
         "“{label}” must be a whole number between {lo} and {hi} (got {value}).",
     ),
-    "err.order": ("结束日不能早于开始日。", "The last day cannot be before the first day."),
-    "err.funnel": (
-        "询单率 × 询单转化率 超过了由支付转化率和老客户占比推出的新客下单率;请降低询单数字或提高转化率。",
-        "Inquiry rate × inquiry conversion exceeds the new-customer order rate implied by "
-        "conversion and old-customer share; lower the inquiry figures or raise conversion.",
-    ),
-    "err.old_share": (
-        "按当前的店铺经营天数、客户平均寿命和复购模型形状(BG/NBD r、a、b),达不到这个老客户占比;请降低老客户占比,或增加经营天数、客户平均寿命。",
-        "This old-customer share cannot be reached with the store's age, the mean customer "
-        "lifetime and the repeat model's shapes (BG/NBD r, a, b); lower the share or raise the "
-        "store age or the lifetime.",
-    ),
     "err.generic": ("输入无效:{msg}", "Invalid input: {msg}"),
     "err.layers": (
         "第{day}天同时有{n}层促销({kinds}):最多{max}层(种子003)。未添加。",
@@ -320,47 +308,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "第{day}天已有一个「{kind}」:同一类促销不能同时进行(种子003)。未添加。",
         "A “{kind}” already runs on day {day}: two promotions of one kind never overlap (seed 003). "
         "Not added.",
-    ),
-    "err.tier_below": (
-        "满减的优惠金额必须小于它的门槛。",
-        "A spend-and-save tier's amount off must be below its threshold.",
-    ),
-    "err.tiers_rising": (
-        "满减各档的门槛须各不相同,门槛越高优惠越多。",
-        "spend-and-save tiers need different thresholds, with more off at a higher threshold.",
-    ),
-    "err.tiers_empty": (
-        "满减至少需要一档 [门槛, 减多少]。",
-        "spend-and-save needs at least one [threshold, amount off] tier.",
-    ),
-    "err.prize_sum": (
-        "各奖品的中奖概率加起来超过了 100%。",
-        "The prizes' win probabilities add up to more than 100%.",
-    ),
-    "err.audience_kind": (
-        "满包邮、加价换购和抽奖只能面向全部买家。",
-        "Free shipping, add-on deals and lotteries can only be offered to all buyers.",
-    ),
-    "err.voucher_audience": (
-        "购后抵价券发给新买家,适用人群只能是全部买家。",
-        "Post-purchase vouchers go to new buyers: the audience must be all buyers.",
-    ),
-    "err.hours": (
-        "客服下班时间必须晚于上班时间。",
-        "The service must close after it opens.",
-    ),
-    "err.rt_max": (
-        "排队饱和时的响应时间必须长于无损响应时间。",
-        "The response time when swamped must be longer than the response time without penalty.",
-    ),
-    "err.industry": (
-        "行业最高分必须高于行业平均分。",
-        "The industry top score must be above the industry mean.",
-    ),
-    "err.gg_mean": (
-        "Gamma-Gamma 的复购平均客单价 p·v/(q−1) 必须在 1 到 100,000 元之间。请调整 p、q 或 v。",
-        "The Gamma-Gamma mean repeat order value p·v/(q − 1) must lie between 1 and 100,000 "
-        "yuan. Adjust p, q or v.",
     ),
     "err.unexpected": (
         "出了点问题,本页未能画完。你的方案没有丢失;请换个数值再试,或重置方案。",
@@ -979,11 +926,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The workspace file holds invalid values and was not imported; your scenarios are "
         "unchanged:",
     ),
-    "files.one_baseline": (
-        "方案文件里必须恰好有一个基线。",
-        "A workspace file needs exactly one baseline.",
-    ),
-    "files.names_differ": ("方案文件里的方案名称不能重复。", "The scenarios' names must differ."),
     "files.field_bad": ("「{where}」不合法或缺失。", "“{where}” is invalid or missing."),
     "files.err.json": (
         "这个文件不是 JSON,没有导入;当前方案保持不变。",
@@ -1482,11 +1424,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "没有留出期,无法检验预测:把截止日提前,留一段数据做检验。",
         "There is no holdout to test the forecast on: move the end earlier to keep some data back.",
     ),
-    "cal.err.no_repeat": (
-        "校准期内没有顾客回购,复购率无法估计:把截止日推后,或上传更长的订单记录。",
-        "Nobody bought again in the calibration period, so the repeat rate cannot be estimated: "
-        "move the end later or upload a longer history.",
-    ),
     "cal.err.fit": (
         "无法拟合这些数据;请检查列的对应。",
         "These data cannot be fitted; check the columns.",
@@ -1647,19 +1584,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Visitors include paid and affiliate ones: applying sets organic visitors = visitors − "
         "those the scenario's paid search, display and affiliates bring. Order value is what "
         "buyers paid, the baseline's is at list price: adjust it if the data span a sale.",
-    ),
-    "cal.err.paid_exceed": (
-        "方案里的付费渠道和淘客每天带来 {paid} 位访客,多于数据里的 {total}:先调低付费渠道再应用。",
-        "The scenario's paid channels and affiliates bring {paid} visitors a day, more than the "
-        "{total} measured: lower them first.",
-    ),
-    "cal.err.daily_fit": (
-        "访客数的变化太剧烈,无法拟合趋势;请检查访客数一列。",
-        "The visitors change too wildly to fit a trend; check the visitors column.",
-    ),
-    "cal.err.too_few_days": (
-        "至少需要 {n} 天有访客的数据。",
-        "At least {n} days with visitors are needed.",
     ),
     "cal.weekday.0": ("周一", "Mon"),
     "cal.weekday.1": ("周二", "Tue"),
@@ -2231,6 +2155,159 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- issue 18: promotion kinds ---
     # between two 满减 tiers of a kind's summary (simulator.promotion_kinds.Phrase)
     "sum.sep": (",", "; "),
+    # --- issue 18: typed errors ---
+    # simulator.errors.ModelError: err.<code>, formatted with the error's params (ui/errors.py)
+    "err.campaign_order": (
+        "活动的结束日(第{end}天)不能早于开始日(第{start}天)。",
+        "The campaign's last day (day {end}) cannot be before its first day (day {start}).",
+    ),
+    "err.promotion_order": (
+        "「{kind}」的结束日(第{end}天)不能早于开始日(第{start}天)。",
+        "The “{kind}” promotion's last day (day {end}) cannot be before its first day "
+        "(day {start}).",
+    ),
+    "err.audience_kind": (
+        "「{kind}」只能面向全部买家。",
+        "“{kind}” can only be offered to all buyers.",
+    ),
+    "err.voucher_audience": (
+        "购后抵价券发给新买家,适用人群只能是全部买家。",
+        "Post-purchase vouchers go to new buyers: the audience must be all buyers.",
+    ),
+    "err.tiers_list": (
+        "满减的档位须是一组 [门槛, 减多少]。",
+        "Spend-and-save tiers must be a list of [threshold, amount off] pairs.",
+    ),
+    "err.tier_pair": (
+        "满减第{tier}档须是两个数:[门槛, 减多少]。",
+        "Spend-and-save tier {tier} must be two numbers: [threshold, amount off].",
+    ),
+    "err.tier_below": (
+        "满减第{tier}档:减 {amount_off} 必须少于门槛 {threshold}。",
+        "Spend-and-save tier {tier}: {amount_off} off must be less than its threshold {threshold}.",
+    ),
+    "err.tiers_empty": (
+        "满减至少需要一档 [门槛, 减多少]。",
+        "Spend-and-save needs at least one [threshold, amount off] tier.",
+    ),
+    "err.tiers_same_threshold": (
+        "满减有两档的门槛都是 {threshold}:各档门槛须各不相同。",
+        "Two spend-and-save tiers share the threshold {threshold}: each tier needs its own.",
+    ),
+    "err.tiers_rising": (
+        "满减的门槛越高,优惠须越多:满 {high} 减 {high_off} 不比满 {low} 减 {low_off} 多。",
+        "A higher spend-and-save threshold needs more off: {high_off} off at {high} is not more "
+        "than {low_off} off at {low}.",
+    ),
+    "err.prize_sum": (
+        "各奖品的中奖概率加起来是 {total},超过了 100%。",
+        "The prizes' win probabilities add up to {total}, more than 100%.",
+    ),
+    "err.gg_mean": (
+        "Gamma-Gamma 的复购平均客单价 p·v/(q−1) 是 {mean},须在 {lo} 到 {hi} 之间。请调整 p、q 或 v。",
+        "The Gamma-Gamma mean repeat order value p·v/(q − 1) is {mean}; it must lie between "
+        "{lo} and {hi}. Adjust p, q or v.",
+    ),
+    "err.hours": (
+        "客服下班时间({end}点)必须晚于上班时间({start}点)。",
+        "The service must close ({end}:00) after it opens ({start}:00).",
+    ),
+    "err.rt_max": (
+        "排队饱和时的响应时间({rt_max})必须长于无损响应时间({rt_ref})。",
+        "The response time when swamped ({rt_max}) must be longer than the response time "
+        "without penalty ({rt_ref}).",
+    ),
+    "err.industry": (
+        "行业最高分({top})必须高于行业平均分({mean})。",
+        "The industry top score ({top}) must be above the industry mean ({mean}).",
+    ),
+    "err.date_time": (
+        "开始日期只能是日期,不能带时间(收到 {value})。",
+        "The start date must be a date without a time of day (got {value}).",
+    ),
+    "err.date_iso": (
+        "开始日期须写成 年-月-日(YYYY-MM-DD)(收到 {value})。",
+        "The start date must be written year-month-day, YYYY-MM-DD (got {value}).",
+    ),
+    "err.date_range": (
+        "开始日期须在 {first} 到 {last} 之间(收到 {value})。",
+        "The start date must lie between {first} and {last} (got {value}).",
+    ),
+    "err.funnel": (
+        "询单率 × 询单转化率({rate} × {conversion} = {product})超过了由支付转化率和老客户占比推出的新客下单率 {limit};请降低询单数字或提高转化率。",
+        "Inquiry rate × inquiry conversion ({rate} × {conversion} = {product}) exceeds the "
+        "new-customer order rate {limit} implied by conversion and old-customer share; lower "
+        "the inquiry figures or raise conversion.",
+    ),
+    "err.old_share_one": (
+        "老客户占比({share})必须低于 100%。",
+        "The old-customer share ({share}) must be below 100%.",
+    ),
+    "err.old_share": (
+        "经营 {age}、客户平均寿命 {lifetime} 的店铺,按当前复购模型的形状(BG/NBD r、a、b),老客户占比最多接近 {top},达不到 {share};请降低老客户占比,或增加经营天数、客户平均寿命。",
+        "A store {age} old whose customers stay {lifetime} on average reaches an old-customer "
+        "share of at most {top} with the repeat model's shapes (BG/NBD r, a, b), not {share}: "
+        "lower the share or raise the store age or the lifetime.",
+    ),
+    "err.weekday_list": (
+        "星期分布须是 {n} 个数(周一到周日)。",
+        "The weekday profile must be {n} numbers (Monday to Sunday).",
+    ),
+    "err.weekday_zero": (
+        "星期分布至少要有一天大于 0。",
+        "The weekday profile needs at least one day above 0.",
+    ),
+    "err.cal_end": (
+        "校准期截止日 {end} 须在第一笔订单({first})和观察期末({last})之间。",
+        "The end of the calibration period, {end}, must lie between the first order ({first}) "
+        "and the end of the data ({last}).",
+    ),
+    "err.no_repeat": (
+        "校准期内没有顾客回购,复购率无法估计:把截止日推后,或上传更长的订单记录。",
+        "Nobody bought again in the calibration period, so the repeat rate cannot be estimated: "
+        "move the end later or upload a longer history.",
+    ),
+    "err.too_few_days": (
+        "至少需要 {n} 天有访客的数据。",
+        "At least {n} days with visitors are needed.",
+    ),
+    "err.daily_wild": (
+        "访客数的变化太剧烈,无法拟合趋势;请检查访客数一列。",
+        "The visitors change too wildly to fit a trend; check the visitors column.",
+    ),
+    "err.paid_exceed": (
+        "方案里的付费渠道和淘客每天带来 {paid} 位访客,多于数据里的 {total}:先调低付费渠道再应用。",
+        "The scenario's paid channels and affiliates bring {paid} visitors a day, more than the "
+        "{total} measured: lower them first.",
+    ),
+    # ui/share.Workspace's rules
+    "err.one_baseline": (
+        "方案文件里必须恰好有一个基线(这个文件有 {found} 个)。",
+        "A workspace file needs exactly one baseline (this one has {found}).",
+    ),
+    "err.names_differ": ("方案文件里的方案名称不能重复。", "The scenarios' names must differ."),
+    # a registry choice out of its options (ParamRangeError of a choice parameter)
+    "err.choice": (
+        "「{label}」须是以下之一:{choices}(收到 {value})。",
+        "“{label}” must be one of: {choices} (got {value}).",
+    ),
+    # pydantic's own error types: the shape of a file or a link is wrong (ui/errors._SHAPE)
+    "err.unknown_field": (
+        "不认识的设置「{where}」:请在文件或链接里删除或改正它。",
+        "Unknown setting “{where}”: remove or correct it in the file or link.",
+    ),
+    "err.unknown_kind": (
+        "未知的促销类型「{value}」(可用:{kinds})。",
+        "Unknown promotion kind “{value}” (known: {kinds}).",
+    ),
+    "err.no_kind": (
+        "「{where}」没有写明促销类型(kind)。",
+        "“{where}” does not say its promotion kind (kind).",
+    ),
+    "err.bad_value": (
+        "「{where}」的值不对(收到 {value})。",
+        "“{where}” has a value of the wrong kind (got {value}).",
+    ),
 }
 
 

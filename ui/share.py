@@ -50,6 +50,7 @@ from urllib.parse import parse_qs, urlencode
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from simulator import Scenario
+from simulator.errors import ModelError
 from simulator.scenario import shown
 
 FORMAT = "shop-whatif/workspace"
@@ -75,10 +76,12 @@ LANGS = ("zh", "en")
 class ShareError(ValueError):
     """A workspace file or link that cannot be read. ``code`` names the problem for translation
     (too_long, encoding, too_big, json, version, format, invalid); ``details`` lists every
-    problem found (path: message)."""
+    problem found (path: message), in English for the command line; ``validation`` is the
+    pydantic error they come from (its typed errors are what the app translates)."""
 
-    def __init__(self, code: str, message: str, details: tuple[str, ...] = ()) -> None:
-        self.code, self.details = code, details
+    def __init__(self, code: str, message: str, details: tuple[str, ...] = (),
+                 validation: ValidationError | None = None) -> None:  # fmt: skip
+        self.code, self.details, self.validation = code, details, validation
         super().__init__(message if not details else f"{message}: " + "; ".join(details))
 
 
@@ -121,10 +124,12 @@ class Workspace(BaseModel):
     def _one_baseline(self) -> Workspace:
         n = sum(e.baseline for e in self.scenarios)
         if n != 1:
-            raise ValueError(f"scenarios: exactly one must be the baseline (found {n})")
+            raise ModelError(
+                "one_baseline", f"scenarios: exactly one must be the baseline (found {n})", found=n
+            )
         names = [e.name for e in self.scenarios]
         if len(set(names)) != len(names):
-            raise ValueError("scenarios: names must differ")
+            raise ModelError("names_differ", "scenarios: names must differ")
         return self
 
     @property
@@ -202,7 +207,7 @@ def _validated(data: dict[str, Any]) -> Workspace:
         details = tuple(
             f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}".strip(": ") for e in exc.errors()
         )
-        raise ShareError("invalid", "the workspace does not validate", details) from None
+        raise ShareError("invalid", "the workspace does not validate", details, exc) from None
 
 
 # ---------------------------------------------------------------------------- links

@@ -19,7 +19,7 @@ from simulator.scenario import Campaign
 from simulator.sources import source_text
 from ui import router, state
 from ui.datefmt import window_text
-from ui.errors import describe_error
+from ui.errors import choice_label, describe_error
 from ui.fmt import unit_label
 from ui.i18n import t
 from ui.text import plain
@@ -65,13 +65,6 @@ def from_data(which: str, path: str, label: str, help: str, lang: str) -> tuple[
         f"{label} :blue[{mark}]",
         f"**{mark}**: {t('cal.fitted_from', lang, name=plain(source))}\n\n{help}",
     )
-
-
-def choice_label(path: str, choice: str, lang: str) -> str:
-    """The label of one option of a registry choice (audiences have their own catalogue keys)."""
-    if path == "promotion.audience":
-        return t(f"aud.{choice}", lang)
-    return t(f"opt.{path}.{choice}", lang)
 
 
 def widget_key(which: str, path: str) -> str:

@@ -18,6 +18,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from simulator import Result, Scenario
+from simulator.errors import ModelError
 from ui import router, state, worker
 from ui.errors import describe_error
 from ui.exports import daily_csv, html_report, raw_csv, report_figures, results_workbook
@@ -248,7 +249,7 @@ def _problems(exc: ShareError, raw: bytes, lang: str) -> list[str]:
     try:
         entries = read_json(raw.decode("utf-8-sig"), "").get("scenarios") or []
     except (ShareError, ValueError, AttributeError):
-        return _capped([_detail(d, lang) for d in exc.details], lang)
+        return _capped(_file_problems(exc, lang, scenarios=True), lang)
     out: list[str] = []
     listed = entries if isinstance(entries, list) else []
     for i, item in enumerate(listed):
@@ -262,8 +263,8 @@ def _problems(exc: ShareError, raw: bytes, lang: str) -> list[str]:
             Scenario.model_validate(item.get("scenario") if isinstance(item, dict) else None)
         except (ValidationError, ValueError) as err:
             out += [f"{plain(name)}: {line}" for line in describe_error(err, lang).splitlines()]
-    rest = [d for d in exc.details if not d.startswith("scenarios.") or ".scenario" not in d]
-    return out + _capped(list(dict.fromkeys(_detail(d, lang) for d in rest)), lang)
+    rest = _file_problems(exc, lang, scenarios=False)
+    return out + _capped(list(dict.fromkeys(rest)), lang)
 
 
 def _capped(lines: list[str], lang: str) -> list[str]:
@@ -274,17 +275,21 @@ def _capped(lines: list[str], lang: str) -> list[str]:
     return [*lines[:MAX_PROBLEMS], t("files.more_problems", lang, n=len(lines) - MAX_PROBLEMS)]
 
 
-#: Workspace rules (ui/share.py messages) and their translations.
-_RULES = (("exactly one must be the baseline", "files.one_baseline"),
-          ("names must differ", "files.names_differ"))  # fmt: skip
-
-
-def _detail(detail: str, lang: str) -> str:
-    """One problem of a workspace file in ``lang``: a known rule, else the field at fault."""
-    key = next((k for part, k in _RULES if part in detail), None)
-    if key is not None:
-        return t(key, lang)
-    return t("files.field_bad", lang, where=plain(detail.split(":", 1)[0]))  # the file's keys
+def _file_problems(exc: ShareError, lang: str, *, scenarios: bool) -> list[str]:
+    """The problems of a workspace file in ``lang``: a workspace rule (a typed error, e.g. two
+    baselines) in words, else the field at fault; those inside a scenario only if ``scenarios``
+    (else they are said scenario by scenario)."""
+    out = []
+    for e in exc.validation.errors() if exc.validation is not None else ():
+        where = ".".join(str(x) for x in e.get("loc", ()))
+        if not scenarios and where.startswith("scenarios.") and ".scenario" in where:
+            continue
+        inner = (e.get("ctx") or {}).get("error")
+        if isinstance(inner, ModelError):
+            out.append(describe_error(inner, lang))
+        else:
+            out.append(t("files.field_bad", lang, where=plain(where)))  # the file's keys
+    return out
 
 
 def _import_label(lang: str, key: str, *_: object) -> str:

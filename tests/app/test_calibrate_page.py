@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from simulator import PARAMS, Scenario, datafile
 from tests.app.test_pages import assert_clean, goto, open_app, option, scenario, table_with
 from ui.calibrate import SAMPLES
-from ui.fmt import fmt_number
+from ui.fmt import fmt_number, fmt_param
 from ui.i18n import LANGS, t
 from ui.text import plain
 
@@ -289,7 +289,7 @@ def test_paid_traffic_above_the_measured_visitors_is_refused_in_words() -> None:
     at.button(key="cal_daily_apply").click().run()
     assert scenario(at) == before
     level = at.metric[[m.label for m in at.metric].index(t("cal.daily.level", lang))].value
-    reason = t("cal.err.paid_exceed", lang, paid=fmt_number(100_000, lang), total=level)
+    reason = t("err.paid_exceed", lang, paid=fmt_param(100_000, "", lang), total=level)
     expected = t("cal.err.apply", lang, name=t("side.plan_name", lang), reason=reason)
     assert expected in _texts(at, "error")
 

@@ -15,16 +15,18 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
+from pydantic import ValidationError
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
-from simulator import PARAMS, Scenario
+from simulator import PARAMS, Scenario, set_param
 from simulator.calendar import date_of
 from simulator.clv import sbg_survival
 from simulator.engine import calibrate
 from simulator.membership import priced_uptake, repeat_basket
 from simulator.scenario import MAX_LAYERS, ThresholdDiscount
 from ui.datefmt import window_text
+from ui.errors import describe_error
 from ui.fmt import fmt_money, fmt_pct
 from ui.i18n import LANGS, t
 
@@ -337,9 +339,14 @@ def test_bad_input_is_a_translated_message_and_keeps_the_value(lang: str) -> Non
 
     # Each slider is in range, but together they break the funnel: 50% inquire × 25% of them buy
     # is far above the 2.4% paid conversion. The model rejects it; the UI must explain, not crash.
+    before = scenario(at)
     widget(at, "slider", "funnel.inquiry_rate").set_value(50.0).run()
     assert not at.exception
-    assert [e.value for e in at.error] == [t("err.funnel", lang)]
+    with pytest.raises(ValidationError) as refused:
+        set_param(before, "funnel.inquiry_rate", 0.5)
+    assert [e.value for e in at.error] == [describe_error(refused.value, lang)]
+    # the sentence carries the numbers: 50% × 25% = 12.5% against the new-customer order rate
+    assert fmt_pct(0.5, lang) in at.error[0].value and fmt_pct(0.125, lang) in at.error[0].value
     assert scenario(at).funnel.inquiry_rate == pytest.approx(0.05)  # the old value is in force
     assert widget(at, "slider", "funnel.inquiry_rate").value == pytest.approx(5.0)
     assert metrics(at) == shown
@@ -615,7 +622,13 @@ def test_a_gamma_gamma_mean_out_of_range_is_refused_in_words() -> None:
     widget(at, "button_group", "repeat.spend_model").set_value("gamma_gamma").run()
     widget(at, "number_input", "repeat.gg_v").set_value(100_000.0).run()
     assert not at.exception
-    assert any(t("err.gg_mean", lang) in e.value for e in at.error)
+    rp, aov = scenario(at).repeat, PARAMS["store.aov"]
+    mean = round(rp.gg_p * 100_000 / (rp.gg_q - 1), 2)
+    expected = t("err.gg_mean", lang, mean=fmt_money(mean, lang, compact=False,
+                                                     digits=0 if mean.is_integer() else 2),
+                 lo=fmt_money(aov.lo, lang, digits=0), hi=fmt_money(aov.hi, lang, compact=False,
+                                                                     digits=0))  # fmt: skip
+    assert any(expected in e.value for e in at.error)
     assert scenario(at).repeat.gg_v == pytest.approx(PARAMS["repeat.gg_v"].default)
 
 
@@ -754,7 +767,7 @@ def test_service_hours_out_of_order_are_refused_in_words() -> None:
     widget(at, "number_input", "service.start_hour").set_value(23).run()
     widget(at, "number_input", "service.end_hour").set_value(20).run()
     assert not at.exception
-    assert any(t("err.hours", lang) in e.value for e in at.error)
+    assert any(t("err.hours", lang, start=23, end=20) in e.value for e in at.error)
     assert scenario(at).service.end_hour > scenario(at).service.start_hour
 
 
@@ -857,7 +870,7 @@ def test_a_bad_workspace_file_lists_every_problem_and_changes_nothing(lang: str)
     two["scenarios"][1]["baseline"] = True  # two baselines: a workspace rule, in words
     _uploader(at).upload("two.json", json.dumps(two).encode(), "application/json")
     at.run()
-    assert any(t("files.one_baseline", lang) in e.value for e in at.error)
+    assert any(t("err.one_baseline", lang, found=2) in e.value for e in at.error)
     _uploader(at).upload("notes.json", b"hello", "application/json")
     at.run()
     assert not at.exception

@@ -24,6 +24,7 @@ from simulator.scenario import (
 from tests.simulator.strategies import promotion_of
 from ui import charts
 from ui.errors import describe_error
+from ui.fmt import fmt_money
 from ui.i18n import CATALOGUE, LANGS, t
 from ui.promotions import (
     KINDS,
@@ -78,10 +79,15 @@ def test_two_of_one_kind_are_named(lang: str) -> None:
 def test_bad_tiers_and_prizes_are_translated(lang: str) -> None:
     with pytest.raises(ValidationError) as below:
         ThresholdDiscount(tiers=[[100, 100]])
-    assert describe_error(below.value, lang) == t("err.tier_below", lang)
+    yuan = {x: fmt_money(x, lang, compact=False, digits=0) for x in (10, 20, 100, 200)}
+    assert describe_error(below.value, lang) == t(
+        "err.tier_below", lang, tier=1, threshold=yuan[100], amount_off=yuan[100]
+    )  # which tier and its numbers (was a sentence without them)
     with pytest.raises(ValidationError) as rising:
         ThresholdDiscount(tiers=[[100, 20], [200, 10]])
-    assert describe_error(rising.value, lang) == t("err.tiers_rising", lang)
+    assert describe_error(rising.value, lang) == t(
+        "err.tiers_rising", lang, low=yuan[100], low_off=yuan[20], high=yuan[200], high_off=yuan[10]
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -90,7 +96,9 @@ def test_audience_rules_are_the_model_s_and_translated(lang: str) -> None:
     link that says otherwise is refused by the model, with a sentence in the user's language."""
     with pytest.raises(ValidationError) as kind:
         FreeShipping(audience="members")
-    assert describe_error(kind.value, lang) == t("err.audience_kind", lang)
+    assert describe_error(kind.value, lang) == t(
+        "err.audience_kind", lang, kind=t("kind.free_shipping", lang)
+    )  # names the kind (was one sentence listing three kinds)
     with pytest.raises(ValidationError) as voucher:
         Coupon(audience="old_customers", post_purchase=True)
     assert describe_error(voucher.value, lang) == t("err.voucher_audience", lang)
