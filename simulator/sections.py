@@ -124,11 +124,14 @@ class _Section(BaseModel):
 
     @classmethod
     def _check_field(cls, name: str, value: Any) -> Any:
-        path = f"{cls._prefix}.{name}" if cls._prefix else name
+        field = cls.model_fields.get(name)
+        extra = field.json_schema_extra if field is not None else None
+        # The field's own registry entry (a lottery prize's ``value`` is ``…prize_value``).
+        path = extra.get("path") if isinstance(extra, dict) else None
+        path = str(path or (f"{cls._prefix}.{name}" if cls._prefix else name))
         p = PARAMS.get(path) or PARAMS.get(f"{cls._prefix.split('.')[0]}.{name}")
         if p is None:
             return value
-        field = cls.model_fields.get(name)
         if value is None and field is not None and field.default is None:
             return value  # an optional value left unset (e.g. a free-shipping threshold)
         if path == "traffic.weekday_profile":

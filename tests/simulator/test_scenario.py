@@ -6,6 +6,8 @@ import pydantic
 import pytest
 
 from simulator import PRESETS, Scenario, get_param, load_preset, set_param
+from simulator.registry import PARAMS
+from simulator.sections import ParamRangeError, _Section
 
 EVENTFUL = {
     "horizon_days": 60,
@@ -191,3 +193,37 @@ def test_negative_zero_is_stored_as_zero() -> None:
     sc = set_param(Scenario(), "traffic.growth_pct_month", -0.0)
     assert '"growth_pct_month":-0.0' not in sc.model_dump_json()
     assert sc.model_dump_json() == Scenario().model_dump_json()
+
+
+def _sections(cls: type = _Section) -> list[type]:
+    return [c for sub in cls.__subclasses__() for c in (sub, *_sections(sub))]
+
+
+def _registered_numbers() -> list[tuple[type, str, str]]:
+    out = []
+    for cls in dict.fromkeys(_sections()):
+        for name, field in cls.model_fields.items():
+            extra = field.json_schema_extra
+            path = extra.get("path") if isinstance(extra, dict) else None
+            if (
+                path in PARAMS
+                and PARAMS[path].kind != "choice"
+                and path != "traffic.weekday_profile"
+            ):
+                out.append((cls, name, path))
+    return out
+
+
+@pytest.mark.parametrize(("cls", "name", "path"), _registered_numbers(), ids=lambda x: str(x))
+def test_every_registered_field_is_range_checked_under_its_own_path(
+    cls: type, name: str, path: str
+) -> None:
+    """A value below its registry range is refused as a ``ParamRangeError`` naming the field's own
+    registry entry, also for fields registered under another path (a lottery prize's value and
+    cost are ``promotion.lottery.prize_value``/``prize_cost``), so the user reads a translated
+    sentence with the bounds, not pydantic's English."""
+    p = PARAMS[path]
+    with pytest.raises(pydantic.ValidationError) as info:
+        cls.model_validate({name: p.lo - 1})
+    errors = [(e.get("ctx") or {}).get("error") for e in info.value.errors()]
+    assert any(isinstance(e, ParamRangeError) and e.param.path == path for e in errors), errors
