@@ -192,7 +192,6 @@ KEYS: dict[str, tuple[str, str]] = {
         "Model: RR(τ) = 1 − (α/(α+τ))^r. Data: of the customers the data follow for at least τ "
         "days, the share who bought again within τ days (all the data, holdout included).",
     ),
-    "cal.series": ("", ""),
     "cal.series.data": ("数据", "Data"),
     "cal.series.model": ("模型", "Model"),
     "cal.axis.date": ("日期", "Date"),

@@ -38,7 +38,6 @@ KEYS: dict[str, tuple[str, str]] = {
     "cmp.duplicate": ("复制", "Duplicate"),
     "cmp.delete": ("删除", "Delete"),
     "cmp.from_preset": ("从预设新建方案", "New scenario from a preset"),
-    "cmp.preset": ("预设", "Preset"),
     "cmp.add": ("新建", "Add"),
     "cmp.limit": (
         "一个工作区最多 {n} 个方案(基线、当前方案和至多4个保存的方案);分享链接和方案文件都包含它们。“编辑”把保存的方案换为当前方案,“设为基线”把它换为基线,原来的方案都保留。",

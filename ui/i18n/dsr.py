@@ -46,11 +46,6 @@ KEYS: dict[str, tuple[str, str]] = {
     "ds.ops": ("客服与发货", "Service desk and warehouse"),
     "ds.hour": ("时段", "Hour"),
     "ds.auto_reply": ("自动回复", "auto-reply"),
-    "ds.hourly_note": (
-        "咨询最多的一天(第 {day} 天)逐小时的咨询量和首次响应时间(Erlang C 排队模型)。",
-        "Inquiries and first-response time hour by hour on the busiest day (day {day}), from the "
-        "Erlang C queue.",
-    ),
     "ds.what_if": ("大促人手与仓容推演", "Campaign staffing & capacity what-if"),
     "ds.wi_intro": (
         "种子003 的年末大促(全场5折包邮4天)复盘说:客服人手不足、仓库太小导致发货延迟。这里把预设“年末大促”照原样(日常4名客服、日发货150单)与活动日加派客服、加开发货能力对比,基线为中级店铺。",

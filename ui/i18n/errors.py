@@ -88,6 +88,5 @@ KEYS: dict[str, tuple[str, str]] = {
         "Something went wrong drawing this page. Your scenarios are safe; try another value or "
         "reset the plan.",
     ),
-    "err.not_applied": ("未应用:", "Not applied:"),
     "err.long_number": ("一个 {n} 位的数", "a number of {n} digits"),
 }

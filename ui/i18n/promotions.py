@@ -19,7 +19,6 @@ KEYS: dict[str, tuple[str, str]] = {
     "pr.kind": ("促销类型", "Kind"),
     "pr.goal": ("目标(种子003):{goals}", "Goal (seed 003): {goals}"),
     "pr.stage": ("叠加顺序:{stage}", "Stacking stage: {stage}"),
-    "pr.days": ("活动日(第几天,含首尾)", "Event days (inclusive)"),
     "pr.audience": ("适用人群", "Audience"),
     "pr.audience_all_only": (
         "这类促销只能面向全部买家。",
@@ -106,7 +105,6 @@ KEYS: dict[str, tuple[str, str]] = {
     ),
     "pr.basket_source": ("门槛来自", "Threshold from"),
     "pr.custom": ("自定义门槛", "A threshold chosen here"),
-    "pr.basket_threshold": ("门槛(元)", "Threshold (yuan)"),
     "pr.basket_x": ("订单金额(元,标价)", "Order value (yuan, list price)"),
     "pr.basket_y": ("每 1 元区间的订单占比", "Share of orders per ¥1"),
     "pr.before": ("促销前", "Before"),
