@@ -95,10 +95,6 @@ def _kinds() -> Iterable[str]:
     return KINDS
 
 
-def _literal(typ: object) -> Callable[[], tuple[str, ...]]:
-    return lambda: get_args(typ)
-
-
 def _registry_groups() -> set[str]:
     from simulator import PARAMS
 
@@ -194,6 +190,17 @@ def _events() -> Iterable[str]:
 def _daily_columns() -> list[str]:
     """Every column of ``Result.daily`` (the CSV and Excel headers), the date among them."""
     return ["date", *_result().daily.columns]
+
+
+def _schemes() -> list[str]:
+    """The membership schemes (a tab each on the Membership page, pages/membership.py's
+    ``SCHEMES``): the sections of ``Scenario.membership``."""
+    from pydantic import BaseModel
+
+    from simulator import Scenario
+
+    m = Scenario().membership
+    return [k for k in type(m).model_fields if isinstance(getattr(m, k), BaseModel)]
 
 
 def _fields() -> set[str]:
@@ -347,7 +354,7 @@ FAMILIES: tuple[Family, ...] = (
         "a workspace file that cannot be read: ShareError.code",
     ),
     # membership, DSR
-    Family("mb.{}_about", lambda: _literal_schemes(), "Membership page: a scheme's tab"),
+    Family("mb.{}_about", _schemes, "Membership page: a scheme's tab"),
     # calibrate
     Family("up.{}", _problem_codes, "a problem of an uploaded file: Problem.code"),
     Family("cal.{}.help", lambda: UPLOADS, "Calibrate: an upload's help"),
@@ -371,12 +378,6 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family("warn.{}", _warning_codes, "layout, exports: a code of Result.warnings"),
 )
-
-
-def _literal_schemes() -> tuple[str, ...]:
-    """The membership schemes with a tab (pages/membership.py's SCHEMES): every section of
-    ``Scenario.membership`` that is a scheme."""
-    return ("member_price", "member_day", "points", "card", "stored_value", "referral", "outreach")
 
 
 def family_keys() -> dict[str, set[str]]:
