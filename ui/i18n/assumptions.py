@@ -1,6 +1,7 @@
 """The Assumptions page: the parameter table, calibration constants, presets, errata.
 
-Prefixes: ``as.*``, ``errata.*``. Used by pages/assumptions.py."""
+Prefixes: ``as.*``, ``errata.*``.
+Used by pages/assumptions.py."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """The Calibrate page (``cal.*``) and the problems of an uploaded file (``up.*``: the codes of
 ``Problem`` from the file reader and the upload checks).
 
-Prefixes: ``cal.*``, ``up.*``. Used by ui/calibrate.py."""
+Prefixes: ``cal.*``, ``up.*``.
+Used by ui/calibrate.py."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """The app's frame: its title, page names, navigation, the sidebar (language, scenarios, presets),
 the spinners of slow steps and the words every chart shares.
 
-Prefixes: ``app.*``, ``page.*``, ``nav.*``, ``side.*``, ``busy.*``, ``chart.*``, ``preset.*``. Used by app.py, ui/sidebar.py, ui/router.py, ui/layout.py, ui/charts.py."""
+Prefixes: ``app.*``, ``page.*``, ``nav.*``, ``side.*``, ``busy.*``, ``chart.*``, ``preset.*``.
+Used by app.py, ui/sidebar.py, ui/router.py, ui/layout.py, ui/charts.py."""
 
 from __future__ import annotations
 

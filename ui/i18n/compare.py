@@ -1,6 +1,7 @@
 """The Compare page: the scenario list, roles, KPI table and change charts.
 
-Prefixes: ``cmp.*``. Used by pages/compare.py, ui/state.py."""
+Prefixes: ``cmp.*``.
+Used by pages/compare.py, ui/state.py."""
 
 from __future__ import annotations
 

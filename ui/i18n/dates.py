@@ -1,6 +1,7 @@
 """Calendar dates: the start date, calendar events and their sources, date-range errors.
 
-Prefixes: ``dt.*``. Used by ui/dates.py, ui/datefmt.py, ui/errors.py."""
+Prefixes: ``dt.*``.
+Used by ui/dates.py, ui/datefmt.py, ui/errors.py."""
 
 from __future__ import annotations
 

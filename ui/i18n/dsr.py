@@ -1,6 +1,7 @@
 """The DSR & service page.
 
-Prefixes: ``ds.*``. Used by pages/dsr_service.py, ui/dsr.py."""
+Prefixes: ``ds.*``.
+Used by pages/dsr_service.py, ui/dsr.py."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Bad input in words (``ui.errors``): out-of-range values, layering rules, the model's
 refusals.
 
-Prefixes: ``err.*``. Used by ui/errors.py."""
+Prefixes: ``err.*``.
+Used by ui/errors.py."""
 
 from __future__ import annotations
 

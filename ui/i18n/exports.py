@@ -1,7 +1,8 @@
 """Exports: CSV/Excel column headers (``xcol.*``) with their units (``unit.*``), the Excel
 comparison sheet (``xl.*``) and the HTML report (``report.*``).
 
-Prefixes: ``xcol.*``, ``xl.*``, ``report.*``, ``unit.*``. Used by ui/exports.py."""
+Prefixes: ``xcol.*``, ``xl.*``, ``report.*``, ``unit.*``.
+Used by ui/exports.py."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The Membership & repurchase page: schemes, paid membership, streams, seed 003's stages.
 
-Prefixes: ``mb.*``. Used by pages/membership.py, ui/membership.py, ui/state.py."""
+Prefixes: ``mb.*``.
+Used by pages/membership.py, ui/membership.py, ui/state.py."""
 
 from __future__ import annotations
 

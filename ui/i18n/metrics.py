@@ -1,7 +1,8 @@
 """Measures shown on every page: KPI cards (``kpi.*``), metric and column names on charts and
 tables (``m.*``), and the steps of the GMV (``eff.*``) and profit (``peff.*``) bridges.
 
-Prefixes: ``kpi.*``, ``m.*``, ``eff.*``, ``peff.*``. Used by ui/layout.py, pages/*."""
+Prefixes: ``kpi.*``, ``m.*``, ``eff.*``, ``peff.*``.
+Used by ui/layout.py, pages/*."""
 
 from __future__ import annotations
 

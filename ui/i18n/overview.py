@@ -1,6 +1,7 @@
 """The Overview page and its opening sentence (``ui.story``).
 
-Prefixes: ``ov.*``, ``story.*``. Used by pages/overview.py, ui/story.py."""
+Prefixes: ``ov.*``, ``story.*``.
+Used by pages/overview.py, ui/story.py."""
 
 from __future__ import annotations
 

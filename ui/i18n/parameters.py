@@ -2,7 +2,8 @@
 options, provenance labels (SEED/LIT/DERIVED/ASSUMPTION/SECONDARY) and the advanced-settings
 expander. The parameters' own labels and help live in ``simulator.registry``.
 
-Prefixes: ``grp.*``, ``opt.*``, ``prov.*``, ``adv.*``. Used by ui/widgets.py, pages/assumptions.py."""
+Prefixes: ``grp.*``, ``opt.*``, ``prov.*``, ``adv.*``.
+Used by ui/widgets.py, pages/assumptions.py."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 (``desc.*``), stacking stage, goals, audiences and the phrases of its summary (``sum.*``,
 ``simulator.promotion_kinds.Phrase``).
 
-Prefixes: ``pr.*``, ``kind.*``, ``desc.*``, ``stage.*``, ``goal.*``, ``aud.*``, ``sum.*``. Used by pages/promotions.py, ui/promotions.py, simulator/promotion_kinds.py."""
+Prefixes: ``pr.*``, ``kind.*``, ``desc.*``, ``stage.*``, ``goal.*``, ``aud.*``, ``sum.*``.
+Used by pages/promotions.py, ui/promotions.py, simulator/promotion_kinds.py."""
 
 from __future__ import annotations
 

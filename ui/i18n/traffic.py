@@ -1,6 +1,7 @@
 """The Traffic & funnel page: channels, the channel table's columns, platform campaigns.
 
-Prefixes: ``tf.*``, ``ch.*``, ``col.*``, ``camp.*``. Used by pages/traffic_funnel.py, ui/widgets.py."""
+Prefixes: ``tf.*``, ``ch.*``, ``col.*``, ``camp.*``.
+Used by pages/traffic_funnel.py, ui/widgets.py."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The model's warnings: one ``warn.<code>`` per code ``Result.warnings`` can carry.
 
-Prefixes: ``warn.*``. Used by ui/layout.py, ui/exports.py."""
+Prefixes: ``warn.*``.
+Used by ui/layout.py, ui/exports.py."""
 
 from __future__ import annotations
 

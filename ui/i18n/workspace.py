@@ -1,6 +1,7 @@
 """The workspace: scenario files, share links and their errors, undo/redo.
 
-Prefixes: ``files.*``, ``share.*``, ``undo.*``. Used by ui/workspace.py, ui/share.py, ui/undo.py, ui/state.py."""
+Prefixes: ``files.*``, ``share.*``, ``undo.*``.
+Used by ui/workspace.py, ui/share.py, ui/undo.py, ui/state.py."""
 
 from __future__ import annotations
 
