@@ -74,8 +74,8 @@ with layout.guard():
     layout.bridges(
         base.totals,
         plan.totals,
-        ends={m: (t(f"{p}.baseline", lang), t(f"{p}.plan", lang)) for m, p in
-              (("gmv", "eff"), ("profit", "peff"))},
+        ends={"gmv": (t("eff.baseline", lang), t("eff.plan", lang)),
+              "profit": (t("peff.baseline", lang), t("peff.plan", lang))},
         notes={"gmv": t("ov.bridge_caption", lang), "profit": t("cmp.profit_bridge_note", lang)},
         no_change=t("ov.no_change", lang),
         name="overview",

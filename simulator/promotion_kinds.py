@@ -16,7 +16,7 @@ name): here a kind declares
   the active days); ``basket_offer`` the threshold it sets on the basket (for the basket chart);
 * its **labels**: ``GOALS`` (seed 003's toolbox tags) and ``summary`` (the offer in a few words, as
   catalogue phrases with typed values); the zh/en strings are ``kind.<kind>``, ``desc.<kind>`` and
-  the ``sum.*`` phrases in ``ui/i18n.py``.
+  the ``sum.*`` phrases in ``ui/i18n/promotions.py``.
 
 A new kind is therefore one class here (added to ``KINDS``), its registry entries and its zh/en
 strings; ``tests/simulator/test_promotion_kinds.py`` lists what each kind must declare.
@@ -111,8 +111,8 @@ class Share:
 
 @dataclass(frozen=True)
 class Phrase:
-    """One catalogue phrase (``ui/i18n.py`` key) and its typed values; a kind's summary is a few of
-    them, shown one after the other."""
+    """One catalogue phrase (a ``ui/i18n/promotions.py`` key) and its typed values; a kind's
+    summary is a few of them, shown one after the other."""
 
     key: str
     values: Mapping[str, Yuan | Money | Share | int]

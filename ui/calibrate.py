@@ -504,7 +504,7 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
         chart = charts.fit_chart(
             charts.fit_data(track, "date", {"actual": "data", "model": "model"}, labels),
             x_title=t("cal.axis.date", lang), y_title=t("cal.axis.cum", lang), lang=lang,
-            temporal=True, series_title=t("cal.series", lang),
+            temporal=True,
             marker=(fit.calibration_end, t("cal.end_marker", lang))
             if fit.observation_days > fit.calibration_days else None,
         )  # fmt: skip
@@ -518,7 +518,7 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
         chart = charts.fit_chart(
             charts.fit_data(curve, "days", {"actual": "data", "model": "model"}, labels),
             x_title=t("cal.axis.days", lang), y_title=t("cal.axis.rr", lang), lang=lang,
-            y_format=".0%", series_title=t("cal.series", lang),
+            y_format=".0%",
         )  # fmt: skip
         layout.chart(chart, "calibration_repurchase")
         st.caption(t("cal.curve_note", lang))
@@ -664,7 +664,7 @@ def _daily_results(fit: DailyFit, token: str, source: str, lang: str) -> None:
             charts.fit_data(frame, "date", {metric: "data", f"{metric}_model": "model"}, labels),
             x_title=t("cal.axis.date", lang),
             y_title=t(f"m.{'orders_paid' if metric == 'orders' else metric}", lang),
-            lang=lang, temporal=True, series_title=t("cal.series", lang),
+            lang=lang, temporal=True,
         )  # fmt: skip
         layout.chart(chart, f"calibration_daily_{metric}")
         resid = frame["uv"] - frame["uv_model"]

@@ -135,7 +135,10 @@ def bridge(
                      delta=fmt_signed_money(end - start, lang),
                      pct=t("chart.pct", lang, pct=pct) if pct else ""))  # fmt: skip
         data = charts.bridge_data(
-            [(t(f"{prefix}.{k}", lang), v) for k, v in effects.items()],
+            [
+                (t(f"eff.{k}" if prefix == "eff" else f"peff.{k}", lang), v)
+                for k, v in effects.items()
+            ],
             t("chart.total_change", lang),
             lambda v: fmt_signed_money(v, lang),
         )

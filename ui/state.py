@@ -213,8 +213,13 @@ _UNREGISTERED = {
     "promotions": "undo.list.promotions",
     "traffic.campaigns": "undo.list.traffic.campaigns",
     "membership.points.review_reward": "mb.review_reward",
-    **{f"membership.{k}": f"mb.{k}" for k in ("member_price", "member_day", "points", "card",
-                                               "stored_value", "referral", "outreach")},
+    "membership.member_price": "mb.member_price",
+    "membership.member_day": "mb.member_day",
+    "membership.points": "mb.points",
+    "membership.card": "mb.card",
+    "membership.stored_value": "mb.stored_value",
+    "membership.referral": "mb.referral",
+    "membership.outreach": "mb.outreach",
 }  # fmt: skip
 
 

@@ -1,0 +1,193 @@
+"""Bad input in words (``ui.errors``): out-of-range values, layering rules, the model's
+refusals.
+
+Prefixes: ``err.*``.
+Used by ui/errors.py."""
+
+from __future__ import annotations
+
+PREFIXES = ("err",)
+
+KEYS: dict[str, tuple[str, str]] = {
+    "err.range": (
+        "「{label}」须在 {lo} 到 {hi} 之间(收到 {value})。",
+        "“{label}” must be between {lo} and {hi} (got {value}).",
+    ),
+    "err.number": (
+        "「{label}」须是 {lo} 到 {hi} 之间的数字(收到 {value})。",
+        "“{label}” must be a number between {lo} and {hi} (got {value}).",
+    ),
+    "err.whole": (
+        "「{label}」须是 {lo} 到 {hi} 之间的整数(收到 {value})。",
+        "“{label}” must be a whole number between {lo} and {hi} (got {value}).",
+    ),
+    "err.generic": ("输入无效:{msg}", "Invalid input: {msg}"),
+    "err.layers": (
+        "第{day}天同时有{n}层促销({kinds}):最多{max}层(种子003)。未添加。",
+        "{n} layers on day {day} ({kinds}): at most {max} may run at once (seed 003). Not added.",
+    ),
+    "err.same_kind": (
+        "第{day}天已有一个「{kind}」:同一类促销不能同时进行(种子003)。未添加。",
+        "A “{kind}” already runs on day {day}: two promotions of one kind never overlap (seed 003). "
+        "Not added.",
+    ),
+    "err.unexpected": (
+        "出了点问题,本页未能画完。你的方案没有丢失;请换个数值再试,或重置方案。",
+        "Something went wrong drawing this page. Your scenarios are safe; try another value or "
+        "reset the plan.",
+    ),
+    "err.long_number": ("一个 {n} 位的数", "a number of {n} digits"),
+    # The model's typed refusals (simulator.errors.ModelError: err.<code> with its numbers).
+    # simulator.errors.ModelError: err.<code>, formatted with the error's params (ui/errors.py)
+    "err.campaign_order": (
+        "活动的结束日(第{end}天)不能早于开始日(第{start}天)。",
+        "The campaign's last day (day {end}) cannot be before its first day (day {start}).",
+    ),
+    "err.promotion_order": (
+        "「{kind}」的结束日(第{end}天)不能早于开始日(第{start}天)。",
+        "The “{kind}” promotion's last day (day {end}) cannot be before its first day "
+        "(day {start}).",
+    ),
+    "err.audience_kind": (
+        "「{kind}」只能面向全部买家。",
+        "“{kind}” can only be offered to all buyers.",
+    ),
+    "err.voucher_audience": (
+        "购后抵价券发给新买家,适用人群只能是全部买家。",
+        "Post-purchase vouchers go to new buyers: the audience must be all buyers.",
+    ),
+    "err.tiers_list": (
+        "满减的档位须是一组 [门槛, 减多少]。",
+        "Spend-and-save tiers must be a list of [threshold, amount off] pairs.",
+    ),
+    "err.tier_pair": (
+        "满减第{tier}档须是两个数:[门槛, 减多少]。",
+        "Spend-and-save tier {tier} must be two numbers: [threshold, amount off].",
+    ),
+    "err.tier_below": (
+        "满减第{tier}档:减 {amount_off} 必须少于门槛 {threshold}。",
+        "Spend-and-save tier {tier}: {amount_off} off must be less than its threshold {threshold}.",
+    ),
+    "err.tiers_empty": (
+        "满减至少需要一档 [门槛, 减多少]。",
+        "Spend-and-save needs at least one [threshold, amount off] tier.",
+    ),
+    "err.tiers_same_threshold": (
+        "满减有两档的门槛都是 {threshold}:各档门槛须各不相同。",
+        "Two spend-and-save tiers share the threshold {threshold}: each tier needs its own.",
+    ),
+    "err.tiers_rising": (
+        "满减的门槛越高,优惠须越多:满 {high} 减 {high_off} 不比满 {low} 减 {low_off} 多。",
+        "A higher spend-and-save threshold needs more off: {high_off} off at {high} is not more "
+        "than {low_off} off at {low}.",
+    ),
+    "err.prize_sum": (
+        "各奖品的中奖概率加起来是 {total},超过了 100%。",
+        "The prizes' win probabilities add up to {total}, more than 100%.",
+    ),
+    "err.gg_mean": (
+        "Gamma-Gamma 的复购平均客单价 p·v/(q−1) 是 {mean},须在 {lo} 到 {hi} 之间。请调整 p、q 或 v。",
+        "The Gamma-Gamma mean repeat order value p·v/(q − 1) is {mean}; it must lie between "
+        "{lo} and {hi}. Adjust p, q or v.",
+    ),
+    "err.hours": (
+        "客服下班时间({end}点)必须晚于上班时间({start}点)。",
+        "The service must close ({end}:00) after it opens ({start}:00).",
+    ),
+    "err.rt_max": (
+        "排队饱和时的响应时间({rt_max})必须长于无损响应时间({rt_ref})。",
+        "The response time when swamped ({rt_max}) must be longer than the response time "
+        "without penalty ({rt_ref}).",
+    ),
+    "err.industry": (
+        "行业最高分({top})必须高于行业平均分({mean})。",
+        "The industry top score ({top}) must be above the industry mean ({mean}).",
+    ),
+    "err.date_time": (
+        "开始日期只能是日期,不能带时间(收到 {value})。",
+        "The start date must be a date without a time of day (got {value}).",
+    ),
+    "err.date_iso": (
+        "开始日期须写成 年-月-日(YYYY-MM-DD)(收到 {value})。",
+        "The start date must be written year-month-day, YYYY-MM-DD (got {value}).",
+    ),
+    "err.date_range": (
+        "开始日期须在 {first} 到 {last} 之间(收到 {value})。",
+        "The start date must lie between {first} and {last} (got {value}).",
+    ),
+    "err.funnel": (
+        "询单率 × 询单转化率({rate} × {conversion} = {product})超过了由支付转化率和老客户占比推出的新客下单率 {limit};请降低询单数字或提高转化率。",
+        "Inquiry rate × inquiry conversion ({rate} × {conversion} = {product}) exceeds the "
+        "new-customer order rate {limit} implied by conversion and old-customer share; lower "
+        "the inquiry figures or raise conversion.",
+    ),
+    "err.old_share_one": (
+        "老客户占比({share})必须低于 100%。",
+        "The old-customer share ({share}) must be below 100%.",
+    ),
+    "err.old_share": (
+        "经营 {age}、客户平均寿命 {lifetime} 的店铺,按当前复购模型的形状(BG/NBD r、a、b),老客户占比最多接近 {top},达不到 {share};请降低老客户占比,或增加经营天数、客户平均寿命。",
+        "A store {age} old whose customers stay {lifetime} on average reaches an old-customer "
+        "share of at most {top} with the repeat model's shapes (BG/NBD r, a, b), not {share}: "
+        "lower the share or raise the store age or the lifetime.",
+    ),
+    "err.weekday_list": (
+        "星期分布须是 {n} 个数(周一到周日)。",
+        "The weekday profile must be {n} numbers (Monday to Sunday).",
+    ),
+    "err.weekday_zero": (
+        "星期分布至少要有一天大于 0。",
+        "The weekday profile needs at least one day above 0.",
+    ),
+    "err.cal_end": (
+        "校准期截止日 {end} 须在第一笔订单({first})和观察期末({last})之间。",
+        "The end of the calibration period, {end}, must lie between the first order ({first}) "
+        "and the end of the data ({last}).",
+    ),
+    "err.no_repeat": (
+        "校准期内没有顾客回购,复购率无法估计:把截止日推后,或上传更长的订单记录。",
+        "Nobody bought again in the calibration period, so the repeat rate cannot be estimated: "
+        "move the end later or upload a longer history.",
+    ),
+    "err.too_few_days": (
+        "至少需要 {n} 天有访客的数据。",
+        "At least {n} days with visitors are needed.",
+    ),
+    "err.daily_wild": (
+        "访客数的变化太剧烈,无法拟合趋势;请检查访客数一列。",
+        "The visitors change too wildly to fit a trend; check the visitors column.",
+    ),
+    "err.paid_exceed": (
+        "方案里的付费渠道和淘客每天带来 {paid} 位访客,多于数据里的 {total}:先调低付费渠道再应用。",
+        "The scenario's paid channels and affiliates bring {paid} visitors a day, more than the "
+        "{total} measured: lower them first.",
+    ),
+    # ui/share.Workspace's rules
+    "err.one_baseline": (
+        "方案文件里必须恰好有一个基线(这个文件有 {found} 个)。",
+        "A workspace file needs exactly one baseline (this one has {found}).",
+    ),
+    "err.names_differ": ("方案文件里的方案名称不能重复。", "The scenarios' names must differ."),
+    # a registry choice out of its options (ParamRangeError of a choice parameter)
+    "err.choice": (
+        "「{label}」须是以下之一:{choices}(收到 {value})。",
+        "“{label}” must be one of: {choices} (got {value}).",
+    ),
+    # pydantic's own error types: the shape of a file or a link is wrong (ui/errors._SHAPE)
+    "err.unknown_field": (
+        "不认识的设置「{where}」:请在文件或链接里删除或改正它。",
+        "Unknown setting “{where}”: remove or correct it in the file or link.",
+    ),
+    "err.unknown_kind": (
+        "未知的促销类型「{value}」(可用:{kinds})。",
+        "Unknown promotion kind “{value}” (known: {kinds}).",
+    ),
+    "err.no_kind": (
+        "「{where}」没有写明促销类型(kind)。",
+        "“{where}” does not say its promotion kind (kind).",
+    ),
+    "err.bad_value": (
+        "「{where}」的值不对(收到 {value})。",
+        "“{where}” has a value of the wrong kind (got {value}).",
+    ),
+}
