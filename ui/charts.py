@@ -43,6 +43,11 @@ CHART_CACHE_SIZE = 256
 #: Validate built charts on every ``to_dict`` anyway: the test suite sets it (tests/conftest.py),
 #: so every chart a test draws is still checked against the Vega-Lite schema.
 VALIDATE_BUILT = os.environ.get("SHOP_WHATIF_VALIDATE_CHARTS") == "1"
+if not VALIDATE_BUILT:
+    # Altair's debug mode checks every schema object against the Vega-Lite schema as it is made
+    # (an ``alt.Locale`` alone took 15 ms): most of a chart's build time when a slider changes
+    # the data. The specs these builders make are checked whole under test instead.
+    alt.utils.schemapi.disable_debug_mode()
 
 _Chart = TypeVar("_Chart")
 
