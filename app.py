@@ -15,6 +15,7 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state=workspace.sidebar_state(),  # ?sidebar=0: a projector
 )
+layout.freeze_long_lived()  # the imports' objects out of the per-run garbage collection
 layout.style()  # the projector layout (assets/layout.css)
 # While a direct page run hands over (ui/router.py) the language control is not drawn: bound to
 # ``lang`` it would keep that key out of the hand-over's query string, and the URL would lose it.

@@ -26,6 +26,10 @@
 - ``cold_open_*``: each page opened in a new chromium context, to its first figure (``_first``)
   and until every element is drawn (``_full``), on a fresh server per page (``cold_server``) and
   on a warm one (``warm_server``); see ``tests/cold_open.py``. Skipped without chromium.
+- ``slider_settle_*``: in chromium, the sidebar's horizon slider moved one step on every page
+  (a new value each time), timed from the key to the page settled, beside a one-slider page's,
+  medians of interleaved rounds, and each page's ratio to the one-slider page (the aim is at
+  most 3×); see ``tests/slider_settle.py``. Skipped without chromium.
 """
 
 from __future__ import annotations
@@ -145,6 +149,10 @@ def main() -> None:
         from tests.cold_open import cold_open_benchmarks
 
         cold_open_benchmarks()
+
+        from tests.slider_settle import slider_settle_benchmarks
+
+        slider_settle_benchmarks()
 
 
 #: Synthetic repeat buying for the fit benchmark (days; the pace of tests/simulator's recovery).

@@ -43,6 +43,11 @@ CHART_CACHE_SIZE = 256
 #: Validate built charts on every ``to_dict`` anyway: the test suite sets it (tests/conftest.py),
 #: so every chart a test draws is still checked against the Vega-Lite schema.
 VALIDATE_BUILT = os.environ.get("SHOP_WHATIF_VALIDATE_CHARTS") == "1"
+if not VALIDATE_BUILT:
+    # Altair's debug mode checks every schema object against the Vega-Lite schema as it is made
+    # (an ``alt.Locale`` alone took 15 ms): most of a chart's build time when a slider changes
+    # the data. The specs these builders make are checked whole under test instead.
+    alt.utils.schemapi.disable_debug_mode()
 
 _Chart = TypeVar("_Chart")
 
@@ -330,7 +335,7 @@ def funnel_chart(
         )
     )
     text = bars.mark_text(align="left", dx=4, fontSize=11).encode(
-        text="text:N", color=alt.value("#1F2328")
+        text=alt.Text("text:N"), color=alt.ColorValue("#1F2328")
     )
     return _theme(alt.layer(bars, text), 260, lang)
 
@@ -418,7 +423,7 @@ def bridge_chart(
     bars = (
         alt.Chart(data)
         .mark_bar(size=38)
-        .encode(x=x, y=y, y2="hi:Q", color=color,
+        .encode(x=x, y=y, y2=alt.Y2("hi:Q"), color=color,
                 tooltip=[alt.Tooltip("label:N", title=""),
                          alt.Tooltip("text:N", title=value_title)])
     )  # fmt: skip
@@ -426,15 +431,15 @@ def bridge_chart(
         alt.Chart(data)
         .transform_filter("datum.value >= 0")
         .mark_text(dy=-8, fontSize=11, baseline="bottom", color="#1F2328")
-        .encode(x=alt.X("label:N", sort=order), y="hi:Q", text="text:N")
+        .encode(x=alt.X("label:N", sort=order), y=alt.Y("hi:Q"), text=alt.Text("text:N"))
     )
     down = (
         alt.Chart(data)
         .transform_filter("datum.value < 0")
         .mark_text(dy=8, fontSize=11, baseline="top", color="#1F2328")
-        .encode(x=alt.X("label:N", sort=order), y="lo:Q", text="text:N")
+        .encode(x=alt.X("label:N", sort=order), y=alt.Y("lo:Q"), text=alt.Text("text:N"))
     )
-    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#868E96").encode(y="y:Q")
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#868E96").encode(y=alt.Y("y:Q"))
     return _theme(alt.layer(bars, zero, up, down), 300, lang)
 
 
@@ -549,7 +554,7 @@ def timeline_chart(
                 scale=alt.Scale(domain=[0, horizon], nice=False),
                 axis=alt.Axis(tickMinStep=1),
             ),
-            x2="end:Q",
+            x2=alt.X2("end:Q"),
             y=alt.Y("label:N", sort=rows, title=None, axis=alt.Axis(labelLimit=260)),
             color=alt.Color(
                 "kind:N",
@@ -576,7 +581,7 @@ def timeline_chart(
     text = (
         alt.Chart(data[data["phase_code"] == "event"])
         .mark_text(align="left", dx=4, fontSize=11, color="#1F2328")
-        .encode(x="end:Q", y=alt.Y("label:N", sort=rows), text="detail:N")
+        .encode(x=alt.X("end:Q"), y=alt.Y("label:N", sort=rows), text=alt.Text("detail:N"))
     )
     return _theme(alt.layer(bars, text), 48 + 36 * len(rows))
 
@@ -594,8 +599,8 @@ def _bands_layer(bands: pd.DataFrame, band_title: str, temporal: bool = False) -
         alt.Chart(bands)
         .mark_rect(color=BAND_COLOR)
         .encode(
-            x="start:T" if temporal else "start:Q",
-            x2="end:T" if temporal else "end:Q",
+            x=alt.X("start:T" if temporal else "start:Q"),
+            x2=alt.X2("end:T" if temporal else "end:Q"),
             opacity=alt.Opacity(
                 "phase_code:N",
                 sort=["preheat", "event"],
@@ -729,7 +734,7 @@ def basket_chart(
         alt.Chart(rules)
         .mark_rule(strokeDash=[4, 3], color="#1F2328")
         .encode(
-            x="threshold:Q",
+            x=alt.X("threshold:Q"),
             tooltip=[alt.Tooltip("threshold:Q", title=threshold_title, format=",.1f")],
         )
     )
@@ -737,7 +742,7 @@ def basket_chart(
         alt.Chart(rules)
         .mark_text(align="left", dx=4, dy=-6, fontSize=11, color="#1F2328")
         .transform_calculate(text="'¥' + format(datum.threshold, ',.0f')")
-        .encode(x="threshold:Q", y=alt.value(10), text="text:N")
+        .encode(x=alt.X("threshold:Q"), y=alt.YValue(10), text=alt.Text("text:N"))
     )
     return _configure(alt.layer(before, after, rule, label).properties(height=280))
 
@@ -806,7 +811,7 @@ def threshold_curve_chart(
             alt.Chart(rules)
             .mark_rule(strokeDash=[4, 3], color="#1F2328")
             .encode(
-                x="threshold:Q",
+                x=alt.X("threshold:Q"),
                 tooltip=[
                     alt.Tooltip("label:N", title=""),
                     alt.Tooltip("threshold:Q", title=x_title, format=",.0f"),
@@ -885,12 +890,12 @@ def fit_chart(
         layers.append(
             alt.Chart(rule)
             .mark_rule(color="#495057", strokeDash=[4, 3])
-            .encode(x=f"x:{kind}", tooltip=alt.Tooltip("label:N", title=""))
+            .encode(x=alt.X(f"x:{kind}"), tooltip=alt.Tooltip("label:N", title=""))
         )
         layers.append(
             alt.Chart(rule)
             .mark_text(align="left", dx=4, color="#495057", fontSize=11)
-            .encode(x=f"x:{kind}", y=alt.value(8), text="label:N")
+            .encode(x=alt.X(f"x:{kind}"), y=alt.YValue(8), text=alt.Text("label:N"))
         )
     return _theme(alt.layer(*layers), 300, lang)
 
@@ -922,9 +927,9 @@ def weekday_chart(
     errors = (
         alt.Chart(data)
         .mark_errorbar(color="#343A40")
-        .encode(x=alt.X("day:N", sort=order), y=alt.Y("lo:Q", title=value_title), y2="hi:Q")
+        .encode(x=alt.X("day:N", sort=order), y=alt.Y("lo:Q", title=value_title), y2=alt.Y2("hi:Q"))
     )
-    one = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color="#868E96").encode(y="y:Q")
+    one = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color="#868E96").encode(y=alt.Y("y:Q"))
     return _theme(alt.layer(bars, errors, one), 260, lang)
 
 
@@ -1002,10 +1007,15 @@ def change_chart(
         alt.Chart(data)
         .transform_filter(f"datum.change {op} 0")
         .mark_text(align=align, dx=dx, fontSize=11, color="#1F2328")
-        .encode(y=alt.Y("measure:N", sort=order), yOffset=y_offset, x="change:Q", text="text:N")
+        .encode(
+            y=alt.Y("measure:N", sort=order),
+            yOffset=y_offset,
+            x=alt.X("change:Q"),
+            text=alt.Text("text:N"),
+        )
         for op, align, dx in ((">=", "left", 4), ("<", "right", -4))
     ]
-    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#868E96").encode(x="x:Q")
+    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#868E96").encode(x=alt.X("x:Q"))
     # with an offset channel the step is one bar's: a measure takes len(others) steps
     return _theme(alt.layer(bars, zero, *labels), alt.Step(CHANGE_BAR_STEP), lang)
 
@@ -1042,10 +1052,12 @@ def score_chart(
     shade = (
         alt.Chart(band_frame)
         .mark_rect(opacity=0.12, color=SCORE_BAND_COLOR)
-        .encode(y="lo:Q", y2="hi:Q", tooltip=[alt.Tooltip("what:N", title="")])
+        .encode(y=alt.Y("lo:Q"), y2=alt.Y2("hi:Q"), tooltip=[alt.Tooltip("what:N", title="")])
     )
     mean_rule = (
-        alt.Chart(band_frame).mark_rule(strokeDash=[4, 3], color=SCORE_BAND_COLOR).encode(y="lo:Q")
+        alt.Chart(band_frame)
+        .mark_rule(strokeDash=[4, 3], color=SCORE_BAND_COLOR)
+        .encode(y=alt.Y("lo:Q"))
     )
     lines = (
         alt.Chart(data)
@@ -1076,7 +1088,7 @@ def star_chart(
         .mark_bar()
         .encode(
             x=alt.X("star:O", title=star_title),
-            xOffset="scenario:N",
+            xOffset=alt.XOffset("scenario:N"),
             y=alt.Y(
                 "share:Q",
                 title=share_title,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +52,34 @@ KPIS: Sequence[tuple[str, str]] = (
 def fmt_kpi(value: float, kind: str, lang: str) -> str:
     """A KPI card's value (``ui.fmt.fmt_kind``: the one formatter); any other kind is a count."""
     return fmt_kind(value, kind if kind in KINDS else "count", lang)
+
+
+#: ``len(sys.modules)`` when ``freeze_long_lived`` last froze (0: never in this process).
+_frozen_at_modules = 0
+
+
+def freeze_long_lived() -> None:
+    """Keep the garbage collector off what the imports built, once per batch of new imports.
+
+    Streamlit collects all three generations after every script run (``runner.postScriptGC``)
+    and holds the GIL while it does. The imports (numpy, pandas, Altair's schema classes,
+    pydantic, the catalogue, the registry) leave some 200,000 tracked objects that live as long
+    as the process, and walking them cost about 100 ms of every rerun (measured on the server,
+    issue 18); a one-slider script's process has a fraction of them. So at the start of a run
+    whose previous runs imported modules, collect once and ``gc.freeze()`` what survives: frozen
+    objects are never scanned again, while everything a run builds stays collectable.
+
+    What is frozen is what was alive at that moment: the imported modules, the caches and the
+    session state of that moment. Any of it that later turns into cyclic garbage is not
+    collected, a bounded cost, since modules are imported only a handful of times per process
+    (the first run of each page).
+    """
+    global _frozen_at_modules
+    if len(sys.modules) <= _frozen_at_modules:
+        return
+    gc.collect()
+    gc.freeze()
+    _frozen_at_modules = len(sys.modules)
 
 
 def style() -> None:

@@ -111,3 +111,23 @@ def test_every_test_of_the_slow_set_exists() -> None:
         tree = ast.parse(Path(_ROOT, path).read_text(encoding="utf-8"))
         names = {f.name for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)}
         assert name.split("[", 1)[0] in names, node
+
+
+def test_the_imports_objects_are_frozen_once_per_batch_of_new_imports(monkeypatch) -> None:
+    """Streamlit's collection after every run walks only what was not frozen: the long-lived
+    objects are frozen when modules were imported since the last freeze, and not again."""
+    import sys
+
+    from ui import layout
+
+    collected: list[int] = []
+    monkeypatch.setattr(layout, "_frozen_at_modules", 0)
+    monkeypatch.setattr(layout.gc, "collect", lambda *a: collected.append(1) or 0)
+    monkeypatch.setattr(layout.gc, "freeze", lambda: collected.append(2))
+    layout.freeze_long_lived()
+    assert collected == [1, 2]  # collect first, so no garbage is frozen
+    layout.freeze_long_lived()
+    assert collected == [1, 2]  # nothing imported since: no collection, no freeze
+    monkeypatch.setitem(sys.modules, "a_module_imported_later", sys)
+    layout.freeze_long_lived()
+    assert collected == [1, 2, 1, 2]
