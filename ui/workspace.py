@@ -51,6 +51,8 @@ SIDEBAR_KEY = "sidebar"
 COLLAPSED = "_sidebar_collapsed"
 #: The share panel's projector toggle, and its value kept between runs.
 PROJECTOR, PROJECTOR_KEPT = "share_projector", "_share_projector"
+#: The sidebar's share and files panels (expanders whose content runs only while they are open).
+SHARE_PANEL, FILES_PANEL = "share_panel", "files_panel"
 #: Pixels per QR module in the sidebar and in the large dialog (segno's PNG ``scale``).
 QR_SCALE, QR_SCALE_BIG = 3, 8
 #: The large QR code's width: it fits under the dialog's title on a 1024×768 projector.
@@ -148,7 +150,11 @@ def draw_share(container, lang: str, page: str, url_path: str) -> None:
     carries, its QR code (to open it on a phone in the room; large in a dialog for a projector),
     and an option for a link that opens with the sidebar hidden. ``page``: the page's file stem
     (the link's ``page``); ``url_path``: its path in the URL ("" for the default)."""
-    with container.expander(t("share.title", lang), icon=":material/share:"):
+    # Drawn only while open (a closed panel reruns nothing): the link and its QR code change with
+    # every edit, and encoding the QR took ~50 ms of every slider change on every page (issue 18).
+    with _panel(container, t("share.title", lang), ":material/share:", SHARE_PANEL) as panel:
+        if not panel.open:
+            return
         query = share_query(lang, page)
         try:
             base = st.context.url.split("?")[0].rstrip("/")
@@ -184,6 +190,18 @@ def draw_share(container, lang: str, page: str, url_path: str) -> None:
         if st.button(t("share.qr_big", lang), icon=":material/qr_code_2:", key="share_qr_big",
                      width="stretch"):  # fmt: skip
             _big_qr(url, lang)
+
+
+def _panel(container, label: str, icon: str, key: str):
+    """A sidebar panel whose content runs only while it is open (an expander with state: a click
+    on its header reruns the app). Its open state outlives runs that do not draw the sidebar (a
+    page's hand-over, router.py), kept by its callback like the projector toggle's."""
+    st.session_state.setdefault(key, st.session_state.get(f"{key}_kept", False))
+    return container.expander(label, icon=icon, key=key, on_change=_keep_panel, args=(key,))
+
+
+def _keep_panel(key: str) -> None:
+    st.session_state[f"{key}_kept"] = st.session_state[key]
 
 
 def _keep_projector() -> None:
@@ -330,7 +348,9 @@ def _refused(upload: Any) -> None:
 def draw_files(container, lang: str) -> None:
     """Export the scenarios (JSON), their results (CSV, Excel) and a report (HTML); import a
     workspace file."""
-    with container.expander(t("files.title", lang), icon=":material/folder_open:"):
+    with _panel(container, t("files.title", lang), ":material/folder_open:", FILES_PANEL) as panel:
+        if not panel.open:  # drawn only while open, like the share panel
+            return
         # Read here, simulated on click: the exports are built on another thread from what is
         # captured, and a rerun no longer simulates every saved scenario for them (issue 18).
         jobs = state.named_jobs(lang)

@@ -13,17 +13,18 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from simulator import Scenario
-from tests.app.test_pages import APP, assert_clean, open_app, scenario
+from tests.app.test_pages import APP, assert_clean, open_app, open_panel, scenario
 from tests.ui.test_share import typical
 from ui.i18n import LANGS, t
 from ui.share import workspace_to_json
 from ui.text import plain
-from ui.workspace import MAX_PROBLEMS
+from ui.workspace import FILES_PANEL, MAX_PROBLEMS
 
 HUGE = "9" * 5000
 
 
 def _ws_uploader(at: AppTest):
+    open_panel(at, FILES_PANEL)
     (found,) = [u for u in at.get("file_uploader") if u.proto.id and "ws_import" in u.proto.id]
     return found
 

@@ -17,12 +17,13 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 from simulator import Scenario, set_param
-from tests.app.test_pages import APP, REPO_ROOT, goto, option
+from tests.app.test_pages import APP, REPO_ROOT, goto, open_panel, option
 from ui.calibrate import SAMPLES
 from ui.i18n import LANGS, t
 from ui.router import PAGE_PATHS
 from ui.share import MAX_NAME_CHARS, Entry, Workspace, encode_link, workspace_to_json
 from ui.text import plain
+from ui.workspace import FILES_PANEL
 
 markdown_it = pytest.importorskip("markdown_it")
 
@@ -190,6 +191,7 @@ def test_hostile_scenario_names_are_text_on_every_page(lang: str) -> None:
 
 
 def _ws_uploader(at: AppTest):
+    open_panel(at, FILES_PANEL)
     (found,) = [u for u in at.get("file_uploader") if "ws_import" in (u.proto.id or "")]
     return found
 

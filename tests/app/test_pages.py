@@ -29,6 +29,7 @@ from ui.datefmt import window_text
 from ui.errors import describe_error
 from ui.fmt import fmt_money, fmt_pct
 from ui.i18n import LANGS, t
+from ui.workspace import FILES_PANEL, SHARE_PANEL
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 #: Absolute: ``AppTest.from_file`` resolves a relative path against the calling file (tests/app/).
@@ -772,10 +773,24 @@ def test_service_hours_out_of_order_are_refused_in_words() -> None:
 
 
 # --------------------------------------------------------------------------- share links
+def open_panel(at: AppTest, key: str) -> AppTest:
+    """Open a sidebar panel (``ui.workspace.SHARE_PANEL`` or ``FILES_PANEL``; its content runs only
+    while it is open) and rerun, as a click on its header does (whose callback keeps the state
+    through a page's hand-over run, which AppTest makes on every run of a page other than the
+    first)."""
+    at.session_state[key] = at.session_state[f"{key}_kept"] = True
+    at.run()
+    assert_clean(at)
+    return at
+
+
 def share_link(at: AppTest) -> str:
-    """The link in the share panel's box (an ``st.html`` textarea beside its copy button)."""
+    """The link in the share panel's box (an ``st.html`` textarea beside its copy button); the panel
+    is opened first if it is closed."""
     import html
 
+    if not [e for e in at.sidebar.get("html") if "share-link" in e.proto.body]:
+        open_panel(at, SHARE_PANEL)
     (body,) = [e.proto.body for e in at.sidebar.get("html") if "share-link" in e.proto.body]
     assert t("share.copy", "zh") in body or t("share.copy", "en") in body  # the copy button
     return html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", body, re.S).group(1))
@@ -827,6 +842,7 @@ def test_a_bad_share_link_opens_the_defaults_with_a_message(query: str) -> None:
 
 # --------------------------------------------------------------------------- workspace files
 def _uploader(at: AppTest):
+    open_panel(at, FILES_PANEL)
     found = [u for u in at.get("file_uploader") if u.proto.id and "ws_import" in u.proto.id]
     assert len(found) == 1
     return found[0]
@@ -1062,7 +1078,7 @@ def test_a_workspace_too_long_for_a_link_is_offered_as_a_file() -> None:
     assert len(encode_link(large())) > LINK_BUDGET
     _uploader(at).upload("big.json", workspace_to_json(large()).encode(), "application/json")
     at.run()
-    assert_clean(at)
+    open_panel(at, SHARE_PANEL)
     assert not [e for e in at.sidebar.get("html") if "share-link" in e.proto.body]  # no link
     (warning,) = [w.value for w in at.sidebar.warning]
     assert warning.startswith(t("share.too_long", lang, n=0, limit=LINK_BUDGET)[:10])

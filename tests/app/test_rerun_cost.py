@@ -9,6 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from simulator import set_param
+from tests.app.test_pages import open_panel
+from ui.workspace import FILES_PANEL
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APP = REPO_ROOT / "app.py"
@@ -49,4 +51,5 @@ def test_a_rerun_does_not_simulate_saved_scenarios_no_page_shows(monkeypatch) ->
     assert simulated  # the page's own two (the cache was cleared)
     assert not {k.scenario.model_dump_json() for k in kept} & set(simulated)
     # the export buttons are still there, built on click
+    open_panel(at, FILES_PANEL)
     assert len(at.sidebar.get("download_button")) >= 5

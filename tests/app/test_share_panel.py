@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.test_pages import APP, REPO_ROOT, assert_clean, open_app, share_link
+from tests.app.test_pages import APP, REPO_ROOT, assert_clean, open_app, open_panel, share_link
 from ui import workspace
 from ui.i18n import LANGS, t
+from ui.workspace import FILES_PANEL, SHARE_PANEL
 
 
 @pytest.fixture(autouse=True)
@@ -35,11 +36,28 @@ def _link(at: AppTest) -> str:
     return share_link(at)
 
 
+def test_closed_panels_run_nothing_and_open_ones_draw_everything(qr_links: list[str]) -> None:
+    """The sidebar's share and files panels run their content only while open: a slider change
+    on a page with both closed encodes no link, no QR code and no workspace file (the QR alone was
+    ~50 ms of every change on every page); opening a panel draws all of it."""
+    at = open_app("en")
+    at.sidebar.slider[0].set_value(at.sidebar.slider[0].value + 1).run()
+    assert_clean(at)
+    assert not qr_links
+    assert not [e for e in at.sidebar.get("html") if "share-link" in e.proto.body]
+    assert not at.sidebar.get("download_button") and not at.sidebar.get("file_uploader")
+    open_panel(at, SHARE_PANEL)
+    assert qr_links and qr_links[-1] == _link(at)
+    assert not at.sidebar.get("download_button")  # the files panel is still closed
+    open_panel(at, FILES_PANEL)
+    assert len(at.sidebar.get("download_button")) >= 5 and at.sidebar.get("file_uploader")
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_share_panel_shows_the_links_qr_code_and_a_projector_option(
     lang: str, qr_links: list[str]
 ) -> None:
-    at = open_app(lang)
+    at = open_panel(open_app(lang), SHARE_PANEL)
     link = _link(at)
     assert "ws=" in link and "sidebar=" not in link
     assert qr_links[-1] == link  # the QR code is of the link shown, nothing else
@@ -73,7 +91,7 @@ def test_export_buttons_rerun_nothing_when_clicked() -> None:
     """A click that reruns the app replaces every deferred download's file id; under Streamlit's
     fast reruns the stopped run's clean-up could drop the id the browser had just asked for
     ("Deferred file … not found": the first CSV click after a JSON download gave nothing)."""
-    at = open_app("zh")
+    at = open_panel(open_app("zh"), FILES_PANEL)
     buttons = at.sidebar.get("download_button")
     assert len(buttons) >= 5
     assert all(b.proto.ignore_rerun for b in buttons), [b.proto.label for b in buttons]
