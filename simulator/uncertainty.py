@@ -456,18 +456,29 @@ class Override(BaseModel):
 
 
 def check_override(path: str, ov: Override, params: Mapping[str, Param]) -> None:
-    """Refuse an override that names no parameter, has no or a negative width, or reaches
+    """Refuse an override that names no parameter (``units`` "param": the UI names a path by its
+    label), has no or a negative width, or reaches
     outside the parameter's range, with a ``ModelError`` the UI translates."""
     p = params.get(path)
     if p is None:
         raise ModelError("unc_path", f"uncertainty: unknown parameter {path!r}", path=path)
     if p.kind in ("choice", "bool"):
-        raise ModelError("unc_kind", f"uncertainty: {path} is a {p.kind}, not a number", path=path)
+        raise ModelError(
+            "unc_kind",
+            f"uncertainty: {path} is a {p.kind}, not a number",
+            units={"path": "param"},
+            path=path,
+        )
     if ov.family == "fixed":
         return
     if ov.p10 is None or ov.p90 is None or not (math.isfinite(ov.p10) and math.isfinite(ov.p90)):
-        raise ModelError("unc_missing", f"uncertainty: {path} needs a P10 and a P90", path=path)
-    units = dict.fromkeys(("p10", "p90", "lo", "hi"), p.unit)
+        raise ModelError(
+            "unc_missing",
+            f"uncertainty: {path} needs a P10 and a P90",
+            units={"path": "param"},
+            path=path,
+        )
+    units = {**dict.fromkeys(("p10", "p90", "lo", "hi"), p.unit), "path": "param"}
     if ov.p10 > ov.p90:
         raise ModelError(
             "unc_width",

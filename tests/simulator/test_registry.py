@@ -157,8 +157,14 @@ NO_FIELD = {
     "promotion.threshold_discount.amount_off",
     "promotion.free_shipping.threshold",
 }
-#: The Scenario fields holding those numbers.
-NUMBERS_WITHOUT_AN_ENTRY = {"ThresholdDiscount.tiers", "FreeShipping.threshold"}
+#: The Scenario fields holding those numbers; an uncertainty override's P10 and P90 are in the
+#: unit of the parameter it names (``Scenario.uncertainty``, simulator/uncertainty.py).
+NUMBERS_WITHOUT_AN_ENTRY = {
+    "ThresholdDiscount.tiers",
+    "FreeShipping.threshold",
+    "Override.p10",
+    "Override.p90",
+}
 
 
 def _sections() -> list[type[BaseModel]]:
