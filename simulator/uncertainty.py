@@ -72,6 +72,15 @@ if TYPE_CHECKING:  # the registry imports this module; only its type is needed h
     from .registry import Param
 
 Family = Literal["fixed", "beta", "lognormal", "normal", "triangular", "uniform"]
+#: Why a spec is what it is: a fixed one's reason (a decision, the shop's books, an identity, a
+#: shape, a choice of question, already inside today's numbers, a structural choice or count, a
+#: value on its range's edge), or an uncertain one's evidence (a provenance label, the dashboard,
+#: a named exception), or a user's or calibration's override.
+Basis = Literal[
+    "decision", "books", "identity", "shape", "question", "inside", "choice", "count", "edge",
+    "SEED", "LIT", "SECONDARY", "DERIVED", "ASSUMPTION", "dashboard", "named", "user",
+    "calibrated",
+]  # fmt: skip
 
 #: z of the 90th percentile: P10 and P90 of a normal lie at mean ∓ Z90·sd.
 Z90 = float(stats.norm.ppf(0.9))
@@ -100,7 +109,7 @@ class Spec:
     (mean, sd); triangular (left, mode, right); uniform (low, high). ``tail`` is the probability
     cut from each end so the support fits the parameter's range (the median is kept).
     ``integer``: values are rounded (a count such as days of lifetime). ``reason``: why this
-    distribution, with its provenance.
+    distribution, with its provenance; ``basis``: the same as a code a UI says in words.
     """
 
     family: Family
@@ -110,6 +119,7 @@ class Spec:
     integer: bool = False
     lo: float = -math.inf
     hi: float = math.inf
+    basis: Basis = "ASSUMPTION"
 
     @property
     def fixed(self) -> bool:
@@ -157,8 +167,8 @@ def support(spec: Spec) -> tuple[float, float]:
 
 
 # ---------------------------------------------------------------------------- builders
-def fixed(value: float, reason: str) -> Spec:
-    return Spec(family="fixed", params=(float(value),), reason=reason)
+def fixed(value: float, reason: str, basis: Basis = "decision") -> Spec:
+    return Spec(family="fixed", params=(float(value),), reason=reason, basis=basis)
 
 
 def beta_from_counts(k: int, n: int, reason: str = "") -> Spec:
@@ -186,20 +196,21 @@ def _beta_with_median(x: float, kappa: float) -> tuple[float, float]:
 
 
 def _fitted(family: Family, params: tuple[float, ...], lo: float, hi: float,
-            reason: str, integer: bool) -> Spec | None:  # fmt: skip
+            reason: str, integer: bool, basis: Basis) -> Spec | None:  # fmt: skip
     """The spec truncated into [lo, hi] at equal tails, or None if that cuts > MAX_TAIL."""
     d = _dist(family, params)
     tail = max(float(d.cdf(lo)), float(d.sf(hi)), 0.0)
     if tail > MAX_TAIL:
         return None
     return Spec(family=family, params=params, reason=reason, tail=tail, integer=integer,
-                lo=lo, hi=hi)  # fmt: skip
+                lo=lo, hi=hi, basis=basis)  # fmt: skip
 
 
-def _triangular(x: float, lo: float, hi: float, cap: float, reason: str, integer: bool) -> Spec:
+def _triangular(x: float, lo: float, hi: float, cap: float, reason: str, integer: bool,
+                basis: Basis) -> Spec:  # fmt: skip
     w = min(x - lo, hi - x, cap)
     return Spec(family="triangular", params=(x - w, x, x + w), reason=reason, integer=integer,
-                lo=lo, hi=hi)  # fmt: skip
+                lo=lo, hi=hi, basis=basis)  # fmt: skip
 
 
 def around(
@@ -211,6 +222,7 @@ def around(
     width: float,
     reason: str,
     integer: bool = False,
+    basis: Basis = "ASSUMPTION",
 ) -> Spec:
     """A spec of ``family`` with median x inside [lo, hi].
 
@@ -220,14 +232,15 @@ def around(
     """
     edge = 1e-9 * max(1.0, hi - lo)  # closer than this to an edge: on it
     if not lo + edge < x < hi - edge or width <= 0:
-        return fixed(x, f"{reason}; at the edge of its range [{lo:g}, {hi:g}]: fixed")
+        return fixed(x, f"{reason}; at the edge of its range [{lo:g}, {hi:g}]: fixed", "edge")
     if family in ("triangular", "uniform"):
         w = min(x - lo, hi - x, width)
         p = (x - w, x, x + w) if family == "triangular" else (x - w, x + w)
-        return Spec(family=family, params=p, reason=reason, integer=integer, lo=lo, hi=hi)
+        return Spec(family=family, params=p, reason=reason, integer=integer, lo=lo, hi=hi,
+                    basis=basis)  # fmt: skip
     if family == "beta":
         if not 1e-9 < x < 1.0 - 1e-9:
-            return fixed(x, f"{reason}; at the edge of (0, 1): fixed")
+            return fixed(x, f"{reason}; at the edge of (0, 1): fixed", "edge")
         params = _beta_with_median(x, min(width, KAPPA_MAX))
         cap = 2.0 * Z90 * math.sqrt(x * (1 - x) / (width + 1.0))
     elif family == "lognormal":
@@ -240,10 +253,10 @@ def around(
         cap = 2.0 * width
     else:
         raise ValueError(f"unknown family {family!r}")
-    spec = _fitted(family, params, lo, hi, reason, integer)
+    spec = _fitted(family, params, lo, hi, reason, integer, basis)
     if spec is None:
         return _triangular(x, lo, hi, cap, f"{reason}; symmetric Triangular to fit the range",
-                           integer)  # fmt: skip
+                           integer, basis)  # fmt: skip
     return spec
 
 
@@ -329,6 +342,21 @@ FIXED: dict[str, str] = {
     "finance.agent_wage_per_day": _BOOKS,
 }
 
+#: A fixed parameter's basis: by its reason (decisions, books), else by its path.
+_FIXED_BASIS: dict[str, Basis] = {
+    _DECISION: "decision",
+    _BOOKS: "books",
+    "horizon_days": "question",
+    "traffic.weekday_profile": "shape",
+    "campaign.fee_per_day": "books",
+    "campaign.commission_rate": "books",
+    "repeat.gg_v": "identity",
+    "repeat.bad_experience_share": "inside",
+    "repeat.clv_discount_rate": "question",
+    "repeat.clv_horizon_days": "question",
+    "fulfilment.cancelled_repeat_factor": "identity",
+}
+
 #: The shop's dashboard numbers: narrow whatever the default's label (MODEL.md §10c).
 DASHBOARD = frozenset(
     {
@@ -407,26 +435,28 @@ def spec_for(p: Param, value: float | int | str | None = None) -> Spec:
     """The default spec of parameter ``p`` around ``value`` (None: the registry default)."""
     x = p.default if value is None else value
     if p.kind in ("choice", "bool"):
-        return Spec(family="fixed", params=(0.0,), reason=f"a {p.kind}: a structural setting")
+        return Spec(family="fixed", params=(0.0,), reason=f"a {p.kind}: a structural setting",
+                    basis="choice")  # fmt: skip
     x = float(x)
     if p.path in FIXED:
-        return fixed(x, FIXED[p.path])
+        return fixed(x, FIXED[p.path], _FIXED_BASIS.get(FIXED[p.path]) or _FIXED_BASIS[p.path])
     integer = p.kind == "int"
     if p.path in NAMED:
         family, width, why = NAMED[p.path]
-        return around(family, x, p.lo, p.hi, width=width, reason=why, integer=integer)
+        return around(family, x, p.lo, p.hi, width=width, reason=why, integer=integer,
+                      basis="named")  # fmt: skip
     if integer:
-        return fixed(x, "a whole number the engine reads as a count: held fixed")
+        return fixed(x, "a whole number the engine reads as a count: held fixed", "count")
     strength = _strength(p)
-    label = "dashboard" if p.path in DASHBOARD else p.provenance
+    label: Basis = "dashboard" if p.path in DASHBOARD else p.provenance
     if p.unit == "fraction" and p.lo >= 0 and p.hi <= 1 and 1e-9 < x < 1 - 1e-9:
         # a small rate keeps at most the LogNormal's relative spread: var = (σ·m)² at m = x
         kappa = max(KAPPA[strength], (1.0 - x) / (SIGMA[strength] ** 2 * x) - 1.0)
         return around("beta", x, p.lo, p.hi, width=kappa,
-                      reason=f"{label}: Beta, κ = {kappa:.4g}")  # fmt: skip
+                      reason=f"{label}: Beta, κ = {kappa:.4g}", basis=label)  # fmt: skip
     sigma = SIGMA[strength]
     return around("lognormal", x, p.lo, p.hi, width=sigma,
-                  reason=f"{label}: LogNormal, sd of ln {sigma:g}")  # fmt: skip
+                  reason=f"{label}: LogNormal, sd of ln {sigma:g}", basis=label)  # fmt: skip
 
 
 @cache
@@ -444,7 +474,8 @@ class Override(BaseModel):
 
     ``fixed``: held at the scenario's value. ``normal`` / ``lognormal``: through the given
     P10 and P90 (median their mean, or geometric mean), truncated into the parameter's range at
-    equal tails. ``note``: where the numbers come from (e.g. "calibrated: estimate ± 1.28 SE").
+    equal tails. ``note``: where the numbers come from (e.g. "calibrated: estimate ± 1.28 SE");
+    ``source``: a user's or a calibration's.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -453,6 +484,7 @@ class Override(BaseModel):
     p10: float | None = None
     p90: float | None = None
     note: str = ""
+    source: Literal["user", "calibrated"] = "user"
 
 
 def check_override(path: str, ov: Override, params: Mapping[str, Param]) -> None:
@@ -505,7 +537,7 @@ def override_spec(p: Param, ov: Override, value: float) -> Spec:
     note = ov.note or "set by the user"
     if ov.family == "fixed" or ov.p10 is None or ov.p90 is None or ov.p10 == ov.p90:
         v = value if ov.family == "fixed" or ov.p10 is None else ov.p10
-        return fixed(v, note)
+        return fixed(v, note, ov.source)
     integer = p.kind == "int"
     if ov.family == "lognormal":
         median = math.sqrt(ov.p10 * ov.p90)
@@ -517,7 +549,7 @@ def override_spec(p: Param, ov: Override, value: float) -> Spec:
     d = _dist(ov.family, params)
     tail = min(max(float(d.cdf(p.lo)), float(d.sf(p.hi)), 0.0), 0.5 - 1e-9)
     return Spec(family=ov.family, params=params, reason=note, tail=tail, integer=integer,
-                lo=p.lo, hi=p.hi)  # fmt: skip
+                lo=p.lo, hi=p.hi, basis=ov.source)  # fmt: skip
 
 
 def override_from_se(p: Param, estimate: float, se: float, note: str) -> Override:
@@ -532,7 +564,7 @@ def override_from_se(p: Param, estimate: float, se: float, note: str) -> Overrid
         p10, p90 = estimate - Z90 * se, estimate + Z90 * se
     p10, p90 = min(max(p10, p.lo), p.hi), min(max(p90, p.lo), p.hi)
     family: OverrideFamily = "lognormal" if positive and p10 > 0 else "normal"
-    return Override(family=family, p10=p10, p90=p90, note=note)
+    return Override(family=family, p10=p10, p90=p90, note=note, source="calibrated")
 
 
 def scenario_spec(scenario: object, path: str, params: Mapping[str, Param]) -> Spec:

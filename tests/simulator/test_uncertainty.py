@@ -198,3 +198,30 @@ def test_scenario_spec_follows_the_scenario_and_its_overrides():
     assert quantiles(scenario_spec(sc, "promotion.coupon.claim_rate", PARAMS))[1] == pytest.approx(
         0.3
     )
+
+
+def test_every_spec_says_why_as_a_code():
+    bases = {p.path: p.uncertainty.basis for p in PARAMS.values()}
+    assert bases["price.elasticity"] == "named"
+    assert bases["funnel.conversion_rate"] == "dashboard"
+    assert bases["promotion.item_discount.pct"] == "decision"
+    assert bases["finance.agent_wage_per_day"] == "books"
+    assert bases["repeat.gg_v"] == "identity"
+    assert bases["promotion.audience"] == "choice"
+    assert bases["repeat.r"] == "LIT"
+    assert bases["service.handle_min"] == "ASSUMPTION"
+    for path, b in bases.items():
+        assert PARAMS[path].uncertainty.fixed == (
+            b
+            in (
+                "decision",
+                "books",
+                "identity",
+                "shape",
+                "question",
+                "inside",
+                "choice",
+                "count",
+                "edge",
+            )
+        ), path
