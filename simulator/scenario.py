@@ -521,6 +521,11 @@ class Scenario(_Section):
             check_override(path, ov, PARAMS)
         return value
 
+    def __hash__(self) -> int:
+        # frozen models hash their fields; the overrides' dict by its sorted items
+        fields = (getattr(self, f) for f in type(self).model_fields if f != "uncertainty")
+        return hash((*fields, tuple(sorted(self.uncertainty.items()))))
+
     @model_serializer(mode="wrap")
     def _without_empty_uncertainty(self, handler: Any) -> dict[str, Any]:
         data = handler(self)

@@ -558,7 +558,7 @@ def override_from_se(p: Param, estimate: float, se: float, note: str) -> Overrid
     P90 clipped into the range (a fit is not allowed outside it)."""
     positive = p.lo >= 0 and estimate > 0
     if positive:
-        s = se / estimate
+        s = min(se / estimate, 10.0)  # a wider one is clipped to the range anyway
         p10, p90 = estimate * math.exp(-Z90 * s), estimate * math.exp(Z90 * s)
     else:
         p10, p90 = estimate - Z90 * se, estimate + Z90 * se

@@ -5,10 +5,17 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from simulator.calibration import (
+    apply_daily_fit,
+    apply_repeat_fit,
+    fit_daily_metrics,
+    fit_repeat_model,
+)
 from simulator.errors import ModelError
 from simulator.registry import PARAMS
 from simulator.scenario import Scenario, set_param
@@ -225,3 +232,58 @@ def test_every_spec_says_why_as_a_code():
                 "edge",
             )
         ), path
+
+
+# ---------------------------------------------------------------------------- calibrated values
+def _noisy_daily(n: int = 28, noise: float = 0.2, seed: int = 3) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    dates = pd.date_range("2025-01-01", periods=n, freq="D")
+    uv = 1000.0 * np.exp(rng.normal(0, 0.1, n))
+    buyers = uv * 0.03 * np.exp(rng.normal(0, noise, n))
+    gmv = buyers * 120.0 * np.exp(rng.normal(0, noise, n))
+    return pd.DataFrame({"date": dates, "uv": uv, "buyers": buyers, "gmv": gmv})
+
+
+def test_a_daily_fit_carries_its_standard_errors_into_the_scenario():
+    fit = fit_daily_metrics(_noisy_daily())
+    sc = apply_daily_fit(Scenario(), fit, use_growth=False)
+    ov = sc.uncertainty["funnel.conversion_rate"]
+    assert ov.source == "calibrated" and ov.family == "lognormal"
+    spec = scenario_spec(sc, "funnel.conversion_rate", PARAMS)
+    assert spec.basis == "calibrated"
+    p10, p50, p90 = quantiles(spec)
+    assert p50 == pytest.approx(fit.conversion_rate, rel=1e-6)
+    s = fit.conversion_se / fit.conversion_rate
+    assert math.log(p90 / p10) == pytest.approx(2 * 1.2815515655446004 * s, rel=1e-6)
+    assert quantiles(scenario_spec(sc, "store.aov", PARAMS))[1] == pytest.approx(fit.aov, rel=1e-6)
+    assert "traffic.growth_pct_month" not in sc.uncertainty  # growth not used: its value is 0
+    # noisier data, wider ranges
+    noisy = apply_daily_fit(
+        Scenario(), fit_daily_metrics(_noisy_daily(noise=0.6)), use_growth=False
+    )
+    wide = quantiles(scenario_spec(noisy, "funnel.conversion_rate", PARAMS))
+    assert math.log(wide[2] / wide[0]) > math.log(p90 / p10)
+
+
+def test_a_repeat_fit_carries_its_standard_errors():
+    rng = np.random.default_rng(1)
+    days = pd.date_range("2024-01-01", periods=365, freq="D")
+    rows = []
+    for i in range(600):  # BG/NBD buyers: rate λ ~ Gamma(0.5, 1/40 per day), dropout p ~ Beta(1, 3)
+        first, lam, p = int(rng.integers(0, 150)), rng.gamma(0.5, 1 / 40), rng.beta(1, 3)
+        rows.append((f"c{i}", days[first], float(rng.gamma(5, 20))))
+        day = float(first)
+        while rng.random() > p:
+            day += rng.exponential(1 / lam)
+            if day >= 365:
+                break
+            rows.append((f"c{i}", days[int(day)], float(rng.gamma(5, 20))))
+    orders = pd.DataFrame(rows, columns=["customer_id", "date", "amount"])
+    fit = fit_repeat_model(orders, calibration_end="2024-10-01")
+    sc = apply_repeat_fit(Scenario(), fit, use_alpha=False, gamma_gamma=False)
+    for key in ("r", "a", "b"):
+        if math.isfinite(fit.stderr[key]) and fit.stderr[key] > 0:
+            spec = scenario_spec(sc, f"repeat.{key}", PARAMS)
+            assert spec.basis == "calibrated"
+            assert quantiles(spec)[1] == pytest.approx(fit.params[key], rel=1e-6)
+    assert sc.uncertainty  # at least one fitted SE reached the scenario

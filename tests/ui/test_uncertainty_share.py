@@ -72,3 +72,10 @@ def test_a_bad_override_in_a_file_is_refused_in_words(lang: str) -> None:
     label = "价格弹性" if lang == "zh" else "Price elasticity"
     assert label in text and "P90" in text
     assert not text.startswith(t("err.generic", lang, msg=""))
+
+
+def test_a_scenario_with_overrides_is_hashable_and_equal_by_value() -> None:
+    a = Scenario.model_validate({"uncertainty": OVERRIDES})
+    b = Scenario.model_validate({"uncertainty": dict(reversed(OVERRIDES.items()))})
+    assert a == b and hash(a) == hash(b)
+    assert len({a, b, Scenario()}) == 2
