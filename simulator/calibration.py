@@ -589,7 +589,7 @@ def apply_repeat_fit(
         }
         out = set_param(out, "repeat", repeat)
         fitted |= {f"repeat.gg_{k}": (fit.params[k], fit.stderr[k]) for k in GG_KEYS}
-    return with_fitted_uncertainty(out, fitted, "calibrated from the order history: estimate ± SE")
+    return with_fitted_uncertainty(out, fitted, "order history")
 
 
 def recalibrated_alpha(scenario: Scenario, fit: RepeatFit) -> float:
@@ -852,4 +852,4 @@ def apply_daily_fit(scenario: Scenario, fit: DailyFit, *, use_growth: bool) -> S
     if fit.has_old_share:
         out = set_param(out, "funnel.old_customer_share", fit.old_customer_share)
         fitted["funnel.old_customer_share"] = (fit.old_customer_share, fit.old_share_se)
-    return with_fitted_uncertainty(out, fitted, "calibrated from daily metrics: estimate ± SE")
+    return with_fitted_uncertainty(out, fitted, "daily metrics")

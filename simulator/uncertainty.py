@@ -562,7 +562,8 @@ def override_from_se(p: Param, estimate: float, se: float, note: str) -> Overrid
         p10, p90 = estimate * math.exp(-Z90 * s), estimate * math.exp(Z90 * s)
     else:
         p10, p90 = estimate - Z90 * se, estimate + Z90 * se
-    p10, p90 = min(max(p10, p.lo), p.hi), min(max(p90, p.lo), p.hi)
+    # six significant digits keep share links short; clipped after rounding, so inside the range
+    p10, p90 = (min(max(float(f"{x:.6g}"), p.lo), p.hi) for x in (p10, p90))
     family: OverrideFamily = "lognormal" if positive and p10 > 0 else "normal"
     return Override(family=family, p10=p10, p90=p90, note=note, source="calibrated")
 

@@ -157,7 +157,7 @@ def test_override_spec_hits_its_p10_and_p90():
     assert p10 == pytest.approx(-3.0, abs=1e-3) and p90 == pytest.approx(-2.0, abs=1e-3)
     assert p50 == pytest.approx(-2.5)
     ln = override_spec(PARAMS["store.aov"], Override(family="lognormal", p10=100, p90=150), 115.5)
-    assert quantiles(ln) == pytest.approx((100, math.sqrt(100 * 150), 150), rel=1e-6)
+    assert quantiles(ln) == pytest.approx((100, math.sqrt(100 * 150), 150), rel=1e-5)
     assert override_spec(p, Override(family="fixed"), -2.0).params == (-2.0,)
 
 
@@ -184,12 +184,14 @@ def test_override_from_standard_error():
     assert ov.family == "lognormal"
     spec = override_spec(p, ov, 0.3)
     p10, p50, p90 = quantiles(spec)
-    assert p50 == pytest.approx(0.3, rel=1e-6)
-    assert math.log(p90 / p10) / (2 * 1.2815515655446004) == pytest.approx(0.1, rel=1e-6)
+    assert p50 == pytest.approx(0.3, rel=1e-5)
+    assert math.log(p90 / p10) / (2 * 1.2815515655446004) == pytest.approx(0.1, rel=1e-5)
     wide = override_spec(p, override_from_se(p, 0.3, 0.06, "calibrated"), 0.3)
     assert quantiles(wide)[2] > p90  # a larger SE widens the spec
     eps = override_from_se(PARAMS["price.elasticity"], -2.0, 0.5, "fit")
-    assert eps.family == "normal" and eps.p10 == pytest.approx(-2.0 - 1.2815515655446004 * 0.5)
+    assert eps.family == "normal" and eps.p10 == pytest.approx(
+        -2.0 - 1.2815515655446004 * 0.5, rel=1e-5
+    )
 
 
 def test_scenario_spec_follows_the_scenario_and_its_overrides():
@@ -252,10 +254,10 @@ def test_a_daily_fit_carries_its_standard_errors_into_the_scenario():
     spec = scenario_spec(sc, "funnel.conversion_rate", PARAMS)
     assert spec.basis == "calibrated"
     p10, p50, p90 = quantiles(spec)
-    assert p50 == pytest.approx(fit.conversion_rate, rel=1e-6)
+    assert p50 == pytest.approx(fit.conversion_rate, rel=1e-5)
     s = fit.conversion_se / fit.conversion_rate
-    assert math.log(p90 / p10) == pytest.approx(2 * 1.2815515655446004 * s, rel=1e-6)
-    assert quantiles(scenario_spec(sc, "store.aov", PARAMS))[1] == pytest.approx(fit.aov, rel=1e-6)
+    assert math.log(p90 / p10) == pytest.approx(2 * 1.2815515655446004 * s, rel=1e-5)
+    assert quantiles(scenario_spec(sc, "store.aov", PARAMS))[1] == pytest.approx(fit.aov, rel=1e-5)
     assert "traffic.growth_pct_month" not in sc.uncertainty  # growth not used: its value is 0
     # noisier data, wider ranges
     noisy = apply_daily_fit(
@@ -285,5 +287,5 @@ def test_a_repeat_fit_carries_its_standard_errors():
         if math.isfinite(fit.stderr[key]) and fit.stderr[key] > 0:
             spec = scenario_spec(sc, f"repeat.{key}", PARAMS)
             assert spec.basis == "calibrated"
-            assert quantiles(spec)[1] == pytest.approx(fit.params[key], rel=1e-6)
+            assert quantiles(spec)[1] == pytest.approx(fit.params[key], rel=1e-5)
     assert sc.uncertainty  # at least one fitted SE reached the scenario
