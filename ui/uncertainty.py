@@ -20,6 +20,7 @@ from simulator.uncertainty import Override, Spec, quantiles, scenario_spec
 from ui import state
 from ui.fmt import fmt_param, unit_label
 from ui.i18n import t
+from ui.text import plain
 
 #: The editor's three choices (catalogue ``as.unc.mode.*``).
 MODES = ("default", "fixed", "range")
@@ -117,7 +118,8 @@ def draw(lang: str) -> None:
     """The section: its table and its editor, for the scenario being edited."""
     which = state.editing()
     st.subheader(t("as.unc.title", lang), anchor=False)
-    st.caption(t("as.unc.intro", lang, scenario=state.name_of(which, lang)))
+    # a scenario's name is the user's text: inert in the Markdown caption (ui.text.plain)
+    st.caption(t("as.unc.intro", lang, scenario=plain(state.name_of(which, lang))))
     frame = table(which, lang)
     only = st.toggle(
         t("as.unc.only", lang),
