@@ -297,8 +297,10 @@ FIXED: dict[str, str] = {
     "promotion.coupon.valid_days": _DECISION,
     "promotion.free_shipping.threshold": _DECISION,
     "promotion.gift.threshold": _DECISION,
+    "promotion.gift.value": _DECISION,  # the list value of the gift the operator picks
     "promotion.gift.cost": _DECISION,
     "promotion.addon.price": _DECISION,
+    "promotion.addon.value": _DECISION,  # the list value of the add-on item the operator picks
     "promotion.addon.cost": _DECISION,
     "promotion.addon.threshold": _DECISION,
     "promotion.second_item.pct": _DECISION,
