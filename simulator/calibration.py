@@ -57,9 +57,11 @@ from threadpoolctl import threadpool_limits
 
 from .clv import gg_population_mean
 from .errors import ModelError
+from .registry import PARAMS
 from .repurchase import calibrate_alpha, expected_repeats, old_share_at_age, repurchase_rate
 from .scenario import Scenario, set_param
 from .traffic import DAYS_PER_MONTH
+from .uncertainty import override_from_se
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -545,6 +547,25 @@ def simulate_orders(
     )
 
 
+def with_fitted_uncertainty(
+    scenario: Scenario, fitted: Mapping[str, tuple[float, float]], note: str
+) -> Scenario:
+    """``scenario`` whose parameters at the paths of ``fitted`` (path → (estimate, standard
+    error)) carry the fit's uncertainty (``Scenario.uncertainty``, ``override_from_se``: Normal
+    on the estimate, LogNormal for a positive-only one, P10–P90 = estimate ∓ 1.28 SE). A path
+    without a finite positive SE drops any override it had (the new value's old range would
+    no longer fit it). The BG/NBD and Gamma-Gamma estimates are correlated (``RepeatFit.cov``,
+    ``gg_cov``); these marginals leave the covariance to the Monte Carlo (issue 19 item 2)."""
+    overrides = dict(scenario.uncertainty)
+    for path, (estimate, se) in fitted.items():
+        overrides.pop(path, None)
+        if math.isfinite(estimate) and math.isfinite(se) and se > 0:
+            overrides[path] = override_from_se(PARAMS[path], estimate, se, note)
+    if overrides == scenario.uncertainty:
+        return scenario
+    return Scenario.model_validate({**scenario.model_dump(), "uncertainty": overrides})
+
+
 def apply_repeat_fit(
     scenario: Scenario, fit: RepeatFit, *, use_alpha: bool = True, gamma_gamma: bool = True
 ) -> Scenario:
@@ -555,6 +576,7 @@ def apply_repeat_fit(
     out = scenario
     for key in ("r", "a", "b"):
         out = set_param(out, f"repeat.{key}", fit.params[key])
+    fitted = {f"repeat.{k}": (fit.params[k], fit.stderr[k]) for k in ("r", "a", "b")}
     if use_alpha:
         share = fit.implied_old_share(
             float(scenario.store.age_days), float(scenario.repeat.lifetime_days)
@@ -566,7 +588,8 @@ def apply_repeat_fit(
             **{f"gg_{k}": fit.params[k] for k in GG_KEYS},
         }
         out = set_param(out, "repeat", repeat)
-    return out
+        fitted |= {f"repeat.gg_{k}": (fit.params[k], fit.stderr[k]) for k in GG_KEYS}
+    return with_fitted_uncertainty(out, fitted, "order history")
 
 
 def recalibrated_alpha(scenario: Scenario, fit: RepeatFit) -> float:
@@ -821,6 +844,12 @@ def apply_daily_fit(scenario: Scenario, fit: DailyFit, *, use_growth: bool) -> S
     out = set_param(out, "traffic.growth_pct_month", fit.growth_pct_month if use_growth else 0.0)
     out = set_param(out, "funnel.conversion_rate", fit.conversion_rate)
     out = set_param(out, "store.aov", fit.aov)
+    fitted = {
+        "traffic.growth_pct_month": (fit.growth_pct_month, fit.growth_se if use_growth else 0.0),
+        "funnel.conversion_rate": (fit.conversion_rate, fit.conversion_se),
+        "store.aov": (fit.aov, fit.aov_se),
+    }
     if fit.has_old_share:
         out = set_param(out, "funnel.old_customer_share", fit.old_customer_share)
-    return out
+        fitted["funnel.old_customer_share"] = (fit.old_customer_share, fit.old_share_se)
+    return with_fitted_uncertainty(out, fitted, "daily metrics")

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .uncertainty import Spec, default_spec
+
 Provenance = Literal["SEED", "LIT", "DERIVED", "ASSUMPTION", "SECONDARY"]
 Kind = Literal["float", "int", "choice", "bool"]
 
@@ -79,6 +81,12 @@ class Param:
 
     def help(self, lang: str) -> str:
         return self.help_zh if lang == "zh" else self.help_en
+
+    @property
+    def uncertainty(self) -> Spec:
+        """What we don't know about it at the default (``uncertainty.py``: the rule by
+        provenance and its named exceptions)."""
+        return default_spec(self)
 
     def range_text(self) -> str:
         if self.kind == "choice":

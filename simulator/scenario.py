@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_serializer, model_validator
 
 from .errors import ModelError
 from .funnel import silent_conversion
@@ -47,6 +47,7 @@ from .sections import (  # noqa: F401  (re-exported: the sections' building bloc
     pf,
     shown,
 )
+from .uncertainty import Override, check_override
 
 
 class Store(_Section):
@@ -508,6 +509,29 @@ class Scenario(_Section):
     basket: Basket = Field(default_factory=Basket)
     membership: Membership = Field(default_factory=Membership)
     promotions: tuple[Promotion, ...] = ()
+    #: The user's (or a calibration's) uncertainty per registry path, replacing the default spec
+    #: (``uncertainty.py``); empty by default, and then left out of every dump, so files and
+    #: share links written before it existed stay byte-identical.
+    uncertainty: dict[str, Override] = Field(default_factory=dict)
+
+    @field_validator("uncertainty")
+    @classmethod
+    def _known_overrides(cls, value: dict[str, Override]) -> dict[str, Override]:
+        for path, ov in value.items():
+            check_override(path, ov, PARAMS)
+        return value
+
+    def __hash__(self) -> int:
+        # frozen models hash their fields; the overrides' dict by its sorted items
+        fields = (getattr(self, f) for f in type(self).model_fields if f != "uncertainty")
+        return hash((*fields, tuple(sorted(self.uncertainty.items()))))
+
+    @model_serializer(mode="wrap")
+    def _without_empty_uncertainty(self, handler: Any) -> dict[str, Any]:
+        data = handler(self)
+        if not self.uncertainty and isinstance(data, dict):
+            data.pop("uncertainty", None)
+        return data
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:

@@ -88,8 +88,11 @@ def _stacking_message(err: StackingError, lang: str) -> str:
 
 
 def _param_text(value: object, unit: str, lang: str) -> str:
-    """One param of a ``ModelError`` as its sentence shows it: a promotion kind by its name, an
+    """One param of a ``ModelError`` as its sentence shows it: a registry path by its label, a
+    promotion kind by its name, an
     ISO date as a date, a number in its registry unit, any other text quoted as given."""
+    if unit == "param" and isinstance(value, str) and value in PARAMS:
+        return PARAMS[value].label(lang)  # a registry path by its label
     if unit == "kind":
         try:
             return t(f"kind.{value}", lang)

@@ -41,6 +41,7 @@ from simulator import (
     simulate,
     studies,
 )
+from simulator.uncertainty import Override
 from ui.errors import describe_error
 from ui.fmt import fmt_param
 from ui.history import History
@@ -205,6 +206,25 @@ def update(which: str, path: str, value: Any) -> bool:
             s.version += 1  # redraw the widget with the value still in force
             return False
         s.fitted = {k: v for k, v in s.fitted.items() if k != path and not k.startswith(path + ".")}
+    return True
+
+
+def set_uncertainty(which: str, path: str, override: Override | None) -> bool:
+    """Store (None: take back) the uncertainty override of ``path`` in ``which`` (the
+    Assumptions page); one undo step. On a bad one keep the old scenario and queue the reason;
+    True if applied."""
+    s = slot(which)
+    label = PARAMS[path].label if path in PARAMS else (lambda _lang: path)
+    with change(
+        lambda lang: t("as.unc.undo", lang, param=label(lang), scenario=name_of(which, lang))
+    ):
+        kept = {k: v for k, v in s.scenario.uncertainty.items() if k != path}
+        new = kept if override is None else {**kept, path: override}
+        try:
+            s.scenario = Scenario.model_validate({**s.scenario.model_dump(), "uncertainty": new})
+        except (ValidationError, ValueError) as exc:
+            flash(describe_error(exc, lang()))
+            return False
     return True
 
 

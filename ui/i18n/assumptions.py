@@ -100,4 +100,85 @@ KEYS: dict[str, tuple[str, str]] = {
         "free-shipping threshold rule (AOV + 20–30 yuan) is used as a default, not as an "
         "effectiveness rating",
     ),
+    # issue 19: the uncertainty section (ui/uncertainty.py)
+    "as.unc.title": ("不确定性:每个参数有多确定", "Uncertainty: how sure each parameter is"),
+    "as.unc.intro": (
+        "「{scenario}」每个参数的分布:中位数就是当前取值,P10–P90 是十次里八次会落在的范围。种子与后台数字窄,文献取文献的范围,假设宽;你自己的决定(预算、折扣、日期)、店铺自己的账目和平台规则不算不确定,保持固定。你更清楚的地方,可以在下面改。",
+        "Each parameter's distribution in “{scenario}”: its median is the value in use, and "
+        "P10–P90 is where it lands eight times in ten. Seed and dashboard numbers are narrow, "
+        "literature values span the literature's range, assumptions are wide; your own "
+        "decisions (budgets, discounts, dates), the shop's own books and the platform's rules "
+        "are not uncertain and stay fixed. Where you know better, change it below.",
+    ),
+    "as.unc.only": ("只看不确定的参数", "Only the uncertain parameters"),
+    "as.unc.col.param": ("参数", "Parameter"),
+    "as.unc.col.unit": ("单位", "Unit"),
+    "as.unc.col.dist": ("分布", "Distribution"),
+    "as.unc.col.p10": ("P10", "P10"),
+    "as.unc.col.p50": ("中位数", "Median"),
+    "as.unc.col.p90": ("P90", "P90"),
+    "as.unc.col.why": ("依据", "Why"),
+    "as.unc.col.set": ("你设的", "Set by you"),
+    "as.unc.fam.beta": ("Beta 分布,集中度 κ = {k}", "Beta, concentration κ = {k}"),
+    "as.unc.fam.lognormal": ("对数正态,对数标准差 {s}", "log-normal, sd of ln {s}"),
+    "as.unc.fam.normal": ("正态,标准差 {sd}", "normal, sd {sd}"),
+    "as.unc.fam.triangular": ("三角分布 {a} – {c} – {b}", "triangular {a} – {c} – {b}"),
+    "as.unc.fam.uniform": ("均匀分布 {a} – {b}", "uniform {a} – {b}"),
+    "as.unc.fam.fixed": ("固定", "fixed"),
+    "as.unc.basis.decision": (
+        "固定:你的决定(方案的杠杆、日期或规则)",
+        "fixed: your decision (a lever, date or rule of the plan)",
+    ),
+    "as.unc.basis.books": (
+        "固定:店铺自己的数字或平台规则,你知道它",
+        "fixed: the shop's own figure or a platform rule, which you know",
+    ),
+    "as.unc.basis.identity": ("固定:由其他参数算出", "fixed: computed from other parameters"),
+    "as.unc.basis.shape": (
+        "固定:只是形状,水平由访客数决定",
+        "fixed: a shape only; its level is the visitors'",
+    ),
+    "as.unc.basis.question": (
+        "固定:你要问的问题(看多久、怎么折现)",
+        "fixed: part of your question (how far ahead, how to discount)",
+    ),
+    "as.unc.basis.inside": (
+        "固定:已含在今天的复购率里",
+        "fixed: already inside today's repeat rate",
+    ),
+    "as.unc.basis.choice": ("固定:一个选项", "fixed: a choice"),
+    "as.unc.basis.count": ("固定:整数设置", "fixed: a whole-number setting"),
+    "as.unc.basis.edge": ("固定:取值在范围边上", "fixed: the value sits on the edge of its range"),
+    "as.unc.basis.SEED": ("种子数字:窄", "seed number: narrow"),
+    "as.unc.basis.LIT": ("文献:文献的范围", "literature: its range"),
+    "as.unc.basis.SECONDARY": ("二手资料:较宽", "secondary source: wider"),
+    "as.unc.basis.DERIVED": ("派生:随它的来源", "derived: follows its source"),
+    "as.unc.basis.ASSUMPTION": ("假设:宽", "assumption: wide"),
+    "as.unc.basis.dashboard": (
+        "店铺后台数字:只有日常波动,窄",
+        "the shop's dashboard figure: day-to-day noise only, narrow",
+    ),
+    "as.unc.basis.named": (
+        "按模型说明或文献范围指定",
+        "set from the model notes or the literature's range",
+    ),
+    "as.unc.basis.user": ("你设的", "set by you"),
+    "as.unc.basis.calibrated": (
+        "从你的数据校准:估计值 ± 标准误",
+        "calibrated from your data: estimate ± standard error",
+    ),
+    "as.unc.edit": ("改一个参数的范围", "Change a parameter's range"),
+    "as.unc.pick": ("参数", "Parameter"),
+    "as.unc.mode": ("设为", "Use"),
+    "as.unc.mode.default": ("默认", "the default"),
+    "as.unc.mode.fixed": ("固定(我知道这个数)", "fixed (I know this number)"),
+    "as.unc.mode.range": ("我的 P10–P90", "my P10–P90"),
+    "as.unc.p10": ("P10(十次里一次更低)", "P10 (lower one time in ten)"),
+    "as.unc.p90": ("P90(十次里一次更高)", "P90 (higher one time in ten)"),
+    "as.unc.apply": ("应用", "Apply"),
+    "as.unc.reset": ("恢复默认", "Reset to default"),
+    "as.unc.undo": (
+        "「{scenario}」中「{param}」的不确定范围",
+        "the uncertainty of “{param}” in “{scenario}”",
+    ),
 }

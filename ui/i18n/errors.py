@@ -111,6 +111,31 @@ KEYS: dict[str, tuple[str, str]] = {
         "开始日期须写成 年-月-日(YYYY-MM-DD)(收到 {value})。",
         "The start date must be written year-month-day, YYYY-MM-DD (got {value}).",
     ),
+    "err.unc_path": (
+        "不确定性设置里的参数 {path} 不存在。",
+        "The uncertainty settings name a parameter that does not exist: {path}.",
+    ),
+    "err.unc_kind": (
+        "「{path}」是一个选项,不是数字,没有不确定范围。",
+        "“{path}” is a choice, not a number: it has no uncertainty range.",
+    ),
+    "err.unc_missing": (
+        "「{path}」的不确定范围须同时给出 P10 和 P90。",
+        "The uncertainty range of “{path}” needs both a P10 and a P90.",
+    ),
+    "err.unc_width": (
+        "「{path}」的 P10({p10})不能高于 P90({p90});范围 {lo} 到 {hi}。",
+        "The P10 of “{path}” ({p10}) must not be above its P90 ({p90}); the range is {lo} to {hi}.",
+    ),
+    "err.unc_range": (
+        "「{path}」的 P10–P90({p10}–{p90})须在 {lo} 到 {hi} 之间。",
+        "The P10–P90 of “{path}” ({p10}–{p90}) must lie between {lo} and {hi}.",
+    ),
+    "err.unc_positive": (
+        "「{path}」按对数正态设置时 P10 须大于 0(收到 {p10}–{p90};范围 {lo} 到 {hi})。",
+        "A log-normal range for “{path}” needs a P10 above 0 (got {p10}–{p90}; the range is "
+        "{lo} to {hi}).",
+    ),
     "err.date_range": (
         "开始日期须在 {first} 到 {last} 之间(收到 {value})。",
         "The start date must lie between {first} and {last} (got {value}).",

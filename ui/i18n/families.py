@@ -36,8 +36,11 @@ from simulator.promotion_kinds import KINDS, Audience, Goal, Stage
 from simulator.promotions import BasketShift
 from simulator.registry import Provenance
 from simulator.scenario import CampaignKind
+from simulator.uncertainty import Basis
 from ui.promotions import TABLES
 from ui.story import GROUPS
+from ui.uncertainty import COLS as UNC_COLS
+from ui.uncertainty import MODES
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Where the code that uses the catalogue lives (scanned by tests/ui/test_catalogue.py).
@@ -292,6 +295,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("grp.{}", _registry_groups, "widgets, Assumptions: a registry parameter's group"),
     Family("prov.{}", _provenances, "a parameter's or event's provenance (registry.Provenance)"),
     Family("opt.{}.{}", _choices, "widgets: a choice parameter's path and choice"),
+    Family("as.unc.basis.{}", lambda: get_args(Basis), "ui/uncertainty.py: why a spec is so"),
+    Family("as.unc.mode.{}", lambda: MODES, "ui/uncertainty.py: the editor's choices (MODES)"),
+    Family("as.unc.col.{}", lambda: UNC_COLS, "ui/uncertainty.py: the table's columns"),
     # measures
     Family("kpi.{}", lambda: KPIS_SHOWN, "KPI cards and tables"),
     Family("m.{}", lambda: METRICS_SHOWN, "metric pickers, chart axes, tables"),
