@@ -149,12 +149,17 @@ def threshold_outcome(
         sigma,
     )
     pm0, pm1, pm2, base_band, below_cap, above_cap = (pm[i * n : (i + 1) * n] for i in range(6))
-    pads = scale * (pm1 - a * pm0)
-    daov = scale * (-pm2 + (c + a) * pm1 - a * c * pm0)
+    # ψ(B) ∈ [0, ψ_max] on the window and the top-up c − B ∈ [0, c − lo], so both moments are
+    # clipped to those bounds: for a tiny reward (a lottery prize of 1e-12 yuan expected) the
+    # window is ~1e-12 wide and scale·(differences of O(1) moments) amplified round-off into
+    # padding shares of −5e-5 (a hypothesis find: a prize cost of −4.75e-13 yuan).
+    cap = padding.max_prob * pm0
+    pads = np.clip(scale * (pm1 - a * pm0), 0.0, cap)
+    daov = np.clip(scale * (-pm2 + (c + a) * pm1 - a * c * pm0), 0.0, cap * (c - lo[:, None]))
     windows = np.where(ok[:, None], pm0, 0.0)
     # Tier k keeps its own buyers minus those who pad up to k+1, plus those who pad up into it.
     pads_up = np.vstack([pads[1:], np.zeros((1, pads.shape[1]))])
-    probs = base_band - pads_up + pads
+    probs = np.maximum(base_band - pads_up + pads, 0.0)  # ≥ 0 up to the moments' round-off
     # A reward never exceeds the basket it applies to: E[min(Rw_k, B')] over tier k's buyers
     # (buyers who pad land at T_k(1 + ō/T)); with Rw_k ≤ T_k, every real 满减, it is Rw_k·P(tier k).
     reward_k = (
@@ -173,7 +178,7 @@ def threshold_outcome(
         p_window=total(windows),
         p_pad=total(pads),
         delta_aov=total(daov),
-        p_elig=total(probs),
+        p_elig=np.minimum(total(probs), 1.0),
         reward=total(reward_k),
         tier_probs=tuple(row.reshape(shape)[()] for row in probs),
     )

@@ -335,3 +335,17 @@ def test_addon_attach_rate_with_a_vanishing_item_value_is_finite() -> None:
 
     assert addon_attach_rate(153.0, 5e-324, 0.05, 0.0, 0.9) == 0.05
     assert addon_attach_rate(153.0, 5e-324, 0.05, 0.2, 0.9) == 0.0
+
+
+def test_padding_stays_within_its_bounds_when_the_window_vanishes() -> None:
+    """A tiny reward (a lottery prize of 1e-12 yuan expected) opens a padding window ~1e-12 wide,
+    and the closed form's differences of O(1) moments, scaled by ψ_max/w, gave padding shares of
+    −5e-5 and a negative eligibility (a hypothesis find: a prize cost of −4.75e-13 yuan). Every
+    share stays a probability and the top-up is never negative."""
+    aov = np.geomspace(1.0, 5_000.0, 2_000)
+    for sigma in (0.3, 0.8):
+        for threshold in np.geomspace(0.5, 3_000.0, 40):
+            res = threshold_outcome(aov, sigma, [(threshold, 1e-12)], Padding(0.8, 0.8))
+            assert np.all((res.p_elig >= 0.0) & (res.p_elig <= 1.0))
+            assert np.all(res.p_pad >= 0.0) and np.all(res.delta_aov >= 0.0)
+            assert all(np.all(p >= 0.0) for p in res.tier_probs)
