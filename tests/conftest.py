@@ -75,6 +75,25 @@ SLOW = frozenset(
                 "traffic.display.cpc",
             )
         ),
+        # issue 18 (a fast tier of 2 minutes on an idle machine, 2m17s before): every bad order
+        # file is checked once in the fast tier, the languages taking turns; both in `make test`
+        *(
+            "tests/app/test_calibrate_page.py::"
+            f"test_a_bad_order_file_is_named_and_changes_nothing[{case}]"
+            for case in (
+                "zh-empty-<lambda>-error-up.empty-fields1",
+                "zh-header only-<lambda>-error-up.no_rows-fields3",
+                "zh-text in amounts-<lambda>-warning-up.bad_number-fields5",
+                "zh-duplicate orders-<lambda>-warning-up.duplicate_order-fields7",
+                "zh-malformed-<lambda>-error-up.malformed-fields9",
+                "en-encoding-<lambda>-error-up.encoding-fields0",
+                "en-huge-_big-error-up.too_big-fields2",
+                "en-missing column-<lambda>-error-up.missing_column-fields4",
+                "en-negative amounts-<lambda>-warning-up.negative-fields6",
+                "en-bad date-<lambda>-warning-up.bad_date-fields8",
+                "en-xls-<lambda>-error-up.xls-fields10",
+            )
+        ),
         # a check of the test strategy itself (40 scenarios drawn), not of the model
         "tests/simulator/test_properties.py::test_strategy_explores_the_registry",
         # two more interpreters started (imports); the link-and-read test runs the real command
@@ -98,8 +117,26 @@ def _node_id(item: pytest.Item) -> str:
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+def _lang(item: pytest.Item) -> str | None:
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("lang") if callspec is not None else None
+
+
+def _slow(node: str) -> bool:
+    return node in SLOW or node.split("[", 1)[0] in SLOW
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the slow set. Besides ``SLOW``, an AppTest story told in both languages runs in the
+    fast tier once, in English (issue 18: a fast tier of 2 minutes on an idle machine, 2m14s
+    before): its Chinese run is marked slow unless the English one already is (the language
+    scan and the hostile-names sweep keep Chinese). ``make test`` runs both."""
+    fast_en = {
+        _node_id(i).replace("[en", "[zh", 1)
+        for i in items
+        if _lang(i) == "en" and i.path.parent.name == "app" and not _slow(_node_id(i))
+    }
     for item in items:
         node = _node_id(item)
-        if node in SLOW or node.split("[", 1)[0] in SLOW:
+        if _slow(node) or node in fast_en:
             item.add_marker(pytest.mark.slow)
