@@ -23,15 +23,16 @@ and ``simulate(plan)`` describes a store that has always run like the plan.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from . import finance, membership, quality, steps
+from . import finance, membership, montecarlo, quality, steps
 from .calendar import calendar_dates
+from .errors import ModelError
 from .funnel import new_placed_conversion, payment_rates, safe_ratio, silent_conversion
 from .registry import CR_WARN
 from .repurchase import calibrate_alpha, maturity_growth
@@ -267,6 +268,38 @@ class Result:
     promotion_costs: Mapping[int, float] = field(default_factory=dict)  # direct cost per promotion
     quality: quality.QualityDays | None = None  # service desk, warehouse, ratings and windows
     feedback_passes: int = 1  # passes of the daily chain until the ratings' feedback settled
+    paths: int = 1  # Monte Carlo paths (1: the deterministic run only)
+    seed: int | None = None  # the Monte Carlo's seed (None when paths == 1)
+    draws: pd.DataFrame | None = None  # one row per path, columns = the totals keys
+    path_daily: Mapping[str, np.ndarray] = field(default_factory=dict)  # BAND_COLUMNS, (P, T)
+    redrawn_paths: int = 0  # paths whose first draw a cross-field rule refused (drawn again)
+
+    def bands(self, measures: Sequence[str], q: Sequence[float] = (0.1, 0.5, 0.9)) -> pd.DataFrame:
+        """Daily quantiles of ``measures`` over the paths: index ``day``, columns (measure, q).
+
+        With one path (or none kept for a measure), every quantile is the deterministic column.
+        """
+        qs = tuple(float(x) for x in q)
+        if any(not 0.0 <= x <= 1.0 for x in qs):
+            raise ModelError("mc_quantile", f"quantiles must lie in [0, 1], got {qs}",
+                             q=", ".join(f"{x:g}" for x in qs))  # fmt: skip
+        cols: dict[tuple[str, float], np.ndarray] = {}
+        for m in measures:
+            if m not in self.daily.columns or m in ("day", "date"):
+                raise ModelError("mc_measure", f"no daily column {m!r} to give a range for",
+                                 units={"measure": "measure"}, measure=m)  # fmt: skip
+            arr = self.path_daily.get(m)
+            if arr is None or self.paths <= 1:
+                for x in qs:
+                    cols[(m, x)] = self.daily[m].to_numpy(dtype=float)
+                continue
+            got = np.quantile(arr, qs, axis=0)
+            for x, row in zip(qs, got, strict=True):
+                cols[(m, x)] = row
+        out = pd.DataFrame(cols, index=self.daily["day"].to_numpy())
+        out.index.name = "day"
+        out.columns = pd.MultiIndex.from_tuples(cols.keys(), names=["measure", "q"])
+        return out
 
 
 def _odds(s: float) -> float:
@@ -438,16 +471,61 @@ def feedback_passes(s: Setup) -> tuple[Chain, int, bool]:
         fb = nxt
 
 
-def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result:
-    """Simulate ``scenario`` day by day in mean mode (deterministic, no noise).
+def simulate(
+    scenario: Scenario,
+    *,
+    reference: Scenario | None = None,
+    paths: int = 1,
+    seed: int | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> Result:
+    """Simulate ``scenario`` day by day: the deterministic run, and a Monte Carlo over paths.
 
     Parameters
     ----------
     scenario : the plan to simulate.
     reference : the store as measured today, whose numbers calibrate the funnel and the
         old-customer base (MODEL.md §10c). Defaults to ``scenario`` itself.
+    paths : 1 (default): the deterministic run only, exactly as before. N > 1: also N paths of
+        parameter draws (``simulator.montecarlo``, MODEL.md §9.2): ``Result.draws`` (one row of
+        totals per path), ``Result.bands`` (daily quantiles). ``Result.daily`` and
+        ``Result.totals`` stay the deterministic run.
+    seed : the draws' seed (default 0). The same seed and path count give the same draws, and a
+        plan and its baseline simulated with the same seed share them (common random numbers).
+    progress : called with the share of paths done (0…1), for a progress bar.
     """
-    s = setup(scenario, reference if reference is not None else scenario)
+    ref = reference if reference is not None else scenario
+    montecarlo.check_paths(paths, seed)
+    central = _simulate_one(scenario, ref)
+    if paths == 1:
+        return central
+    seed = 0 if seed is None else int(seed)
+    u = montecarlo.uniforms(paths, seed)
+    dp = montecarlo.draw(scenario, u, seed)
+    dr = dp if ref is scenario else montecarlo.draw(ref, u, seed)
+    totals: list[Mapping[str, float]] = []
+    kept = {c: np.empty((paths, scenario.horizon_days)) for c in montecarlo.BAND_COLUMNS}
+    for k, (plan_k, ref_k) in enumerate(zip(dp.scenarios, dr.scenarios, strict=True)):
+        arrays = _arrays(setup(plan_k, plan_k if ref is scenario else ref_k))
+        totals.append(_totals(arrays))
+        for c, a in kept.items():
+            a[k] = arrays[c]
+        if progress is not None:
+            progress((k + 1) / paths)
+    draws = pd.DataFrame.from_records(totals)
+    draws.index.name = "path"
+    return replace(central, paths=paths, seed=seed, draws=draws, path_daily=kept,
+                   redrawn_paths=max(dp.redrawn, dr.redrawn))  # fmt: skip
+
+
+def _arrays(s: Setup) -> dict[str, np.ndarray]:
+    chain, _, _ = feedback_passes(s)
+    return daily_arrays(chain, s.plan.horizon_days)
+
+
+def _simulate_one(scenario: Scenario, reference: Scenario) -> Result:
+    """The deterministic run (mean mode, no noise)."""
+    s = setup(scenario, reference)
     plan, horizon, offers = s.plan, s.plan.horizon_days, s.offers
     chain, passes, converged = feedback_passes(s)
     # Totals and channels read the arrays, not the DataFrame (pandas per-column overhead would
@@ -457,10 +535,11 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
     fx_new = offers.new
     contrib = finance.order_contribution(plan, fx_new.paid_value, fx_new.list_value,
                                          fx_new.goods_cost)  # fmt: skip
+    totals = _totals(arrays)
     return Result(
         scenario=scenario,
         daily=pd.DataFrame(dated, copy=False),
-        totals=_totals(arrays),
+        totals=totals,
         channels=_channels(plan, arrays, chain, contrib, s.payment.recovered_by_reminders),
         calibration=s.calibration,
         warnings=tuple(
@@ -471,6 +550,7 @@ def simulate(scenario: Scenario, *, reference: Scenario | None = None) -> Result
         promotion_costs={i: float(c.sum()) for i, c in chain.promotions.by_promo.items()},
         quality=chain.ratings,
         feedback_passes=passes,
+        draws=pd.DataFrame([totals], index=pd.RangeIndex(1, name="path")),
     )
 
 

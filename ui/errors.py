@@ -18,7 +18,7 @@ from simulator.registry import PARAMS
 from simulator.scenario import MAX_LAYERS, PROMOTION_KINDS, ParamRangeError, StackingError, shown
 from ui.datefmt import fmt_date, window_text
 from ui.fmt import fmt_money, fmt_number, fmt_param
-from ui.i18n import t
+from ui.i18n import CATALOGUE, t
 from ui.text import plain
 
 #: Numbers beyond this are quoted by their size, not formatted (a link may carry 1e308 or an
@@ -93,6 +93,8 @@ def _param_text(value: object, unit: str, lang: str) -> str:
     ISO date as a date, a number in its registry unit, any other text quoted as given."""
     if unit == "param" and isinstance(value, str) and value in PARAMS:
         return PARAMS[value].label(lang)  # a registry path by its label
+    if unit == "measure" and isinstance(value, str) and f"m.{value}" in CATALOGUE:
+        return t(f"m.{value}", lang)  # a daily column by its label
     if unit == "kind":
         try:
             return t(f"kind.{value}", lang)

@@ -24,7 +24,9 @@ from simulator.calibration import (
     fit_daily_metrics,
     fit_repeat_model,
 )
+from simulator.engine import simulate
 from simulator.errors import ModelError
+from simulator.montecarlo import outlook
 from simulator.repurchase import check_old_share
 from ui.errors import describe_error
 from ui.i18n import CATALOGUE, LANGS, t
@@ -231,6 +233,14 @@ CASES = {
     "paid_exceed": lambda: apply_daily_fit(
         set_param(Scenario(), "traffic.paid_search.budget_per_day", 100_000.0),
         fit_daily_metrics(_daily(28)), use_growth=False,
+    ),
+    "mc_paths": lambda: simulate(Scenario(), paths=0),
+    "mc_seed": lambda: simulate(Scenario(), paths=2, seed=-1),
+    "mc_measure": lambda: simulate(Scenario(horizon_days=30)).bands(["day"]),
+    "mc_quantile": lambda: simulate(Scenario(horizon_days=30)).bands(["gmv"], q=(2.0,)),
+    "mc_mismatch": lambda: outlook(
+        simulate(Scenario(horizon_days=30), paths=2, seed=1),
+        simulate(Scenario(horizon_days=30), paths=3, seed=1), "profit",
     ),
 }  # fmt: skip
 

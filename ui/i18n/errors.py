@@ -136,6 +136,27 @@ KEYS: dict[str, tuple[str, str]] = {
         "A log-normal range for “{path}” needs a P10 above 0 (got {p10}–{p90}; the range is "
         "{lo} to {hi}).",
     ),
+    "err.mc_paths": (
+        "模拟路径数须是 1 到 {max} 之间的整数(收到 {paths})。",
+        "The number of simulated paths must be a whole number from 1 to {max} (got {paths}).",
+    ),
+    "err.mc_seed": (
+        "随机种子须是 0 或正整数(收到 {seed})。",
+        "The random seed must be 0 or a positive whole number (got {seed}).",
+    ),
+    "err.mc_measure": (
+        "「{measure}」不是能给出范围的每日指标。",
+        "“{measure}” is not a daily measure a range can be given for.",
+    ),
+    "err.mc_quantile": (
+        "分位数须在 0 到 1 之间(收到 {q})。",
+        "Quantiles must lie between 0 and 1 (got {q}).",
+    ),
+    "err.mc_mismatch": (
+        "方案({plan} 条路径)和基线({base} 条路径)须用相同的路径数和种子模拟,才能比较。",
+        "The plan ({plan} paths) and the baseline ({base} paths) must be simulated with the "
+        "same path count and seed to be compared.",
+    ),
     "err.date_range": (
         "开始日期须在 {first} 到 {last} 之间(收到 {value})。",
         "The start date must lie between {first} and {last} (got {value}).",

@@ -1,0 +1,250 @@
+"""Monte Carlo over what we don't know: parameter draws for ``simulate(..., paths=N, seed=S)``.
+
+MODEL.md §9.2. Every registry parameter has an uncertainty spec (``simulator.uncertainty``);
+a Monte Carlo run draws each uncertain one per path and runs the daily chain under the drawn
+values. This module makes the draws; the engine runs them (``engine.simulate``).
+
+Draws (MODEL.md §9.2):
+
+* Uniforms u ∈ (0, 1) from scrambled Sobol points, ``scipy.stats.qmc.Sobol(d, scramble=True,
+  seed=PCG64(seed))``, n = 2^m points of which the first ``paths`` are used (a power of two
+  keeps the sequence's balance [LIT SciPy docs]). Column j belongs to the j-th path of the
+  registry (``DIMENSIONS``), uncertain or not, so a parameter's column never depends on which
+  others are uncertain in a scenario.
+* Each uncertain parameter's value on a path is its scenario spec's quantile at u:
+  x = F⁻¹(u) (``uncertainty.ppf``; the spec is built around the scenario's own value, or the
+  user's or the calibration's override).
+* Common random numbers: a plan and its baseline drawn with the same seed and path count read
+  the same u, so a parameter the two share takes the same value on a path, and their difference
+  carries the plans' difference, not the noise of two samples. A plan equal to its baseline
+  differs by exactly zero on every path.
+* List items (``campaign.*``, ``promotion.<kind>.*``): every item of the list takes the quantile
+  u of its own value's spec: [ASSUMPTION] the same buyers answer two coupons alike, so their
+  claim rates move together.
+* A draw the scenario refuses (a cross-field rule: the inquiry path converting more visitors
+  than all new orders, the industry's best DSR below its mean) is drawn again from its own
+  stream: the specs are marginals, and the rules cut impossible combinations out of their joint
+  distribution (rejection sampling). ``Draws.redrawn`` counts such paths; the UI reports them.
+
+Process noise (day-to-day demand noise) is not drawn: the bands are parameter uncertainty only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy.stats import qmc
+
+from .errors import ModelError
+from .registry import PARAMS, Param
+from .scenario import Scenario
+from .uncertainty import Spec, override_spec, ppf, spec_for
+
+#: Every registry path, in registry order: column j of the uniforms is DIMENSIONS[j].
+DIMENSIONS: tuple[str, ...] = tuple(PARAMS)
+#: The most paths one run draws (memory: bands keep len(BAND_COLUMNS) × paths × days floats).
+MAX_PATHS = 4096
+#: Daily columns whose per-path values the engine keeps for bands (fan charts).
+BAND_COLUMNS: tuple[str, ...] = (
+    "uv", "orders_paid", "conversion_rate", "aov", "gmv", "profit", "cash", "net_sales",
+    "marketing_cost", "promotion_cost", "orders_repeat", "response_time_s", "backlog",
+    "dsr_description", "dsr_service", "dsr_logistics", "dsr_mean",
+)  # fmt: skip
+
+
+def check_paths(paths: int, seed: int | None) -> None:
+    """Refuse a path count outside 1…MAX_PATHS, or a Monte Carlo without a seed."""
+    if isinstance(paths, bool) or not isinstance(paths, int | np.integer):
+        raise ModelError("mc_paths", f"paths must be a whole number, got {paths!r}",
+                         paths=str(paths), max=MAX_PATHS)  # fmt: skip
+    if not 1 <= paths <= MAX_PATHS:
+        raise ModelError(
+            "mc_paths", f"paths must lie in 1…{MAX_PATHS}, got {paths}", paths=str(paths),
+            max=MAX_PATHS,
+        )  # fmt: skip
+    if paths > 1 and seed is not None and not 0 <= int(seed) < 2**63:
+        raise ModelError("mc_seed", f"seed must lie in 0…2^63 − 1, got {seed}", seed=str(seed))
+
+
+def uniforms(paths: int, seed: int) -> np.ndarray:
+    """(paths, len(DIMENSIONS)) scrambled Sobol points in (0, 1): the first ``paths`` of 2^m."""
+    m = max(0, math.ceil(math.log2(paths)))
+    u = qmc.Sobol(len(DIMENSIONS), scramble=True, seed=np.random.default_rng(seed)).random_base2(m)
+    return np.clip(u[:paths], 1e-12, 1.0 - 1e-12)
+
+
+def _spec(scenario: Scenario, p: Param, value: object) -> Spec | None:
+    """The spec of ``p`` around ``value`` in ``scenario`` (None: not a number, or fixed)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    ov = scenario.uncertainty.get(p.path)
+    spec = override_spec(p, ov, float(value)) if ov is not None else spec_for(p, value)
+    return None if spec.fixed else spec
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where one uncertain value lives in a scenario's dump: a path of keys and list indices."""
+
+    param: str  # registry path
+    keys: tuple[str | int, ...]  # into Scenario.model_dump()
+    spec: Spec
+
+
+def _slots(scenario: Scenario) -> list[Slot]:
+    """Every uncertain value of ``scenario``: plain fields, and each list item's fields."""
+    out: list[Slot] = []
+    for path, p in PARAMS.items():
+        head, *rest = path.split(".")
+        if head == "campaign":  # template of each of traffic.campaigns
+            for i, c in enumerate(scenario.traffic.campaigns):
+                if (spec := _spec(scenario, p, getattr(c, rest[0], None))) is not None:
+                    out.append(Slot(path, ("traffic", "campaigns", i, rest[0]), spec))
+            continue
+        if head == "promotion":  # promotion.<field> or promotion.<kind>.<field>
+            kind, fld = (None, rest[0]) if len(rest) == 1 else (rest[0], rest[1])
+            for i, promo in enumerate(scenario.promotions):
+                if kind is not None and promo.kind != kind:
+                    continue
+                if (spec := _spec(scenario, p, getattr(promo, fld, None))) is not None:
+                    out.append(Slot(path, ("promotions", i, fld), spec))
+            continue
+        value: Any = scenario
+        for part in path.split("."):
+            value = getattr(value, part, None)
+        if (spec := _spec(scenario, p, value)) is not None:
+            out.append(Slot(path, tuple(path.split(".")), spec))
+    return out
+
+
+def uncertain_paths(scenario: Scenario) -> tuple[str, ...]:
+    """The registry paths a Monte Carlo of ``scenario`` draws (each once, registry order)."""
+    return tuple(dict.fromkeys(s.param for s in _slots(scenario)))
+
+
+@dataclass(frozen=True)
+class Draws:
+    """The values each path of a scenario runs under."""
+
+    values: Mapping[str, np.ndarray]  # registry path → (paths,) drawn values (first list item's)
+    scenarios: tuple[Scenario, ...]  # one validated scenario per path
+    redrawn: int  # paths whose first draw the scenario refused (drawn again)
+    central: int  # of those, paths no redraw satisfied: run at the central values
+
+
+def _set(data: dict, keys: tuple[str | int, ...], value: float) -> None:
+    node: Any = data
+    for k in keys[:-1]:
+        node = node[k]
+    node[keys[-1]] = value
+
+
+#: Fresh draws tried for a path whose combination the scenario refuses, before it falls back
+#: to the central values (a fallback counted in ``Draws.central``).
+MAX_REDRAWS = 50
+
+
+def draw(scenario: Scenario, u: np.ndarray, seed: int) -> Draws:
+    """The scenario of each path under the uniforms ``u`` (rows: paths; columns: DIMENSIONS).
+
+    A path whose values the scenario refuses is drawn again from its own stream
+    (``Generator(PCG64([seed, path, attempt]))``): the prior conditioned on the scenario's
+    cross-field rules, by rejection. Two scenarios with the same refusals redraw alike.
+    """
+    slots = _slots(scenario)
+    col = np.array([DIMENSIONS.index(s.param) for s in slots], dtype=int)
+    ints = [PARAMS[s.param].kind == "int" for s in slots]
+    base = scenario.model_dump(mode="python")
+
+    def values(rows: np.ndarray) -> list[np.ndarray]:  # slot → values over the rows
+        out = [ppf(s.spec, rows[:, j]) for s, j in zip(slots, col, strict=True)]
+        return [np.rint(v) if i else v for v, i in zip(out, ints, strict=True)]
+
+    def build(k_values: list[float]) -> Scenario:
+        data = _copy(base)
+        for s, v, i in zip(slots, k_values, ints, strict=True):
+            _set(data, s.keys, int(v) if i else float(v))
+        return Scenario.model_validate(data)
+
+    drawn = values(u)
+    scenarios: list[Scenario] = []
+    redrawn = central = 0
+    for k in range(u.shape[0]):
+        row = [float(v[k]) for v in drawn]
+        try:
+            scenarios.append(build(row))
+            continue
+        except ValueError:
+            redrawn += 1
+        for attempt in range(MAX_REDRAWS):
+            fresh = np.random.default_rng([seed, k, attempt]).random((1, len(DIMENSIONS)))
+            row = [float(v[0]) for v in values(np.clip(fresh, 1e-12, 1 - 1e-12))]
+            try:
+                scenarios.append(build(row))
+                break
+            except ValueError:
+                continue
+        else:
+            scenarios.append(scenario)
+            central += 1
+            row = [float(_value(base, s.keys)) for s in slots]
+        for j, v in enumerate(row):
+            drawn[j][k] = v
+    kept: dict[str, np.ndarray] = {}
+    for s, v in zip(slots, drawn, strict=True):
+        kept.setdefault(s.param, v)
+    return Draws(values=kept, scenarios=tuple(scenarios), redrawn=redrawn, central=central)
+
+
+def _value(data: Any, keys: tuple[str | int, ...]) -> Any:
+    for k in keys:
+        data = data[k]
+    return data
+
+
+def _copy(data: Any) -> Any:
+    """A deep copy of a model dump (dicts, lists and scalars only; faster than copy.deepcopy)."""
+    if isinstance(data, dict):
+        return {k: _copy(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_copy(v) for v in data]
+    return data
+
+
+def chance(event: np.typing.ArrayLike) -> float:
+    """The share of paths on which ``event`` (a boolean per path) holds: P(event) estimated
+    from the draws (a plan beating its baseline, a loss)."""
+    e = np.asarray(event, dtype=bool)
+    return float(e.mean()) if e.size else float("nan")
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """A plan against its baseline on one measure, over paths drawn with the same seed."""
+
+    measure: str
+    change: tuple[float, float, float]  # P10, P50, P90 of (plan − baseline) over the paths
+    level: tuple[float, float, float]  # P10, P50, P90 of the plan's own total
+    chance_better: float  # P(plan − baseline > 0) (for a cost: < 0)
+    chance_negative: float  # P(plan's own total < 0): a loss, for profit
+
+
+def outlook(plan: Any, base: Any, measure: str, *, higher_is_better: bool = True) -> Outlook:
+    """Read ``measure`` off two Monte Carlo results drawn with the same seed and path count."""
+    a, b = plan.draws[measure].to_numpy(float), base.draws[measure].to_numpy(float)
+    if a.shape != b.shape:
+        raise ModelError("mc_mismatch", f"{a.size} paths against {b.size}: draw both alike",
+                         plan=a.size, base=b.size)  # fmt: skip
+    d = a - b
+    q = (0.1, 0.5, 0.9)
+    return Outlook(
+        measure=measure,
+        change=tuple(float(x) for x in np.quantile(d, q)),  # type: ignore[arg-type]
+        level=tuple(float(x) for x in np.quantile(a, q)),  # type: ignore[arg-type]
+        chance_better=chance(d > 0 if higher_is_better else d < 0),
+        chance_negative=chance(a < 0),
+    )

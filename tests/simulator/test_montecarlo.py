@@ -1,0 +1,181 @@
+"""Monte Carlo over parameter draws: simulate(plan, reference=base, paths=N, seed=S) (issue 19)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulator import montecarlo
+from simulator.calibration import with_fitted_uncertainty
+from simulator.engine import DAILY_COLUMNS, simulate
+from simulator.errors import ModelError
+from simulator.presets import load_preset
+from simulator.registry import PARAMS
+from simulator.scenario import Scenario, set_param
+from simulator.uncertainty import Override
+
+P = 24  # paths: enough for the properties below, quick under load
+
+
+@pytest.fixture(scope="module")
+def base() -> Scenario:
+    return load_preset("mid_store").model_copy(update={"horizon_days": 90})
+
+
+@pytest.fixture(scope="module")
+def base_run(base):
+    return simulate(base, reference=base, paths=P, seed=11)
+
+
+def test_one_path_is_the_deterministic_run_exactly(base):
+    one = simulate(base, reference=base)
+    again = simulate(base, reference=base, paths=1, seed=5)
+    pd.testing.assert_frame_equal(one.daily, again.daily, check_exact=True)
+    assert one.totals == again.totals
+    assert one.paths == 1 and one.seed is None
+    assert one.draws is not None and len(one.draws) == 1
+    assert one.draws.iloc[0].to_dict() == pytest.approx(dict(one.totals), rel=0, abs=0)
+
+
+def test_monte_carlo_keeps_the_deterministic_run_as_its_daily_table(base, base_run):
+    one = simulate(base, reference=base)
+    pd.testing.assert_frame_equal(one.daily, base_run.daily, check_exact=True)
+    assert base_run.totals == one.totals
+    assert base_run.paths == P and base_run.seed == 11
+    assert list(base_run.draws.columns) == list(one.totals)
+    assert len(base_run.draws) == P
+
+
+def test_the_draws_vary_and_the_same_seed_reproduces_every_draw(base, base_run):
+    again = simulate(base, reference=base, paths=P, seed=11)
+    pd.testing.assert_frame_equal(base_run.draws, again.draws, check_exact=True)
+    for c, a in base_run.path_daily.items():
+        np.testing.assert_array_equal(a, again.path_daily[c])
+    assert base_run.draws["profit"].std() > 0.01 * abs(base_run.totals["profit"])
+    other = simulate(base, reference=base, paths=P, seed=12)
+    assert not np.array_equal(other.draws["profit"], base_run.draws["profit"])
+
+
+def test_a_plan_equal_to_the_baseline_differs_by_zero_on_every_path(base, base_run):
+    same = Scenario.model_validate(base.model_dump())  # an equal plan, not the same object
+    plan = simulate(same, reference=base, paths=P, seed=11)
+    diff = plan.draws["profit"] - base_run.draws["profit"]
+    assert (diff == 0).all()
+    assert (plan.draws["gmv"] == base_run.draws["gmv"]).all()
+
+
+def test_common_random_numbers_share_the_draws_of_a_plan_and_its_baseline(base):
+    """A lever the uncertainty does not touch (a paid budget) leaves every drawn value equal."""
+    plan = set_param(base, "traffic.paid_search.budget_per_day", 800.0)
+    u = montecarlo.uniforms(8, 3)
+    dp, db = montecarlo.draw(plan, u, 3), montecarlo.draw(base, u, 3)
+    shared = set(dp.values) & set(db.values)
+    assert "price.elasticity" in shared and "funnel.conversion_rate" in shared
+    for path in shared:
+        if path.startswith("traffic.paid_search"):
+            continue  # the plan's own channel spec sits around its own value
+        np.testing.assert_array_equal(dp.values[path], db.values[path])
+
+
+def test_a_dominating_plan_beats_the_baseline_with_high_probability(base, base_run):
+    """More free traffic on a desk and warehouse with room to spare: profit higher on (nearly)
+    every path. (Doubling the agents as well would not dominate: their wages cost more than an
+    idle desk earns, on every path.)"""
+    plan = set_param(base, "traffic.organic_uv", base.traffic.organic_uv * 1.3)
+    res = simulate(plan, reference=base, paths=P, seed=11)
+    assert res.totals["backlog_max"] == 0 and not res.daily["saturated_hours"].any()
+    better = (res.draws["profit"] > base_run.draws["profit"]).mean()
+    assert better >= 0.95
+    assert montecarlo.chance(res.draws["profit"] - base_run.draws["profit"] > 0) >= 0.95
+
+
+def test_zero_uncertainty_collapses_every_path_onto_the_deterministic_run(base):
+    fixed = {p: Override(family="fixed") for p in montecarlo.uncertain_paths(base)}
+    certain = Scenario.model_validate({**base.model_dump(), "uncertainty": fixed})
+    assert montecarlo.uncertain_paths(certain) == ()
+    res = simulate(certain, reference=certain, paths=8, seed=2)
+    one = simulate(certain, reference=certain)
+    for c in res.draws.columns:
+        assert (res.draws[c] == one.totals[c]).all() or np.isnan(one.totals[c]), c
+    bands = res.bands(["gmv", "profit", "dsr_mean"], q=(0.1, 0.5, 0.9))
+    for m in ("gmv", "profit", "dsr_mean"):
+        for q in (0.1, 0.5, 0.9):
+            np.testing.assert_array_equal(bands[(m, q)].to_numpy(), one.daily[m].to_numpy())
+
+
+def test_doubling_the_calibration_standard_errors_widens_the_bands(base):
+    est = {"repeat.r": (0.243, 0.0125), "repeat.a": (0.793, 0.185), "repeat.b": (2.426, 0.705),
+           "price.elasticity": (-2.0, 0.2)}  # fmt: skip
+    wide = {k: (v, 2 * se) for k, (v, se) in est.items()}
+    narrow_s = with_fitted_uncertainty(base, est, "fit")
+    wide_s = with_fitted_uncertainty(base, wide, "fit")
+    keep = {p: Override(family="fixed") for p in montecarlo.uncertain_paths(base) if p not in est}
+    runs = []
+    for s in (narrow_s, wide_s):
+        s = Scenario.model_validate({**s.model_dump(), "uncertainty": {**s.uncertainty, **keep}})
+        runs.append(simulate(s, paths=32, seed=4))
+    spread = [np.subtract(*r.draws["profit"].quantile([0.9, 0.1])) for r in runs]
+    assert spread[1] > 1.5 * spread[0]
+
+
+def test_bands_are_ordered_and_named(base_run):
+    b = base_run.bands(["gmv", "profit", "conversion_rate"], q=(0.1, 0.25, 0.5, 0.75, 0.9))
+    assert b.index.name == "day" and len(b) == 90
+    assert b.columns.names == ["measure", "q"]
+    for m in ("gmv", "profit", "conversion_rate"):
+        qs = b[m].to_numpy()
+        assert (np.diff(qs, axis=1) >= 0).all()
+
+
+def test_every_path_is_a_valid_scenario_inside_its_ranges():
+    """A large store's inquiry path drawn past its new-customer conversion is drawn again."""
+    s = load_preset("large_store")
+    u = montecarlo.uniforms(64, 7)
+    d = montecarlo.draw(s, u, 7)
+    assert d.redrawn > 0 and d.central == 0  # the rule bites, and redraws satisfy it
+    for path, v in d.values.items():
+        p = PARAMS[path]
+        assert ((v >= p.lo) & (v <= p.hi)).all(), path
+    for k, sk in enumerate(d.scenarios):
+        assert sk.funnel.inquiry_rate == pytest.approx(d.values["funnel.inquiry_rate"][k])
+
+
+def test_list_items_draw_around_their_own_values():
+    s = load_preset("double12_campaign")
+    u = montecarlo.uniforms(16, 1)
+    d = montecarlo.draw(s, u, 1)
+    uv = [sk.traffic.campaigns[0].platform_uv for sk in d.scenarios]
+    central = s.traffic.campaigns[0].platform_uv
+    assert min(uv) < central < max(uv)
+    assert "campaign.platform_uv" in montecarlo.uncertain_paths(s)
+
+
+@pytest.mark.parametrize(
+    ("paths", "seed", "code"),
+    [(0, 1, "mc_paths"), (montecarlo.MAX_PATHS + 1, 1, "mc_paths"), (2.5, 1, "mc_paths"),
+     (True, 1, "mc_paths"), (4, -1, "mc_seed")],
+)  # fmt: skip
+def test_bad_path_counts_and_seeds_are_refused_in_words(base, paths, seed, code):
+    with pytest.raises(ModelError) as info:
+        simulate(base, paths=paths, seed=seed)
+    assert info.value.code == code
+
+
+def test_bands_refuse_an_unknown_measure_or_quantile(base_run):
+    with pytest.raises(ModelError) as info:
+        base_run.bands(["nope"])
+    assert info.value.code == "mc_measure"
+    with pytest.raises(ModelError) as info:
+        base_run.bands(["gmv"], q=(0.1, 1.5))
+    assert info.value.code == "mc_quantile"
+
+
+def test_progress_reports_every_path_and_ends_at_one(base):
+    seen: list[float] = []
+    simulate(base, paths=4, seed=1, progress=seen.append)
+    assert seen == [0.25, 0.5, 0.75, 1.0]
+
+
+def test_band_columns_are_daily_columns():
+    assert set(montecarlo.BAND_COLUMNS) <= set(DAILY_COLUMNS)
