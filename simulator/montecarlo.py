@@ -171,33 +171,41 @@ def draw(scenario: Scenario, u: np.ndarray, seed: int) -> Draws:
         return Scenario.model_validate(data)
 
     drawn = values(u)
-    scenarios: list[Scenario] = []
-    redrawn = central = 0
+    scenarios: list[Scenario | None] = []
     for k in range(u.shape[0]):
-        row = [float(v[k]) for v in drawn]
         try:
-            scenarios.append(build(row))
-            continue
+            scenarios.append(build([float(v[k]) for v in drawn]))
         except ValueError:
-            redrawn += 1
-        for attempt in range(MAX_REDRAWS):
-            fresh = np.random.default_rng([seed, k, attempt]).random((1, len(DIMENSIONS)))
-            row = [float(v[0]) for v in values(np.clip(fresh, 1e-12, 1 - 1e-12))]
+            scenarios.append(None)
+    refused = [k for k, sc in enumerate(scenarios) if sc is None]
+    redrawn = len(refused)
+    for attempt in range(MAX_REDRAWS):  # each refused path's own stream, all at once
+        if not refused:
+            break
+        fresh = np.vstack([np.random.default_rng([seed, k, attempt]).random((1, len(DIMENSIONS)))
+                           for k in refused])  # fmt: skip
+        batch = values(np.clip(fresh, 1e-12, 1 - 1e-12))
+        still = []
+        for i, k in enumerate(refused):
+            row = [float(v[i]) for v in batch]
             try:
-                scenarios.append(build(row))
-                break
+                scenarios[k] = build(row)
             except ValueError:
+                still.append(k)
                 continue
-        else:
-            scenarios.append(scenario)
-            central += 1
-            row = [float(_value(base, s.keys)) for s in slots]
-        for j, v in enumerate(row):
-            drawn[j][k] = v
+            for j, v in enumerate(row):
+                drawn[j][k] = v
+        refused = still
+    for k in refused:  # no redraw satisfied the rules: the central values
+        scenarios[k] = scenario
+        for j, s in enumerate(slots):
+            drawn[j][k] = float(_value(base, s.keys))
+    central = len(refused)
     kept: dict[str, np.ndarray] = {}
     for s, v in zip(slots, drawn, strict=True):
         kept.setdefault(s.param, v)
-    return Draws(values=kept, scenarios=tuple(scenarios), redrawn=redrawn, central=central)
+    return Draws(values=kept, scenarios=tuple(sc for sc in scenarios if sc is not None),
+                 redrawn=redrawn, central=central)  # fmt: skip
 
 
 def _value(data: Any, keys: tuple[str | int, ...]) -> Any:
