@@ -23,7 +23,7 @@ and ``simulate(plan)`` describes a store that has always run like the plan.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -501,12 +501,44 @@ def simulate(
         return central
     seed = 0 if seed is None else int(seed)
     u = montecarlo.uniforms(paths, seed)
-    dp = montecarlo.draw(scenario, u, seed)
-    dr = dp if ref is scenario else montecarlo.draw(ref, u, seed)
+    runs = run_paths(scenario, ref, u, seed, progress=progress)
+    return replace(central, paths=paths, seed=seed, draws=runs.totals, path_daily=runs.daily,
+                   redrawn_paths=runs.redrawn)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PathRuns:
+    """The runs of one scenario over paths of parameter draws."""
+
+    totals: pd.DataFrame  # one row per path (index "path"), columns = the totals keys
+    daily: Mapping[str, np.ndarray]  # montecarlo.BAND_COLUMNS → (paths, days)
+    redrawn: int  # paths whose first draw a cross-field rule refused (drawn again)
+
+
+def run_paths(
+    scenario: Scenario,
+    reference: Scenario,
+    u: np.ndarray,
+    seed: int,
+    *,
+    only: Collection[str] | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> PathRuns:
+    """Run ``scenario`` calibrated on ``reference`` under the draws at uniforms ``u``.
+
+    ``u``: (paths, len(montecarlo.DIMENSIONS)) uniforms in (0, 1), column j for the j-th
+    registry path. ``only``: draw just these registry paths; every other parameter keeps its
+    scenario value (sensitivity analysis: one parameter at a time, or a few in a Sobol design).
+    The reference is drawn with the same uniforms (common random numbers); when it is the
+    scenario itself, each path calibrates on its own draw.
+    """
+    dp = montecarlo.draw(scenario, u, seed, only=only)
+    dr = dp if reference is scenario else montecarlo.draw(reference, u, seed, only=only)
+    paths = u.shape[0]
     totals: list[Mapping[str, float]] = []
     kept = {c: np.empty((paths, scenario.horizon_days)) for c in montecarlo.BAND_COLUMNS}
     for k, (plan_k, ref_k) in enumerate(zip(dp.scenarios, dr.scenarios, strict=True)):
-        arrays = _arrays(setup(plan_k, plan_k if ref is scenario else ref_k))
+        arrays = _arrays(setup(plan_k, plan_k if reference is scenario else ref_k))
         totals.append(_totals(arrays))
         for c, a in kept.items():
             a[k] = arrays[c]
@@ -514,8 +546,7 @@ def simulate(
             progress((k + 1) / paths)
     draws = pd.DataFrame.from_records(totals)
     draws.index.name = "path"
-    return replace(central, paths=paths, seed=seed, draws=draws, path_daily=kept,
-                   redrawn_paths=max(dp.redrawn, dr.redrawn))  # fmt: skip
+    return PathRuns(totals=draws, daily=kept, redrawn=max(dp.redrawn, dr.redrawn))
 
 
 def _arrays(s: Setup) -> dict[str, np.ndarray]:

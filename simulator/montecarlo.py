@@ -32,7 +32,7 @@ Process noise (day-to-day demand noise) is not drawn: the bands are parameter un
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,10 +95,13 @@ class Slot:
     spec: Spec
 
 
-def _slots(scenario: Scenario) -> list[Slot]:
-    """Every uncertain value of ``scenario``: plain fields, and each list item's fields."""
+def _slots(scenario: Scenario, only: Collection[str] | None = None) -> list[Slot]:
+    """Every uncertain value of ``scenario`` (of the registry paths ``only``, when given):
+    plain fields, and each list item's fields."""
     out: list[Slot] = []
     for path, p in PARAMS.items():
+        if only is not None and path not in only:
+            continue
         head, *rest = path.split(".")
         if head == "campaign":  # template of each of traffic.campaigns
             for i, c in enumerate(scenario.traffic.campaigns):
@@ -148,14 +151,17 @@ def _set(data: dict, keys: tuple[str | int, ...], value: float) -> None:
 MAX_REDRAWS = 50
 
 
-def draw(scenario: Scenario, u: np.ndarray, seed: int) -> Draws:
+def draw(
+    scenario: Scenario, u: np.ndarray, seed: int, *, only: Collection[str] | None = None
+) -> Draws:
     """The scenario of each path under the uniforms ``u`` (rows: paths; columns: DIMENSIONS).
 
     A path whose values the scenario refuses is drawn again from its own stream
     (``Generator(PCG64([seed, path, attempt]))``): the prior conditioned on the scenario's
     cross-field rules, by rejection. Two scenarios with the same refusals redraw alike.
+    ``only``: draw just these registry paths (the rest keep the scenario's values).
     """
-    slots = _slots(scenario)
+    slots = _slots(scenario, only)
     col = np.array([DIMENSIONS.index(s.param) for s in slots], dtype=int)
     ints = [PARAMS[s.param].kind == "int" for s in slots]
     base = scenario.model_dump(mode="python")

@@ -179,3 +179,16 @@ def test_progress_reports_every_path_and_ends_at_one(base):
 
 def test_band_columns_are_daily_columns():
     assert set(montecarlo.BAND_COLUMNS) <= set(DAILY_COLUMNS)
+
+
+def test_only_draws_the_named_parameters():
+    """``only`` draws just the named paths; every other parameter keeps the scenario's value."""
+    s = Scenario()
+    name = montecarlo.uncertain_paths(s)[0]
+    d = montecarlo.draw(s, montecarlo.uniforms(8, 3), 3, only={name})
+    assert set(d.values) == {name}
+    assert np.ptp(d.values[name]) > 0
+    for sc in d.scenarios:
+        dumped, base = sc.model_dump(), s.model_dump()
+        diff = {k for k in base if dumped[k] != base[k]}
+        assert diff <= {name.split(".")[0]}
