@@ -61,7 +61,7 @@ from .registry import PARAMS
 from .repurchase import calibrate_alpha, expected_repeats, old_share_at_age, repurchase_rate
 from .scenario import Scenario, set_param
 from .traffic import DAYS_PER_MONTH
-from .uncertainty import override_from_se
+from .uncertainty import PAIR, fit_correlations, override_from_se
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -548,22 +548,38 @@ def simulate_orders(
 
 
 def with_fitted_uncertainty(
-    scenario: Scenario, fitted: Mapping[str, tuple[float, float]], note: str
+    scenario: Scenario,
+    fitted: Mapping[str, tuple[float, float]],
+    note: str,
+    correlations: Mapping[str, float] | None = None,
 ) -> Scenario:
     """``scenario`` whose parameters at the paths of ``fitted`` (path → (estimate, standard
     error)) carry the fit's uncertainty (``Scenario.uncertainty``, ``override_from_se``: Normal
     on the estimate, LogNormal for a positive-only one, P10–P90 = estimate ∓ 1.28 SE). A path
     without a finite positive SE drops any override it had (the new value's old range would
-    no longer fit it). The BG/NBD and Gamma-Gamma estimates are correlated (``RepeatFit.cov``,
-    ``gg_cov``); these marginals leave the covariance to the Monte Carlo (issue 19 item 2)."""
+    no longer fit it). ``correlations`` (``uncertainty.fit_correlations`` of the fit's
+    covariance) replace every correlation the scenario had on a fitted path; a pair is kept only
+    when both its paths carry the fit's uncertainty."""
     overrides = dict(scenario.uncertainty)
     for path, (estimate, se) in fitted.items():
         overrides.pop(path, None)
         if math.isfinite(estimate) and math.isfinite(se) and se > 0:
             overrides[path] = override_from_se(PARAMS[path], estimate, se, note)
-    if overrides == scenario.uncertainty:
+    pairs = {k: v for k, v in scenario.correlations.items()
+             if not set(k.split(PAIR)) & set(fitted)}  # fmt: skip
+    pairs |= {k: v for k, v in (correlations or {}).items()
+              if all(p in overrides and p in fitted for p in k.split(PAIR))}  # fmt: skip
+    if overrides == scenario.uncertainty and pairs == scenario.correlations:
         return scenario
-    return Scenario.model_validate({**scenario.model_dump(), "uncertainty": overrides})
+    return Scenario.model_validate(
+        {**scenario.model_dump(), "uncertainty": overrides, "correlations": pairs}
+    )
+
+
+#: Registry paths of the BG/NBD and Gamma-Gamma estimates, in the fit's order (α is not a
+#: parameter: the engine calibrates it from the old-customer share).
+BGNBD_PATHS = ("repeat.r", None, "repeat.a", "repeat.b")
+GG_PATHS = ("repeat.gg_p", "repeat.gg_q", "repeat.gg_v")
 
 
 def apply_repeat_fit(
@@ -577,6 +593,7 @@ def apply_repeat_fit(
     for key in ("r", "a", "b"):
         out = set_param(out, f"repeat.{key}", fit.params[key])
     fitted = {f"repeat.{k}": (fit.params[k], fit.stderr[k]) for k in ("r", "a", "b")}
+    corr = fit_correlations(BGNBD_PATHS, fit.cov)  # the fit's estimates move together
     if use_alpha:
         share = fit.implied_old_share(
             float(scenario.store.age_days), float(scenario.repeat.lifetime_days)
@@ -589,7 +606,8 @@ def apply_repeat_fit(
         }
         out = set_param(out, "repeat", repeat)
         fitted |= {f"repeat.gg_{k}": (fit.params[k], fit.stderr[k]) for k in GG_KEYS}
-    return with_fitted_uncertainty(out, fitted, "order history")
+        corr |= fit_correlations(GG_PATHS, fit.gg_cov)
+    return with_fitted_uncertainty(out, fitted, "order history", corr)
 
 
 def recalibrated_alpha(scenario: Scenario, fit: RepeatFit) -> float:

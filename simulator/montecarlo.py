@@ -21,6 +21,10 @@ Draws (MODEL.md §9.2):
 * List items (``campaign.*``, ``promotion.<kind>.*``): every item of the list takes the quantile
   u of its own value's spec: [ASSUMPTION] the same buyers answer two coupons alike, so their
   claim rates move together.
+* Correlated parameters (``Scenario.correlations``, e.g. a fit's BG/NBD estimates): their
+  uniforms pass through a Gaussian copula first (``uncertainty.correlate``), so each keeps its
+  marginal and the pair its correlation; a plan and a baseline with the same correlations still
+  share every draw.
 * A draw the scenario refuses (a cross-field rule: the inquiry path converting more visitors
   than all new orders, the industry's best DSR below its mean) is drawn again from its own
   stream: the specs are marginals, and the rules cut impossible combinations out of their joint
@@ -42,7 +46,7 @@ from scipy.stats import qmc
 from .errors import ModelError
 from .registry import PARAMS, Param
 from .scenario import Scenario
-from .uncertainty import Spec, override_spec, ppf, spec_for
+from .uncertainty import Spec, correlate, override_spec, ppf, spec_for
 
 #: Every registry path, in registry order: column j of the uniforms is DIMENSIONS[j].
 DIMENSIONS: tuple[str, ...] = tuple(PARAMS)
@@ -159,7 +163,9 @@ def draw(
     A path whose values the scenario refuses is drawn again from its own stream
     (``Generator(PCG64([seed, path, attempt]))``): the prior conditioned on the scenario's
     cross-field rules, by rejection. Two scenarios with the same refusals redraw alike.
-    ``only``: draw just these registry paths (the rest keep the scenario's values).
+    ``only``: draw just these registry paths (the rest keep the scenario's values), each at its
+    own column's uniform: correlations are not applied (sensitivity designs such as Sobol's
+    assume independent inputs, and one-at-a-time swings read each parameter's own quantiles).
     """
     slots = _slots(scenario, only)
     col = np.array([DIMENSIONS.index(s.param) for s in slots], dtype=int)
@@ -167,6 +173,8 @@ def draw(
     base = scenario.model_dump(mode="python")
 
     def values(rows: np.ndarray) -> list[np.ndarray]:  # slot → values over the rows
+        if only is None:  # a sensitivity design sets each column itself (independent inputs)
+            rows = correlate(rows, DIMENSIONS, scenario.correlations)
         out = [ppf(s.spec, rows[:, j]) for s, j in zip(slots, col, strict=True)]
         return [np.rint(v) if i else v for v, i in zip(out, ints, strict=True)]
 

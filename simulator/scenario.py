@@ -47,7 +47,7 @@ from .sections import (  # noqa: F401  (re-exported: the sections' building bloc
     pf,
     shown,
 )
-from .uncertainty import Override, check_override
+from .uncertainty import Override, check_correlations, check_override
 
 
 class Store(_Section):
@@ -513,6 +513,15 @@ class Scenario(_Section):
     #: (``uncertainty.py``); empty by default, and then left out of every dump, so files and
     #: share links written before it existed stay byte-identical.
     uncertainty: dict[str, Override] = Field(default_factory=dict)
+    #: Correlations between uncertain parameters ("pathA|pathB" → ρ of their normal scores,
+    #: ``uncertainty.correlate``), e.g. a fit's BG/NBD estimates; empty by default and then
+    #: left out of every dump, like ``uncertainty``.
+    correlations: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("correlations")
+    @classmethod
+    def _known_correlations(cls, value: dict[str, float]) -> dict[str, float]:
+        return check_correlations(value, PARAMS)
 
     @field_validator("uncertainty")
     @classmethod
@@ -523,14 +532,17 @@ class Scenario(_Section):
 
     def __hash__(self) -> int:
         # frozen models hash their fields; the overrides' dict by its sorted items
-        fields = (getattr(self, f) for f in type(self).model_fields if f != "uncertainty")
-        return hash((*fields, tuple(sorted(self.uncertainty.items()))))
+        dicts = ("uncertainty", "correlations")
+        fields = (getattr(self, f) for f in type(self).model_fields if f not in dicts)
+        return hash((*fields, *(tuple(sorted(getattr(self, d).items())) for d in dicts)))
 
     @model_serializer(mode="wrap")
     def _without_empty_uncertainty(self, handler: Any) -> dict[str, Any]:
         data = handler(self)
-        if not self.uncertainty and isinstance(data, dict):
-            data.pop("uncertainty", None)
+        if isinstance(data, dict):
+            for name in ("uncertainty", "correlations"):
+                if not getattr(self, name):
+                    data.pop(name, None)
         return data
 
     @model_validator(mode="after")

@@ -49,9 +49,10 @@ Every spec's median is the value it is built around, and its support lies inside
   same way (with a skewed range the median would leave the default).
 * A value at an edge of its range cannot be the median of a spread inside it: fixed.
 
-The Monte Carlo draws these marginals independently; the BG/NBD (r, α, a, b) and Gamma-Gamma
-(p, q, v) estimates are correlated when they come from one fit — their covariance belongs to the
-Monte Carlo issue (a multivariate normal on the log-parameters), not to these marginals.
+The Monte Carlo draws these marginals independently, except pairs named in
+``Scenario.correlations`` (ρ of their normal scores, ``correlate``: a Gaussian copula that keeps
+each marginal): a calibration writes there the correlations of the BG/NBD (r, a, b) and
+Gamma-Gamma (p, q, v) estimates its fit gives (``fit_correlations``).
 """
 
 from __future__ import annotations
@@ -605,3 +606,97 @@ def scenario_spec(scenario: object, path: str, params: Mapping[str, Param]) -> S
     if ov is not None:
         return override_spec(p, ov, float(value))
     return spec_for(p, value)
+
+
+# ---------------------------------------------------------------------------- correlations
+#: Largest |ρ| a correlation may take (a correlation of ±1 would make two parameters one).
+MAX_RHO = 0.99
+#: A pair's key in ``Scenario.correlations``: the two registry paths, sorted, joined by this.
+PAIR = "|"
+
+
+def pair_key(a: str, b: str) -> str:
+    """The key of the pair (a, b) in ``Scenario.correlations`` (order-free)."""
+    return PAIR.join(sorted((a, b)))
+
+
+def check_correlations(value: Mapping[str, float], params: Mapping[str, Param]) -> dict[str, float]:
+    """The correlations with their keys in canonical order, or a ``ModelError``: a key that is
+    not two different numeric registry paths, a |ρ| past ``MAX_RHO``, or a set of pairs whose
+    correlation matrix is not positive definite (no joint normal has it)."""
+    out: dict[str, float] = {}
+    for key, rho in value.items():
+        parts = key.split(PAIR)
+        if len(parts) != 2 or parts[0] == parts[1]:
+            raise ModelError("unc_corr_pair", f"correlation {key!r}: name two different "
+                             "parameters as 'a|b'", pair=key)  # fmt: skip
+        for path in parts:
+            p = params.get(path)
+            if p is None or p.kind in ("choice", "bool"):
+                raise ModelError("unc_corr_pair", f"correlation {key!r}: {path!r} is not a "
+                                 "numeric parameter", pair=key)  # fmt: skip
+        if not (math.isfinite(rho) and abs(rho) <= MAX_RHO):
+            raise ModelError("unc_corr_rho", f"correlation {key!r}: ρ must lie in "
+                             f"[-{MAX_RHO}, {MAX_RHO}] (got {rho})", a=parts[0], b=parts[1],
+                             rho=rho, max=MAX_RHO, units={"a": "param", "b": "param"})  # fmt: skip
+        out[pair_key(*parts)] = float(rho)
+    paths, corr = correlation_matrix(out)
+    if paths and np.linalg.eigvalsh(corr).min() <= 1e-9:
+        raise ModelError("unc_corr_pd", "correlations: no joint distribution has these "
+                         "correlations together (the matrix is not positive definite)")  # fmt: skip
+    return out
+
+
+def correlation_matrix(correlations: Mapping[str, float]) -> tuple[tuple[str, ...], np.ndarray]:
+    """The paths named in ``correlations`` (sorted) and their correlation matrix."""
+    paths = tuple(sorted({p for key in correlations for p in key.split(PAIR)}))
+    index = {p: i for i, p in enumerate(paths)}
+    corr = np.eye(len(paths))
+    for key, rho in correlations.items():
+        i, j = (index[p] for p in key.split(PAIR))
+        corr[i, j] = corr[j, i] = rho
+    return paths, corr
+
+
+def correlate(
+    u: np.ndarray, dims: tuple[str, ...], correlations: Mapping[str, float]
+) -> np.ndarray:
+    """Uniforms ``u`` (rows: paths; column j: registry path ``dims[j]``) with the columns named
+    in ``correlations`` made dependent through a Gaussian copula: z = Φ⁻¹(u), z' = L·z with
+    L Lᵀ = R (Cholesky), u' = Φ(z'). Each column stays uniform, so every parameter keeps its
+    own marginal spec; the normal scores of the pairs correlate by ρ [DERIVED: a fit's
+    asymptotic covariance of its estimates, MODEL.md §9.1 "calibrated from data"]. The
+    first path of each set (sorted) keeps its own uniforms. No correlations: ``u`` itself."""
+    if not correlations:
+        return u
+    paths, corr = correlation_matrix(correlations)
+    cols = [dims.index(p) for p in paths]
+    low = np.linalg.cholesky(corr)
+    out = u.copy()
+    z = special.ndtri(u[:, cols]) @ low.T[:, 1:]  # L's first row is (1, 0, …): z'₀ = z₀
+    out[:, cols[1:]] = np.clip(special.ndtr(z), 1e-12, 1.0 - 1e-12)
+    return out
+
+
+def fit_correlations(keys: tuple[str | None, ...], cov: np.ndarray) -> dict[str, float]:
+    """The correlations of a fit's estimates (registry paths ``keys`` in ``cov``'s order; a
+    ``None`` key is a fitted quantity that is not a parameter and is left out): ρ_ij =
+    Σ_ij / √(Σ_ii Σ_jj), clipped to ±``MAX_RHO`` and, when the clipped matrix is not positive
+    definite, shrunk towards independence (R' = (1 − λ)R + λI, the smallest λ in steps of 0.05
+    that is). Pairs without a finite positive variance are left out."""
+    cov = np.asarray(cov, dtype=float)
+    keep = [i for i, k in enumerate(keys) if k is not None and np.isfinite(cov[i, i])
+            and cov[i, i] > 0]  # fmt: skip
+    out: dict[str, float] = {}
+    for x, i in enumerate(keep):
+        for j in keep[x + 1 :]:
+            rho = cov[i, j] / math.sqrt(cov[i, i] * cov[j, j])
+            if math.isfinite(rho) and abs(rho) > 1e-6:
+                out[pair_key(keys[i], keys[j])] = float(f"{np.clip(rho, -MAX_RHO, MAX_RHO):.4g}")
+    for step in range(21):
+        lam = step / 20
+        shrunk = {k: float(f"{(1 - lam) * v:.4g}") for k, v in out.items()}
+        paths, corr = correlation_matrix(shrunk)
+        if not paths or np.linalg.eigvalsh(corr).min() > 1e-6:
+            return {k: v for k, v in shrunk.items() if v != 0.0}
+    return {}

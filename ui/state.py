@@ -228,6 +228,14 @@ def set_uncertainty(which: str, path: str, override: Override | None) -> bool:
     return True
 
 
+def clear_correlations(which: str) -> None:
+    """Draw every parameter of ``which`` independently again (the Assumptions page): drop the
+    correlations a calibration wrote (``Scenario.correlations``); one undo step."""
+    s = slot(which)
+    with change(lambda lang: t("as.unc.corr.undo", lang, scenario=name_of(which, lang))):
+        s.scenario = s.scenario.model_copy(update={"correlations": {}})
+
+
 #: Catalogue keys naming the scenario's fields without a registry entry (lists, switches).
 _UNREGISTERED = {
     "promotions": "undo.list.promotions",

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from simulator import PARAMS, Scenario
-from simulator.uncertainty import Override, Spec, quantiles, scenario_spec
+from simulator.uncertainty import PAIR, Override, Spec, quantiles, scenario_spec
 from ui import state
 from ui.fmt import fmt_param, unit_label
 from ui.i18n import t
@@ -121,6 +121,30 @@ def _apply(which: str, path: str, mode: str, lo_key: str, hi_key: str) -> None:
     state.set_uncertainty(which, path, Override(family=family, p10=p10, p90=p90))
 
 
+def _correlations(which: str, lang: str) -> None:
+    """The pairs drawn together (a calibration's fit: ``Scenario.correlations``), with a button
+    to draw them independently again."""
+    pairs = state.slot(which).scenario.correlations
+    if not pairs:
+        return
+    st.markdown(f"**{t('as.unc.corr.title', lang)}**")
+    st.caption(t("as.unc.corr.intro", lang))
+    rows = []
+    for key, rho in sorted(pairs.items(), key=lambda kv: -abs(kv[1])):
+        a, b = key.split(PAIR)
+        rows.append({t("as.unc.corr.a", lang): PARAMS[a].label(lang),
+                     t("as.unc.corr.b", lang): PARAMS[b].label(lang),
+                     t("as.unc.corr.rho", lang): fmt_param(rho, "", lang)})  # fmt: skip
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.button(
+        t("as.unc.corr.clear", lang),
+        key="as_unc_corr_clear",
+        on_click=state.clear_correlations,
+        args=(which,),
+        icon=":material/link_off:",
+    )
+
+
 def draw(lang: str) -> None:
     """The section: its table and its editor, for the scenario being edited."""
     which = state.editing()
@@ -145,6 +169,7 @@ def draw(lang: str) -> None:
         column_config={t("as.unc.col.set", lang): st.column_config.CheckboxColumn(width="small")},
     )
 
+    _correlations(which, lang)
     st.markdown(f"**{t('as.unc.edit', lang)}**")
     a, b = st.columns([3, 2])
     path = a.selectbox(

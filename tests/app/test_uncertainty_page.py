@@ -114,3 +114,23 @@ def test_reset_shows_the_default_in_the_editor() -> None:
     assert_clean(at)
     assert at.radio(key=f"as_unc_mode:plan:{EPS}").value == "default"
     assert at.button(key="as_unc_reset").disabled
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_fits_correlations_are_shown_and_can_be_dropped(lang: str) -> None:
+    """A calibration's correlated estimates are listed with ρ; one button (one undo step)
+    draws them independently again."""
+    at = open_app(lang, "assumptions")
+    plan = at.session_state["plan"]
+    plan.scenario = plan.scenario.model_copy(update={"correlations": {"repeat.a|repeat.b": -0.42}})
+    at.run()
+    assert_clean(at)
+    table = table_with(at, t("as.unc.corr.rho", lang))
+    row = table.iloc[0]
+    assert row[t("as.unc.corr.a", lang)] == PARAMS["repeat.a"].label(lang)
+    assert row[t("as.unc.corr.b", lang)] == PARAMS["repeat.b"].label(lang)
+    assert row[t("as.unc.corr.rho", lang)] == fmt_param(-0.42, "", lang)
+    at.button(key="as_unc_corr_clear").click().run()
+    assert_clean(at)
+    assert _plan(at).correlations == {}
+    assert not any(t("as.unc.corr.rho", lang) in e.value.columns for e in at.dataframe)

@@ -164,6 +164,7 @@ NUMBERS_WITHOUT_AN_ENTRY = {
     "FreeShipping.threshold",
     "Override.p10",
     "Override.p90",
+    "Scenario.correlations",  # ρ between two parameters' draws: a number about two others
 }
 
 

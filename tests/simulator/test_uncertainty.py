@@ -26,8 +26,11 @@ from simulator.uncertainty import (
     Spec,
     beta_from_counts,
     check_override,
+    correlate,
+    fit_correlations,
     override_from_se,
     override_spec,
+    pair_key,
     ppf,
     quantiles,
     scenario_spec,
@@ -283,9 +286,56 @@ def test_a_repeat_fit_carries_its_standard_errors():
     orders = pd.DataFrame(rows, columns=["customer_id", "date", "amount"])
     fit = fit_repeat_model(orders, calibration_end="2024-10-01")
     sc = apply_repeat_fit(Scenario(), fit, use_alpha=False, gamma_gamma=False)
+    # the fit's estimates move together: their correlations reach the scenario (issue 19 item 1)
+    sd = np.sqrt(np.diag(fit.cov))
+    rho_ab = fit.cov[2, 3] / (sd[2] * sd[3])
+    assert sc.correlations[pair_key("repeat.a", "repeat.b")] == pytest.approx(rho_ab, abs=1e-3)
+    assert set(sc.correlations) <= {pair_key(x, y) for x, y in
+                                    (("repeat.r", "repeat.a"), ("repeat.r", "repeat.b"),
+                                     ("repeat.a", "repeat.b"))}  # fmt: skip
+    again = Scenario.model_validate_json(sc.model_dump_json())
+    assert again.correlations == sc.correlations and hash(again) == hash(sc)
+    # a refit replaces the correlations of the paths it fits
+    refit = apply_repeat_fit(sc.model_copy(update={}), fit, use_alpha=False, gamma_gamma=False)
+    assert refit.correlations == sc.correlations
     for key in ("r", "a", "b"):
         if math.isfinite(fit.stderr[key]) and fit.stderr[key] > 0:
             spec = scenario_spec(sc, f"repeat.{key}", PARAMS)
             assert spec.basis == "calibrated"
             assert quantiles(spec)[1] == pytest.approx(fit.params[key], rel=1e-5)
     assert sc.uncertainty  # at least one fitted SE reached the scenario
+
+
+def test_correlate_keeps_each_marginal_and_gives_the_correlation():
+    """Gaussian copula: every column stays uniform; the normal scores correlate by ρ."""
+    from scipy import special, stats
+
+    from simulator.montecarlo import DIMENSIONS, uniforms
+
+    u = uniforms(2048, 5)
+    pairs = {pair_key("repeat.a", "repeat.b"): 0.6, pair_key("repeat.a", "repeat.r"): -0.3}
+    v = correlate(u, DIMENSIONS, pairs)
+    a, b, r = (DIMENSIONS.index(p) for p in ("repeat.a", "repeat.b", "repeat.r"))
+    for j in (a, b, r):
+        assert stats.kstest(v[:, j], "uniform").pvalue > 0.01
+    z = special.ndtri(v[:, [a, b, r]])
+    got = np.corrcoef(z.T)
+    assert got[0, 1] == pytest.approx(0.6, abs=0.05)
+    assert got[0, 2] == pytest.approx(-0.3, abs=0.05)
+    untouched = [j for j in range(len(DIMENSIONS)) if j not in (b, r)]
+    assert np.array_equal(v[:, untouched], u[:, untouched])  # the first path keeps its own
+    assert correlate(u, DIMENSIONS, {}) is u
+
+
+def test_fit_correlations_shrinks_an_impossible_matrix():
+    cov = np.array([[1.0, 0.999, -0.999], [0.999, 1.0, 0.999], [-0.999, 0.999, 1.0]])
+    out = fit_correlations(("repeat.r", "repeat.a", "repeat.b"), cov)
+    assert out and all(abs(v) < 0.99 for v in out.values())
+    Scenario(correlations=out)  # accepted: positive definite
+    assert fit_correlations(("repeat.r", None), np.eye(2)) == {}
+
+
+def test_correlations_are_left_out_of_an_empty_dump():
+    assert "correlations" not in Scenario().model_dump()
+    sc = Scenario(correlations={"repeat.b|repeat.a": 0.5})
+    assert sc.correlations == {"repeat.a|repeat.b": 0.5}  # canonical order

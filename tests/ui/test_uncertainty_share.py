@@ -79,3 +79,11 @@ def test_a_scenario_with_overrides_is_hashable_and_equal_by_value() -> None:
     b = Scenario.model_validate({"uncertainty": dict(reversed(OVERRIDES.items()))})
     assert a == b and hash(a) == hash(b)
     assert len({a, b, Scenario()}) == 2
+
+
+def test_correlations_travel_in_links_and_files() -> None:
+    """A fit's correlations reopen from a share link and a workspace file unchanged."""
+    sc = Scenario(correlations={"repeat.a|repeat.b": -0.42, "repeat.a|repeat.r": 0.3})
+    ws = Workspace(scenarios=(Entry(name="a", baseline=True, scenario=sc),))
+    assert decode_link(encode_link(ws)).workspace == ws
+    assert workspace_from_json(workspace_to_json(ws)) == ws

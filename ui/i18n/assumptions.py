@@ -177,6 +177,22 @@ KEYS: dict[str, tuple[str, str]] = {
     "as.unc.p90": ("P90(十次里一次更高)", "P90 (higher one time in ten)"),
     "as.unc.apply": ("应用", "Apply"),
     "as.unc.reset": ("恢复默认", "Reset to default"),
+    "as.unc.corr.title": ("一起抽取的参数", "Parameters drawn together"),
+    "as.unc.corr.intro": (
+        "这些参数来自同一次拟合(「校准」页),估计值相互关联:模拟时按相关系数 ρ 一起抽取"
+        "(高斯 copula,各自的分布不变)。",
+        "These parameters come from one fit (the Calibrate page) and their estimates move "
+        "together: the simulation draws them jointly with correlation ρ (a Gaussian copula; "
+        "each keeps its own distribution).",
+    ),
+    "as.unc.corr.a": ("参数一", "Parameter"),
+    "as.unc.corr.b": ("参数二", "With"),
+    "as.unc.corr.rho": ("相关系数 ρ", "Correlation ρ"),
+    "as.unc.corr.clear": ("改为各自独立抽取", "Draw them independently"),
+    "as.unc.corr.undo": (
+        "「{scenario}」中参数的联合抽取",
+        "the joint draws of parameters in “{scenario}”",
+    ),
     "as.unc.undo": (
         "「{scenario}」中「{param}」的不确定范围",
         "the uncertainty of “{param}” in “{scenario}”",

@@ -136,6 +136,19 @@ KEYS: dict[str, tuple[str, str]] = {
         "A log-normal range for “{path}” needs a P10 above 0 (got {p10}–{p90}; the range is "
         "{lo} to {hi}).",
     ),
+    "err.unc_corr_pair": (
+        "相关设置「{pair}」须写成两个不同数值参数的路径,中间用 | 隔开。",
+        "The correlation “{pair}” must name two different numeric parameters, as a|b.",
+    ),
+    "err.unc_corr_rho": (
+        "「{a}」与「{b}」的相关系数须在 −{max} 到 {max} 之间(收到 {rho})。",
+        "The correlation of “{a}” and “{b}” must lie between −{max} and {max} (got {rho}).",
+    ),
+    "err.unc_corr_pd": (
+        "这些相关系数放在一起互相矛盾(没有哪种联合分布同时满足它们),请减小其中一些。",
+        "These correlations contradict one another (no joint distribution has them all); "
+        "make some of them smaller.",
+    ),
     "err.mc_paths": (
         "模拟路径数须是 1 到 {max} 之间的整数(收到 {paths})。",
         "The number of simulated paths must be a whole number from 1 to {max} (got {paths}).",
