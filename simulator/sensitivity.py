@@ -359,9 +359,10 @@ def sobol(
     bad = [p for p in chosen if p not in uncertain]
     if not chosen or len(chosen) > MAX_SOBOL_PARAMS or bad:
         raise ModelError(
-            "sens_params", f"Sobol needs 1…{MAX_SOBOL_PARAMS} uncertain parameters; "
-            f"{len(chosen)} given, not uncertain: {bad}",
-            n=len(chosen), max=MAX_SOBOL_PARAMS, bad=", ".join(bad) or "—",
+            "sens_params",
+            f"Sobol needs 1…{MAX_SOBOL_PARAMS} uncertain parameters; {len(chosen)} given, "
+            f"not uncertain: {bad}",
+            n=len(chosen), max=MAX_SOBOL_PARAMS, fixed=len(bad),
         )  # fmt: skip
     d = len(chosen)
     cols = [montecarlo.DIMENSIONS.index(p) for p in chosen]

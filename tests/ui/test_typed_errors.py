@@ -28,6 +28,7 @@ from simulator.engine import simulate
 from simulator.errors import ModelError
 from simulator.montecarlo import outlook
 from simulator.repurchase import check_old_share
+from simulator.sensitivity import sobol, tornado
 from ui.errors import describe_error
 from ui.i18n import CATALOGUE, LANGS, t
 from ui.share import Workspace
@@ -242,6 +243,12 @@ CASES = {
     "mc_seed": lambda: simulate(Scenario(), paths=2, seed=-1),
     "mc_measure": lambda: simulate(Scenario(horizon_days=30)).bands(["day"]),
     "mc_quantile": lambda: simulate(Scenario(horizon_days=30)).bands(["gmv"], q=(2.0,)),
+    "sens_measure": lambda: tornado(Scenario(horizon_days=7), reference=Scenario(horizon_days=7),
+                                    measure="day"),
+    "sens_n": lambda: sobol(Scenario(horizon_days=7), reference=Scenario(horizon_days=7),
+                            params=["store.aov"], n=6),
+    "sens_params": lambda: sobol(Scenario(horizon_days=7), reference=Scenario(horizon_days=7),
+                                 params=["traffic.paid_search.budget_per_day"], n=8),
     "mc_mismatch": lambda: outlook(
         simulate(Scenario(horizon_days=30), paths=2, seed=1),
         simulate(Scenario(horizon_days=30), paths=3, seed=1), "profit",
@@ -273,7 +280,7 @@ def test_every_code_has_a_case() -> None:
 
 #: Latin words a Chinese sentence may hold: the model's own names (BG/NBD, Gamma-Gamma), the
 #: date pattern, and the quoted input.
-ZH_LATIN_OK = {"BG", "NBD", "Gamma", "YYYY", "MM", "DD", "datetime"}
+ZH_LATIN_OK = {"BG", "NBD", "Gamma", "Sobol", "YYYY", "MM", "DD", "datetime"}
 
 
 @pytest.mark.parametrize("code", sorted(CASES))

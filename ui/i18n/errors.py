@@ -170,6 +170,19 @@ KEYS: dict[str, tuple[str, str]] = {
         "The plan ({plan} paths) and the baseline ({base} paths) must be simulated with the "
         "same path count and seed to be compared.",
     ),
+    "err.sens_measure": (
+        "「{measure}」不是推演结果里的合计指标,无法做敏感度分析。",
+        "“{measure}” is not a total of a simulation: no sensitivity analysis for it.",
+    ),
+    "err.sens_n": (
+        "敏感度(Sobol)分析的样本数须是 {lo} 到 {hi} 之间的 2 的幂(收到 {n})。",
+        "The Sobol analysis's sample size must be a power of two from {lo} to {hi} (got {n}).",
+    ),
+    "err.sens_params": (
+        "敏感度(Sobol)分析须选 1 到 {max} 个有不确定性的参数(选了 {n} 个,其中 {fixed} 个是固定的)。",
+        "The Sobol analysis needs 1 to {max} parameters that carry uncertainty ({n} chosen, "
+        "{fixed} of them fixed).",
+    ),
     "err.date_range": (
         "开始日期须在 {first} 到 {last} 之间(收到 {value})。",
         "The start date must lie between {first} and {last} (got {value}).",
