@@ -6,7 +6,7 @@ import streamlit as st
 from simulator import PARAMS, PRESETS, get_param
 from simulator.presets import PRESET_SOURCES
 from simulator.sources import preset_source_text, section_text, source_text
-from ui import layout, router, state, uncertainty
+from ui import layout, router, sensitivity, state, uncertainty
 from ui.fmt import fmt_param, fmt_pct, unit_label
 from ui.i18n import t
 from ui.widgets import choice_label
@@ -128,6 +128,7 @@ with layout.guard():
     st.caption(t("as.campaigns_promos", lang))
 
     uncertainty.draw(lang)  # issue 19: how sure each parameter is, and the user's ranges
+    sensitivity.draw(lang)  # issue 19 item 4: which of them matters most (tornado, Sobol)
 
     st.subheader(t("as.derived", lang), anchor=False)
     cal = state.results()[0].calibration

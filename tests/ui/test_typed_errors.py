@@ -278,7 +278,7 @@ def test_every_code_has_a_case() -> None:
     assert set(CASES) == set(RAISED)
 
 
-#: Latin words a Chinese sentence may hold: the model's own names (BG/NBD, Gamma-Gamma), the
+#: Latin words a Chinese sentence may hold: the model's own names (BG/NBD, Gamma-Gamma, Sobol), the
 #: date pattern, and the quoted input.
 ZH_LATIN_OK = {"BG", "NBD", "Gamma", "Sobol", "YYYY", "MM", "DD", "datetime"}
 

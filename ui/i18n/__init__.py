@@ -18,6 +18,7 @@ module             prefixes
 ``membership``     ``mb``
 ``calibrate``      ``cal`` ``up``
 ``assumptions``    ``as`` ``errata``
+``sensitivity``    ``sens``
 ``workspace``      ``files`` ``share`` ``undo``
 ``exports``        ``xcol`` ``xl`` ``report`` ``unit``
 ``dates``          ``dt``
@@ -51,6 +52,7 @@ from ui.i18n import (
     overview,
     parameters,
     promotions,
+    sensitivity,
     traffic,
     warnings,
     workspace,
@@ -72,6 +74,7 @@ AREAS: tuple[ModuleType, ...] = (
     membership,
     calibrate,
     assumptions,
+    sensitivity,
     workspace,
     exports,
     dates,
