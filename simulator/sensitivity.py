@@ -43,6 +43,10 @@ Sobol points split in two) and is evaluated in one call of the function (``indic
 ``run_paths`` call per scenario, in chunks of ``CHUNK`` rows (memory: a call keeps 17 daily
 columns per row), and the values go to ``scipy.stats.sobol_indices`` as its dict form.
 The Ishigami function's published indices come out of the same ``indices`` (tests).
+Both analyses draw each parameter from its own column (``run_paths(..., only=…)``): a
+scenario's correlations (``Scenario.correlations``, a fit's BG/NBD estimates) are not applied —
+Sobol's decomposition assumes independent inputs, and a tornado bar is one parameter's own
+quantiles.
 
 The plain-words reading (``reading``): the leading parameter(s), their share and where the user
 can pin them down — the Calibrate page for what a calibration fits (``CALIBRATED``), otherwise
@@ -152,14 +156,16 @@ class _Runner:
         return plan - self._totals(self.reference, u, only)
 
 
-def _centred(scenario: Scenario, path: str) -> bool:
-    """Every value of ``path`` in ``scenario`` is its spec's median (u = 0.5 reproduces it)."""
+def _off_centre(scenario: Scenario) -> set[str]:
+    """Registry paths with a value in ``scenario`` that is not its spec's median (u = 0.5 does
+    not reproduce it: a user's range need not be centred)."""
     data = scenario.model_dump(mode="python")
-    for s in montecarlo._slots(scenario, {path}):
+    out = set()
+    for s in montecarlo._slots(scenario):
         v = float(montecarlo._value(data, s.keys))
         if abs(float(ppf(s.spec, 0.5)) - v) > MEDIAN_RTOL * max(1.0, abs(v)):
-            return False
-    return True
+            out.add(s.param)
+    return out
 
 
 def tornado(
@@ -183,7 +189,8 @@ def tornado(
     params = list(dict.fromkeys(montecarlo.uncertain_paths(plan)
                                 + montecarlo.uncertain_paths(reference)))  # fmt: skip
     scenarios = (plan,) if same else (plan, reference)
-    joint = [p for p in params if all(_centred(sc, p) for sc in scenarios)]
+    off = set().union(*(_off_centre(sc) for sc in scenarios))
+    joint = [p for p in params if p not in off]
     alone = [p for p in params if p not in joint]
     ends = _ends(scenarios, params)
     run = _Runner(plan, reference, measure, seed, progress, 2 * len(params))

@@ -30,6 +30,17 @@
   (a new value each time), timed from the key to the page settled, beside a one-slider page's,
   medians of interleaved rounds, and each page's ratio to the one-slider page (the aim is at
   most 3×); see ``tests/slider_settle.py``. Skipped without chromium.
+- ``tornado_default_*``: ``simulator.sensitivity.tornado`` on the app's default shop (the
+  preset the app opens with), the plan being the baseline (``_level``: one scenario) and a plan
+  that changes the paid-search budget (``_change``: plan and baseline), with the runs made and
+  the ratio to one deterministic run.
+- ``sobol_10_params``: ``sobol`` of the plan's profit change over the tornado's top 10
+  parameters at the Assumptions page's sample size (``ui.sensitivity.SOBOL_N``), wall seconds,
+  the runs made (n·(10 + 2) per scenario), the ratio to one deterministic run and the share of a
+  minute it takes (issue 19 item 7: under a minute, with a progress bar). Both run the paths one
+  by one today; ``engine.run_paths`` vectorised over paths makes them faster with no change
+  here (each scenario's rows already go through one call). ``python tests/bench.py
+  sensitivity`` prints these alone.
 """
 
 from __future__ import annotations
@@ -137,6 +148,7 @@ def main() -> None:
 
     fit_benchmarks()
     link_benchmarks()
+    sensitivity_benchmarks()
 
     from tests.server_rerun import server_rerun_benchmarks
 
@@ -153,6 +165,38 @@ def main() -> None:
         from tests.slider_settle import slider_settle_benchmarks
 
         slider_settle_benchmarks()
+
+
+def sensitivity_benchmarks() -> None:
+    from simulator import load_preset, set_param, simulate
+    from simulator.sensitivity import sobol, sobol_runs, tornado
+    from ui.sensitivity import SOBOL_N, SOBOL_PARAMS
+    from ui.state import DEFAULT_PRESET
+
+    base = load_preset(DEFAULT_PRESET)
+    plan = set_param(base, "traffic.paid_search.budget_per_day",
+                     2.0 * base.traffic.paid_search.budget_per_day + 500.0)  # fmt: skip
+    t_one = median_seconds(lambda: simulate(plan, reference=base), repeat=20)
+    print(f"sensitivity_one_run_{base.horizon_days}d: {t_one * 1e3:.2f} ms")
+    frames = {}
+    for label, p in (("level", base), ("change", plan)):
+        start = time.perf_counter()
+        frames[label] = tornado(p, reference=base, measure="profit")
+        wall = time.perf_counter() - start
+        runs = len(frames[label]) * 2 * (1 if p is base else 2)
+        print(f"tornado_default_{label}: {wall:.2f} s")
+        print(f"tornado_default_{label}_runs: {runs} runs")
+        print(f"tornado_default_{label}_vs_one_run: {wall / t_one:.0f} x")
+    params = list(frames["change"]["parameter"][:SOBOL_PARAMS])
+    start = time.perf_counter()
+    sobol(plan, reference=base, measure="profit", params=params, n=SOBOL_N, seed=7,
+          confidence=0.9, progress=lambda f: None)  # fmt: skip
+    wall = time.perf_counter() - start
+    print(f"sobol_10_params_n: {SOBOL_N}")
+    print(f"sobol_10_params: {wall:.1f} s")
+    print(f"sobol_10_params_runs: {2 * sobol_runs(len(params), SOBOL_N)} runs")
+    print(f"sobol_10_params_vs_one_run: {wall / t_one:.0f} x")
+    print(f"sobol_10_params_share_of_minute: {100 * wall / 60:.0f} %")
 
 
 #: Synthetic repeat buying for the fit benchmark (days; the pace of tests/simulator's recovery).
@@ -176,4 +220,7 @@ def fit_benchmarks() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["sensitivity"]:
+        sensitivity_benchmarks()
+    else:
+        main()

@@ -73,8 +73,17 @@ def test_a_parameter_without_uncertainty_is_absent(base):
     assert "price.elasticity" in set(tornado(base, reference=base, measure="gmv")["parameter"])
 
 
-def test_plan_equal_to_the_baseline_gives_levels(base):
-    frame = tornado(base, reference=base.model_copy(), measure="gmv")
+SEEN: list[float] = []
+
+
+@pytest.fixture(scope="module")
+def level(base) -> pd.DataFrame:
+    """The baseline against an equal copy of itself: levels of GMV (progress kept in SEEN)."""
+    return tornado(base, reference=base.model_copy(), measure="gmv", progress=SEEN.append)
+
+
+def test_plan_equal_to_the_baseline_gives_levels(base, level):
+    frame = level
     assert frame.attrs["quantity"] == "level"
     level = simulate(base).totals["gmv"]
     assert frame.attrs["central"] == pytest.approx(level, rel=1e-12)
@@ -88,19 +97,18 @@ def test_a_user_range_off_centre_runs_on_its_own(base):
     sc = base.model_copy(
         update={"uncertainty": {"price.elasticity": Override(family="normal", p10=-4.0, p90=-3.5)}}
     )
-    assert not sensitivity._centred(sc, "price.elasticity")
+    assert sensitivity._off_centre(sc) == {"price.elasticity"}
     frame = tornado(sc, reference=sc, measure="gmv").set_index("parameter")
     lo, hi = (simulate(set_param(sc, "price.elasticity", x)).totals["gmv"] for x in (-4.0, -3.5))
     assert frame.loc["price.elasticity", "low"] == pytest.approx(lo, rel=1e-9)
     assert frame.loc["price.elasticity", "high"] == pytest.approx(hi, rel=1e-9)
 
 
-def test_an_end_the_rules_refuse_stops_at_the_rule_s_limit():
+def test_an_end_the_rules_refuse_stops_at_the_rule_s_limit(base, level):
     """The default shop's inquiry rate at its P90 converts more visitors through the inquiry
     path than all new orders (a cross-field rule): its bar ends where the rule allows, not at a
     random redraw."""
-    sc = Scenario(horizon_days=H)
-    frame = tornado(sc, reference=sc, measure="profit")
+    sc, frame = base, level
     lo_u, hi_u = frame.attrs["clipped"]["funnel.inquiry_rate"]
     assert lo_u == sensitivity.LOW_U and 0.5 < hi_u < sensitivity.HIGH_U
     assert frame.attrs["redrawn"] == 0
@@ -115,9 +123,8 @@ def test_unknown_measure_is_a_typed_error(plan, base):
     assert err.value.code == "sens_measure" and err.value.params["measure"] == "happiness"
 
 
-def test_progress_reaches_one(base):
-    seen: list[float] = []
-    tornado(base, reference=base, measure="gmv", progress=seen.append)
+def test_progress_reaches_one(level):
+    seen = SEEN
     assert seen and seen[-1] == pytest.approx(1.0) and all(0 <= f <= 1 for f in seen)
     assert seen == sorted(seen)
 
