@@ -32,8 +32,8 @@ KEYS: dict[str, tuple[str, str]] = {
     "sens.end.high": ("取 P90 时", "At its P90"),
     "sens.end": ("参数取值", "Parameter at"),
     "sens.central": (
-        "竖线:所有参数取当前值时 {value}",
-        "The vertical line: every parameter at its value, {value}",
+        "竖线:所有参数取当前值时为 {value}。",
+        "The vertical line: every parameter at its value, {value}.",
     ),
     "sens.col.param": ("参数", "Parameter"),
     "sens.col.low": ("取 P10 时", "At its P10"),
