@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import ui.sensitivity as sens
-from simulator import PARAMS
+from simulator import PARAMS, simulate
 from tests.app.test_pages import assert_clean, chart_frames, open_app, table_with
 from ui.i18n import LANGS, t
 
@@ -69,3 +69,24 @@ def test_tornado_reading_and_sobol(lang: str, monkeypatch: pytest.MonkeyPatch) -
     assert str(runs) in _texts(at)
     at.run()  # the result stays for the same scenarios, measure and n
     assert len(table_with(at, t("sens.sobol.col.total", lang))) == sens.SOBOL_PARAMS
+
+
+def test_a_plan_against_the_baseline_shows_its_change() -> None:
+    """With a plan unlike the baseline the bars are the plan's change, from the deterministic
+    change (the central line), and the axis says so."""
+    lang = "en"
+    at = open_app(lang, "assumptions")
+    (box,) = [s for s in at.sidebar.selectbox if s.label == t("side.plan_preset", lang)]
+    box.set_value("large_store").run()
+    assert_clean(at)
+    at.toggle(key="sens_on").set_value(True).run()
+    assert_clean(at)
+    plan, base = at.session_state["plan"].scenario, at.session_state["baseline"].scenario
+    assert plan != base
+    change = simulate(plan, reference=base).totals["profit"] - simulate(base).totals["profit"]
+    end_low = t("sens.end.low", lang)
+    (bars,) = [f for f in chart_frames(at) if "end" in f.columns and end_low in set(f["end"])]
+    assert bars["start"].to_numpy() == pytest.approx(change, rel=1e-9)
+    spec = [c for c in at.get("vega_lite_chart") if end_low in c.proto.spec]
+    axis_title = t("sens.axis.change", lang, measure=t("m.profit", lang))
+    assert spec and axis_title in spec[0].proto.spec
