@@ -513,6 +513,9 @@ class PathRuns:
     totals: pd.DataFrame  # one row per path (index "path"), columns = the totals keys
     daily: Mapping[str, np.ndarray]  # montecarlo.BAND_COLUMNS → (paths, days)
     redrawn: int  # paths whose first draw a cross-field rule refused (drawn again)
+    #: (paths,) bool: the row's first draw (of the plan or of its reference) was refused by a
+    #: cross-field rule and drawn again (sensitivity reads which rows moved off their design)
+    refused: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
 
 def run_paths(
@@ -534,7 +537,16 @@ def run_paths(
     """
     dp = montecarlo.draw(scenario, u, seed, only=only)
     dr = dp if reference is scenario else montecarlo.draw(reference, u, seed, only=only)
-    paths = u.shape[0]
+    return _run_paths_loop(scenario, reference, dp, dr, progress=progress)
+
+
+def _run_paths_loop(
+    scenario: Scenario, reference: Scenario, dp: montecarlo.Draws, dr: montecarlo.Draws, *,
+    progress: Callable[[float], None] | None = None,
+) -> PathRuns:  # fmt: skip
+    """The reference implementation of ``run_paths``: each path's scenario through the whole
+    daily chain (setup, feedback passes, daily arrays), one path after the other."""
+    paths = dp.paths
     totals: list[Mapping[str, float]] = []
     kept = {c: np.empty((paths, scenario.horizon_days)) for c in montecarlo.BAND_COLUMNS}
     for k, (plan_k, ref_k) in enumerate(zip(dp.scenarios, dr.scenarios, strict=True)):
@@ -546,7 +558,8 @@ def run_paths(
             progress((k + 1) / paths)
     draws = pd.DataFrame.from_records(totals)
     draws.index.name = "path"
-    return PathRuns(totals=draws, daily=kept, redrawn=max(dp.redrawn, dr.redrawn))
+    return PathRuns(totals=draws, daily=kept, redrawn=max(dp.redrawn, dr.redrawn),
+                    refused=dp.refused | dr.refused)  # fmt: skip
 
 
 def _arrays(s: Setup) -> dict[str, np.ndarray]:
