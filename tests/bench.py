@@ -30,6 +30,11 @@
   (a new value each time), timed from the key to the page settled, beside a one-slider page's,
   medians of interleaved rounds, and each page's ratio to the one-slider page (the aim is at
   most 3×); see ``tests/slider_settle.py``. Skipped without chromium.
+- ``monte_carlo_1000_paths_365d``: ``simulate(..., paths=1000, seed=0)`` of the app's default
+  shop over 365 days (the deterministic run and 1,000 paths of parameter draws), beside one
+  deterministic 365-day run of the same shop, medians of interleaved repetitions, and
+  ``monte_carlo_1000_paths_vs_one_run``, their ratio (issue 19 item 7: at most 30×).
+  ``python tests/bench.py montecarlo`` prints these alone.
 - ``tornado_default_*``: ``simulator.sensitivity.tornado`` on the app's default shop (the
   preset the app opens with), the plan being the baseline (``_level``: one scenario) and a plan
   that changes the paid-search budget (``_change``: plan and baseline), with the runs made and
@@ -148,6 +153,7 @@ def main() -> None:
 
     fit_benchmarks()
     link_benchmarks()
+    montecarlo_benchmarks()
     sensitivity_benchmarks()
 
     from tests.server_rerun import server_rerun_benchmarks
@@ -165,6 +171,19 @@ def main() -> None:
         from tests.slider_settle import slider_settle_benchmarks
 
         slider_settle_benchmarks()
+
+
+def montecarlo_benchmarks(repeat: int = 3) -> None:
+    from simulator import load_preset, set_param, simulate
+    from ui.state import DEFAULT_PRESET
+
+    base = set_param(load_preset(DEFAULT_PRESET), "horizon_days", 365)
+    t_one, t_mc = interleaved_medians(
+        [lambda: simulate(base), lambda: simulate(base, paths=1000, seed=0)], repeat=repeat
+    )
+    print(f"monte_carlo_one_run_365d: {t_one * 1e3:.2f} ms")
+    print(f"monte_carlo_1000_paths_365d: {t_mc:.3f} s")
+    print(f"monte_carlo_1000_paths_vs_one_run: {t_mc / t_one:.1f} x")
 
 
 def sensitivity_benchmarks() -> None:
@@ -222,5 +241,7 @@ def fit_benchmarks() -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["sensitivity"]:
         sensitivity_benchmarks()
+    elif sys.argv[1:] == ["montecarlo"]:
+        montecarlo_benchmarks()
     else:
         main()
