@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -47,7 +47,7 @@ from scipy.stats import qmc
 from .errors import ModelError
 from .registry import PARAMS, Param
 from .scenario import Scenario, rules_hold
-from .uncertainty import Spec, correlate, override_spec, ppf, spec_for
+from .uncertainty import Override, Spec, correlate, override_spec, ppf, spec_for
 
 #: Every registry path, in registry order: column j of the uniforms is DIMENSIONS[j].
 DIMENSIONS: tuple[str, ...] = tuple(PARAMS)
@@ -86,9 +86,19 @@ def _spec(scenario: Scenario, p: Param, value: object) -> Spec | None:
     """The spec of ``p`` around ``value`` in ``scenario`` (None: not a number, or fixed)."""
     if not isinstance(value, int | float) or isinstance(value, bool):
         return None
-    ov = scenario.uncertainty.get(p.path)
-    spec = override_spec(p, ov, float(value)) if ov is not None else spec_for(p, value)
+    spec = _spec_at(p.path, float(value), scenario.uncertainty.get(p.path))
     return None if spec.fixed else spec
+
+
+@lru_cache(maxsize=8192)
+def _spec_at(path: str, value: float, ov: Override | None) -> Spec:
+    """The spec of registry path ``path`` around ``value`` (a pure function of its arguments,
+    kept: fitting a truncated spec freezes SciPy distributions, ~1 ms each, and every draw of
+    a scenario asks for the same ~100)."""
+    p = PARAMS[path]
+    if ov is not None:
+        return override_spec(p, ov, value)
+    return spec_for(p, int(value) if p.kind == "int" else value)
 
 
 @dataclass(frozen=True)
