@@ -276,7 +276,12 @@ def check_old_share(
         )
 
 
-@lru_cache(maxsize=256)
+#: α's kept (a float each): enough for every path of a Monte Carlo plan and its baseline drawn
+#: with the same seed (montecarlo.MAX_PATHS = 4096 each), which share their BG/NBD draws.
+ALPHA_CACHE = 8192
+
+
+@lru_cache(maxsize=ALPHA_CACHE)
 def calibrate_alpha(
     target_share: float, age_days: float, r: float, a: float, b: float,
     lifetime_days: float = float("inf"),
