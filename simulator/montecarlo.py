@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -174,6 +174,12 @@ class Draws:
     @property
     def paths(self) -> int:
         return len(self.refused)
+
+    def first(self) -> Draws:
+        """These draws cut to their first path."""
+        return replace(self, values={k: v[:1] for k, v in self.values.items()},
+                       slot_values=tuple(v[:1] for v in self.slot_values),
+                       refused=self.refused[:1], at_central=self.at_central[:1])  # fmt: skip
 
     @cached_property
     def scenarios(self) -> tuple[Scenario, ...]:

@@ -226,12 +226,15 @@ class Repeat:
 def repeat_step(
     *, plan: Scenario, reference: Scenario, new_gross: FloatArray, referred: FloatArray,
     cohort_weight: FloatArray, history_buyers: float, age_days: int, alpha_days: float,
-    offers: Offers, kernel: Kernel,
+    offers: Offers, kernel: Kernel, prep: membership.RepeatPrep | None = None,
 ) -> Repeat:  # fmt: skip
+    """``prep``: the run's ``membership.repeat_prep`` (what no pass changes), kept by the
+    engine's setup."""
+
     def base(new_buyers: FloatArray) -> membership.RepeatBase:
         return membership.repeat_orders(
             plan, reference, new_buyers * cohort_weight, referred, history_buyers, age_days,
-            alpha_days,
+            alpha_days, prep,
         )  # fmt: skip
 
     first = base(new_gross)
@@ -314,9 +317,9 @@ def voucher_step(
     by_promo: dict[int, FloatArray] = {}
     for i, share, face, valid, uplift, threshold in voucher_specs(plan, horizon):
         holders = orders_new * share
-        window = np.zeros(horizon)
-        window[: min(valid, horizon)] = kernel.kernel[: min(valid, horizon)]
-        base = np.concatenate(([0.0], np.convolve(holders, window)[: horizon - 1])) * kernel.scale
+        window = np.zeros(np.shape(kernel.kernel))
+        window[..., : min(valid, horizon)] = kernel.kernel[..., : min(valid, horizon)]
+        base = _lagged_convolution(holders, window) * kernel.scale
         extra = extra + uplift * base
         per_order = threshold_outcome(
             offers.repeat_list_value, offers.repeat_sigma, [(threshold, face)], Padding(0.0, 0.0)
@@ -325,6 +328,15 @@ def voucher_step(
         cost_all = cost_all + cost
         by_promo[i] = cost
     return Vouchers(extra, cost_all, by_promo)
+
+
+def _lagged_convolution(x: FloatArray, kernel: FloatArray) -> FloatArray:
+    """y_t = Σ_{c<t} x_c·kernel_{t−1−c}: each day's cohort acts from the next day on (along the
+    last axis; a batch of paths convolves each path with its own kernel)."""
+    if x.ndim == 1 and kernel.ndim == 1:
+        return np.concatenate(([0.0], np.convolve(x, kernel)[: x.shape[-1] - 1]))
+    x, kernel = np.broadcast_arrays(x, kernel)
+    return np.stack([_lagged_convolution(a, k) for a, k in zip(x, kernel, strict=True)])
 
 
 @dataclass(frozen=True)
@@ -465,12 +477,13 @@ def shipping_step(
         o_new * offers.new.free_shipping + o_rep * offers.repeat.free_shipping + card_free_orders,
     )
     share = plan.store.paid_shipping_share
-    if offers.paying_new == offers.paying_repeat == share:
+    same = np.logical_and(offers.paying_new == offers.paying_repeat, offers.paying_repeat == share)
+    if np.all(same):
         paying = share * (orders - free_shipped)
-    else:  # those who still pay: fewer, where the fee turned payers away
-        paying = (offers.paying_new * o_new + offers.paying_repeat * o_rep) * safe_ratio(
-            orders - free_shipped, orders
-        )
+    else:  # those who still pay: fewer, where the fee turned payers away (path by path)
+        paying = np.where(same, share * (orders - free_shipped), (
+            offers.paying_new * o_new + offers.paying_repeat * o_rep
+        ) * safe_ratio(orders - free_shipped, orders))  # fmt: skip
     return Shipping(free_shipped, paying, plan.store.shipping_fee * share * free_shipped)
 
 
@@ -530,7 +543,7 @@ def marketing_step(
     return Marketing(
         share=share,
         campaign_share=camp_share,
-        ad_spend=np.full(plan.horizon_days, t.paid_search.budget_per_day + t.display.budget_per_day),
+        ad_spend=np.zeros(plan.horizon_days) + (t.paid_search.budget_per_day + t.display.budget_per_day),
         affiliate_commission=t.affiliate.commission_rate * gmv_new * share["affiliate"],
         campaign_cost=campaign_cost,
         reminder_cost=placed * payment.reminders_per_order * payment.unit_reminder_cost,

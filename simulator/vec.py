@@ -23,6 +23,11 @@ def where(cond: Any, a: Any, b: Any) -> Any:
     return scalar(np.where(cond, a, b))
 
 
+def num(x: Any) -> Any:
+    """``float(x)`` for a number, ``x`` itself for a batch of paths."""
+    return x if is_batch(x) else float(x)
+
+
 def is_batch(*xs: Any) -> bool:
     """Whether any of ``xs`` is an array (a batch of paths) rather than a number."""
     return any(isinstance(x, np.ndarray) and x.ndim > 0 for x in xs)

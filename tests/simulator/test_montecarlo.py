@@ -174,7 +174,8 @@ def test_bands_refuse_an_unknown_measure_or_quantile(base_run):
 def test_progress_reports_every_path_and_ends_at_one(base):
     seen: list[float] = []
     simulate(base, paths=4, seed=1, progress=seen.append)
-    assert seen == [0.25, 0.5, 0.75, 1.0]
+    assert len(seen) >= 4 and seen[-1] == 1.0  # a call per path set up, and the batch's end
+    assert all(0.0 < a < b <= 1.0 for a, b in zip(seen, seen[1:], strict=False))
 
 
 def test_band_columns_are_daily_columns():
