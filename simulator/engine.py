@@ -370,33 +370,22 @@ def setup(scenario: Scenario, reference: Scenario) -> Setup:
     inquiry_share = safe_ratio(
         plan.funnel.inquiry_rate * plan.funnel.inquiry_conversion, cal.new_placed_conversion
     )
+    prep = membership.repeat_prep(plan, reference, plan.horizon_days, cal.age_days, cal.alpha_days)
     return Setup(
-        scenario=scenario,
-        plan=plan,
-        reference=reference,
-        calibration=cal,
-        traffic=traffic,
-        events=events,
-        offers=steps.offers_step(scenario=scenario, plan=plan, reference=reference),
+        scenario=scenario, plan=plan, reference=reference, calibration=cal, traffic=traffic,
+        events=events, offers=steps.offers_step(scenario=scenario, plan=plan, reference=reference),
         payment=payment,
         kernel=steps.kernel_step(
-            plan=plan,
-            alpha_days=cal.alpha_days,
-            repeat_multiplier=cal.repeat_multiplier,
-            pay_rate=payment.pay_rate,
-            pay_rate_reference=cal.pay_rate_reference,
-        ),  # fmt: skip
-        desks=steps.desks_step(
-            plan=plan,
-            reference=reference,
-            open_traffic=traffic,
-            events=events,
-            inquiry_share=inquiry_share,
-        ),  # fmt: skip
-        repeat_prep=membership.repeat_prep(
-            plan, reference, plan.horizon_days, cal.age_days, cal.alpha_days
+            plan=plan, alpha_days=cal.alpha_days, repeat_multiplier=cal.repeat_multiplier,
+            pay_rate=payment.pay_rate, pay_rate_reference=cal.pay_rate_reference,
+            daily=prep.delta if prep.repeat_buying else None,
         ),
-    )
+        desks=steps.desks_step(
+            plan=plan, reference=reference, open_traffic=traffic, events=events,
+            inquiry_share=inquiry_share,
+        ),
+        repeat_prep=prep,
+    )  # fmt: skip
 
 
 def _call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -595,7 +584,9 @@ VECTORISED: frozenset[Callable[..., Any]] = frozenset({
 
 class _BatchDesks(steps.Desks):
     """The service desks of a batch: each path's own ``Desks`` (one Erlang C desk per gate
-    pattern and staffing), stacked for the gates the batch asks for."""
+    pattern and staffing), stacked for the gates the batch asks for. (``service_days`` on all
+    paths at once computed the same numbers but slower: the Poisson terms of 24 hours × T days
+    × P paths cost the same per element either way, and one large batch runs out of cache.)"""
 
     def __init__(self, per_path: Sequence[steps.Desks], plan: Scenario, batch: Batch) -> None:
         super().__init__(plan, stack([d.events for d in per_path]),
@@ -604,16 +595,16 @@ class _BatchDesks(steps.Desks):
         object.__setattr__(self, "path_rows", tuple(per_path))
         object.__setattr__(self, "batch", batch)
 
-    def take_paths(self, sub: Batch) -> _BatchDesks:
-        """These desks for the paths of ``sub`` (a part of this batch: ``Batch.take``)."""
-        return _BatchDesks([self.path_rows[i] for i in sub.idx], sub.subset(self.plan), sub)
-
     def desk(self, gate: np.ndarray, inquiries: np.ndarray) -> steps.ServiceDays:
         key = gate.tobytes()
         if key not in self.by_gate:
             self.by_gate[key] = stack([d.desk(g, i) for d, g, i in zip(
                 self.path_rows, gate, inquiries, strict=True)], self.batch)  # fmt: skip
         return self.by_gate[key]
+
+    def take_paths(self, sub: Batch) -> _BatchDesks:
+        """These desks for the paths of ``sub`` (a part of this batch: ``Batch.take``)."""
+        return _BatchDesks([self.path_rows[i] for i in sub.idx], sub.subset(self.plan), sub)
 
 
 def _batched_plan(draws: montecarlo.Draws, plans: Sequence[Scenario]) -> Scenario:

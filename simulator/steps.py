@@ -111,10 +111,16 @@ class Kernel:
 
 def kernel_step(
     *, plan: Scenario, alpha_days: float, repeat_multiplier: float, pay_rate: float,
-    pay_rate_reference: float,
+    pay_rate_reference: float, daily: FloatArray | None = None,
 ) -> Kernel:  # fmt: skip
+    """``daily``: ΔE_L(k) for k = 1… at least the horizon when the caller has it
+    (``membership.repeat_prep``); the kernel is its first T days, the same numbers."""
     rp = plan.repeat
-    kernel = repeat_kernel(plan.horizon_days, rp.r, alpha_days, rp.a, rp.b, float(rp.lifetime_days))
+    horizon = plan.horizon_days
+    if daily is not None and daily.shape[-1] >= horizon:
+        kernel = daily[..., :horizon]
+    else:
+        kernel = repeat_kernel(horizon, rp.r, alpha_days, rp.a, rp.b, float(rp.lifetime_days))
     return Kernel(kernel, repeat_multiplier * (pay_rate / pay_rate_reference))
 
 
