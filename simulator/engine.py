@@ -10,8 +10,10 @@ feedback stops moving (a fixed point, reached in a few passes; ``Result.feedback
 daily table is read from the last pass's steps through one declared table, ``COLUMNS``.
 
 Mean mode (the only mode so far) is deterministic, without noise: every daily array has shape
-(T,). Monte Carlo over paths of parameter draws will add a leading path axis (see
-``simulator.steps``).
+(T,). A Monte Carlo over P paths of parameter draws (``run_paths``) runs the same steps on all
+paths at once, (P, T) arrays (``simulator.steps`` docstring, ``simulator.batch``), or path by
+path where ``batch_refusal`` says why (``_run_paths_loop``, the reference the batch is tested
+against).
 
 Calibration follows MODEL.md §10c: the *reference* scenario (the store as measured today; by
 default the plan itself) fixes the silent-path conversion, the pay rate the inquiry figures were

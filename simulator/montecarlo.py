@@ -29,6 +29,10 @@ Draws (MODEL.md §9.2):
   than all new orders, the industry's best DSR below its mean) is drawn again from its own
   stream: the specs are marginals, and the rules cut impossible combinations out of their joint
   distribution (rejection sampling). ``Draws.redrawn`` counts such paths; the UI reports them.
+  The rules are checked on all rows at once (``accepted``: ``scenario.rules_hold`` is the
+  validators' conditions written elementwise, so a batch of draws needs no validated Scenario
+  per path); only draws that move a rule on structure (promotion and campaign days, whose
+  stacking is checked day by day) are validated one scenario at a time (``batch_refusal``).
 
 Process noise (day-to-day demand noise) is not drawn: the bands are parameter uncertainty only.
 """

@@ -8,17 +8,17 @@ then traffic → service → funnel → referral → repeat → pull-forward →
 again under the ratings' feedback until it settles. Every daily column of ``Result.daily`` is
 read from these dataclasses through ``engine.COLUMNS``.
 
-Paths: mean mode has one deterministic path, and the arrays carry no path axis (the former
-``paths = 1`` axis was never used). Monte Carlo over P paths of parameter draws (CONTRACT.md,
-``simulate(..., paths=, seed=)``) will need: the draws as (P, 1) arrays where the steps read a
-scalar of ``plan`` today (so one ``Scenario`` carries all P values, or the steps take a draws
-table); a leading P axis through the steps that are already array code (traffic, funnel, basket,
-marketing, money: broadcasting), and explicit per-path work in the kernels that are not —
-``fulfilment.dispatch`` (a FIFO loop per day), ``repurchase.calibrate_alpha`` (a root per path),
-``promotions.stream_days`` (closed forms per basket, memoised), ``service.service_days`` (Erlang C
-per hour) and the membership ledgers (``lfilter`` along the last axis works as is); the feedback
-passes stopping when every path has settled; and ``engine.COLUMNS`` read per path (the central
-run into ``Result.daily``, the others into draws and bands).
+Paths: the deterministic run has one path and its arrays carry no path axis. A Monte Carlo
+over P paths of parameter draws (``engine.run_paths``) runs the chain on all paths at once: the
+batch's scenario holds each drawn value as a (P, 1) array (``montecarlo.Draws.batched``), each
+path's setup (calibration, offers, kernel, desks, ``membership.repeat_prep``) is computed on its
+own and stacked (``simulator.batch``), and the steps of ``engine.VECTORISED`` run on (P, T)
+arrays by broadcasting (branches on numbers are elementwise: ``simulator.vec``). The others —
+``members_step`` (the membership ledgers), ``fulfilment_step`` (the FIFO queue, a loop over
+days), ``referral_step`` (a recursive filter per path) and ``voucher_step`` when the plan has
+post-purchase vouchers — run path by path inside the batch (``Batch.per_path``), as do the
+service desks (Erlang C per hour: as fast per element path by path, and kinder to the cache).
+``tests/simulator/test_paths_equal_loop.py`` holds the batch to the loop to 1e-9.
 
 The equations are those of the mechanism modules the steps call (traffic, promotions, funnel,
 pricing, repurchase, membership, service, fulfilment, quality, finance); the steps add only the
