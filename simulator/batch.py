@@ -9,8 +9,10 @@ it runs as in a single run, and its results are stacked again. ``Batch.per_path`
 fallback; ``VECTORISED`` in ``engine`` lists the steps that run on the whole batch.
 
 Shapes: a stacked number is (P, 1) and a stacked daily array (P, T); ``row`` reads the first
-back as a number and the second as (T,). That needs T ≠ 1 and P ≠ T, which
-``engine.batch_refusal`` checks (such a run goes path by path).
+back as a number and the second as (T,), and leaves 1-D arrays (days shared by every path)
+whole. That needs T ≥ 2 (``engine.batch_refusal``) and every 2-D array of a batch to carry the
+path axis first: the chain's only 2-D arrays per path (hours of a day, a queue's waits) come
+from per-path setups and steps, stacked.
 """
 
 from __future__ import annotations

@@ -247,7 +247,7 @@ def _rolling_windows(
 
 def _scatter_paths(out: np.ndarray, pos: np.ndarray, mass: np.ndarray) -> None:
     """``_scatter`` on each path of a batch (out (P, size, 5), pos (P, n), mass (P, n, 5)),
-    in one bincount per star over all paths (each bin summed in the order of its own path)."""
+    in one bincount over all paths and stars (each bin summed in the order of its own path)."""
     paths, size = out.shape[:2]
     pos = np.broadcast_to(pos, (paths, pos.shape[-1]))
     mass = np.broadcast_to(mass, pos.shape + mass.shape[-1:])
@@ -255,13 +255,15 @@ def _scatter_paths(out: np.ndarray, pos: np.ndarray, mass: np.ndarray) -> None:
     frac = (pos - lo)[..., None]
     lo = lo.astype(int)
     base = (np.arange(paths) * size)[:, None]
+    stars = out.shape[-1]
+    cells = paths * size * stars
     for idx, w in ((lo, 1.0 - frac), (lo + 1, frac)):
         ok = (idx >= 0) & (idx < size)
-        flat = (idx + base)[ok]
+        flat = (idx + base)[ok][:, None] * stars + np.arange(stars)  # (path, day, star) cells
         part = (mass * w)[ok]
-        for k in range(out.shape[-1]):
-            out[..., k] += np.bincount(flat, weights=part[:, k],
-                                       minlength=paths * size)[: paths * size].reshape(paths, size)  # fmt: skip
+        out += np.bincount(flat.ravel(), weights=part.ravel(), minlength=cells)[:cells].reshape(
+            out.shape
+        )
 
 
 def _scatter(out: np.ndarray, pos: np.ndarray, mass: np.ndarray) -> None:

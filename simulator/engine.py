@@ -537,7 +537,8 @@ def run_paths(
     dp = montecarlo.draw(scenario, u, seed, only=only)
     dr = dp if reference is scenario else montecarlo.draw(reference, u, seed, only=only)
     if not dp.slots and not dr.slots:  # nothing uncertain: every path is the central run
-        one = _run_paths_loop(scenario, reference, dp.first(), dr.first(), progress=None)
+        first = slice(0, 1)
+        one = _run_paths_loop(scenario, reference, dp.take(first), dr.take(first), progress=None)
         rows = np.zeros(dp.paths, dtype=int)
         if progress is not None:
             progress(1.0)
@@ -546,10 +547,35 @@ def run_paths(
                        refused=np.zeros(dp.paths, dtype=bool))  # fmt: skip
     if batch_refusal(dp, dr) is not None:
         return _run_paths_loop(scenario, reference, dp, dr, progress=progress)
-    try:
-        return _run_paths_batched(scenario, reference, dp, dr, progress=progress)
-    except Ragged:  # the paths' setups branch apart (batch.Ragged says where): one by one
-        return _run_paths_loop(scenario, reference, dp, dr, progress=progress)
+    parts = []
+    for start in range(0, dp.paths, BATCH_PATHS):  # in batches that stay in the cache
+        rows = slice(start, start + BATCH_PATHS)
+        p, r = dp.take(rows), dr.take(rows)
+
+        def part(f: float, done: int = start, n: int = p.paths) -> None:
+            if progress is not None:
+                progress((done + f * n) / dp.paths)
+
+        try:
+            parts.append(_run_paths_batched(scenario, reference, p, r, progress=part))
+        except Ragged:  # the paths' setups branch apart (batch.Ragged says where): one by one
+            parts.append(_run_paths_loop(scenario, reference, p, r, progress=part))
+    return _joined(parts, max(dp.redrawn, dr.redrawn))
+
+
+#: Paths one batch runs at once: larger batches run slower per path on this machine (their
+#: (P, days, stars) arrays no longer fit the cache; 1,000 paths at once took 25 % longer).
+BATCH_PATHS = 128
+
+
+def _joined(parts: Sequence[PathRuns], redrawn: int) -> PathRuns:
+    """Consecutive batches' runs as one (paths renumbered from 0)."""
+    if len(parts) == 1:
+        return parts[0]
+    totals = pd.concat([p.totals for p in parts], ignore_index=True).rename_axis("path")
+    daily = {c: np.concatenate([p.daily[c] for p in parts]) for c in parts[0].daily}
+    return PathRuns(totals=totals, daily=daily, redrawn=redrawn,
+                    refused=np.concatenate([p.refused for p in parts]))  # fmt: skip
 
 
 #: Whole-number parameters a batch may draw (the chain reads them as real numbers).
@@ -560,10 +586,10 @@ def batch_refusal(dp: montecarlo.Draws, dr: montecarlo.Draws) -> str | None:
     """Why these paths cannot run as one batch (``_run_paths_loop`` then runs them one by one),
     or None. A batch may draw whole numbers only where the chain reads them as real numbers
     (``BATCH_INTS``), not as counts or days that shape arrays (agents, hours, lags, event
-    days); and its path axis must not be confused with the day axis (``simulator.batch``)."""
+    days); and a horizon of at least two days (``simulator.batch``)."""
     horizon = dp.base.horizon_days
-    if horizon < 2 or dp.paths == horizon:
-        return f"{dp.paths} paths over {horizon} days: the path and day axes would be confused"
+    if horizon < 2:  # a path's number (P, 1) and its days (P, T) would look alike
+        return f"{horizon} day: a batch tells a number from a day's values by the day axis"
     for d in (dp, dr):
         counts = sorted({sl.param for sl in d.slots
                          if montecarlo.PARAMS[sl.param].kind == "int"} - BATCH_INTS)  # fmt: skip
@@ -607,6 +633,15 @@ class _BatchDesks(steps.Desks):
     def take_paths(self, sub: Batch) -> _BatchDesks:
         """These desks for the paths of ``sub`` (a part of this batch: ``Batch.take``)."""
         return _BatchDesks([self.path_rows[i] for i in sub.idx], sub.subset(self.plan), sub)
+
+
+def _plain_membership(*scenarios: Scenario) -> bool:
+    """A free membership and no other scheme on every side: the membership ledgers are the
+    members in force alone, which a batch computes on all paths at once (paid terms, points,
+    cards, stored value, referral and outreach run path by path)."""
+    ms = [s.membership for s in scenarios]
+    return all(m.fee == 0 and not (m.points.enabled or m.card.enabled or m.stored_value.enabled
+                                   or m.referral.enabled or m.outreach.enabled) for m in ms)  # fmt: skip
 
 
 def _batched_plan(draws: montecarlo.Draws, plans: Sequence[Scenario]) -> Scenario:
@@ -665,7 +700,10 @@ def _run_paths_batched(
 
     vectorised = VECTORISED | (  # post-purchase vouchers price each path's basket on its own
         set() if voucher_specs(scenario, horizon) else {steps.voucher_step}
-    )
+    ) | (  # no referral scheme on either side: no referred buyers, on every path alike
+        set() if scenario.membership.referral.enabled or reference.membership.referral.enabled
+        else {steps.referral_step}
+    ) | ({steps.members_step} if _plain_membership(scenario, reference) else set())  # fmt: skip
     kept: dict[str, np.ndarray] = {}
     active = np.arange(paths)  # the paths whose feedback has not settled yet
     fb = quality.Feedback(*(np.ones((paths, horizon)) for _ in range(3)))

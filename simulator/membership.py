@@ -72,7 +72,7 @@ from .repurchase import (
 )
 from .scenario import Membership, Points, Scenario
 from .traffic import event_days
-from .vec import num
+from .vec import is_batch, num
 
 FloatArray = NDArray[np.float64]
 #: Days of a yearly (T1) free-shipping card [SEED 003: 有效期1年].
@@ -523,7 +523,11 @@ class Schemes:
 def _history(per_day: float, age: int, horizon: int) -> FloatArray:
     """A flow of ``per_day`` over the ``age`` days before day 0, then nothing: the reference's
     schemes warm-start the ledgers (a store that runs a scheme starts with its liabilities)."""
-    return np.concatenate((np.full(int(age), float(per_day)), np.zeros(horizon)))
+    if not is_batch(per_day):
+        return np.concatenate((np.full(int(age), float(per_day)), np.zeros(horizon)))
+    flow = np.asarray(per_day, dtype=float)  # a batch: (P, 1) → (P, age + T)
+    return np.concatenate((np.broadcast_to(flow, flow.shape[:-1] + (int(age),)),
+                           np.zeros(flow.shape[:-1] + (horizon,))), axis=-1)  # fmt: skip
 
 
 def _order_points(pts: Points, paid_value: FloatArray) -> FloatArray:
@@ -600,7 +604,7 @@ def schemes(
     j = _Joiners(
         plan, reference, age, horizon, ms.enrollment_rate * new_buyers,
         _history(rs.enrollment_rate * history_buyers, age, horizon),
-        float(plan.repeat.lifetime_days), float(reference.repeat.lifetime_days),
+        num(plan.repeat.lifetime_days), num(reference.repeat.lifetime_days),
     )  # fmt: skip
     members, fee_cash, fee_revenue, fee_deferred = _subscriptions(j)
     pts = _points_scheme(j, members, member_orders, paid_value, history_buyers)
@@ -638,10 +642,10 @@ def _subscriptions(j: _Joiners) -> tuple[FloatArray, FloatArray, FloatArray, Flo
     old = loyalty.subscription_ledger(j.history, **term(j.reference.membership, j.life_ref))
     joined = loyalty.subscription_ledger(j.new, **term(j.plan.membership, j.life_plan))
     return (
-        old.in_force[age:] + joined.in_force,
-        old.cash[age:] + joined.cash,
-        old.revenue_recognised[age:] + joined.revenue_recognised,
-        old.deferred_revenue[age:] + joined.deferred_revenue,
+        old.in_force[..., age:] + joined.in_force,
+        old.cash[..., age:] + joined.cash,
+        old.revenue_recognised[..., age:] + joined.revenue_recognised,
+        old.deferred_revenue[..., age:] + joined.deferred_revenue,
     )
 
 

@@ -179,11 +179,13 @@ class Draws:
     def paths(self) -> int:
         return len(self.refused)
 
-    def first(self) -> Draws:
-        """These draws cut to their first path."""
-        return replace(self, values={k: v[:1] for k, v in self.values.items()},
-                       slot_values=tuple(v[:1] for v in self.slot_values),
-                       refused=self.refused[:1], at_central=self.at_central[:1])  # fmt: skip
+    def take(self, rows: slice) -> Draws:
+        """These draws cut to the paths ``rows`` (their counts of redrawn paths too)."""
+        refused, central = self.refused[rows], self.at_central[rows]
+        return replace(self, values={k: v[rows] for k, v in self.values.items()},
+                       slot_values=tuple(v[rows] for v in self.slot_values), refused=refused,
+                       at_central=central, redrawn=int(refused.sum()),
+                       central=int(central.sum()))  # fmt: skip
 
     @cached_property
     def scenarios(self) -> tuple[Scenario, ...]:

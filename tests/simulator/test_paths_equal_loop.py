@@ -78,8 +78,32 @@ def test_whole_number_draws_that_shape_arrays_run_path_by_path_and_say_why():
     _assert_equal(engine.run_paths(s, s, u, 1), engine._run_paths_loop(s, s, dp, dp))
 
 
-def test_paths_as_many_as_days_run_path_by_path():
-    s = _scenario(None)
-    u = montecarlo.uniforms(HORIZON, 1)
+def test_a_one_day_horizon_runs_path_by_path():
+    s = Scenario().model_copy(update={"horizon_days": 1})
+    u = montecarlo.uniforms(3, 1)
     dp = montecarlo.draw(s, u, 1)
-    assert "axes" in engine.batch_refusal(dp, dp)
+    assert "day" in engine.batch_refusal(dp, dp)
+    _assert_equal(engine.run_paths(s, s, u, 1), engine._run_paths_loop(s, s, dp, dp))
+
+
+def test_paths_in_several_batches_join_in_order(monkeypatch):
+    """More paths than one batch holds: the batches' runs join in path order, their redraws and
+    refusals counted once, and the progress rises to 1."""
+    monkeypatch.setattr(engine, "BATCH_PATHS", 4)
+    s = _scenario("large_store")  # its inquiry rule refuses some first draws
+    u = montecarlo.uniforms(10, 7)
+    dp = montecarlo.draw(s, u, 7)
+    seen: list[float] = []
+    batched = engine.run_paths(s, s, u, 7, progress=seen.append)
+    _assert_equal(batched, engine._run_paths_loop(s, s, dp, dp))
+    assert list(batched.totals.index) == list(range(10))
+    assert seen[-1] == 1.0 and all(a <= b for a, b in zip(seen, seen[1:], strict=False))
+
+
+def test_as_many_paths_as_days_keep_the_axes_apart():
+    """P = T: a path's row is still told from a day's (every 2-D array carries paths first)."""
+    s = _scenario("double12_campaign")
+    u = montecarlo.uniforms(HORIZON, 5)
+    dp = montecarlo.draw(s, u, 5)
+    assert engine.batch_refusal(dp, dp) is None
+    _assert_equal(engine.run_paths(s, s, u, 5), engine._run_paths_loop(s, s, dp, dp))
