@@ -19,6 +19,7 @@ module             prefixes
 ``calibrate``      ``cal`` ``up``
 ``assumptions``    ``as`` ``errata``
 ``sensitivity``    ``sens``
+``decide``         ``dec``
 ``workspace``      ``files`` ``share`` ``undo``
 ``exports``        ``xcol`` ``xl`` ``report`` ``unit``
 ``dates``          ``dt``
@@ -44,6 +45,7 @@ from ui.i18n import (
     common,
     compare,
     dates,
+    decide,
     dsr,
     errors,
     exports,
@@ -75,6 +77,7 @@ AREAS: tuple[ModuleType, ...] = (
     calibrate,
     assumptions,
     sensitivity,
+    decide,
     workspace,
     exports,
     dates,
