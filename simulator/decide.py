@@ -52,8 +52,10 @@ from scipy import optimize as sopt
 
 from simulator.engine import Result, simulate
 from simulator.errors import ModelError
+from simulator.measures import unit_of
 from simulator.registry import PARAMS, Param
 from simulator.scenario import Scenario
+from simulator.uncertainty import default_spec
 
 Quantity = Literal["change", "level"]
 Progress = Callable[[float], None]
@@ -139,6 +141,48 @@ def _read(scenario: Scenario, keys: tuple[str | int, ...]) -> Any:
         except (IndexError, AttributeError, TypeError):
             return None
     return node if isinstance(node, int | float) and not isinstance(node, bool) else None
+
+
+#: Levers beside the operator's decisions (``uncertainty``'s basis "decision"): the warehouse's
+#: daily capacity is the shop's own number, and a number it can change (issue 20 item 3).
+EXTRA_LEVERS = ("fulfilment.capacity_per_day",)
+
+
+def levers_of(scenario: Scenario, *, decisions_only: bool = True) -> list[str]:
+    """The concrete paths of ``scenario``'s numeric levers: the operator's decisions (budgets,
+    discount depths, thresholds, prices, staffing, windows) and ``EXTRA_LEVERS``, each promotion's
+    and campaign window's fields, each 满减 tier's threshold and amount. ``decisions_only`` False:
+    every numeric parameter (what break-even may also ask about: "the CPC at which it pays")."""
+    from_list = ("campaign.", "promotion.")
+    out: list[str] = []
+    for path, p in PARAMS.items():
+        if p.kind not in ("float", "int") or path.startswith(from_list) or path == "horizon_days":
+            continue
+        if (not decisions_only or path in EXTRA_LEVERS or _decision(p)) and _item_lever(
+            scenario, path, decisions_only=False
+        ):  # a scalar (a weekday profile is a list)
+            out.append(path)
+    for i, c in enumerate(scenario.traffic.campaigns):
+        out += [f"traffic.campaigns.{i}.{f}" for f in type(c).model_fields
+                if _item_lever(scenario, f"traffic.campaigns.{i}.{f}", decisions_only)]  # fmt: skip
+    for i, promo in enumerate(scenario.promotions):
+        out += [f"promotions.{i}.{f}" for f in type(promo).model_fields
+                if _item_lever(scenario, f"promotions.{i}.{f}", decisions_only)]  # fmt: skip
+        for j, _ in enumerate(getattr(promo, "tiers", None) or ()):
+            out += [f"promotions.{i}.tiers.{j}.0", f"promotions.{i}.tiers.{j}.1"]
+    return out
+
+
+def _decision(p: Param) -> bool:
+    return default_spec(p).basis == "decision"
+
+
+def _item_lever(scenario: Scenario, path: str, decisions_only: bool) -> bool:
+    try:
+        t = lever(scenario, path)
+    except ModelError:
+        return False
+    return not decisions_only or _decision(t.param)
 
 
 def current(scenario: Scenario, target: Target) -> float:
@@ -376,6 +420,7 @@ def _crossings(f: _Curve, xs: np.ndarray, ys: np.ndarray, target: float) -> list
 def _unreachable(t: Target, measure: str, quantity: str, target: float, a: float, b: float,
                  ys: np.ndarray) -> None:  # fmt: skip
     units = {k: v for k, v in _units(t.param).items() if k not in ("min", "max")}
+    units |= dict.fromkeys(("target", "low", "high"), unit_of(measure))
     if not np.isfinite(ys).any():
         raise ModelError("decide_refused", f"the plan's rules refuse every value of {t.path} in "
                          f"[{a:g}, {b:g}]", units=units, lever=t.param.path, lo=a,
@@ -400,6 +445,8 @@ class Optimum:
     feasible: bool  # ``best`` meets every constraint (else: the least infeasible plan tried)
     current: float  # the objective's change of the plan as given
     current_feasible: bool
+    current_gmv: float  # the plan as given: its GMV change
+    current_profit: float  # and its profit change
     gap_to_front: float  # profit change the front adds at the current plan's GMV change or more
     levers: pd.DataFrame  # path, lo, hi, integer, current, best
     front: pd.DataFrame  # Pareto front of the feasible plans: lever values, gmv, profit (changes)
@@ -604,9 +651,7 @@ def _optimum(search: _Search, best_x: np.ndarray, now: list[float], bounds: list
     hist = pd.DataFrame(search.rows)
     row = hist[(hist[[t.path for t in targets]] == pd.Series(key, index=[t.path for t in targets]))
                .all(axis=1)].iloc[-1]  # fmt: skip
-    cur = search.key(np.asarray(now))
-    in_range = all(a <= v <= b for v, (a, b) in zip(now, bounds, strict=True))
-    ref = _current(search, cur) if in_range else _current(search, tuple(now))
+    ref = _current(search)
     front = pareto_front(hist[hist["feasible"]])
     gap = _gap(front, ref["gmv"], ref["profit"])
     table = pd.DataFrame({"path": [t.path for t in targets], "lo": [b[0] for b in bounds],
@@ -614,13 +659,14 @@ def _optimum(search: _Search, best_x: np.ndarray, now: list[float], bounds: list
                           "current": now, "best": list(key)})  # fmt: skip
     return Optimum(best=with_values(search.plan, targets, key), value=float(row["objective"]),
                    feasible=bool(row["feasible"]), current=float(ref["objective"]),
-                   current_feasible=bool(ref["feasible"]), gap_to_front=gap, levers=table,
+                   current_feasible=bool(ref["feasible"]), current_gmv=float(ref["gmv"]),
+                   current_profit=float(ref["profit"]), gap_to_front=gap, levers=table,
                    front=front, history=hist, evaluations=search.ev.runs, stopped=stopped,
                    objective=search.objective, constraints=dict(search.constraints))  # fmt: skip
 
 
-def _current(search: _Search, key: tuple[float, ...]) -> dict[str, float]:
-    """The plan as given, evaluated (outside the levers' ranges: simulated as it is)."""
+def _current(search: _Search) -> dict[str, float]:
+    """The plan as given, evaluated (its levers may lie outside the ranges searched)."""
     res = search.ev.run(search.plan)
     violation = search.violation(res)
     return {
