@@ -19,6 +19,7 @@ module             prefixes
 ``calibrate``      ``cal`` ``up``
 ``assumptions``    ``as`` ``errata``
 ``sensitivity``    ``sens``
+``bands``          ``band``
 ``workspace``      ``files`` ``share`` ``undo``
 ``exports``        ``xcol`` ``xl`` ``report`` ``unit``
 ``dates``          ``dt``
@@ -40,6 +41,7 @@ from types import ModuleType
 
 from ui.i18n import (
     assumptions,
+    bands,
     calibrate,
     common,
     compare,
@@ -75,6 +77,7 @@ AREAS: tuple[ModuleType, ...] = (
     calibrate,
     assumptions,
     sensitivity,
+    bands,
     workspace,
     exports,
     dates,
