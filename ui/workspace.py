@@ -374,7 +374,12 @@ def draw_files(container, lang: str) -> None:
         base_name = state.name_of(state.BASELINE, lang)
         fitted = {state.name_of(x, lang): dict(state.fitted_of(x)) for x in state.targets()}
 
-        def named() -> dict[str, Result]:
+        ranges = state.ranges()
+
+        def named() -> dict[str, Result]:  # with ranges on: the Monte Carlo (its bands, odds)
+            if ranges.active:
+                return {name: state.simulate_mc(*job, ranges.paths, ranges.seed)
+                        for name, job in jobs.items()}  # fmt: skip
             return {name: state.simulate_json(*job) for name, job in jobs.items()}
 
         def csv() -> bytes:  # built on click (deferred), not on every rerun

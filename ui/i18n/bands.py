@@ -69,4 +69,13 @@ KEYS: dict[str, tuple[str, str]] = {
         "The link's or file's range settings ({what}) could not be read; the defaults are used "
         "(on, {paths} paths, seed {seed}).",
     ),
+    "band.x.col": ("{label} {q}{unit}", "{label} {q}{unit}"),
+    "band.x.paths": ("路径数", "Paths"),
+    "band.x.seed": ("随机种子", "Seed"),
+    "band.x.stated": (
+        "区间按参数的不确定性抽样 {paths} 条路径(随机种子 {seed}),各方案与基线用同样的抽样;P10–P90 之间落有十条路径中的八条。跑赢基线的概率:方案比基线高的路径所占比例。",
+        "Ranges from {paths} paths of the uncertain parameters (seed {seed}), every scenario "
+        "and the baseline drawn alike; eight paths in ten fall between P10 and P90. The chance "
+        "of beating the baseline: the share of paths on which the scenario comes out above it.",
+    ),
 }
