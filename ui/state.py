@@ -682,8 +682,11 @@ def set_ranges(r: bands.Ranges) -> None:
 #: ``st.*`` calls are recorded and replayed on every hit, and the progress bar a long run
 #: updates must neither replay nor show on a hit. Like ``_simulate_json`` a result is handed
 #: out without a copy (``_own`` gives callers frames of their own). Each holds
-#: ``len(montecarlo.BAND_COLUMNS)`` × paths × days floats (3 MB at 64 paths × 365 days).
+#: ``len(montecarlo.BAND_COLUMNS)`` × paths × days floats: 0.8 MB at 32 paths × 180 days, 51 MB
+#: at 1,024 × 365. At most ``MC_CACHE_SIZE`` results and ``MC_CACHE_BYTES`` of paths are kept
+#: (the oldest go first; [ASSUMPTION] 256 MB: a tenth of what the worker's jobs may take).
 MC_CACHE_SIZE = 24
+MC_CACHE_BYTES = 256 * 1024**2
 _MC: OrderedDict[tuple[str, str, int, int], Result] = OrderedDict()
 _MC_LOCK = threading.Lock()
 
@@ -716,9 +719,18 @@ def simulate_mc(
     result = simulate(plan_sc, reference=ref, paths=paths, seed=seed, progress=progress)
     with _MC_LOCK:
         _MC[(plan_json, reference_json, paths, seed)] = result
-        while len(_MC) > MC_CACHE_SIZE:
+        while len(_MC) > 1 and (
+            len(_MC) > MC_CACHE_SIZE or sum(map(_mc_bytes, _MC.values())) > MC_CACHE_BYTES
+        ):
             _MC.popitem(last=False)
     return _own(result)
+
+
+def _mc_bytes(result: Result) -> int:
+    """What a kept Monte Carlo holds beyond its deterministic run: its paths' daily arrays and
+    its draws."""
+    held = sum(a.nbytes for a in result.path_daily.values())
+    return held + (0 if result.draws is None else int(result.draws.memory_usage().sum()))
 
 
 def clear_mc() -> None:

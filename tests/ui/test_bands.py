@@ -246,3 +246,45 @@ def test_the_report_draws_fans() -> None:
     assert "layer" in spec and any(layer["mark"]["type"] == "area" for layer in spec["layer"])
     dsr = exports.chart_spec(figs[2][1])
     assert all(layer["encoding"]["y"]["scale"]["zero"] is False for layer in dsr["layer"])
+
+
+def test_the_command_line_keeps_the_settings(tmp_path, capsys) -> None:
+    from ui.share import main
+
+    path = tmp_path / "ws.json"
+    path.write_text(workspace_to_json(_ws(), bands.Ranges(True, 64, 11)), encoding="utf-8")
+    assert main(["link", str(path)]) == 0
+    query = capsys.readouterr().out.strip()
+    assert query.endswith("&ranges=1&paths=64&seed=11")
+    assert main(["read", query]) == 0
+    assert read_workspace_file(capsys.readouterr().out)[1] == bands.Ranges(True, 64, 11)
+    path.write_text(workspace_to_json(_ws()), encoding="utf-8")  # an old file: no settings
+    assert main(["link", str(path)]) == 0
+    query = capsys.readouterr().out.strip()
+    assert "paths=" not in query
+    assert main(["read", query]) == 0
+    assert "ranges" not in json.loads(capsys.readouterr().out)
+
+
+def test_kept_monte_carlos_stay_within_their_budget(monkeypatch) -> None:
+    """The kept Monte Carlo is what a rerun reuses, and the cache drops the oldest past its
+    size or its bytes."""
+    from ui import state
+
+    base = load_preset("mid_store")
+    ref = base.model_dump_json()
+    jsons = [set_param(base, "store.aov", v).model_dump_json() for v in (101.0, 102.0, 103.0)]
+    state.clear_mc()
+    first = state.simulate_mc(jsons[0], ref, PATHS, SEED)
+    again = state.simulate_mc(jsons[0], ref, PATHS, SEED)
+    assert again.path_daily is first.path_daily  # the same run, not a second one
+    assert again.daily is not first.daily  # frames of its own
+    one = state._mc_bytes(first)
+    assert one > 0
+    monkeypatch.setattr(state, "MC_CACHE_BYTES", 2 * one)
+    for j in jsons[1:]:
+        state.simulate_mc(j, ref, PATHS, SEED)
+    assert state.mc_cached(jsons[0], ref, PATHS, SEED) is None  # the oldest went
+    assert state.mc_cached(jsons[2], ref, PATHS, SEED) is not None
+    assert state.mc_cached(jsons[2], ref, PATHS, SEED + 1) is None  # another seed: another run
+    state.clear_mc()
