@@ -240,3 +240,23 @@ def test_a_long_run_shows_a_progress_bar_and_a_rerun_runs_no_path(monkeypatch) -
     at.run()
     assert_clean(at)
     assert PATHS not in calls and not shown
+
+
+def test_a_workspace_file_carries_the_settings_and_an_old_one_the_defaults() -> None:
+    from tests.app.test_pages import _uploader
+    from ui.share import workspace_to_json
+
+    at = _open("en", on=False)
+    text = workspace_to_json(_ws(), bands.Ranges(True, PATHS, 99))
+    _uploader(at).upload("plan.json", text.encode(), "application/json")
+    at.run()
+    assert_clean(at)
+    assert (at.session_state[state.RANGES_ON], at.session_state[state.RANGES_PATHS],
+            at.session_state[state.RANGES_SEED]) == (True, PATHS, 99)  # fmt: skip
+    assert len(_fans(at)) == 1
+    old = workspace_to_json(_ws())  # written before ranges existed
+    _uploader(at).upload("old.json", old.encode(), "application/json")
+    at.run()
+    assert_clean(at)
+    assert at.session_state[state.RANGES_SEED] == bands.SEED_DEFAULT
+    assert at.session_state[state.RANGES_PATHS] == bands.PATHS_DEFAULT
