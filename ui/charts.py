@@ -309,6 +309,9 @@ def fan_chart(
     (``bands``: ``ui.bands.band_data``'s frame). The solid line stays the deterministic run."""
     names = list(dict.fromkeys([*data["scenario"], *bands["scenario"]]))
     color = scenario_color(names, scenario_title)
+    # one legend for all the layers, drawn as the scenario's line (not the pale band's swatch)
+    color.legend = alt.Legend(symbolType="stroke", symbolOpacity=1, symbolStrokeWidth=2.5)
+    shade = color
     top = max_abs(data["value"], bands["p10"], bands["p90"])
     y_axis = axis(y_title, lang, y_format, top=top, money=money)
     x = day_x(data, x_title, lang)
@@ -319,7 +322,7 @@ def fan_chart(
             alt.Chart(bands)
             .mark_area(opacity=opacity, interpolate="monotone")
             .encode(
-                x=x, y=alt.Y(f"{lo}:Q", axis=y_axis), y2=alt.Y2(f"{hi}:Q"), color=color,
+                x=x, y=alt.Y(f"{lo}:Q", axis=y_axis), y2=alt.Y2(f"{hi}:Q"), color=shade,
                 tooltip=[alt.Tooltip("scenario:N", title=scenario_title), *days,
                          alt.Tooltip(f"{lo}:Q", title=f"{y_title} {lo.upper()}", format=y_format),
                          alt.Tooltip(f"{hi}:Q", title=f"{y_title} {hi.upper()}", format=y_format)],
@@ -328,7 +331,7 @@ def fan_chart(
     layers.append(
         alt.Chart(bands)
         .mark_line(strokeWidth=1.2, strokeDash=[4, 3], interpolate="monotone")
-        .encode(x=x, y=alt.Y("p50:Q", axis=y_axis), color=color,
+        .encode(x=x, y=alt.Y("p50:Q", axis=y_axis), color=shade,
                 tooltip=[alt.Tooltip("scenario:N", title=scenario_title), *days,
                          alt.Tooltip("p50:Q", title=f"{y_title} P50", format=y_format)])
     )  # fmt: skip
