@@ -26,6 +26,7 @@ from ui.text import plain
 PAGES = (
     ("overview.py", "page.overview", ":material/dashboard:"),
     ("compare.py", "page.compare", ":material/compare_arrows:"),
+    ("decide.py", "page.decide", ":material/target:"),
     ("traffic_funnel.py", "page.traffic", ":material/filter_alt:"),
     ("promotions.py", "page.promotions", ":material/sell:"),
     ("membership.py", "page.membership", ":material/loyalty:"),

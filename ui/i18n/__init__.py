@@ -19,6 +19,7 @@ module             prefixes
 ``calibrate``      ``cal`` ``up``
 ``assumptions``    ``as`` ``errata``
 ``sensitivity``    ``sens``
+``decide``         ``dec``
 ``bands``          ``band``
 ``workspace``      ``files`` ``share`` ``undo``
 ``exports``        ``xcol`` ``xl`` ``report`` ``unit``
@@ -46,6 +47,7 @@ from ui.i18n import (
     common,
     compare,
     dates,
+    decide,
     dsr,
     errors,
     exports,
@@ -77,6 +79,7 @@ AREAS: tuple[ModuleType, ...] = (
     calibrate,
     assumptions,
     sensitivity,
+    decide,
     bands,
     workspace,
     exports,

@@ -30,6 +30,7 @@ from simulator.bridge import gmv_bridge, profit_bridge
 from simulator.calendar import EVENTS
 from simulator.calibration import BGNBD_KEYS, GG_KEYS
 from simulator.datafile import FIELDS
+from simulator.decide import CONSTRAINTS
 from simulator.dsr import DIMENSIONS
 from simulator.presets import PRESETS
 from simulator.promotion_kinds import KINDS, Audience, Goal, Stage
@@ -294,6 +295,7 @@ FAMILIES: tuple[Family, ...] = (
     # parameters
     Family("grp.{}", _registry_groups, "widgets, Assumptions: a registry parameter's group"),
     Family("prov.{}", _provenances, "a parameter's or event's provenance (registry.Provenance)"),
+    Family("dec.c.{}", lambda: CONSTRAINTS, "errors: a constraint's name (decide.CONSTRAINTS)"),
     Family("opt.{}.{}", _choices, "widgets: a choice parameter's path and choice"),
     Family("as.unc.basis.{}", lambda: get_args(Basis), "ui/uncertainty.py: why a spec is so"),
     Family("as.unc.mode.{}", lambda: MODES, "ui/uncertainty.py: the editor's choices (MODES)"),
