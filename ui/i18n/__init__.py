@@ -20,6 +20,7 @@ module             prefixes
 ``assumptions``    ``as`` ``errata``
 ``sensitivity``    ``sens``
 ``decide``         ``dec``
+``bands``          ``band``
 ``workspace``      ``files`` ``share`` ``undo``
 ``exports``        ``xcol`` ``xl`` ``report`` ``unit``
 ``dates``          ``dt``
@@ -41,6 +42,7 @@ from types import ModuleType
 
 from ui.i18n import (
     assumptions,
+    bands,
     calibrate,
     common,
     compare,
@@ -78,6 +80,7 @@ AREAS: tuple[ModuleType, ...] = (
     assumptions,
     sensitivity,
     decide,
+    bands,
     workspace,
     exports,
     dates,
