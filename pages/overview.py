@@ -18,6 +18,7 @@ with layout.guard():
         base, plan = state.results()
         mc = state.mc_results()  # None: ranges off
     layout.versus(lang)
+    layout.verdict(base, plan, mc, lang)  # worth doing? how sure, why, and what could go wrong
     layout.story(base, plan, lang)  # what the plan does to profit, GMV and DSR, and why
     layout.show_messages(plan)
     names = {t("side.baseline_name", lang): base.daily, t("side.plan_name", lang): plan.daily}

@@ -49,6 +49,8 @@ FLAT_SHARE = 0.001
 #: Drivers named.
 DRIVERS = 3
 DSR_DIMS = ("description", "service", "logistics")
+#: Every risk code ``verdict`` gives (the UI has words for each).
+RISK_CODES = ("dsr_below_industry", "campaign_gate", "backlog", "loss_tail", "worse_tail")
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,12 @@ import numpy as np
 import pandas as pd
 
 from simulator import PARAMS, Result, Scenario
+from simulator.verdict import verdict as judge
 from ui import bands, charts
 from ui.fmt import fmt_money, fmt_number, fmt_param, fmt_pct, fmt_score
 from ui.i18n import t
 from ui.promotions import days_text, detail_text, kind_name
+from ui.verdict import card as verdict_card
 
 #: Totals on the comparison sheet, in order.
 COMPARED = (
@@ -603,6 +605,7 @@ def html_report(
         f"<h2>{e(t('report.kpis', lang))}</h2>",
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
     ]
+    parts += verdict_html(results, baseline, lang)
     parts += odds_html(results, baseline, lang)
     for title, fig in figures:
         svg = chart_image(fig, "svg").decode("utf-8")
@@ -621,6 +624,25 @@ def html_report(
         ) + "</table>")  # fmt: skip
     parts.append(f"<p><small>{e(t('report.footer', lang))}</small></p></body></html>")
     return "\n".join(parts)
+
+
+def verdict_html(results: Mapping[str, Result], baseline: str, lang: str) -> list[str]:
+    """The report's verdicts: each scenario but the baseline judged against it (``ui.verdict``;
+    with Monte Carlo paths, the ranges and chances too). None when no scenario differs."""
+    e = html.escape
+    base = results[baseline]
+    parts: list[str] = []
+    for name, res in results.items():
+        if name == baseline or res.scenario == base.scenario:
+            continue
+        c = verdict_card(judge(res, base), lang)
+        parts += [f"<h3>{e(name)}</h3>", f"<p><b>{e(c.headline)}</b></p>", f"<p>{e(c.figures)}</p>"]
+        if c.drivers:
+            parts.append(f"<p>{e(c.drivers)}</p>")
+        if c.risks:
+            parts.append(f"<p>{e(t('vd.risks', lang))}</p><ul>"
+                         + "".join(f"<li>{e(r)}</li>" for r in c.risks) + "</ul>")  # fmt: skip
+    return [f"<h2>{e(t('vd.title', lang))}</h2>", *parts] if parts else []
 
 
 def odds_html(results: Mapping[str, Result], baseline: str, lang: str) -> list[str]:

@@ -17,6 +17,7 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 from simulator import Param, Result
 from simulator.bridge import gmv_bridge, profit_bridge
 from simulator.sources import source_text
+from simulator.verdict import verdict as judge
 from ui import bands, charts, state
 from ui.exports import chart_image
 from ui.fmt import (
@@ -33,6 +34,7 @@ from ui.fmt import (
 from ui.i18n import t
 from ui.story import plan_story
 from ui.text import plain
+from ui.verdict import card as verdict_card
 
 log = logging.getLogger("shop_whatif")
 
@@ -387,6 +389,25 @@ def versus(lang: str) -> None:
             base=plain(state.name_of(state.BASELINE, lang)),
         )  # fmt: skip
     )
+
+
+def verdict(base: Result, plan: Result, mc: tuple[Result, Result] | None, lang: str) -> None:
+    """The verdict card (``ui.verdict``): the call, the figures with their ranges and chances
+    (from the Monte Carlo ``mc`` = (baseline, plan) when ranges are on), the drivers and the
+    risks. Not drawn while the plan is the baseline (nothing to judge)."""
+    if plan.scenario == base.scenario:
+        return
+    b, p = mc if mc is not None else (base, plan)
+    c = verdict_card(judge(p, b), lang)
+    icons = {"success": ":material/thumb_up:", "info": ":material/help:",
+             "warning": ":material/thumb_down:"}  # fmt: skip
+    with st.container(border=True, key="verdict"):
+        getattr(st, c.tone)(f"**{t('vd.title', lang)}** · {c.headline}", icon=icons[c.tone])
+        st.markdown(c.figures)
+        if c.drivers:
+            st.markdown(c.drivers)
+        if c.risks:
+            st.markdown(f"**{t('vd.risks', lang)}**\n" + "\n".join(f"- {r}" for r in c.risks))
 
 
 def story(base: Result, plan: Result, lang: str) -> None:

@@ -11,11 +11,13 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from simulator import load_preset, set_param
+from simulator import load_preset, set_param, simulate
+from simulator.verdict import verdict
 from tests.app.test_pages import assert_clean, goto, metrics, share_query
 from ui import bands, state
 from ui.i18n import LANGS, t
 from ui.share import Entry, Workspace, encode_link
+from ui.verdict import card
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APP = REPO_ROOT / "app.py"
@@ -260,3 +262,29 @@ def test_a_workspace_file_carries_the_settings_and_an_old_one_the_defaults() -> 
     assert_clean(at)
     assert at.session_state[state.RANGES_SEED] == bands.SEED_DEFAULT
     assert at.session_state[state.RANGES_PATHS] == bands.PATHS_DEFAULT
+
+
+# --------------------------------------------------------------------------- the verdict card
+def _verdict_texts(at: AppTest) -> list[str]:
+    return [str(e.value) for e in [*at.success, *at.info, *at.warning, *at.markdown]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_verdict_card_says_the_call_its_range_chance_drivers_and_risks(lang: str) -> None:
+    base_sc = load_preset(state.DEFAULT_PRESET)
+    plan_sc = set_param(base_sc, "traffic.paid_search.budget_per_day", 2500.0)
+    at = _open(lang)
+    mc_base = simulate(base_sc, reference=base_sc, paths=PATHS, seed=0)
+    mc_plan = simulate(plan_sc, reference=base_sc, paths=PATHS, seed=0)
+    c = card(verdict(mc_plan, mc_base), lang)
+    said = _verdict_texts(at)
+    assert any(t("vd.title", lang) in s and c.headline in s for s in said), said
+    assert c.figures in said and c.drivers in said
+    assert f"{PATHS}" in c.figures and "P10" in c.figures
+    # ranges off: the deterministic run's call, without ranges or chances
+    off = _open(lang, on=False)
+    c_off = card(verdict(simulate(plan_sc, reference=base_sc), simulate(base_sc)), lang)
+    assert c_off.figures in _verdict_texts(off) and "P10" not in c_off.figures
+    # the plan is the baseline: nothing to judge, no card
+    same = _open(lang, plan_budget=None)
+    assert not any(t("vd.title", lang) in s for s in _verdict_texts(same))

@@ -1,11 +1,12 @@
 """Decisions: break-even, goal-seek and the optimizer's levers, objectives and constraints.
 
-Prefixes: ``dec.*``.
-Used by ui/decide.py (drawn by pages/decide.py) and ui/errors.py (a constraint's name)."""
+Prefixes: ``dec.*`` (the Decide page), ``vd.*`` (the verdict card).
+Used by ui/decide.py (drawn by pages/decide.py), ui/verdict.py and ui/errors.py (a constraint's
+name)."""
 
 from __future__ import annotations
 
-PREFIXES = ("dec",)
+PREFIXES = ("dec", "vd")
 
 KEYS: dict[str, tuple[str, str]] = {
     "dec.intro": (
@@ -143,4 +144,52 @@ KEYS: dict[str, tuple[str, str]] = {
     "dec.c.profit_min": ("方案利润不低于", "the plan's profit at least"),
     "dec.c.backlog_max": ("仓库积压最多(单)", "the warehouse backlog at most (orders)"),
     "dec.c.loss_chance_max": ("亏损概率不超过", "the chance of a loss at most"),
+    # ------------------------------------------------------------------ the verdict card
+    "vd.title": ("结论", "Verdict"),
+    "vd.call.pays": ("值得做:利润 {profit}。", "Worth doing: profit {profit}."),
+    "vd.call.unsure": (
+        "可能赚钱,但把握不大:利润 {profit}。",
+        "Likely to pay, but not sure: profit {profit}.",
+    ),
+    "vd.call.loses": ("不划算:利润 {profit}。", "Not worth it: profit {profit}."),
+    "vd.call.same": (
+        "和基线几乎一样:利润 {profit}。",
+        "Much the same as the baseline: profit {profit}.",
+    ),
+    "vd.figures": (
+        "利润变化 {profit}{profit_range};GMV 变化 {gmv}{gmv_range}。",
+        "Profit change {profit}{profit_range}; GMV change {gmv}{gmv_range}.",
+    ),
+    "vd.range": ("(P10–P90:{lo} 到 {hi})", " (P10–P90: {lo} to {hi})"),
+    "vd.chances": (
+        "跑赢基线的概率:利润 {profit},GMV {gmv}({paths} 条路径)。",
+        "Chance the plan beats the baseline: profit {profit}, GMV {gmv} ({paths} paths).",
+    ),
+    "vd.drivers": ("主要因为:{lines}。", "Mostly because of: {lines}."),
+    "vd.risks": ("风险", "Risks"),
+    "vd.dim.description": ("描述相符", "Item as described"),
+    "vd.dim.service": ("服务态度", "Service"),
+    "vd.dim.logistics": ("物流服务", "Logistics"),
+    "vd.risk.dsr_below_industry": (
+        "{dim}评分最低会降到 {score},低于行业均值 {industry}。",
+        "The {dim} score falls as low as {score}, below the industry mean {industry}.",
+    ),
+    "vd.risk.campaign_gate": (
+        "评分跌破活动门槛 {gate},活动流量会被关掉。",
+        "The scores fall below the campaign gate {gate}: the campaign's traffic is shut off.",
+    ),
+    "vd.risk.backlog": (
+        "仓库发不完:最多积压 {orders} 单,会有迟发和取消。",
+        "The warehouse falls behind: up to {orders} orders wait, some late or cancelled.",
+    ),
+    "vd.risk.loss_tail": (
+        "最差的 10% 情形下方案本身亏损(P10 利润 {p10},亏损概率 {chance})。",
+        "In the worst 10% of cases the plan loses money (P10 profit {p10}, chance of a loss "
+        "{chance}).",
+    ),
+    "vd.risk.worse_tail": (
+        "虽然多数情形更好,但最差的 10% 情形下利润比基线少(P10 变化 {p10})。",
+        "It does better in most cases, but in the worst 10% it makes less profit than the "
+        "baseline (P10 change {p10}).",
+    ),
 }
