@@ -9,10 +9,11 @@ chance the plan beats the baseline; with one path, the deterministic changes alo
 The call [derived, ASSUMPTION thresholds]:
 
 - ``same``: |Δprofit| < 0.1 % of the baseline's |profit| (the Overview's "no change");
-- ``loses``: the profit change is negative (deterministic run);
-- ``pays``: positive, and — with ranges — the chance it beats the baseline is at least
-  ``SURE`` (80 %);
-- ``unsure``: positive, but with ranges the chance is below ``SURE``.
+- without ranges (one path): ``pays`` when the deterministic profit change is positive,
+  ``loses`` when negative;
+- with ranges: ``pays`` when the chance the plan beats the baseline on profit is at least
+  ``SURE`` (80 %), ``loses`` when it is at most 1 − ``SURE`` (20 %), ``unsure`` between — the
+  draws, not the one central run, say how sure the call is.
 
 Drivers are the profit bridge's lines (``simulator.bridge.profit_bridge``, which sum exactly to
 the profit change), the ``DRIVERS`` largest by size. Risks, each a code and its numbers:
@@ -87,10 +88,14 @@ def verdict(plan: Result, base: Result) -> Verdict:
     call: Call
     if flat:
         call = "same"
-    elif d_profit < 0:
+    elif mc is None:
+        call = "pays" if d_profit > 0 else "loses"
+    elif mc["chance_profit"] >= SURE:
+        call = "pays"
+    elif mc["chance_profit"] <= 1 - SURE:
         call = "loses"
     else:
-        call = "pays" if mc is None or mc["chance_profit"] >= SURE else "unsure"
+        call = "unsure"
     return Verdict(
         call=call, profit=d_profit, gmv=d_gmv,
         profit_range=None if mc is None else mc["profit_range"],

@@ -42,12 +42,26 @@ def test_ranges_and_chances_come_from_paths_drawn_alike() -> None:
     assert lo <= hi and 0 <= v.chance_profit <= 1 and 0 <= v.chance_gmv <= 1
     d = res.draws["profit"] - base.draws["profit"]
     assert v.chance_profit == pytest.approx(float((d > 0).mean()))
-    assert v.call == ("pays" if v.chance_profit >= SURE else "unsure")
+    expected = ("pays" if v.chance_profit >= SURE else "loses" if v.chance_profit <= 1 - SURE
+                else "unsure")  # fmt: skip
+    assert v.call == expected
     if lo < 0 < float(d.median()):
         assert "worse_tail" in {r.code for r in v.risks}
     # with one path, the same plan is judged on its deterministic change
     one = verdict(simulate(ADS, reference=BASE), simulate(BASE))
     assert one.call == "pays" and one.profit == pytest.approx(v.profit)
+
+
+def test_with_ranges_the_draws_make_the_call() -> None:
+    """A plan whose central run loses but which beats the baseline on close to half the paths is
+    "unsure" with ranges (and "loses" on its one deterministic run)."""
+    plan = set_param(BASE, "traffic.paid_search.budget_per_day", 2500.0)
+    base = simulate(BASE, paths=16, seed=3)
+    res = simulate(plan, reference=BASE, paths=16, seed=3)
+    v = verdict(res, base)
+    assert v.profit < 0 and 1 - SURE < v.chance_profit < SURE  # central loss, draws split
+    assert v.call == "unsure"
+    assert verdict(simulate(plan, reference=BASE), simulate(BASE)).call == "loses"  # one path
 
 
 def test_a_small_warehouse_risks_the_scores_and_a_backlog() -> None:
