@@ -480,7 +480,8 @@ def _objective_and_limits(plan: Scenario, lang: str) -> tuple[str, dict[str, flo
     for name, (label, default, unit, step) in LIMITS.items():
         on_key, v_key = f"dec_lim_{name}_on", f"dec_lim_{name}"
         a, b = st.columns([2, 2])
-        on = a.checkbox(t(label, lang), value=bool(_kept().get(on_key, name == "dsr_min")),
+        text = t(label, lang)  # also inside sentences (a refusal): capitalised as a label here
+        on = a.checkbox(text[:1].upper() + text[1:], value=bool(_kept().get(on_key, name == "dsr_min")),
                         key=on_key, on_change=_keep, args=(on_key,))  # fmt: skip
         value = b.number_input(t(label, lang), value=float(_kept().get(v_key, default)),
                                step=step, key=v_key, on_change=_keep, args=(v_key,),
