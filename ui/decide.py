@@ -253,6 +253,16 @@ def _save(scenario: Scenario, name_key: str, lang: str) -> None:
         state.flash(t(problem, lang))
 
 
+def _kept_result(results: dict, key: str, lang: str) -> Any:
+    """The result kept for ``key``; None when there is none yet, or when it is a refusal (then
+    said in the user's language)."""
+    got = results.get(key)
+    if isinstance(got, Exception):
+        st.warning(describe_error(got, lang), icon=":material/warning:")
+        return None
+    return got
+
+
 def _request(slot: str, key: str) -> None:
     """A run button's callback: ask for the computation of ``key`` in this run."""
     _kept()[slot] = key
@@ -300,15 +310,10 @@ def _break_even_section(plan: Scenario, base: Scenario, lang: str) -> None:
                                        measure, quantity, target, lo, hi)  # fmt: skip
         except ValueError as exc:  # a typed refusal: said in the user's language
             got = exc
-        results.clear()
+        results.clear()  # the latest only
         results[key] = got
-    if key not in results:
-        return
-    got = results[key]
-    if isinstance(got, Exception):
-        st.warning(describe_error(got, lang), icon=":material/warning:")
-        return
-    _be_result(got, plan, lang)
+    if (kept := _kept_result(results, key, lang)) is not None:
+        _be_result(kept, plan, lang)
 
 
 def _first_lever(plan: Scenario, decisions: list[str]) -> str:
@@ -424,17 +429,12 @@ def _optimizer_section(plan: Scenario, base: Scenario, lang: str) -> None:
         b.button(t("dec.opt.stop", lang), key="dec_opt_stop", icon=":material/stop:",
                  on_click=_request, args=("opt_stopped", key))  # fmt: skip
         got = _run_optimizer(plan, base, levers, objective, limits, seed, lang)
-        results.clear()
+        results.clear()  # the latest only
         results[key] = got
     if _kept().pop("opt_stopped", None) is not None:
         st.info(t("dec.opt.stopped", lang), icon=":material/info:")
-    if key not in results:
-        return
-    got = results[key]
-    if isinstance(got, Exception):
-        st.warning(describe_error(got, lang), icon=":material/warning:")
-        return
-    _opt_result(got, plan, lang)
+    if (kept := _kept_result(results, key, lang)) is not None:
+        _opt_result(kept, plan, lang)
 
 
 def _ranges(plan: Scenario, chosen: list[str], lang: str) -> list[tuple[float, float]]:
