@@ -72,6 +72,8 @@ QUANTITIES = {"change": "dec.quantity.change", "level": "dec.quantity.level"}
 WHAT = {"change": "dec.be.what.change", "level": "dec.be.what.level"}
 #: The optimizer's objectives (label keys) and limits (label key, default, unit, step).
 OBJECTIVES = {"profit": "dec.opt.objective.profit", "gmv": "dec.opt.objective.gmv"}
+#: The DSR floor's default is 4.7 [ASSUMPTION: the common activity entry line], or the store's own
+#: lowest score today when that is lower.
 LIMITS: dict[str, tuple[str, float, str, float]] = {
     "dsr_min": ("dec.c.dsr_min", 4.7, "score", 0.01),
     "spend_max": ("dec.c.spend_max", 50_000.0, "yuan", 1_000.0),
@@ -477,7 +479,11 @@ def _objective_and_limits(plan: Scenario, lang: str) -> tuple[str, dict[str, flo
                            key="dec_opt_seed", on_change=_keep, args=("dec_opt_seed",))  # fmt: skip
     st.markdown(f"**{t('dec.opt.limits', lang)}**")
     limits: dict[str, float] = {}
+    base_totals = state.results()[0].totals
+    lowest = min(base_totals[f"dsr_{d}_min"] for d in ("description", "service", "logistics"))
     for name, (label, default, unit, step) in LIMITS.items():
+        if name == "dsr_min":  # never a floor the store today already breaks
+            default = min(default, math.floor(lowest * 100) / 100)
         on_key, v_key = f"dec_lim_{name}_on", f"dec_lim_{name}"
         a, b = st.columns([2, 2])
         text = t(label, lang)  # also inside sentences (a refusal): capitalised as a label here
