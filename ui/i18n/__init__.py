@@ -20,6 +20,7 @@ module             prefixes
 ``assumptions``    ``as`` ``errata``
 ``sensitivity``    ``sens``
 ``decide``         ``dec``
+``lessons``        ``ls``
 ``workspace``      ``files`` ``share`` ``undo``
 ``exports``        ``xcol`` ``xl`` ``report`` ``unit``
 ``dates``          ``dt``
@@ -49,6 +50,7 @@ from ui.i18n import (
     dsr,
     errors,
     exports,
+    lessons,
     membership,
     metrics,
     overview,
@@ -78,6 +80,7 @@ AREAS: tuple[ModuleType, ...] = (
     assumptions,
     sensitivity,
     decide,
+    lessons,
     workspace,
     exports,
     dates,
