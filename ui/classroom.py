@@ -44,6 +44,10 @@ PRESENT = "lesson_present"
 OPENED = "_lesson_link"
 #: The container whose presence switches on the presenter CSS (assets/layout.css).
 PRESENTER_MARK = "presenter_mode"
+#: Keys for previous / next: a presentation clicker sends Page Up / Page Down.
+PREV_KEY, NEXT_KEY = "PageUp", "PageDown"
+#: A step's chart height in presenter mode (pixels; the charts' own is 300).
+PRESENTER_CHART_HEIGHT = 440
 
 
 def _i(lang: str) -> int:
@@ -144,11 +148,11 @@ def _nav(lesson: Lesson, index: int, lang: str) -> None:
     """Previous / next as large buttons (the presenter's controls)."""
     with st.container(horizontal=True, key="ls_nav"):
         st.button(t("ls.prev", lang), icon=":material/arrow_back:", key="ls_prev",
-                  disabled=index == 0, on_click=go, args=(lesson.id, index - 1),
+                  disabled=index == 0, on_click=go, args=(lesson.id, index - 1), shortcut=PREV_KEY,
                   width="stretch")  # fmt: skip
         st.button(t("ls.next", lang), icon=":material/arrow_forward:", key="ls_next",
                   type="primary", disabled=index >= lesson.length - 1,
-                  on_click=go, args=(lesson.id, index + 1), width="stretch")  # fmt: skip
+                  on_click=go, args=(lesson.id, index + 1), shortcut=NEXT_KEY, width="stretch")  # fmt: skip
 
 
 def _pick_lesson(lesson: Lesson, lang: str) -> None:
@@ -198,7 +202,10 @@ def draw_step(lesson: Lesson, index: int, lang: str) -> None:
               base=fmt_kind(b, kind, lang), plan=fmt_kind(p, kind, lang),
               change=change_text(step.measure, b, p, lang))
         )  # fmt: skip
-        st.altair_chart(step_chart(step, base.daily, plan.daily, lang), width="stretch")
+        chart = step_chart(step, base.daily, plan.daily, lang)
+        if presenting():  # a projector: the chart takes the room's eye
+            chart = chart.properties(height=PRESENTER_CHART_HEIGHT)
+        st.altair_chart(chart, width="stretch")
         st.markdown(f"**{t('ls.takeaway', lang)}** · {step.takeaway[i]}")
     with st.container(border=True):
         st.markdown(f"**{t('ls.formula', lang)}** · {step.formula[i]}")

@@ -4,13 +4,23 @@ on the student's plan and its reference answer; step links, good and bad; presen
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlparse
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.test_pages import APP, _repo_cwd, assert_clean, goto  # noqa: F401
+from tests.app.test_pages import (  # noqa: F401
+    APP,
+    _repo_cwd,
+    assert_clean,
+    goto,
+    open_panel,
+    share_link,
+)
 from ui import classroom
 from ui.i18n import LANGS, t
 from ui.lessons import BY_ID, LESSONS
+from ui.workspace import SHARE_PANEL
 
 
 def _loaded(at: AppTest, lesson_id: str, index: int) -> None:
@@ -96,3 +106,15 @@ def test_presenter_mode_hides_notes() -> None:
     assert t("ls.notes", "en") not in labels
     at.toggle(key=classroom.PRESENT).set_value(False).run()
     assert t("ls.notes", "en") in [e.label for e in at.expander]
+
+
+def test_the_share_panel_gives_the_step_link() -> None:
+    at = _open("en", lesson="threshold", step="1")
+    goto(at, "lessons")
+    link = share_link(open_panel(at, SHARE_PANEL))
+    query = parse_qs(urlparse(link).query)
+    assert query["lesson"] == ["threshold"] and query["step"] == ["1"] and query["lang"] == ["en"]
+    assert "ws" not in query  # the step's link carries the lesson, not the workspace
+    again = _open("en", **{k: v[0] for k, v in query.items() if k != "lang"})  # a fresh session
+    assert again.session_state[classroom.POS] == ("threshold", 1)
+    _loaded(again, "threshold", 1)

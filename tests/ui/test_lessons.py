@@ -4,6 +4,7 @@ exactly one right choice, found by simulating; ``python -m ui.lessons list`` (CO
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -96,3 +97,20 @@ def test_list_command() -> None:
     bad = subprocess.run([sys.executable, "-m", "ui.lessons", "nope"], cwd=ROOT,
                          capture_output=True, text=True)  # fmt: skip
     assert bad.returncode != 0 and "usage" in bad.stderr
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=IDS)
+def test_handout_in_both_languages(lesson: lessons.Lesson) -> None:
+    from ui.handout import handout_html
+
+    page = handout_html(lesson, images=False)
+    for zh, en in (lesson.title, lesson.exercise.task, *(s.question for s in lesson.steps)):
+        assert html.escape(zh) in page and html.escape(en) in page
+    assert "<script" not in page and "http" not in page  # nothing runs, nothing is fetched
+
+
+def test_handout_draws_each_steps_chart() -> None:
+    from ui.handout import handout_html
+
+    lesson = LESSONS[0]
+    assert handout_html(lesson).count("<svg") == 2 * len(lesson.steps)  # both languages
