@@ -615,7 +615,7 @@ LESSONS: tuple[Lesson, ...] = (
                     (
                         ("减少3,000元以上", "down more than 3,000"),
                         ("减少不到3,000元", "down less than 3,000"),
-                        ("增加", "up"),
+                        ("增加", "rises"),
                     ),
                 ),  # fmt: skip
                 baseline=Setup(MID, H30),

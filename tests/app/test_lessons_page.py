@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.test_language_scan import offences, visible_strings
 from tests.app.test_pages import (  # noqa: F401
     APP,
     _repo_cwd,
@@ -46,6 +47,7 @@ def test_walk_every_step_of_every_lesson(lang: str) -> None:
     at = _open(lang)
     goto(at, "lessons")
     at.button(key="ls_reload").click().run()  # the first visit leaves the workspace alone
+    bad: list[str] = []
     for lesson in LESSONS:
         at.selectbox(key="ls_lesson").select(lesson.id).run()
         assert_clean(at)
@@ -61,9 +63,13 @@ def test_walk_every_step_of_every_lesson(lang: str) -> None:
                 assert len(at.get("vega_lite_chart")) >= 1
             else:
                 assert any(lesson.exercise.task[LANGS.index(lang)] in s.value for s in at.subheader)
+            # every string of the step, revealed, speaks only the user's language
+            bad += [f"{lesson.id}/{index}: {text[:80]!r} {why}" for _, text, alone in
+                    visible_strings(at) if (why := offences(text, lang, alone=alone))]  # fmt: skip
             if index < lesson.length - 1:
                 at.button(key="ls_next").click().run()
                 assert_clean(at)
+    assert not bad, "\n".join(sorted(set(bad)))
 
 
 def test_exercise_checks_the_plan_and_applies_the_answer() -> None:
