@@ -36,7 +36,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "ls.formula": ("公式", "Formula"),
     "ls.source": ("出处:{source}", "Source: {source}"),
     "ls.notes": ("讲师笔记", "Trainer notes"),
-    "ls.reload": ("重新载入本步场景", "Load this step's scenario again"),
+    "ls.reload": ("载入本步场景(基线与方案)", "Load this step's scenario (baseline and plan)"),
     "ls.undo_load": ("载入课程“{lesson}”第 {n} 步", "load lesson “{lesson}”, step {n}"),
     "ls.undo_answer": ("套用参考答案", "apply the reference answer"),
     "ls.presenter": ("演示模式", "Presenter mode"),
