@@ -33,6 +33,7 @@ PAGES = (
     ("dsr_service.py", "page.dsr", ":material/star_half:"),
     ("calibrate.py", "page.calibrate", ":material/tune:"),
     ("assumptions.py", "page.assumptions", ":material/menu_book:"),
+    ("lessons.py", "page.lessons", ":material/school:"),
 )
 #: The pages' URL paths (their files' stems), the Overview's first (it also lives at ``/``).
 PAGE_PATHS = tuple(file.removesuffix(".py") for file, _, _ in PAGES)

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from simulator import Result, Scenario
 from simulator.errors import ModelError
-from ui import bands, router, state, worker
+from ui import bands, classroom, router, state, worker
 from ui.errors import describe_error
 from ui.exports import daily_csv, html_report, raw_csv, report_figures, results_workbook
 from ui.i18n import t
@@ -47,6 +47,8 @@ OPENED = "_ws_opened"
 WORKSPACE_FILE = "shop-whatif-workspace.json"
 #: The query parameter of a link for a projector: ``sidebar=0`` opens with the sidebar collapsed.
 SIDEBAR_KEY = "sidebar"
+#: The Lessons page's file stem: its share link is the lesson step's (ui/classroom.py).
+LESSONS_PAGE = "lessons"
 #: Set once a ``sidebar=0`` link has collapsed the sidebar in this session.
 COLLAPSED = "_sidebar_collapsed"
 #: The share panel's projector toggle, and its value kept between runs.
@@ -65,9 +67,10 @@ MAX_PROBLEMS = 20
 
 def sidebar_state() -> str | None:
     """In ``app.py``'s ``st.set_page_config``: ``collapsed`` on the first run of a session
-    opened with ``sidebar=0`` (a projector shows the page only; once, so a sidebar opened later
+    opened with ``sidebar=0`` or ``present=1`` (a projector shows the page only; once, so a sidebar opened later
     stays open), else ``None`` (Streamlit's default stands)."""
-    if st.query_params.get(SIDEBAR_KEY) != "0" or st.session_state.get(COLLAPSED):
+    asked = st.query_params.get(SIDEBAR_KEY) == "0" or st.query_params.get("present") == "1"
+    if not asked or st.session_state.get(COLLAPSED):
         return None
     st.session_state[COLLAPSED] = True
     return "collapsed"
@@ -170,7 +173,8 @@ def draw_share(container, lang: str, page: str, url_path: str) -> None:
     with _panel(container, t("share.title", lang), ":material/share:", SHARE_PANEL) as panel:
         if not panel.open:
             return
-        query = share_query(lang, page)
+        # on the Lessons page the link opens the lesson step (CONTRACT.md), not the workspace
+        query = classroom.link_query(lang) if page == LESSONS_PAGE else share_query(lang, page)
         try:
             base = st.context.url.split("?")[0].rstrip("/")
             base = base.rsplit("/", 1)[0] if url_path and base.endswith("/" + url_path) else base

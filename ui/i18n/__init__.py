@@ -21,6 +21,7 @@ module             prefixes
 ``sensitivity``    ``sens``
 ``decide``         ``dec``
 ``bands``          ``band``
+``lessons``        ``ls``
 ``workspace``      ``files`` ``share`` ``undo``
 ``exports``        ``xcol`` ``xl`` ``report`` ``unit``
 ``dates``          ``dt``
@@ -51,6 +52,7 @@ from ui.i18n import (
     dsr,
     errors,
     exports,
+    lessons,
     membership,
     metrics,
     overview,
@@ -81,6 +83,7 @@ AREAS: tuple[ModuleType, ...] = (
     sensitivity,
     decide,
     bands,
+    lessons,
     workspace,
     exports,
     dates,

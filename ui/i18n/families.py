@@ -38,6 +38,8 @@ from simulator.promotions import BasketShift
 from simulator.registry import Provenance
 from simulator.scenario import CampaignKind
 from simulator.uncertainty import Basis
+from ui.lessons import CHART_FORMATS, MEASURE_KINDS
+from ui.lessons import Basis as LessonBasis
 from ui.promotions import TABLES
 from ui.story import GROUPS
 from ui.uncertainty import COLS as UNC_COLS
@@ -361,6 +363,16 @@ FAMILIES: tuple[Family, ...] = (
         "errors: ParamRangeError.reason and the typed refusals, ModelError.code",
     ),
     Family("warn.{}", _warning_codes, "layout, exports: a code of Result.warnings"),
+    Family(
+        "ls.measure.{}",
+        lambda: set(MEASURE_KINDS) | set(CHART_FORMATS),
+        "lessons: a step's measure or chart column (ui.lessons MEASURE_KINDS, CHART_FORMATS)",
+    ),
+    Family(
+        "ls.cond.{}.{}",
+        lambda: {(b, m) for b in get_args(LessonBasis) for m in ("min", "max")},
+        "lessons: an exercise target by its basis (ui.lessons.Basis), at least or at most",
+    ),
 )
 
 
