@@ -140,6 +140,7 @@ with layout.guard():
 
     with layout.working("simulate", n=len(state.targets()), days=state.plan().horizon_days):
         results = state.named_results(lang)
+        mc = state.named_mc(lang)  # None: ranges off
     names = list(results)
     base_name = names[0]
     days = sorted({int(r.totals["days"]) for r in results.values()})
@@ -163,6 +164,8 @@ with layout.guard():
             row[name] = text
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height="content")
+    if mc:
+        layout.ranges_table(mc, base_name)
     if len(names) > 1:
         st.markdown(f"**{t('cmp.changes', lang)}**")
         changes = charts.change_data(
@@ -202,6 +205,7 @@ with layout.guard():
             {name: r.daily for name, r in results.items()},
             {"gmv": ",.0f", "profit": ",.0f", "orders_paid": ",.0f", "dsr_mean": ".2f"},
             "cmp_daily",
+            mc,
         )
 
     st.subheader(t("cmp.bridge", lang), anchor=False)

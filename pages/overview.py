@@ -4,7 +4,7 @@ bridges."""
 import streamlit as st
 
 from ui import charts, layout, router, state
-from ui.fmt import MONEY_MEASURES, fmt_number
+from ui.fmt import fmt_number
 from ui.i18n import t
 
 router.ensure(__file__)  # first: a page run without the router hands over to it
@@ -16,11 +16,13 @@ st.caption(t("app.tagline", lang))
 with layout.guard():
     with layout.working("simulate", n=2, days=state.plan().horizon_days):
         base, plan = state.results()
+        mc = state.mc_results()  # None: ranges off
     layout.versus(lang)
+    layout.verdict(base, plan, mc, lang)  # worth doing? how sure, why, and what could go wrong
     layout.story(base, plan, lang)  # what the plan does to profit, GMV and DSR, and why
     layout.show_messages(plan)
     names = {t("side.baseline_name", lang): base.daily, t("side.plan_name", lang): plan.daily}
-    layout.kpi_cards(base, plan)
+    layout.kpi_cards(base, plan, mc=mc)
     st.caption(t("kpi.horizon_note", lang, days=plan.scenario.horizon_days))
 
     left, right = st.columns([3, 2], gap="large")
@@ -38,18 +40,10 @@ with layout.guard():
             persist_state="session",
         )
         y_format = ".2%" if metric == "conversion_rate" else ",.0f"
-        layout.chart(
-            charts.daily_chart(
-                charts.daily_data(names, metric),
-                x_title=t("m.day", lang),
-                y_title=t(f"m.{metric}", lang),
-                y_format=y_format,
-                lang=lang,
-                scenario_title=t("m.scenario", lang),
-                money=metric in MONEY_MEASURES,
-            ),
-            f"daily_{metric}",
-        )
+        fans = None if mc is None else dict(zip(names, mc, strict=True))
+        layout.chart(layout.daily_lines(names, metric, y_format, fans), f"daily_{metric}")
+        if fans:
+            st.caption(t("band.fan_caption", lang))
     with right:
         st.subheader(t("ov.funnel", lang), anchor=False)
         stages = [

@@ -49,6 +49,11 @@
   by one today; ``engine.run_paths`` vectorised over paths makes them faster with no change
   here (each scenario's rows already go through one call). ``python tests/bench.py
   sensitivity`` prints these alone.
+- ``break_even_capacity`` and ``optimize_4_levers``: ``simulator.decide`` on seed 003's 双12
+  event against the store without its promotions: the warehouse capacity that keeps the
+  backlog at 50 orders, and an optimisation of profit over four levers with every DSR score
+  ≥ 4.7 (issue 20 item 6: 3–5 levers in at most 30 s), with the runs each needed and the
+  ratio to one run. ``python -m tests.bench decide`` prints these alone.
 """
 
 from __future__ import annotations
@@ -158,6 +163,7 @@ def main() -> None:
     link_benchmarks()
     montecarlo_benchmarks()
     sensitivity_benchmarks()
+    decide_benchmarks()
 
     from tests.server_rerun import server_rerun_benchmarks
 
@@ -224,6 +230,39 @@ def sensitivity_benchmarks() -> None:
     print(f"sobol_10_params_share_of_minute: {100 * wall / 60:.0f} %")
 
 
+#: The optimizer's benchmark: seed 003's 双12 event against the store without its promotions,
+#: four levers (discount depth, event-day agents, warehouse capacity, the paid-search budget).
+DECIDE_LEVERS = (
+    ("promotions.0.pct", 0.05, 0.6),
+    ("service.campaign_extra_agents", 0, 20),
+    ("fulfilment.capacity_per_day", 50.0, 1000.0),
+    ("traffic.paid_search.budget_per_day", 0.0, 2000.0),
+)
+
+
+def decide_benchmarks() -> None:
+    from simulator import load_preset, simulate
+    from simulator.decide import Lever, break_even, optimize
+
+    plan = load_preset("double12_campaign")
+    base = plan.model_copy(update={"promotions": []})
+    t_one = median_seconds(lambda: simulate(plan, reference=base), repeat=20)
+    print(f"decide_one_run_{plan.horizon_days}d: {t_one * 1e3:.2f} ms")
+    start = time.perf_counter()
+    be = break_even(plan, reference=base, path="fulfilment.capacity_per_day",
+                    measure="backlog_max", quantity="level", target=50.0, lo=50.0, hi=2000.0)  # fmt: skip
+    print(f"break_even_capacity: {time.perf_counter() - start:.2f} s")
+    print(f"break_even_capacity_runs: {be.runs} runs")
+    start = time.perf_counter()
+    opt = optimize(plan, reference=base, levers=[Lever(*lv) for lv in DECIDE_LEVERS],
+                   objective="profit", constraints={"dsr_min": 4.7}, seed=7)  # fmt: skip
+    wall = time.perf_counter() - start
+    print(f"optimize_{len(DECIDE_LEVERS)}_levers: {wall:.1f} s")
+    print(f"optimize_{len(DECIDE_LEVERS)}_levers_runs: {opt.evaluations} runs")
+    print(f"optimize_{len(DECIDE_LEVERS)}_levers_vs_one_run: {wall / t_one:.0f} x")
+    print(f"optimize_{len(DECIDE_LEVERS)}_levers_share_of_30s: {100 * wall / 30:.0f} %")
+
+
 #: Synthetic repeat buying for the fit benchmark (days; the pace of tests/simulator's recovery).
 FIT_PARAMS = {"r": 0.6, "alpha": 240.0, "a": 0.8, "b": 2.5, "p": 6.25, "q": 3.74, "v": 15.44}
 
@@ -249,5 +288,7 @@ if __name__ == "__main__":
         sensitivity_benchmarks()
     elif sys.argv[1:] == ["montecarlo"]:
         montecarlo_benchmarks()
+    elif sys.argv[1:] == ["decide"]:
+        decide_benchmarks()
     else:
         main()

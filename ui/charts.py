@@ -287,6 +287,68 @@ def daily_chart(
     return _theme(base.mark_line(strokeWidth=2.2, interpolate="monotone"), 300, lang)
 
 
+#: The fan chart's bands: (lower, upper column of ``ui.bands.band_data``, opacity). The outer
+#: band P10–P90 is the paler: eight in ten paths lie in it, half of them in the inner P25–P75.
+FAN_BANDS = (("p10", "p90", 0.14), ("p25", "p75", 0.28))
+
+
+@cached_chart
+def fan_chart(
+    data: pd.DataFrame,
+    bands: pd.DataFrame,
+    *,
+    x_title: str,
+    y_title: str,
+    lang: str,
+    y_format: str = ",.0f",
+    scenario_title: str = "",
+    money: bool = False,
+) -> alt.LayerChart:
+    """:func:`daily_chart`'s lines over each scenario's fan: the daily P10–P90 and P25–P75 of
+    the paths as shaded areas and their median as a thin dashed line, in the scenario's colour
+    (``bands``: ``ui.bands.band_data``'s frame). The solid line stays the deterministic run."""
+    names = list(dict.fromkeys([*data["scenario"], *bands["scenario"]]))
+    color = scenario_color(names, scenario_title)
+    # one legend for all the layers, drawn as the scenario's line (not the pale band's swatch)
+    color.legend = alt.Legend(symbolType="stroke", symbolOpacity=1, symbolStrokeWidth=2.5)
+    shade = color
+    top = max_abs(data["value"], bands["p10"], bands["p90"])
+    y_axis = axis(y_title, lang, y_format, top=top, money=money)
+    x = day_x(data, x_title, lang)
+    days = day_tooltip(bands, x_title, lang)
+    layers: list[alt.Chart] = []
+    for lo, hi, opacity in FAN_BANDS:
+        layers.append(
+            alt.Chart(bands)
+            .mark_area(opacity=opacity, interpolate="monotone")
+            .encode(
+                x=x, y=alt.Y(f"{lo}:Q", axis=y_axis), y2=alt.Y2(f"{hi}:Q"), color=shade,
+                tooltip=[alt.Tooltip("scenario:N", title=scenario_title), *days,
+                         alt.Tooltip(f"{lo}:Q", title=f"{y_title} {lo.upper()}", format=y_format),
+                         alt.Tooltip(f"{hi}:Q", title=f"{y_title} {hi.upper()}", format=y_format)],
+            )
+        )  # fmt: skip
+    layers.append(
+        alt.Chart(bands)
+        .mark_line(strokeWidth=1.2, strokeDash=[4, 3], interpolate="monotone")
+        .encode(x=x, y=alt.Y("p50:Q", axis=y_axis), color=shade,
+                tooltip=[alt.Tooltip("scenario:N", title=scenario_title), *days,
+                         alt.Tooltip("p50:Q", title=f"{y_title} P50", format=y_format)])
+    )  # fmt: skip
+    line = alt.Chart(data).encode(
+        x=x,
+        y=alt.Y("value:Q", axis=y_axis),
+        color=color,
+        tooltip=[
+            alt.Tooltip("scenario:N", title=scenario_title),
+            *day_tooltip(data, x_title, lang),
+            alt.Tooltip("value:Q", title=y_title, format=y_format),
+        ],
+    )
+    layers.append(line.mark_line(strokeWidth=2.2, interpolate="monotone"))
+    return _theme(alt.layer(*layers), 300, lang)
+
+
 def funnel_data(
     totals: Mapping[str, Mapping[str, float]],
     stages: Sequence[tuple[str, str]],

@@ -95,6 +95,8 @@ def _param_text(value: object, unit: str, lang: str) -> str:
         return PARAMS[value].label(lang)  # a registry path by its label
     if unit == "measure" and isinstance(value, str) and f"m.{value}" in CATALOGUE:
         return t(f"m.{value}", lang)  # a daily column by its label
+    if unit == "constraint" and isinstance(value, str) and f"dec.c.{value}" in CATALOGUE:
+        return t(f"dec.c.{value}", lang)  # an optimizer's constraint by its words
     if unit == "kind":
         try:
             return t(f"kind.{value}", lang)

@@ -28,10 +28,12 @@ import numpy as np
 import pandas as pd
 
 from simulator import PARAMS, Result, Scenario
-from ui import charts
+from simulator.verdict import verdict as judge
+from ui import bands, charts
 from ui.fmt import fmt_money, fmt_number, fmt_param, fmt_pct, fmt_score
 from ui.i18n import t
 from ui.promotions import days_text, detail_text, kind_name
+from ui.verdict import card as verdict_card
 
 #: Totals on the comparison sheet, in order.
 COMPARED = (
@@ -163,14 +165,49 @@ def people_daily(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+# --- issue 19: ranges (a result with Monte Carlo paths carries its daily bands and odds) ---
+def band_label(column: str, q: str, lang: str) -> str:
+    """The header of a daily band column: 成交金额 P10(元) / GMV P10 (yuan)."""
+    unit = _UNITS.get(kind_of(column))
+    return t("band.x.col", lang, label=t(f"xcol.{column}", lang), q=q.upper(),
+             unit=t(unit, lang) if unit else "")  # fmt: skip
+
+
+def _band_parts(res: Result) -> list[tuple[str, str, pd.Series]]:
+    """(column, quantile name, values) of ``res``'s daily bands (none without paths)."""
+    frame = bands.band_columns(res)
+    out = []
+    for name in frame.columns:
+        column, q = name.rsplit("_", 1)
+        out.append((column, q, frame[name]))
+    return out
+
+
+def people_bands(res: Result, lang: str) -> pd.DataFrame:
+    """``res``'s daily P10…P90 of the band columns for people, with the paths and the seed
+    (empty without paths): headers in ``lang``, values rounded as their column."""
+    parts = _band_parts(res)
+    if not parts:
+        return pd.DataFrame(index=range(len(res.daily)))
+    out = {band_label(c, q, lang): rounded(v, kind_of(c), percent=True).to_numpy()
+           for c, q, v in parts}  # fmt: skip
+    out[t("band.x.paths", lang)] = res.paths
+    out[t("band.x.seed", lang)] = res.seed
+    return pd.DataFrame(out)
+
+
 def daily_csv(results: Mapping[str, Result], lang: str) -> bytes:
     """Every scenario's daily table, one after the other, for people (UTF-8 with a BOM: Excel
-    opens the Chinese right): date and day, the scenario, then every measure."""
+    opens the Chinese right): date and day, the scenario, then every measure; a result with
+    Monte Carlo paths then its daily bands (P10…P90), its path count and seed."""
     frames = []
     for name, res in results.items():
         frame = people_daily(res.daily, lang)
         at = sum(c in res.daily.columns for c in ("date", "day"))
         frame.insert(at, t("xcol.scenario", lang), neutralise(name))
+        extra = people_bands(res, lang)
+        if len(extra.columns):
+            frame = pd.concat([frame, extra.set_index(frame.index)], axis=1)
         frames.append(frame)
     frame = pd.concat(frames, ignore_index=True)
     return frame.to_csv(index=False, lineterminator=CSV_EOL).encode("utf-8-sig")
@@ -178,8 +215,17 @@ def daily_csv(results: Mapping[str, Result], lang: str) -> bytes:
 
 def raw_csv(results: Mapping[str, Result]) -> bytes:
     """The same rows for analysts: ``Result.daily``'s own column names and unrounded values,
-    rates as fractions, plus ``scenario`` (neutralised: it is user text)."""
-    frame = pd.concat([r.daily for r in results.values()], ignore_index=True).copy()
+    rates as fractions, plus ``scenario`` (neutralised: it is user text); a result with Monte
+    Carlo paths adds its daily bands ``<column>_p10`` … ``_p90``, ``mc_paths`` and ``mc_seed``."""
+    parts = []
+    for r in results.values():
+        extra = bands.band_columns(r)
+        if len(extra.columns):
+            extra = extra.assign(mc_paths=r.paths, mc_seed=r.seed)
+            parts.append(pd.concat([r.daily.reset_index(drop=True), extra], axis=1))
+        else:
+            parts.append(r.daily)
+    frame = pd.concat(parts, ignore_index=True).copy()
     names = [neutralise(name) for name in results]
     frame["scenario"] = np.repeat(names, [len(r.daily) for r in results.values()])
     if "date" in frame.columns:
@@ -275,9 +321,37 @@ def _sheet(ws: Any, header: Sequence[str], rows: Sequence[Sequence[object]],
     ws.freeze_panes = freeze
 
 
+def odds_table(
+    odds: Sequence[Mapping[str, Any]], lang: str
+) -> tuple[list[str], list[list[object]], list[str | None]]:
+    """The ranges-and-chances sheet (``bands.odds_rows``): per scenario the P10/P50/P90 of each
+    ranged KPI's total, the chance it beats the baseline on profit and GMV (empty for the
+    baseline), the chance of a loss, the paths and the seed. (header, rows, Excel formats)"""
+    header = [t("band.col.scenario", lang)]
+    formats: list[str | None] = [None]
+    for k in bands.RANGED_KPIS:
+        for q in ("p10", "p50", "p90"):
+            header.append(f"{t(f'kpi.{k}', lang)} {q.upper()}")
+            formats.append(XL_FORMATS[COMPARED_KINDS[k]])
+    for key in ("band.col.beats_profit", "band.col.beats_gmv", "band.col.loss"):
+        header.append(t(key, lang))
+        formats.append("0%")
+    header += [t("band.x.paths", lang), t("band.x.seed", lang)]
+    formats += ["0", "0"]
+    rows = []
+    for r in odds:
+        row: list[object] = [str(r["scenario"])]
+        row += [r[f"{k}_{q}"] for k in bands.RANGED_KPIS for q in ("p10", "p50", "p90")]
+        row += [r["beats_profit"], r["beats_gmv"], r["loss"], r["paths"], r["seed"]]
+        rows.append(row)
+    return header, rows, formats
+
+
 def results_workbook(results: Mapping[str, Result], *, baseline: str, lang: str) -> bytes:
     """The Excel workbook (xlsx bytes): the comparison sheet first, then one per scenario, every
-    header in ``lang`` with units, cells formatted (yuan, %, counts), the header row frozen."""
+    header in ``lang`` with units, cells formatted (yuan, %, counts), the header row frozen.
+    Results with Monte Carlo paths add a ranges-and-chances sheet after the comparison
+    (``odds_table``) and their daily bands (P10…P90) after each scenario's columns."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -302,6 +376,11 @@ def results_workbook(results: Mapping[str, Result], *, baseline: str, lang: str)
     ws = book.active
     ws.title = sheet_name(t("xl.comparison", lang), taken)
     _sheet(ws, [str(c) for c in comp.columns], rows, formats, "B2")
+    odds = bands.odds_rows(results, baseline)
+    if odds:
+        ws = book.create_sheet(sheet_name(t("band.table", lang), taken))
+        header, rows, formats = odds_table(odds, lang)
+        _sheet(ws, header, rows, formats, "B2")
     for name, res in results.items():
         ws = book.create_sheet(sheet_name(name, taken))
         cols = _columns(res.daily)
@@ -311,10 +390,15 @@ def results_workbook(results: Mapping[str, Result], *, baseline: str, lang: str)
                 data[c] = [d.date() for d in pd.to_datetime(res.daily[c])]
             else:
                 data[c] = rounded(res.daily[c], kind_of(c)).tolist()
-        rows = list(zip(*(data[c] for c in cols), strict=True))
+        header = [column_label(c, lang) for c in cols]
+        formats = [XL_FORMATS[kind_of(c)] for c in cols]
+        for c, q, v in _band_parts(res):
+            data[f"{c}_{q}"] = rounded(v, kind_of(c)).tolist()
+            header.append(band_label(c, q, lang))
+            formats.append(XL_FORMATS[kind_of(c)])
+        rows = list(zip(*data.values(), strict=True))
         keys = sum(c in cols for c in ("date", "day"))
-        _sheet(ws, [column_label(c, lang) for c in cols], rows,
-               [XL_FORMATS[kind_of(c)] for c in cols], f"{'ABC'[keys]}2")  # fmt: skip
+        _sheet(ws, header, rows, formats, f"{'ABC'[keys]}2")
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
@@ -404,21 +488,27 @@ def score_domain(frames: Mapping[str, pd.DataFrame], column: str) -> list[float]
 
 
 def report_figures(results: Mapping[str, Result], lang: str) -> list[tuple[str, Any]]:
-    """The report's charts: GMV, profit and the mean DSR score by day, every scenario a line.
+    """The report's charts: GMV, profit and the mean DSR score by day, every scenario a line
+    (with Monte Carlo paths: over its fan of P10–P90 and P25–P75, ``charts.fan_chart``).
     The scores live in 1–5 and move in the second decimal: their axis fits the data (a zero-based
     axis drew a 4.80 → 4.75 fall as a hairline at the top)."""
     frames = {name: r.daily for name, r in results.items()}
     out = []
     for col, fmt in REPORT_CHARTS:
-        chart = charts.daily_chart(
-            charts.daily_data(frames, col), x_title=t("m.day", lang),
-            y_title=t(f"m.{col}", lang), y_format=fmt, lang=lang,
-            scenario_title=t("m.scenario", lang),
-        )  # fmt: skip
-        if kind_of(col) == "score" and isinstance(chart, alt.Chart):
+        kw = dict(x_title=t("m.day", lang), y_title=t(f"m.{col}", lang), y_format=fmt, lang=lang,
+                  scenario_title=t("m.scenario", lang))  # fmt: skip
+        fan = bands.band_data(results, col)
+        data = charts.daily_data(frames, col)
+        chart = charts.daily_chart(data, **kw) if fan.empty else charts.fan_chart(data, fan, **kw)
+        if kind_of(col) == "score":
+            shown = dict(frames)
+            if not fan.empty:  # the bands too: the axis holds the whole fan
+                shown |= {f"{q}:{n}": pd.DataFrame({col: g[q]})
+                          for n, g in fan.groupby("scenario") for q in ("p10", "p90")}  # fmt: skip
             chart = chart.copy(deep=True)
-            chart.encoding.y.scale = alt.Scale(domain=score_domain(frames, col), zero=False,
-                                               nice=False)  # fmt: skip
+            scale = alt.Scale(domain=score_domain(shown, col), zero=False, nice=False)
+            for layer in chart.layer if isinstance(chart, alt.LayerChart) else [chart]:
+                layer.encoding.y.scale = scale
         out.append((t(f"m.{col}", lang), chart))
     return out
 
@@ -515,6 +605,8 @@ def html_report(
         f"<h2>{e(t('report.kpis', lang))}</h2>",
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
     ]
+    parts += verdict_html(results, baseline, lang)
+    parts += odds_html(results, baseline, lang)
     for title, fig in figures:
         svg = chart_image(fig, "svg").decode("utf-8")
         parts.append(f"<figure><figcaption><b>{e(title)}</b></figcaption>{svg}</figure>")
@@ -532,6 +624,57 @@ def html_report(
         ) + "</table>")  # fmt: skip
     parts.append(f"<p><small>{e(t('report.footer', lang))}</small></p></body></html>")
     return "\n".join(parts)
+
+
+def verdict_html(results: Mapping[str, Result], baseline: str, lang: str) -> list[str]:
+    """The report's verdicts: each scenario but the baseline judged against it (``ui.verdict``;
+    with Monte Carlo paths, the ranges and chances too). None when no scenario differs."""
+    e = html.escape
+    base = results[baseline]
+    parts: list[str] = []
+    for name, res in results.items():
+        if name == baseline or res.scenario == base.scenario:
+            continue
+        c = verdict_card(judge(res, base), lang)
+        parts += [f"<h3>{e(name)}</h3>", f"<p><b>{e(c.headline)}</b></p>", f"<p>{e(c.figures)}</p>"]
+        if c.drivers:
+            parts.append(f"<p>{e(c.drivers)}</p>")
+        if c.risks:
+            parts.append(f"<p>{e(t('vd.risks', lang))}</p><ul>"
+                         + "".join(f"<li>{e(r)}</li>" for r in c.risks) + "</ul>")  # fmt: skip
+    return [f"<h2>{e(t('vd.title', lang))}</h2>", *parts] if parts else []
+
+
+def odds_html(results: Mapping[str, Result], baseline: str, lang: str) -> list[str]:
+    """The report's ranges and chances (none without Monte Carlo paths): how many paths and
+    which seed, then per scenario each ranged KPI's P10–P90, the chance it beats the baseline
+    on profit and GMV and the chance of a loss."""
+    e = html.escape
+    odds = bands.odds_rows(results, baseline)
+    if not odds:
+        return []
+    header, rows, _ = odds_table(odds, lang)
+    first = odds[0]
+    head = [header[0]] + [t(f"kpi.{k}", lang) + " P10–P90" for k in bands.RANGED_KPIS]
+    head += header[1 + 3 * len(bands.RANGED_KPIS) : -2]
+    body = []
+    for r in odds:
+        cells = [e(str(r["scenario"]))]
+        for k in bands.RANGED_KPIS:
+            lo, hi = (kpi_text(r[f"{k}_{q}"], k, lang) for q in ("p10", "p90"))
+            cells.append(e(t("band.span", lang, lo=lo, hi=hi)))
+        for key in ("beats_profit", "beats_gmv", "loss"):
+            p = r[key]
+            cells.append(
+                e(t("band.is_baseline", lang) if p is None else fmt_pct(p, lang, digits=0))
+            )
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return [
+        f"<h2>{e(t('band.table', lang))}</h2>",
+        f"<p>{e(t('band.x.stated', lang, paths=first['paths'], seed=first['seed']))}</p>",
+        "<table><thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>",
+    ]
 
 
 def kpi_text(value: float, key: str, lang: str) -> str:

@@ -36,6 +36,8 @@ from typing import Final, SupportsFloat
 from babel import Locale
 from babel.numbers import NumberPattern, format_decimal, format_percent, parse_pattern
 
+from simulator.measures import MONEY_MEASURES as _MONEY_MEASURES
+
 __all__ = [
     "COMPACT_FROM",
     "CURRENCY_SYMBOL",
@@ -686,15 +688,8 @@ LOWER_IS_BETTER: Final[frozenset[str]] = frozenset(
     }
 )  # fmt: skip
 
-#: Measures counted in yuan (``¥`` on their chart axes).
-MONEY_MEASURES: Final[frozenset[str]] = frozenset(
-    {
-        "gmv", "gmv_list", "gmv_new", "gmv_repeat", "net_sales", "profit", "cash", "aov",
-        "aov_new", "aov_repeat", "uv_value", "discount_cost", "promotion_cost", "refunds",
-        "cancellation_refunds", "cogs", "shipping_cost", "shipping_fee_income", "platform_fee",
-        "late_compensation", "service_cost", "marketing_cost", "ad_spend", "loyalty_cost",
-    }
-)  # fmt: skip
+#: Measures counted in yuan (``¥`` on their chart axes): the model's table.
+MONEY_MEASURES: Final[frozenset[str]] = _MONEY_MEASURES
 
 #: The kinds of number a KPI card shows (see :func:`fmt_kind`).
 KINDS: Final[tuple[str, ...]] = ("money", "price", "pct", "stars", "seconds", "count")

@@ -17,7 +17,8 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 from simulator import Param, Result
 from simulator.bridge import gmv_bridge, profit_bridge
 from simulator.sources import source_text
-from ui import charts, state
+from simulator.verdict import verdict as judge
+from ui import bands, charts, state
 from ui.exports import chart_image
 from ui.fmt import (
     KINDS,
@@ -25,12 +26,15 @@ from ui.fmt import (
     fmt_delta_pct,
     fmt_kind,
     fmt_money,
+    fmt_number,
+    fmt_pct,
     fmt_signed_money,
     kpi_delta,
 )
 from ui.i18n import t
 from ui.story import plan_story
 from ui.text import plain
+from ui.verdict import card as verdict_card
 
 log = logging.getLogger("shop_whatif")
 
@@ -199,10 +203,14 @@ def bridges(
 
 
 def daily_metric_chart(
-    frames: Mapping[str, pd.DataFrame], formats: Mapping[str, str], key: str
+    frames: Mapping[str, pd.DataFrame],
+    formats: Mapping[str, str],
+    key: str,
+    mc: Mapping[str, Result] | None = None,
 ) -> str:
     """A metric picker (the keys of ``formats``, first is the default) and the chosen daily
-    column for every named scenario, its axis in the metric's d3 format. Returns the metric."""
+    column for every named scenario, its axis in the metric's d3 format; with ``mc`` (the
+    scenarios' Monte Carlo by name) each one's fan around it. Returns the metric."""
     lang = state.lang()
     key, carried = state.option_key(key)
     metric = st.segmented_control(
@@ -214,18 +222,9 @@ def daily_metric_chart(
         key=key,
         persist_state="session",
     )
-    st.altair_chart(
-        charts.daily_chart(
-            charts.daily_data(frames, metric),
-            x_title=t("m.day", lang),
-            y_title=t(f"m.{metric}", lang),
-            y_format=formats[metric],
-            lang=lang,
-            scenario_title=t("m.scenario", lang),
-            money=metric in MONEY_MEASURES,
-        ),
-        width="stretch",
-    )
+    st.altair_chart(daily_lines(frames, metric, formats[metric], mc), width="stretch")
+    if mc:
+        st.caption(t("band.fan_caption", lang))
     return metric
 
 
@@ -260,19 +259,27 @@ def kpi_cards(
     plan: Result,
     keys: Sequence[tuple[str, str]] = KPIS,
     key: str = "kpi_cards",
+    mc: tuple[Result, Result] | None = None,
 ) -> None:
     """One card per KPI: the plan's value, its change vs the baseline, the baseline in the tooltip.
 
     The cards sit in a wrapping grid (``assets/layout.css``, the ``st-key-kpi_cards…`` class of
     the container ``key``): as many as fit a row at a readable width, so a projector shows more
-    rows instead of cut figures."""
+    rows instead of cut figures.
+
+    ``mc``: the baseline's and the plan's Monte Carlo (``state.mc_results``): a card with
+    something to say about its range (:func:`range_lines`) writes it beneath its value, and a
+    caption under the grid says how many paths and which seed. None: the cards as without
+    ranges."""
     lang = state.lang()
     grid = st.container(horizontal=True, key=key)
     for kpi, kind in keys:
         value, ref = plan.totals[kpi], base.totals[kpi]
         # a score moves by points, the rest by percent; colour by the measure's direction
         delta, color, arrow = kpi_delta(kpi, kind, value, ref, lang)
-        grid.metric(
+        lines = range_lines(kpi, kind, mc, lang) if mc is not None else []
+        card = grid.container(border=True) if lines else grid
+        card.metric(
             t(f"kpi.{kpi}", lang),
             fmt_kpi(value, kind, lang),
             delta=delta,
@@ -281,9 +288,86 @@ def kpi_cards(
             delta_description=t("kpi.vs_baseline", lang, value=fmt_kpi(ref, kind, lang))
             if delta
             else None,
-            border=True,
+            border=not lines,
             help=t("kpi.baseline_value", lang, value=fmt_kpi(ref, kind, lang)),
         )
+        if lines:
+            card.caption("  \n".join(lines))
+    if mc is not None:
+        range_note(mc[1], lang)
+
+
+def range_lines(kpi: str, kind: str, mc: tuple[Result, Result], lang: str) -> list[str]:
+    """What a KPI card says about its range: P10–P90 of the plan's total (``bands.RANGED_KPIS``),
+    the chance the plan beats the baseline (profit, GMV; "the plan is the baseline" when it is)
+    and, for profit, the chance of a loss."""
+    base_mc, plan_mc = mc
+    out = []
+    rng = bands.kpi_range(plan_mc, kpi) if kpi in bands.RANGED_KPIS else None
+    if rng is not None:
+        lo, hi = (fmt_kpi(v, kind, lang) for v in rng)
+        out.append(t("band.kpi_range", lang, lo=lo, hi=hi))
+    if kpi in bands.ODDS_MEASURES and bands.has_paths(plan_mc):
+        if bands.same_plan(plan_mc, base_mc):
+            out.append(t("band.same_plan", lang))
+        elif (o := bands.odds(plan_mc, base_mc, kpi)) is not None:
+            out.append(t("band.beats", lang, pct=chance_text(o.chance_better, lang)))
+    if kpi == "profit" and bands.has_paths(plan_mc):
+        loss = float((plan_mc.draws["profit"] < 0).mean())
+        out.append(t("band.loss", lang, pct=chance_text(loss, lang)))
+    return out
+
+
+def chance_text(p: float, lang: str) -> str:
+    """A chance over the paths, in whole percent (a few dozen paths say no more)."""
+    return fmt_pct(p, lang, digits=0)
+
+
+def range_note(result: Result, lang: str) -> None:
+    """The caption under ranges: how many paths, which seed, what the bands are."""
+    st.caption(t("band.note", lang, paths=fmt_number(result.paths, lang), seed=result.seed))
+    if result.redrawn_paths:
+        st.caption(t("band.redrawn", lang, n=result.redrawn_paths))
+
+
+def daily_lines(
+    frames: Mapping[str, pd.DataFrame],
+    metric: str,
+    y_format: str,
+    mc: Mapping[str, Result] | None = None,
+) -> alt.TopLevelMixin:
+    """The daily chart of ``metric`` for every named scenario: its lines, and with ``mc`` (the
+    scenarios' Monte Carlo by name) each one's fan of P10–P90 and P25–P75 around the median."""
+    lang = state.lang()
+    kw = dict(x_title=t("m.day", lang), y_title=t(f"m.{metric}", lang), y_format=y_format,
+              lang=lang, scenario_title=t("m.scenario", lang), money=metric in MONEY_MEASURES)  # fmt: skip
+    data = charts.daily_data(frames, metric)
+    fan = bands.band_data(mc, metric) if mc else None
+    if fan is None or fan.empty:
+        return charts.daily_chart(data, **kw)
+    return charts.fan_chart(data, fan, **kw)
+
+
+def ranges_table(mc: Mapping[str, Result], baseline: str) -> None:
+    """The Compare page's ranges: per scenario the P10–P90 of each ranged KPI's total, the
+    chance it beats the baseline on profit and GMV, and the chance of a loss."""
+    lang = state.lang()
+    kinds = dict(KPIS)
+    rows = []
+    for r in bands.odds_rows(mc, baseline):
+        row = {t("band.col.scenario", lang): r["scenario"]}
+        for k in bands.RANGED_KPIS:
+            lo, hi = (fmt_kpi(r[f"{k}_{q}"], kinds[k], lang) for q in ("p10", "p90"))
+            row[t(f"kpi.{k}", lang)] = t("band.span", lang, lo=lo, hi=hi)
+        for m, col in (("profit", "band.col.beats_profit"), ("gmv", "band.col.beats_gmv")):
+            p = r[f"beats_{m}"]
+            row[t(col, lang)] = t("band.is_baseline", lang) if p is None else chance_text(p, lang)
+        row[t("band.col.loss", lang)] = chance_text(r["loss"], lang)
+        rows.append(row)
+    st.markdown(f"**{t('band.table', lang)}**")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height="content")
+    first = next(iter(mc.values()))
+    range_note(first, lang)
 
 
 #: Anchor of the Overview's bridges, the target of the story's link.
@@ -305,6 +389,25 @@ def versus(lang: str) -> None:
             base=plain(state.name_of(state.BASELINE, lang)),
         )  # fmt: skip
     )
+
+
+def verdict(base: Result, plan: Result, mc: tuple[Result, Result] | None, lang: str) -> None:
+    """The verdict card (``ui.verdict``): the call, the figures with their ranges and chances
+    (from the Monte Carlo ``mc`` = (baseline, plan) when ranges are on), the drivers and the
+    risks. Not drawn while the plan is the baseline (nothing to judge)."""
+    if plan.scenario == base.scenario:
+        return
+    b, p = mc if mc is not None else (base, plan)
+    c = verdict_card(judge(p, b), lang)
+    icons = {"success": ":material/thumb_up:", "info": ":material/help:",
+             "warning": ":material/thumb_down:"}  # fmt: skip
+    with st.container(border=True, key="verdict"):
+        getattr(st, c.tone)(f"**{t('vd.title', lang)}** · {c.headline}", icon=icons[c.tone])
+        st.markdown(c.figures)
+        if c.drivers:
+            st.markdown(c.drivers)
+        if c.risks:
+            st.markdown(f"**{t('vd.risks', lang)}**\n" + "\n".join(f"- {r}" for r in c.risks))
 
 
 def story(base: Result, plan: Result, lang: str) -> None:

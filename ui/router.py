@@ -26,12 +26,14 @@ from ui.text import plain
 PAGES = (
     ("overview.py", "page.overview", ":material/dashboard:"),
     ("compare.py", "page.compare", ":material/compare_arrows:"),
+    ("decide.py", "page.decide", ":material/target:"),
     ("traffic_funnel.py", "page.traffic", ":material/filter_alt:"),
     ("promotions.py", "page.promotions", ":material/sell:"),
     ("membership.py", "page.membership", ":material/loyalty:"),
     ("dsr_service.py", "page.dsr", ":material/star_half:"),
     ("calibrate.py", "page.calibrate", ":material/tune:"),
     ("assumptions.py", "page.assumptions", ":material/menu_book:"),
+    ("lessons.py", "page.lessons", ":material/school:"),
 )
 #: The pages' URL paths (their files' stems), the Overview's first (it also lives at ``/``).
 PAGE_PATHS = tuple(file.removesuffix(".py") for file, _, _ in PAGES)

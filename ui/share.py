@@ -11,7 +11,12 @@ workspace whose scenario is the baseline.
 
 A share link carries the whole workspace in the query string, with the language and the page::
 
-    ?ws=1.<base64url(zlib(compact JSON))>&lang=zh&page=overview
+    ?ws=1.<base64url(zlib(compact JSON))>&lang=zh&page=overview&ranges=1&paths=32&seed=0
+
+``ranges``/``paths``/``seed`` are the Monte Carlo's settings (``ui.bands``; a workspace file keeps
+them as ``"ranges": {"on": true, "paths": 32, "seed": 0}`` beside ``scenarios``), so a link or a
+file reopens the same bands. Without them the defaults apply; a bad one is replaced by its
+default and named in ``SharedLink.range_problems`` (the app says so; the workspace still opens).
 
 The compact JSON keeps each scenario's fields that differ from ``Scenario()`` only, so a typical
 three-scenario plan stays well under 2,000 characters; reading it rebuilds every field exactly.
@@ -52,6 +57,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from simulator import Scenario
 from simulator.errors import ModelError
 from simulator.scenario import shown
+from ui import bands
 
 FORMAT = "shop-whatif/workspace"
 VERSION = 1
@@ -139,21 +145,36 @@ class Workspace(BaseModel):
 
 @dataclass(frozen=True)
 class SharedLink:
-    """What a share link opens: the workspace, the language and the page (None: unset)."""
+    """What a share link opens: the workspace, the language and the page (None: unset), the
+    range settings (the defaults when the link has none) and which of them were refused."""
 
     workspace: Workspace
     lang: str | None
     page: str | None
+    ranges: bands.Ranges = bands.DEFAULT
+    range_problems: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------- files
-def workspace_to_json(ws: Workspace) -> str:
-    """The workspace file (full scenarios, exact round trip)."""
-    return ws.model_dump_json(indent=2)
+def workspace_to_json(ws: Workspace, ranges: bands.Ranges | None = None) -> str:
+    """The workspace file (full scenarios, exact round trip), with the range settings when
+    given (``bands.FILE_KEY``)."""
+    text = ws.model_dump_json(indent=2)
+    if ranges is None:
+        return text
+    assert text.endswith("\n}")
+    return text[:-2] + f',\n  "{bands.FILE_KEY}": ' + json.dumps(bands.to_file(ranges)) + "\n}"
 
 
 def workspace_from_json(text: str | bytes) -> Workspace:
     """Read a workspace file of any known version; ``ShareError`` lists every problem."""
+    return read_workspace_file(text)[0]
+
+
+def read_workspace_file(text: str | bytes) -> tuple[Workspace, bands.Ranges, tuple[str, ...]]:
+    """A workspace file: its workspace (``ShareError`` lists every problem), its range settings
+    (the defaults when it has none) and the names of the range values refused (their defaults
+    used)."""
     if isinstance(text, bytes):
         if len(text) > MAX_JSON_BYTES:  # before decoding: a cut file ends mid-character
             raise ShareError("too_big", f"the file is larger than {MAX_JSON_BYTES // 1024} KB")
@@ -163,7 +184,11 @@ def workspace_from_json(text: str | bytes) -> Workspace:
             raise ShareError("encoding", "the file is not UTF-8 text") from exc
     if len(text) > MAX_JSON_BYTES:
         raise ShareError("too_big", f"the file is larger than {MAX_JSON_BYTES // 1024} KB")
-    return _validated(migrate(read_json(text, "not JSON")))
+    data = read_json(text, "not JSON")
+    kept = data.pop(bands.FILE_KEY, None) if isinstance(data, dict) else None
+    ws = _validated(migrate(data))
+    ranges, problems = bands.from_file(kept)
+    return ws, ranges, tuple(problems)
 
 
 def _int(digits: str) -> int | float:
@@ -249,13 +274,22 @@ def encode_payload(ws: Workspace) -> str:
     return f"{VERSION}.{packed}"
 
 
-def encode_link(ws: Workspace, *, lang: str | None = None, page: str | None = None) -> str:
-    """The query string (starting with ``?``) that opens ``ws`` in ``lang`` on ``page``."""
+def encode_link(
+    ws: Workspace,
+    *,
+    lang: str | None = None,
+    page: str | None = None,
+    ranges: bands.Ranges | None = None,
+) -> str:
+    """The query string (starting with ``?``) that opens ``ws`` in ``lang`` on ``page`` with the
+    range settings ``ranges`` (none written: the link opens with the defaults)."""
     params = {WS_KEY: encode_payload(ws)}
     if lang is not None:
         params[LANG_KEY] = lang
     if page is not None:
         params[PAGE_KEY] = page
+    if ranges is not None:
+        params.update(bands.to_query(ranges))
     return "?" + urlencode(params, safe=".")
 
 
@@ -302,10 +336,13 @@ def decode_link(query: str | Mapping[str, Any]) -> SharedLink:
         raise ShareError("format", "the link holds no workspace")
     lang = params.get(LANG_KEY)
     page = params.get(PAGE_KEY)
+    ranges, problems = bands.from_query(params)
     return SharedLink(
         decode_payload(str(params[WS_KEY])),
         lang if lang in LANGS else None,
         page if isinstance(page, str) and page.replace("_", "").isalnum() else None,
+        ranges,
+        tuple(problems),
     )
 
 
@@ -338,12 +375,16 @@ def main(argv: list[str] | None = None) -> int:
         if args[0] == "link":
             try:
                 with open(args[1], "rb") as fh:
-                    ws = workspace_from_json(fh.read(MAX_JSON_BYTES + 1))
+                    raw = fh.read(MAX_JSON_BYTES + 1)
             except OSError as exc:
                 raise ShareError("file", f"cannot read {args[1]}: {exc.strerror}") from None
-            print(encode_link(ws))
+            ws, ranges, _ = read_workspace_file(raw)
+            has = bands.FILE_KEY in (read_json(raw.decode("utf-8-sig", "replace"), "") or {})
+            print(encode_link(ws, ranges=ranges if has else None))
         else:
-            print(workspace_to_json(decode_link(args[1]).workspace))
+            link = decode_link(args[1])
+            has = any(k in args[1] for k in (bands.ON_KEY + "=", bands.PATHS_KEY + "="))
+            print(workspace_to_json(link.workspace, link.ranges if has else None))
     except ShareError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from simulator import PARAMS, PRESETS, load_preset, set_param
-from ui import dates, state, undo
+from ui import bands, dates, state, undo
 from ui.i18n import LANGS, t
 
 
@@ -106,3 +106,29 @@ def draw() -> None:
         on_change=_set_horizon,
     )
     dates.draw_sidebar(sb, lang)  # start date and campaign calendar templates (issue 16)
+    draw_ranges(sb, lang)
+
+
+def draw_ranges(sb, lang: str) -> None:
+    """The Monte Carlo's controls (issue 19): ranges on or off, the path count and the seed.
+    Their values live in their keys (``state.RANGES_*``), set by a link or a file before they
+    are drawn, and kept through runs that do not draw the sidebar."""
+    ss = st.session_state
+    now = state.ranges()  # a bad value in the keys (never from these widgets) back to default
+    ss.setdefault(state.RANGES_ON, now.on)
+    if ss.get(state.RANGES_PATHS) not in bands.PATH_CHOICES:
+        ss[state.RANGES_PATHS] = now.paths
+    if ss.get(state.RANGES_SEED) != now.seed:
+        ss[state.RANGES_SEED] = now.seed
+    on = sb.toggle(t("band.toggle", lang), key=state.RANGES_ON, help=t("band.toggle_help", lang),
+                   persist_state="session")  # fmt: skip
+    if not on:
+        return
+    row = sb.container(horizontal=True)
+    row.selectbox(t("band.paths", lang), options=list(bands.PATH_CHOICES), key=state.RANGES_PATHS,
+                  format_func=lambda n: f"{n:,}", help=t("band.paths_help", lang,
+                                                          n=bands.PATHS_DEFAULT),
+                  persist_state="session")  # fmt: skip
+    row.number_input(t("band.seed", lang), min_value=0, max_value=bands.SEED_MAX, step=1,
+                     key=state.RANGES_SEED, help=t("band.seed_help", lang),
+                     persist_state="session")  # fmt: skip

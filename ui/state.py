@@ -20,6 +20,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,6 +44,7 @@ from simulator import (
     studies,
 )
 from simulator.uncertainty import Override
+from ui import bands
 from ui.errors import describe_error
 from ui.fmt import fmt_param
 from ui.history import History
@@ -648,6 +651,138 @@ def results() -> tuple[Result, Result]:
     base, pl = baseline(), plan()
     ref_json = base.model_dump_json()
     return simulate_json(ref_json, ref_json), simulate_json(pl.model_dump_json(), ref_json)
+
+
+# --- issue 19: ranges (the Monte Carlo over paths of parameter draws, ui.bands) ---
+#: Session keys of the sidebar's range controls (bound widgets, kept through runs that do not
+#: draw the sidebar): shown or not, the path count, the seed.
+RANGES_ON, RANGES_PATHS, RANGES_SEED = "ranges_on", "ranges_paths", "ranges_seed"
+
+
+def ranges() -> bands.Ranges:
+    """The session's range settings (the sidebar's controls; defaults until touched)."""
+    ss = st.session_state
+    got, _ = bands.parse(
+        bool(ss.get(RANGES_ON, bands.DEFAULT.on)),
+        ss.get(RANGES_PATHS, bands.DEFAULT.paths),
+        ss.get(RANGES_SEED, bands.DEFAULT.seed),
+    )
+    return got
+
+
+def set_ranges(r: bands.Ranges) -> None:
+    """Make ``r`` the session's range settings (a link or a file opened); the sidebar's
+    controls show them."""
+    ss = st.session_state
+    ss[RANGES_ON], ss[RANGES_PATHS], ss[RANGES_SEED] = r.on, r.paths, r.seed
+
+
+#: Monte Carlo results kept for all sessions, newest last: (plan JSON, reference JSON, paths,
+#: seed) → Result. Kept by hand rather than with ``st.cache_resource``: a cached function's
+#: ``st.*`` calls are recorded and replayed on every hit, and the progress bar a long run
+#: updates must neither replay nor show on a hit. Like ``_simulate_json`` a result is handed
+#: out without a copy (``_own`` gives callers frames of their own). Each holds
+#: ``len(montecarlo.BAND_COLUMNS)`` × paths × days floats: 0.8 MB at 32 paths × 180 days, 51 MB
+#: at 1,024 × 365. At most ``MC_CACHE_SIZE`` results and ``MC_CACHE_BYTES`` of paths are kept
+#: (the oldest go first; [ASSUMPTION] 256 MB: a tenth of what the worker's jobs may take).
+MC_CACHE_SIZE = 24
+MC_CACHE_BYTES = 256 * 1024**2
+_MC: OrderedDict[tuple[str, str, int, int], Result] = OrderedDict()
+_MC_LOCK = threading.Lock()
+
+
+def mc_cached(plan_json: str, reference_json: str, paths: int, seed: int) -> Result | None:
+    """The kept Monte Carlo of the plan against the reference, else None."""
+    key = (plan_json, reference_json, paths, seed)
+    with _MC_LOCK:
+        if key in _MC:
+            _MC.move_to_end(key)
+            return _MC[key]
+    return None
+
+
+def simulate_mc(
+    plan_json: str,
+    reference_json: str,
+    paths: int,
+    seed: int,
+    progress: Callable[[float], None] | None = None,
+) -> Result:
+    """The plan simulated against the reference over ``paths`` paths of draws with ``seed``
+    (``simulate(..., paths=, seed=)``; its ``daily``/``totals`` are the deterministic run),
+    kept for all sessions (``MC_CACHE_SIZE``)."""
+    hit = mc_cached(plan_json, reference_json, paths, seed)
+    if hit is not None:
+        return _own(hit)
+    plan_sc = Scenario.model_validate_json(plan_json)
+    ref = plan_sc if plan_json == reference_json else Scenario.model_validate_json(reference_json)
+    result = simulate(plan_sc, reference=ref, paths=paths, seed=seed, progress=progress)
+    with _MC_LOCK:
+        _MC[(plan_json, reference_json, paths, seed)] = result
+        while len(_MC) > 1 and (
+            len(_MC) > MC_CACHE_SIZE or sum(map(_mc_bytes, _MC.values())) > MC_CACHE_BYTES
+        ):
+            _MC.popitem(last=False)
+    return _own(result)
+
+
+def _mc_bytes(result: Result) -> int:
+    """What a kept Monte Carlo holds beyond its deterministic run: its paths' daily arrays and
+    its draws."""
+    held = sum(a.nbytes for a in result.path_daily.values())
+    return held + (0 if result.draws is None else int(result.draws.memory_usage().sum()))
+
+
+def clear_mc() -> None:
+    """Forget every kept Monte Carlo (tests)."""
+    with _MC_LOCK:
+        _MC.clear()
+
+
+def mc_jobs(jobs: Mapping[str, tuple[str, str]], r: bands.Ranges) -> dict[str, Result]:
+    """Every named job's Monte Carlo under ``r``; when the paths still to run exceed
+    ``bands.PROGRESS_FROM`` a progress bar shows how far they are (``st.progress``, through
+    ``simulate``'s ``progress`` callback), removed once done."""
+    todo = [n for n, job in jobs.items() if mc_cached(*job, r.paths, r.seed) is None]
+    total = len(todo) * r.paths
+    bar = None
+    if total > bands.PROGRESS_FROM:
+        bar = st.progress(0.0, text=t("band.progress", lang(), paths=r.paths, n=len(todo)))
+    out: dict[str, Result] = {}
+    done = 0
+    for name, job in jobs.items():
+        cb = None
+        if bar is not None and name in todo:
+            base_done = done
+
+            def cb(share: float, base_done: int = base_done) -> None:
+                frac = min(1.0, (base_done + share * r.paths) / total)
+                bar.progress(frac, text=t("band.progress", lang(), paths=r.paths, n=len(todo)))
+
+        out[name] = simulate_mc(*job, r.paths, r.seed, progress=cb)
+        if name in todo:
+            done += r.paths
+    if bar is not None:
+        bar.empty()
+    return out
+
+
+def mc_results() -> tuple[Result, Result] | None:
+    """(baseline, plan) over the session's paths (see ``results``), or None when ranges are
+    off or one path is asked for (then the app is as without ranges)."""
+    r = ranges()
+    if not r.active:
+        return None
+    ref_json = baseline().model_dump_json()
+    got = mc_jobs({BASELINE: (ref_json, ref_json), PLAN: (plan().model_dump_json(), ref_json)}, r)
+    return got[BASELINE], got[PLAN]
+
+
+def named_mc(lang: str) -> dict[str, Result] | None:
+    """Every scenario's Monte Carlo by its name in ``lang`` (``named_results``' order), or None
+    when ranges are off."""
+    r = ranges()
+    return mc_jobs(named_jobs(lang), r) if r.active else None
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

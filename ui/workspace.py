@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from simulator import Result, Scenario
 from simulator.errors import ModelError
-from ui import router, state, worker
+from ui import bands, classroom, router, state, worker
 from ui.errors import describe_error
 from ui.exports import daily_csv, html_report, raw_csv, report_figures, results_workbook
 from ui.i18n import t
@@ -34,7 +34,7 @@ from ui.share import (
     encode_link,
     link_qr_png,
     read_json,
-    workspace_from_json,
+    read_workspace_file,
     workspace_to_json,
 )
 from ui.text import plain
@@ -47,6 +47,8 @@ OPENED = "_ws_opened"
 WORKSPACE_FILE = "shop-whatif-workspace.json"
 #: The query parameter of a link for a projector: ``sidebar=0`` opens with the sidebar collapsed.
 SIDEBAR_KEY = "sidebar"
+#: The Lessons page's file stem: its share link is the lesson step's (ui/classroom.py).
+LESSONS_PAGE = "lessons"
 #: Set once a ``sidebar=0`` link has collapsed the sidebar in this session.
 COLLAPSED = "_sidebar_collapsed"
 #: The share panel's projector toggle, and its value kept between runs.
@@ -65,9 +67,10 @@ MAX_PROBLEMS = 20
 
 def sidebar_state() -> str | None:
     """In ``app.py``'s ``st.set_page_config``: ``collapsed`` on the first run of a session
-    opened with ``sidebar=0`` (a projector shows the page only; once, so a sidebar opened later
+    opened with ``sidebar=0`` or ``present=1`` (a projector shows the page only; once, so a sidebar opened later
     stays open), else ``None`` (Streamlit's default stands)."""
-    if st.query_params.get(SIDEBAR_KEY) != "0" or st.session_state.get(COLLAPSED):
+    asked = st.query_params.get(SIDEBAR_KEY) == "0" or st.query_params.get("present") == "1"
+    if not asked or st.session_state.get(COLLAPSED):
         return None
     st.session_state[COLLAPSED] = True
     return "collapsed"
@@ -86,7 +89,20 @@ def current(lang: str) -> Workspace:
 
 def share_query(lang: str, page: str | None) -> str:
     """The query string that reopens this session's scenarios in ``lang`` on ``page``."""
-    return encode_link(current(lang), lang=lang, page=page)
+    return encode_link(current(lang), lang=lang, page=page, ranges=state.ranges())
+
+
+#: The words for each range setting a link or a file may refuse (``bands.parse``'s names).
+_SETTINGS = {bands.ON_KEY: "band.setting.ranges", bands.PATHS_KEY: "band.setting.paths",
+             bands.SEED_KEY: "band.setting.seed", bands.FILE_KEY: "band.setting.ranges"}  # fmt: skip
+
+
+def range_problems(problems: tuple[str, ...] | list[str], lang: str) -> None:
+    """Say which range settings of a link or a file were refused (their defaults are used)."""
+    if problems:
+        what = t("band.list_sep", lang).join(t(_SETTINGS[p], lang) for p in dict.fromkeys(problems))
+        d = bands.DEFAULT
+        state.flash(t("band.err.settings", lang, what=what, paths=d.paths, seed=d.seed))
 
 
 def _names(ws: Workspace) -> list[str | None]:
@@ -140,6 +156,8 @@ def open_shared(pages: Mapping[str, st.Page]) -> None:
         state.flash(t(f"share.err.{exc.code}", lang))
         return
     apply(link.workspace, lang)
+    state.set_ranges(link.ranges)  # a link without them: the defaults
+    range_problems(link.range_problems, lang)
     page = pages.get(f"{link.page}.py") if link.page else None
     if page is not None:
         router.switch(page)  # keeps the query string (``lang`` is bound to a widget)
@@ -155,7 +173,8 @@ def draw_share(container, lang: str, page: str, url_path: str) -> None:
     with _panel(container, t("share.title", lang), ":material/share:", SHARE_PANEL) as panel:
         if not panel.open:
             return
-        query = share_query(lang, page)
+        # on the Lessons page the link opens the lesson step (CONTRACT.md), not the workspace
+        query = classroom.link_query(lang) if page == LESSONS_PAGE else share_query(lang, page)
         try:
             base = st.context.url.split("?")[0].rstrip("/")
             base = base.rsplit("/", 1)[0] if url_path and base.endswith("/" + url_path) else base
@@ -167,7 +186,7 @@ def draw_share(container, lang: str, page: str, url_path: str) -> None:
                        icon=":material/link_off:")  # fmt: skip
             st.download_button(
                 t("files.export_json", lang),
-                data=workspace_to_json(current(lang)).encode("utf-8"),
+                data=workspace_to_json(current(lang), state.ranges()).encode("utf-8"),
                 file_name=WORKSPACE_FILE,
                 mime="application/json",
                 icon=":material/download:",
@@ -322,7 +341,7 @@ def _import(key: str, lang: str) -> None:
         return
     raw = upload.getvalue()
     try:
-        ws = workspace_from_json(raw)
+        ws, ranges, problems = read_workspace_file(raw)
     except ShareError as exc:
         lines = [t(f"files.err.{exc.code}", lang)] + _problems(exc, raw, lang)
         state.flash("\n\n".join(lines))
@@ -334,6 +353,8 @@ def _import(key: str, lang: str) -> None:
         _refused(upload)
         return
     apply(ws, lang)
+    state.set_ranges(ranges)  # a file without them: the defaults
+    range_problems(problems, lang)
     st.toast(t("files.imported", lang, name=plain(upload.name)), icon=":material/check:")
 
 
@@ -357,7 +378,12 @@ def draw_files(container, lang: str) -> None:
         base_name = state.name_of(state.BASELINE, lang)
         fitted = {state.name_of(x, lang): dict(state.fitted_of(x)) for x in state.targets()}
 
-        def named() -> dict[str, Result]:
+        ranges = state.ranges()
+
+        def named() -> dict[str, Result]:  # with ranges on: the Monte Carlo (its bands, odds)
+            if ranges.active:
+                return {name: state.simulate_mc(*job, ranges.paths, ranges.seed)
+                        for name, job in jobs.items()}  # fmt: skip
             return {name: state.simulate_json(*job) for name, job in jobs.items()}
 
         def csv() -> bytes:  # built on click (deferred), not on every rerun
@@ -379,7 +405,7 @@ def draw_files(container, lang: str) -> None:
         # file id, and Streamlit's fast rerun let the stopped run's clean-up drop the id the
         # browser had just asked for ("Deferred file … not found": the first CSV click after a
         # JSON download downloaded nothing).
-        workspace = workspace_to_json(current(lang)).encode("utf-8")
+        workspace = workspace_to_json(current(lang), state.ranges()).encode("utf-8")
         for label, build, file_name, mime, icon, help_key in (
             ("files.export_json", workspace, WORKSPACE_FILE,
              "application/json", "download", None),

@@ -116,7 +116,7 @@ def test_an_import_failure_no_check_foresaw_is_said_in_words(lang: str, monkeypa
     def broken(raw: bytes):
         raise RuntimeError("unforeseen")
 
-    monkeypatch.setattr(ui.workspace, "workspace_from_json", broken)
+    monkeypatch.setattr(ui.workspace, "read_workspace_file", broken)
     at = open_app(lang, "overview")
     before = scenario(at)
     _ws_uploader(at).upload("odd.json", b"{}", "application/json")

@@ -79,7 +79,8 @@ def test_overview_tells_the_plans_story_and_links_the_bridge(lang: str) -> None:
                base=t("side.baseline_name", lang))  # fmt: skip
     assert texts[0] == versus
     sentence = plan_story(b.totals, p.totals, lang)
-    assert texts[1] == f"{sentence} [{t('story.link', lang)}](#bridge)"
+    # the story follows the verdict card (ui/layout.verdict), the versus line first
+    assert f"{sentence} [{t('story.link', lang)}](#bridge)" in texts[1:]
     assert "-¥" in sentence  # the campaign loses profit
     anchors = [h.proto.anchor for h in at.subheader]
     assert "bridge" in anchors

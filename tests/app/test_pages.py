@@ -220,6 +220,7 @@ def test_every_page_renders_in_the_language(lang: str) -> None:
             t("side.baseline_preset", lang),
             t("side.plan_preset", lang),
             t("dt.tpl.pick", lang),  # the campaign calendar templates (issue 16)
+            t("band.paths", lang),  # the ranges' path count (issue 19)
         ], page
         assert at.title[0].value != t(title_key, other)
         if page == "assumptions":

@@ -24,6 +24,7 @@ from simulator.calibration import (
     fit_daily_metrics,
     fit_repeat_model,
 )
+from simulator.decide import Lever, break_even, optimize
 from simulator.engine import simulate
 from simulator.errors import ModelError
 from simulator.montecarlo import outlook
@@ -191,6 +192,11 @@ def _promo(**kw: object) -> dict:
     return {"promotions": [kw]}
 
 
+_D = Scenario(horizon_days=7)
+_D_PROMO = Scenario.model_validate(
+    {"horizon_days": 7, "promotions": [{"kind": "threshold_discount", "start_day": 0, "end_day": 6,
+                                        "tiers": [[100.0, 10.0]]}]})  # fmt: skip
+
 #: One input per code that gives it (a scenario dict, or a call of the public function).
 CASES = {
     "campaign_order": {"traffic": {"campaigns": [{"start_day": 5, "end_day": 2}]}},
@@ -249,6 +255,27 @@ CASES = {
                             params=["store.aov"], n=6),
     "sens_params": lambda: sobol(Scenario(horizon_days=7), reference=Scenario(horizon_days=7),
                                  params=["traffic.paid_search.budget_per_day"], n=8),
+    "decide_path": lambda: break_even(_D, reference=_D, path="repeat.spend_model"),
+    "decide_range": lambda: break_even(_D, reference=_D, path="store.aov", lo=50.0, hi=1e9),
+    "decide_points": lambda: break_even(_D, reference=_D, path="store.aov", points=2),
+    "decide_horizon": lambda: break_even(_D, reference=Scenario(horizon_days=8), path="store.aov"),
+    "decide_measure": lambda: break_even(_D, reference=_D, path="store.aov", measure="day",
+                                         points=3),
+    "decide_quantity": lambda: break_even(_D, reference=_D, path="store.aov", quantity="比率",
+                                          points=3),
+    "decide_refused": lambda: break_even(
+        _D_PROMO, reference=_D, path="promotions.0.tiers.0.1", lo=150.0, hi=180.0, points=3),
+    "decide_unreachable": lambda: break_even(_D, reference=_D, path="store.aov", target=1e12,
+                                             points=3),
+    "decide_constraint": lambda: optimize(_D, reference=_D, levers=[Lever("store.aov", 100, 120)],
+                                          constraints={"q9": 4.7}),
+    "decide_bound": lambda: optimize(_D, reference=_D, levers=[Lever("store.aov", 100, 120)],
+                                     constraints={"dsr_min": float("nan")}),
+    "decide_loss_chance": lambda: optimize(_D, reference=_D, levers=[Lever("store.aov", 100, 120)],
+                                           constraints={"loss_chance_max": 0.1}),
+    "decide_levers": lambda: optimize(_D, reference=_D, levers=[]),
+    "decide_lever_twice": lambda: optimize(
+        _D, reference=_D, levers=[Lever("store.aov", 100, 120), Lever("store.aov", 100, 110)]),
     "mc_mismatch": lambda: outlook(
         simulate(Scenario(horizon_days=30), paths=2, seed=1),
         simulate(Scenario(horizon_days=30), paths=3, seed=1), "profit",

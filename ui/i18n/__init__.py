@@ -19,6 +19,9 @@ module             prefixes
 ``calibrate``      ``cal`` ``up``
 ``assumptions``    ``as`` ``errata``
 ``sensitivity``    ``sens``
+``decide``         ``dec``
+``bands``          ``band``
+``lessons``        ``ls``
 ``workspace``      ``files`` ``share`` ``undo``
 ``exports``        ``xcol`` ``xl`` ``report`` ``unit``
 ``dates``          ``dt``
@@ -40,13 +43,16 @@ from types import ModuleType
 
 from ui.i18n import (
     assumptions,
+    bands,
     calibrate,
     common,
     compare,
     dates,
+    decide,
     dsr,
     errors,
     exports,
+    lessons,
     membership,
     metrics,
     overview,
@@ -75,6 +81,9 @@ AREAS: tuple[ModuleType, ...] = (
     calibrate,
     assumptions,
     sensitivity,
+    decide,
+    bands,
+    lessons,
     workspace,
     exports,
     dates,

@@ -19,9 +19,11 @@ KEYS: dict[str, tuple[str, str]] = {
     "page.assumptions": ("假设与来源", "Assumptions"),
     "page.promotions": ("促销", "Promotions"),
     "page.compare": ("方案对比", "Compare"),
+    "page.decide": ("决策", "Decide"),
     "page.dsr": ("评分与服务", "DSR & service"),
     "page.membership": ("会员与复购", "Membership & repurchase"),
     "page.calibrate": ("校准", "Calibrate"),
+    "page.lessons": ("课堂", "Lessons"),
     "nav.unknown_page": (
         "没有“/{path}”这个页面,已为你打开总览。",
         "There is no page “/{path}”: here is the Overview.",

@@ -183,6 +183,61 @@ KEYS: dict[str, tuple[str, str]] = {
         "The Sobol analysis needs 1 to {max} parameters that carry uncertainty ({n} chosen, "
         "{fixed} of them fixed).",
     ),
+    "err.decide_path": (
+        "「{path}」不是这个方案里可以调的数值杠杆。",
+        "“{path}” is not a numeric lever of this plan.",
+    ),
+    "err.decide_range": (
+        "{lever}的搜索范围 {lo} 到 {hi} 须在 {min} 到 {max} 之内、下限小于上限,整数杠杆至少含两个整数。",
+        "The search range of {lever}, {lo} to {hi}, must lie within {min} to {max} with the low "
+        "end below the high end (and hold at least two whole values for a whole-number lever).",
+    ),
+    "err.decide_points": (
+        "曲线的点数须在 3 到 201 之间(收到 {points})。",
+        "The curve needs 3 to 201 points (got {points}).",
+    ),
+    "err.decide_horizon": (
+        "方案推演 {plan}、基线推演 {reference}:比较须在同一个周期上进行。",
+        "The plan runs {plan} and the baseline {reference}: compare them over one horizon.",
+    ),
+    "err.decide_measure": (
+        "「{measure}」不是推演结果里的合计指标。",
+        "“{measure}” is not a total of a simulation.",
+    ),
+    "err.decide_quantity": (
+        "只能求指标的变化量或水平值(收到「{quantity}」)。",
+        "Only a change or a level can be sought (got “{quantity}”).",
+    ),
+    "err.decide_refused": (
+        "{lever}在 {lo} 到 {hi} 之间的每个取值都被方案规则拒绝,无法求解。",
+        "The plan's rules refuse every value of {lever} from {lo} to {hi}: nothing to solve.",
+    ),
+    "err.decide_unreachable": (
+        "{lever}在 {lo} 到 {hi} 之间时,{measure}只在 {low} 到 {high} 之间变动,达不到目标 {target}。请换一个目标或放宽范围。",
+        "With {lever} from {lo} to {hi}, {measure} only moves between {low} and {high} and never "
+        "reaches the target {target}. Choose another target or widen the range.",
+    ),
+    "err.decide_constraint": (
+        "未知的约束「{name}」。",
+        "Unknown constraint “{name}”.",
+    ),
+    "err.decide_bound": (
+        "约束“{name}”的界限须是一个数。",
+        "The bound of the constraint “{name}” must be a number.",
+    ),
+    "err.decide_loss_chance": (
+        "“亏损概率”约束需要打开区间(蒙特卡洛路径数大于 1),界限在 0 到 1 之间(收到 {bound})。",
+        "A chance-of-a-loss constraint needs the ranges on (more than one Monte Carlo path) and "
+        "a bound between 0 and 1 (got {bound}).",
+    ),
+    "err.decide_levers": (
+        "请选 1 到 8 个杠杆(选了 {n} 个)。",
+        "Choose 1 to 8 levers ({n} chosen).",
+    ),
+    "err.decide_lever_twice": (
+        "杠杆「{lever}」被选了两次。",
+        "The lever “{lever}” is listed twice.",
+    ),
     "err.date_range": (
         "开始日期须在 {first} 到 {last} 之间(收到 {value})。",
         "The start date must lie between {first} and {last} (got {value}).",

@@ -30,6 +30,7 @@ from simulator.bridge import gmv_bridge, profit_bridge
 from simulator.calendar import EVENTS
 from simulator.calibration import BGNBD_KEYS, GG_KEYS
 from simulator.datafile import FIELDS
+from simulator.decide import CONSTRAINTS
 from simulator.dsr import DIMENSIONS
 from simulator.presets import PRESETS
 from simulator.promotion_kinds import KINDS, Audience, Goal, Stage
@@ -37,6 +38,8 @@ from simulator.promotions import BasketShift
 from simulator.registry import Provenance
 from simulator.scenario import CampaignKind
 from simulator.uncertainty import Basis
+from ui.lessons import CHART_FORMATS, MEASURE_KINDS
+from ui.lessons import Basis as LessonBasis
 from ui.promotions import TABLES
 from ui.story import GROUPS
 from ui.uncertainty import COLS as UNC_COLS
@@ -294,6 +297,7 @@ FAMILIES: tuple[Family, ...] = (
     # parameters
     Family("grp.{}", _registry_groups, "widgets, Assumptions: a registry parameter's group"),
     Family("prov.{}", _provenances, "a parameter's or event's provenance (registry.Provenance)"),
+    Family("dec.c.{}", lambda: CONSTRAINTS, "errors: a constraint's name (decide.CONSTRAINTS)"),
     Family("opt.{}.{}", _choices, "widgets: a choice parameter's path and choice"),
     Family("as.unc.basis.{}", lambda: get_args(Basis), "ui/uncertainty.py: why a spec is so"),
     Family("as.unc.mode.{}", lambda: MODES, "ui/uncertainty.py: the editor's choices (MODES)"),
@@ -359,6 +363,16 @@ FAMILIES: tuple[Family, ...] = (
         "errors: ParamRangeError.reason and the typed refusals, ModelError.code",
     ),
     Family("warn.{}", _warning_codes, "layout, exports: a code of Result.warnings"),
+    Family(
+        "ls.measure.{}",
+        lambda: set(MEASURE_KINDS) | set(CHART_FORMATS),
+        "lessons: a step's measure or chart column (ui.lessons MEASURE_KINDS, CHART_FORMATS)",
+    ),
+    Family(
+        "ls.cond.{}.{}",
+        lambda: {(b, m) for b in get_args(LessonBasis) for m in ("min", "max")},
+        "lessons: an exercise target by its basis (ui.lessons.Basis), at least or at most",
+    ),
 )
 
 
