@@ -163,6 +163,8 @@ def rolling_window(
     lag ``history_lag``), long enough to fill the window on day 0 and to keep arriving on the
     first days: the steady state of §7.2. A day whose window is empty keeps the last score.
     """
+    if np.ndim(plan.ratings) > 1:
+        return _rolling_windows(mix, plan, history_per_day, history_lag, window_days)
     horizon = plan.ratings.shape[-1]
     lead = window_days + int(math.ceil(history_lag)) + 2
     size = lead + horizon
@@ -194,6 +196,74 @@ def rolling_window(
         low_share_latest=np.clip(latest, 0.0, 1.0),
         window_stars=in_window,
     )
+
+
+def _rolling_windows(
+    mix: Mixture, plan: RatingStream, history_per_day: FloatArray, history_lag: FloatArray,
+    window_days: int,
+) -> WindowDays:  # fmt: skip
+    """``rolling_window`` for a batch of paths (leading axis P; numbers (P, 1)), each path with
+    its own history lag and so its own lead of history days. Every path's arrays sit at the end
+    of a common length, the front padded with zeros: the cumulative sums, the windows and the
+    scatter of each path are those of its own run, number for number."""
+    ratings = np.asarray(plan.ratings, dtype=float)
+    paths, horizon = ratings.shape
+    h_lag = np.broadcast_to(np.asarray(history_lag, dtype=float), (paths, 1))[:, 0]
+    h_day = np.broadcast_to(np.asarray(history_per_day, dtype=float), (paths, 1))[:, 0]
+    leads = window_days + np.ceil(h_lag).astype(int) + 2
+    top = int(leads.max())
+    size = top + horizon
+    offset = top - leads  # the zeros in front of each path
+    arrivals = np.zeros((paths, size, 5))
+    j = np.arange(top, dtype=float)[None, :]
+    hist_pos = j + h_lag[:, None] + offset[:, None]  # own position j + lag, shifted
+    hist_mass = np.where((j < leads[:, None])[..., None],
+                         h_day[:, None, None] * mix.stars(mix.q0)[None, None, :], 0.0)  # fmt: skip
+    _scatter_paths(arrivals, hist_pos, hist_mass)
+    days = np.arange(horizon, dtype=float)[None, :]
+    _scatter_paths(arrivals, days + plan.lag + top, ratings[..., None] * mix.stars(plan.incident))
+    cum = np.concatenate((np.zeros((paths, 1, 5)), np.cumsum(arrivals, axis=1)), axis=1)
+    end = np.arange(top, size) + 1
+    in_window = np.maximum(cum[:, end] - cum[:, end - window_days], 0.0)
+    n = in_window.sum(axis=-1)
+    raw = np.divide(in_window @ STARS, n, out=np.full((paths, horizon), np.nan), where=n > 1e-12)
+    f0 = float(mix.mean(mix.q0))
+    scores = np.stack([_forward_fill(r, f0) for r in raw])
+    total = cum.sum(axis=-1)
+    low = cum[..., 0] + cum[..., 1]
+    c_t = total[:, end]
+    seen = np.minimum(c_t, LATEST_VISIBLE)
+    low_before = np.stack([np.interp(c - s, t, lw)
+                           for c, s, t, lw in zip(c_t, seen, total, low, strict=True)])  # fmt: skip
+    low0 = float(mix.stars(mix.q0)[:2].sum())
+    latest = (low[:, end] - low_before + (LATEST_VISIBLE - seen) * low0) / LATEST_VISIBLE
+    return WindowDays(
+        score=np.clip(scores, 1.0, 5.0),
+        arrivals=arrivals[:, top:].sum(axis=-1),
+        low_share_latest=np.clip(latest, 0.0, 1.0),
+        window_stars=in_window,
+    )
+
+
+def _scatter_paths(out: np.ndarray, pos: np.ndarray, mass: np.ndarray) -> None:
+    """``_scatter`` on each path of a batch (out (P, size, 5), pos (P, n), mass (P, n, 5)),
+    in one bincount over all paths and stars (each bin summed in the order of its own path)."""
+    paths, size = out.shape[:2]
+    pos = np.broadcast_to(pos, (paths, pos.shape[-1]))
+    mass = np.broadcast_to(mass, pos.shape + mass.shape[-1:])
+    lo = np.floor(pos)
+    frac = (pos - lo)[..., None]
+    lo = lo.astype(int)
+    base = (np.arange(paths) * size)[:, None]
+    stars = out.shape[-1]
+    cells = paths * size * stars
+    for idx, w in ((lo, 1.0 - frac), (lo + 1, frac)):
+        ok = (idx >= 0) & (idx < size)
+        flat = (idx + base)[ok][:, None] * stars + np.arange(stars)  # (path, day, star) cells
+        part = (mass * w)[ok]
+        out += np.bincount(flat.ravel(), weights=part.ravel(), minlength=cells)[:cells].reshape(
+            out.shape
+        )
 
 
 def _scatter(out: np.ndarray, pos: np.ndarray, mass: np.ndarray) -> None:

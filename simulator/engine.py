@@ -10,8 +10,10 @@ feedback stops moving (a fixed point, reached in a few passes; ``Result.feedback
 daily table is read from the last pass's steps through one declared table, ``COLUMNS``.
 
 Mean mode (the only mode so far) is deterministic, without noise: every daily array has shape
-(T,). Monte Carlo over paths of parameter draws will add a leading path axis (see
-``simulator.steps``).
+(T,). A Monte Carlo over P paths of parameter draws (``run_paths``) runs the same steps on all
+paths at once, (P, T) arrays (``simulator.steps`` docstring, ``simulator.batch``), or path by
+path where ``batch_refusal`` says why (``_run_paths_loop``, the reference the batch is tested
+against).
 
 Calibration follows MODEL.md §10c: the *reference* scenario (the store as measured today; by
 default the plan itself) fixes the silent-path conversion, the pay rate the inquiry figures were
@@ -31,9 +33,11 @@ import numpy as np
 import pandas as pd
 
 from . import finance, membership, montecarlo, quality, steps
+from .batch import Batch, Ragged, stack
 from .calendar import calendar_dates
 from .errors import ModelError
 from .funnel import new_placed_conversion, payment_rates, safe_ratio, silent_conversion
+from .promotions import voucher_specs
 from .registry import CR_WARN
 from .repurchase import calibrate_alpha, maturity_growth
 from .scenario import Scenario
@@ -216,14 +220,16 @@ def _column(source: str | Ratio) -> Callable[[Chain], Any]:
 _READERS = tuple((name, _column(source)) for name, source in COLUMNS)
 
 
-def daily_arrays(chain: Chain, horizon: int) -> dict[str, np.ndarray]:
-    """The daily columns of one pass, each a float array of shape (T,)."""
+def daily_arrays(chain: Chain, horizon: int, paths: int | None = None) -> dict[str, np.ndarray]:
+    """The daily columns of one pass, each a float array of shape (T,) (of a batch of
+    ``paths`` paths: (P, T))."""
+    shape = (horizon,) if paths is None else (paths, horizon)
     out = {}
     for name, read in _READERS:
         a = np.asarray(read(chain))
         if a.dtype.kind != "i":  # the day number stays an integer
             a = a.astype(float, copy=False)
-        out[name] = a if a.shape == (horizon,) else np.full(horizon, a)
+        out[name] = a if a.shape == shape else np.broadcast_to(a, shape).copy()
     return out
 
 
@@ -352,6 +358,7 @@ class Setup:
     payment: steps.Payment
     kernel: steps.Kernel
     desks: steps.Desks
+    repeat_prep: membership.RepeatPrep  # the repeat engine's parts no pass changes
 
 
 def setup(scenario: Scenario, reference: Scenario) -> Setup:
@@ -365,87 +372,79 @@ def setup(scenario: Scenario, reference: Scenario) -> Setup:
     inquiry_share = safe_ratio(
         plan.funnel.inquiry_rate * plan.funnel.inquiry_conversion, cal.new_placed_conversion
     )
+    prep = membership.repeat_prep(plan, reference, plan.horizon_days, cal.age_days, cal.alpha_days)
     return Setup(
-        scenario=scenario,
-        plan=plan,
-        reference=reference,
-        calibration=cal,
-        traffic=traffic,
-        events=events,
-        offers=steps.offers_step(scenario=scenario, plan=plan, reference=reference),
+        scenario=scenario, plan=plan, reference=reference, calibration=cal, traffic=traffic,
+        events=events, offers=steps.offers_step(scenario=scenario, plan=plan, reference=reference),
         payment=payment,
         kernel=steps.kernel_step(
-            plan=plan,
-            alpha_days=cal.alpha_days,
-            repeat_multiplier=cal.repeat_multiplier,
-            pay_rate=payment.pay_rate,
-            pay_rate_reference=cal.pay_rate_reference,
-        ),  # fmt: skip
+            plan=plan, alpha_days=cal.alpha_days, repeat_multiplier=cal.repeat_multiplier,
+            pay_rate=payment.pay_rate, pay_rate_reference=cal.pay_rate_reference,
+            daily=prep.delta if prep.repeat_buying else None,
+        ),
         desks=steps.desks_step(
-            plan=plan,
-            reference=reference,
-            open_traffic=traffic,
-            events=events,
+            plan=plan, reference=reference, open_traffic=traffic, events=events,
             inquiry_share=inquiry_share,
-        ),  # fmt: skip
-    )
+        ),
+        repeat_prep=prep,
+    )  # fmt: skip
 
 
-def _run(s: Setup, fb: quality.Feedback) -> Chain:
-    """One pass of the daily chain under the feedback ``fb`` of the ratings."""
+def _call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    return fn(*args, **kwargs)
+
+
+def _run(s: Setup, fb: quality.Feedback, step: Callable[..., Any] = _call) -> Chain:
+    """One pass of the daily chain under the feedback ``fb`` of the ratings; ``step(fn, **kw)``
+    calls each step (a batch of paths runs some of them path by path, ``_run_paths_batched``)."""
     plan, ref, cal, offers, kernel = s.plan, s.reference, s.calibration, s.offers, s.kernel
     pay_rate = s.payment.pay_rate
     history = {"history_buyers": cal.history_buyers_per_day, "age_days": cal.age_days}
-    tr = gated(s.traffic, plan, fb.gate)
-    service = steps.service_step(plan=plan, traffic=tr, gate=fb.gate, desks=s.desks)
-    funnel = steps.funnel_step(
-        traffic=tr, new_placed_conversion=cal.new_placed_conversion, offers=offers,
-        pay_rate=pay_rate, service_factor=service.conversion_factor, dsr_conversion=fb.conversion,
+    tr = step(gated, s.traffic, plan, fb.gate)
+    service = step(steps.service_step, plan=plan, traffic=tr, gate=fb.gate, desks=s.desks)
+    funnel = step(
+        steps.funnel_step, traffic=tr, new_placed_conversion=cal.new_placed_conversion,
+        offers=offers, pay_rate=pay_rate, service_factor=service.conversion_factor,
+        dsr_conversion=fb.conversion,
     )  # fmt: skip
-    referral = steps.referral_step(plan=plan, reference=ref, new_buyers=funnel.new_gross, **history)
-    repeat = steps.repeat_step(
-        plan=plan, reference=ref, new_gross=funnel.new_gross, referred=referral.added,
-        cohort_weight=fb.cohort_weight, alpha_days=cal.alpha_days, offers=offers, kernel=kernel,
-        **history,
+    referral = step(steps.referral_step, plan=plan, reference=ref, new_buyers=funnel.new_gross,
+                    **history)  # fmt: skip
+    repeat = step(
+        steps.repeat_step, plan=plan, reference=ref, new_gross=funnel.new_gross,
+        referred=referral.added, cohort_weight=fb.cohort_weight, alpha_days=cal.alpha_days,
+        offers=offers, kernel=kernel, prep=s.repeat_prep, **history,
     )  # fmt: skip
-    pull = steps.pull_forward_step(
-        plan=plan, new_gross=funnel.new_gross, repeat_gross=repeat.gross, offers=offers,
-        member_day=repeat.levers.member_day,
+    pull = step(
+        steps.pull_forward_step, plan=plan, new_gross=funnel.new_gross, repeat_gross=repeat.gross,
+        offers=offers, member_day=repeat.levers.member_day,
     )  # fmt: skip
-    orders = steps.orders_step(
-        funnel=funnel, repeat=repeat, referred=referral.added, repay=pull.repay, kernel=kernel
-    )
-    vouchers = steps.voucher_step(plan=plan, orders_new=orders.new, kernel=kernel, offers=offers)
-    visits = steps.visits_step(
-        plan=plan, traffic=tr, orders=orders, vouchers=vouchers, pay_rate=pay_rate
-    )
-    basket = steps.basket_step(
-        plan=plan, offers=offers, levers=repeat.levers, visits=visits, voucher_cost=vouchers.cost
-    )
-    members = steps.members_step(
-        plan=plan, reference=ref, visits=visits, orders=orders, referral=referral,
-        member_share=repeat.member_share, basket=basket, **history,
+    orders = step(steps.orders_step, funnel=funnel, repeat=repeat, referred=referral.added,
+                  repay=pull.repay, kernel=kernel)  # fmt: skip
+    vouchers = step(steps.voucher_step, plan=plan, orders_new=orders.new, kernel=kernel,
+                    offers=offers)  # fmt: skip
+    visits = step(steps.visits_step, plan=plan, traffic=tr, orders=orders, vouchers=vouchers,
+                  pay_rate=pay_rate)  # fmt: skip
+    basket = step(steps.basket_step, plan=plan, offers=offers, levers=repeat.levers,
+                  visits=visits, voucher_cost=vouchers.cost)  # fmt: skip
+    members = step(
+        steps.members_step, plan=plan, reference=ref, visits=visits, orders=orders,
+        referral=referral, member_share=repeat.member_share, basket=basket, **history,
     )  # fmt: skip
-    shipping = steps.shipping_step(
-        plan=plan, offers=offers, visits=visits,
-        card_free_orders=members.schemes.card_free_orders,
+    shipping = step(steps.shipping_step, plan=plan, offers=offers, visits=visits,
+                    card_free_orders=members.schemes.card_free_orders)  # fmt: skip
+    marketing = step(steps.marketing_step, plan=plan, traffic=tr, gmv_new=basket.gmv_new,
+                     placed=visits.placed, payment=s.payment)  # fmt: skip
+    fulfilment = step(steps.fulfilment_step, plan=plan, orders=visits.orders, gmv=basket.gmv,
+                      events=s.events)  # fmt: skip
+    promotions = step(steps.promotion_cost_step, plan=plan, offers=offers, visits=visits,
+                      vouchers=vouchers)  # fmt: skip
+    money = step(
+        steps.money_step, plan=plan, basket=basket, visits=visits, shipping=shipping,
+        marketing=marketing, members=members, desk=service.desk, fulfilment=fulfilment,
     )  # fmt: skip
-    marketing = steps.marketing_step(
-        plan=plan, traffic=tr, gmv_new=basket.gmv_new, placed=visits.placed, payment=s.payment
-    )
-    fulfilment = steps.fulfilment_step(
-        plan=plan, orders=visits.orders, gmv=basket.gmv, events=s.events
-    )
-    promotions = steps.promotion_cost_step(
-        plan=plan, offers=offers, visits=visits, vouchers=vouchers
-    )
-    money = steps.money_step(
-        plan=plan, basket=basket, visits=visits, shipping=shipping, marketing=marketing,
-        members=members, desk=service.desk, fulfilment=fulfilment,
-    )  # fmt: skip
-    ratings = steps.ratings_step(
-        plan=plan, reference=ref, visits=visits, basket=basket, desks=s.desks,
-        desk=service.desk, fulfilment=fulfilment,
+    ratings = step(
+        steps.ratings_step, plan=plan, reference=ref, visits=visits, basket=basket,
+        desks=s.desks, desk=service.desk, fulfilment=fulfilment,
     )  # fmt: skip
     return Chain(
         day=np.arange(plan.horizon_days), feedback=fb, traffic=tr, service=service,
@@ -513,6 +512,9 @@ class PathRuns:
     totals: pd.DataFrame  # one row per path (index "path"), columns = the totals keys
     daily: Mapping[str, np.ndarray]  # montecarlo.BAND_COLUMNS → (paths, days)
     redrawn: int  # paths whose first draw a cross-field rule refused (drawn again)
+    #: (paths,) bool: the row's first draw (of the plan or of its reference) was refused by a
+    #: cross-field rule and drawn again (sensitivity reads which rows moved off their design)
+    refused: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
 
 def run_paths(
@@ -534,7 +536,215 @@ def run_paths(
     """
     dp = montecarlo.draw(scenario, u, seed, only=only)
     dr = dp if reference is scenario else montecarlo.draw(reference, u, seed, only=only)
-    paths = u.shape[0]
+    if not dp.slots and not dr.slots:  # nothing uncertain: every path is the central run
+        first = slice(0, 1)
+        one = _run_paths_loop(scenario, reference, dp.take(first), dr.take(first), progress=None)
+        rows = np.zeros(dp.paths, dtype=int)
+        if progress is not None:
+            progress(1.0)
+        return replace(one, totals=one.totals.iloc[rows].reset_index(drop=True).rename_axis("path"),
+                       daily={c: a[rows] for c, a in one.daily.items()},
+                       refused=np.zeros(dp.paths, dtype=bool))  # fmt: skip
+    if batch_refusal(dp, dr) is not None:
+        return _run_paths_loop(scenario, reference, dp, dr, progress=progress)
+    parts = []
+    for start in range(0, dp.paths, BATCH_PATHS):  # in batches that stay in the cache
+        rows = slice(start, start + BATCH_PATHS)
+        p, r = dp.take(rows), dr.take(rows)
+
+        def part(f: float, done: int = start, n: int = p.paths) -> None:
+            if progress is not None:
+                progress((done + f * n) / dp.paths)
+
+        try:
+            parts.append(_run_paths_batched(scenario, reference, p, r, progress=part))
+        except Ragged:  # the paths' setups branch apart (batch.Ragged says where): one by one
+            parts.append(_run_paths_loop(scenario, reference, p, r, progress=part))
+    return _joined(parts, max(dp.redrawn, dr.redrawn))
+
+
+#: Paths one batch runs at once: larger batches run slower per path on this machine (their
+#: (P, days, stars) arrays no longer fit the cache; 1,000 paths at once took 25 % longer).
+BATCH_PATHS = 128
+
+
+def _joined(parts: Sequence[PathRuns], redrawn: int) -> PathRuns:
+    """Consecutive batches' runs as one (paths renumbered from 0)."""
+    if len(parts) == 1:
+        return parts[0]
+    totals = pd.concat([p.totals for p in parts], ignore_index=True).rename_axis("path")
+    daily = {c: np.concatenate([p.daily[c] for p in parts]) for c in parts[0].daily}
+    return PathRuns(totals=totals, daily=daily, redrawn=redrawn,
+                    refused=np.concatenate([p.refused for p in parts]))  # fmt: skip
+
+
+#: Whole-number parameters a batch may draw (the chain reads them as real numbers).
+BATCH_INTS = frozenset({"repeat.lifetime_days"})
+
+
+def batch_refusal(dp: montecarlo.Draws, dr: montecarlo.Draws) -> str | None:
+    """Why these paths cannot run as one batch (``_run_paths_loop`` then runs them one by one),
+    or None. A batch may draw whole numbers only where the chain reads them as real numbers
+    (``BATCH_INTS``), not as counts or days that shape arrays (agents, hours, lags, event
+    days); and a horizon of at least two days (``simulator.batch``)."""
+    horizon = dp.base.horizon_days
+    if horizon < 2:  # a path's number (P, 1) and its days (P, T) would look alike
+        return f"{horizon} day: a batch tells a number from a day's values by the day axis"
+    for d in (dp, dr):
+        counts = sorted({sl.param for sl in d.slots
+                         if montecarlo.PARAMS[sl.param].kind == "int"} - BATCH_INTS)  # fmt: skip
+        if counts:
+            return f"draws whole numbers the chain counts with: {', '.join(counts)}"
+        mixtures = sorted(sl.param for sl in d.slots if sl.param.startswith("dsr.initial."))
+        if mixtures:  # each initial score picks its star mixture by a branch (dsr.mixture_for)
+            return f"draws initial scores that pick the star mixtures: {', '.join(mixtures)}"
+    return None
+
+
+#: Steps that run on the whole batch at once ((P, T) arrays); every other step of ``_run`` runs
+#: path by path inside the batch (``Batch.per_path``).
+VECTORISED: frozenset[Callable[..., Any]] = frozenset({
+    gated, steps.service_step, steps.funnel_step, steps.repeat_step, steps.ratings_step, steps.pull_forward_step, steps.orders_step,
+    steps.visits_step, steps.basket_step, steps.shipping_step, steps.promotion_cost_step,
+    steps.marketing_step, steps.money_step,
+})  # fmt: skip
+
+
+class _BatchDesks(steps.Desks):
+    """The service desks of a batch: each path's own ``Desks`` (one Erlang C desk per gate
+    pattern and staffing), stacked for the gates the batch asks for. (``service_days`` on all
+    paths at once computed the same numbers but slower: the Poisson terms of 24 hours × T days
+    × P paths cost the same per element either way, and one large batch runs out of cache.)"""
+
+    def __init__(self, per_path: Sequence[steps.Desks], plan: Scenario, batch: Batch) -> None:
+        super().__init__(plan, stack([d.events for d in per_path]),
+                         stack([d.inquiry_share for d in per_path]),
+                         stack([d.reference_factor for d in per_path]))  # fmt: skip
+        object.__setattr__(self, "path_rows", tuple(per_path))
+        object.__setattr__(self, "batch", batch)
+
+    def desk(self, gate: np.ndarray, inquiries: np.ndarray) -> steps.ServiceDays:
+        key = gate.tobytes()
+        if key not in self.by_gate:
+            self.by_gate[key] = stack([d.desk(g, i) for d, g, i in zip(
+                self.path_rows, gate, inquiries, strict=True)], self.batch)  # fmt: skip
+        return self.by_gate[key]
+
+    def take_paths(self, sub: Batch) -> _BatchDesks:
+        """These desks for the paths of ``sub`` (a part of this batch: ``Batch.take``)."""
+        return _BatchDesks([self.path_rows[i] for i in sub.idx], sub.subset(self.plan), sub)
+
+
+def _plain_membership(*scenarios: Scenario) -> bool:
+    """A free membership and no other scheme on every side: the membership ledgers are the
+    members in force alone, which a batch computes on all paths at once (paid terms, points,
+    cards, stored value, referral and outreach run path by path)."""
+    ms = [s.membership for s in scenarios]
+    return all(m.fee == 0 and not (m.points.enabled or m.card.enabled or m.stored_value.enabled
+                                   or m.referral.enabled or m.outreach.enabled) for m in ms)  # fmt: skip
+
+
+def _batched_plan(draws: montecarlo.Draws, plans: Sequence[Scenario]) -> Scenario:
+    """The batch's priced plan: the drawn values (P, 1), and the membership uptake each path's
+    prices set (``membership.priced``)."""
+    b = draws.batched()
+    e = np.array([p.membership.enrollment_rate for p in plans], dtype=float)[:, None]
+    c = np.array([p.membership.card.uptake for p in plans], dtype=float)[:, None]
+    ms = b.membership
+    card = ms.card.model_copy(update={"uptake": c})
+    return b.model_copy(update={"membership": ms.model_copy(update={"enrollment_rate": e,
+                                                                     "card": card})})  # fmt: skip
+
+
+def _batch_setup(
+    scenario: Scenario, reference: Scenario, dp: montecarlo.Draws, dr: montecarlo.Draws,
+    progress: Callable[[float], None] | None,
+) -> tuple[Setup, Batch]:  # fmt: skip
+    """Each path set up on its own (``setup``: the calibration's root for α is one per path),
+    stacked into one Setup whose scenarios hold (P, 1) draws."""
+    same = reference is scenario
+    plans = dp.scenarios
+    refs = plans if same else dr.scenarios
+    setups = []
+    for k, (p, r) in enumerate(zip(plans, refs, strict=True)):
+        setups.append(setup(p, p if same else r))
+        if progress is not None:
+            progress(0.5 * (k + 1) / dp.paths)
+    given = dp.batched()
+    ref_b = given if same else dr.batched()
+    plan_b = given if same else _batched_plan(dp, [s.plan for s in setups])
+    batch = Batch(dp.paths, {id(given): plans, id(ref_b): refs,
+                             id(plan_b): [s.plan for s in setups]})  # fmt: skip
+    sb = Setup(
+        scenario=given, plan=plan_b, reference=ref_b,
+        calibration=stack([s.calibration for s in setups]),
+        traffic=stack([s.traffic for s in setups]), events=stack([s.events for s in setups]),
+        offers=stack([s.offers for s in setups]), payment=stack([s.payment for s in setups]),
+        kernel=stack([s.kernel for s in setups]),
+        desks=_BatchDesks([s.desks for s in setups], plan_b, batch),
+        repeat_prep=stack([s.repeat_prep for s in setups]),
+    )  # fmt: skip
+    return sb, batch
+
+
+def _run_paths_batched(
+    scenario: Scenario, reference: Scenario, dp: montecarlo.Draws, dr: montecarlo.Draws, *,
+    progress: Callable[[float], None] | None = None,
+) -> PathRuns:  # fmt: skip
+    """``run_paths`` with the daily chain run on all paths at once: the setups stacked
+    (``_batch_setup``), each pass of the chain on (P, T) arrays (the steps of ``VECTORISED``;
+    the others path by path), passes repeated until every path's feedback has settled; a path
+    keeps the pass it settled in, as when run alone (``feedback_passes``)."""
+    paths, horizon = dp.paths, scenario.horizon_days
+    sb, batch = _batch_setup(scenario, reference, dp, dr, progress)
+
+    vectorised = VECTORISED | (  # post-purchase vouchers price each path's basket on its own
+        set() if voucher_specs(scenario, horizon) else {steps.voucher_step}
+    ) | (  # no referral scheme on either side: no referred buyers, on every path alike
+        set() if scenario.membership.referral.enabled or reference.membership.referral.enabled
+        else {steps.referral_step}
+    ) | ({steps.members_step} if _plain_membership(scenario, reference) else set())  # fmt: skip
+    kept: dict[str, np.ndarray] = {}
+    active = np.arange(paths)  # the paths whose feedback has not settled yet
+    fb = quality.Feedback(*(np.ones((paths, horizon)) for _ in range(3)))
+    passes = 0
+    while True:
+        passes += 1
+
+        def step(fn: Callable[..., Any], *args: Any, b: Batch = batch, **kwargs: Any) -> Any:
+            return (fn if fn in vectorised else b.per_path(fn))(*args, **kwargs)
+
+        chain = _run(sb, fb, step)
+        nxt = chain.ratings.feedback
+        moved = np.concatenate([nxt.conversion - fb.conversion, nxt.gate - fb.gate,
+                                nxt.cohort_weight - fb.cohort_weight], axis=-1)  # fmt: skip
+        settle = (np.max(np.abs(moved), axis=-1) <= FEEDBACK_TOL) | (passes >= MAX_FEEDBACK_PASSES)
+        if settle.any():
+            for c, a in daily_arrays(chain, horizon, len(active)).items():
+                kept.setdefault(c, np.empty((paths, horizon), dtype=a.dtype))[active[settle]] = a[
+                    settle
+                ]
+        if settle.all():
+            break
+        # the paths still moving run the next pass on their own
+        batch = batch.take(np.flatnonzero(~settle))
+        sb, fb, active = batch.subset(sb), batch.subset(nxt), active[~settle]
+    if progress is not None:
+        progress(1.0)
+    totals = [_totals({c: a[k] for c, a in kept.items()}) for k in range(paths)]
+    draws = pd.DataFrame.from_records(totals)
+    draws.index.name = "path"
+    return PathRuns(totals=draws, daily={c: kept[c] for c in montecarlo.BAND_COLUMNS},
+                    redrawn=max(dp.redrawn, dr.redrawn), refused=dp.refused | dr.refused)  # fmt: skip
+
+
+def _run_paths_loop(
+    scenario: Scenario, reference: Scenario, dp: montecarlo.Draws, dr: montecarlo.Draws, *,
+    progress: Callable[[float], None] | None = None,
+) -> PathRuns:  # fmt: skip
+    """The reference implementation of ``run_paths``: each path's scenario through the whole
+    daily chain (setup, feedback passes, daily arrays), one path after the other."""
+    paths = dp.paths
     totals: list[Mapping[str, float]] = []
     kept = {c: np.empty((paths, scenario.horizon_days)) for c in montecarlo.BAND_COLUMNS}
     for k, (plan_k, ref_k) in enumerate(zip(dp.scenarios, dr.scenarios, strict=True)):
@@ -546,7 +756,8 @@ def run_paths(
             progress((k + 1) / paths)
     draws = pd.DataFrame.from_records(totals)
     draws.index.name = "path"
-    return PathRuns(totals=draws, daily=kept, redrawn=max(dp.redrawn, dr.redrawn))
+    return PathRuns(totals=draws, daily=kept, redrawn=max(dp.redrawn, dr.redrawn),
+                    refused=dp.refused | dr.refused)  # fmt: skip
 
 
 def _arrays(s: Setup) -> dict[str, np.ndarray]:

@@ -86,7 +86,7 @@ def money(
     ship_income = st.shipping_fee * orders_paying_shipping
     # Padded value comes back at r_bubble on top of r_ret (never more than all of it), refunded
     # at what was paid for it (its share of list value paid), its goods back in stock.
-    extra = min(fi.bubble_return_rate, 1.0 - fi.return_rate)
+    extra = np.minimum(fi.bubble_return_rate, 1.0 - fi.return_rate)
     paid_share = np.divide(gmv, merchandise_list, out=np.ones_like(gmv), where=merchandise_list > 0)
     bubble_back = extra * bubble_value
     kept = 1.0 - np.asarray(cancelled_share, dtype=float)

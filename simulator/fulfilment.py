@@ -94,9 +94,14 @@ class Dispatch:
     def mean_over_shipped(self, per_wait: FloatArray, empty: float) -> FloatArray:
         """Σ_w ship(s, w)·f(w) / Σ_w ship(s, w) for f given on waits 0…w_max; ``empty`` where a
         day shipped nothing."""
-        total = self.by_wait @ np.asarray(per_wait, dtype=float)
-        return np.divide(total, self.shipped, out=np.full(self.shipped.shape, empty),
-                         where=self.shipped > 0)  # fmt: skip
+        f = np.asarray(per_wait, dtype=float)
+        if self.by_wait.ndim == 2:
+            total = self.by_wait @ f
+        else:  # a batch of paths (P, T, W), each with its own f: (P, W)
+            total = np.einsum("ptw,pw->pt", self.by_wait, np.broadcast_to(
+                f, self.by_wait.shape[:1] + f.shape[-1:]))  # fmt: skip
+        out = np.broadcast_to(np.asarray(empty, dtype=float), self.shipped.shape).copy()
+        return np.divide(total, self.shipped, out=out, where=self.shipped > 0)
 
 
 def dispatch(

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .vec import is_batch, where
+
 if TYPE_CHECKING:
     from .scenario import Payment, Scenario
 
@@ -36,11 +38,9 @@ def timing_factor(payment: Payment) -> float:
     if payment.timing_evidence == "seed":
         return 1.0
     tau = payment.reminder_delay_min
-    if tau < EVIDENCE_BACKFIRE_MIN:
-        return EVIDENCE_BACKFIRE_G
-    if tau >= EVIDENCE_FULL_MIN:
-        return 1.0
-    return (tau - EVIDENCE_BACKFIRE_MIN) / (EVIDENCE_FULL_MIN - EVIDENCE_BACKFIRE_MIN)
+    rising = (tau - EVIDENCE_BACKFIRE_MIN) / (EVIDENCE_FULL_MIN - EVIDENCE_BACKFIRE_MIN)
+    return where(tau < EVIDENCE_BACKFIRE_MIN, EVIDENCE_BACKFIRE_G,
+                 where(tau >= EVIDENCE_FULL_MIN, 1.0, rising))  # fmt: skip
 
 
 def payment_rates(payment: Payment) -> tuple[float, float, float]:
@@ -55,7 +55,7 @@ def payment_rates(payment: Payment) -> tuple[float, float, float]:
     excluded = payment.excluded_share * unpaid
     n = payment.reminders
     g = timing_factor(payment) if n > 0 else 0.0
-    first = max(-late, (1.0 - late) * payment.reminder_lift * g) if n > 0 else 0.0
+    first = np.maximum(-late, (1.0 - late) * payment.reminder_lift * g) if n > 0 else 0.0
     recovered_rate = late + first
     residue = 1.0 - recovered_rate
     second = SECOND_REMINDER_FACTOR * payment.reminder_lift * residue if n > 1 else 0.0
@@ -76,15 +76,16 @@ def silent_conversion(plan: Scenario, reference: Scenario) -> float:
     pr0 = payment_rates(reference.payment)[0]
     target_placed = (1.0 - ref.old_customer_share) * plan.funnel.conversion_rate / pr0
     q, c = ref.inquiry_rate, ref.inquiry_conversion
-    if q >= 1.0:
-        return 0.0
-    return (target_placed - q * c) / (1.0 - q)
+    if not is_batch(q):
+        return 0.0 if q >= 1.0 else (target_placed - q * c) / (1.0 - q)
+    with np.errstate(divide="ignore", invalid="ignore"):  # elementwise over paths
+        return np.where(q >= 1.0, 0.0, (target_placed - q * c) / (1.0 - q))
 
 
 def new_placed_conversion(plan: Scenario, reference: Scenario) -> float:
     """Placed orders per visitor of reference quality, before price and mix multipliers."""
     f = plan.funnel
-    c_sil = max(0.0, silent_conversion(plan, reference))
+    c_sil = np.maximum(0.0, silent_conversion(plan, reference))
     return f.inquiry_rate * f.inquiry_conversion + (1.0 - f.inquiry_rate) * c_sil
 
 

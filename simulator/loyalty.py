@@ -84,7 +84,10 @@ def _shift(x: FloatArray, days: int) -> FloatArray:
 
 def _convolve(x: FloatArray, kernel: FloatArray) -> FloatArray:
     """y_t = Σ_k kernel_k·x_{t−k} along the last axis, truncated to T (a causal FIR filter)."""
-    return lfilter(kernel, [1.0], x, axis=-1)
+    if np.ndim(kernel) == 1:
+        return lfilter(kernel, [1.0], x, axis=-1)
+    x, kernel = np.broadcast_arrays(x, kernel)  # a batch: each path with its own kernel
+    return np.stack([lfilter(k, [1.0], row) for row, k in zip(x, kernel, strict=True)])
 
 
 @dataclass(frozen=True)
@@ -378,7 +381,8 @@ def subscription_ledger(
         raise ValueError(f"price must be finite and non-negative, got {price!r}")
     horizon = new.shape[-1]
     tau = np.arange(horizon)
-    present = np.exp(-tau / lifetime_days) if math.isfinite(lifetime_days) else None
+    # L may be a batch of paths' (P, 1): each path's own exits
+    present = np.exp(-tau / lifetime_days) if np.all(np.isfinite(lifetime_days)) else None
     if validity_days is None:
         zero = np.zeros_like(new)
         in_force = np.cumsum(new, axis=-1) if present is None else _convolve(new, present)

@@ -72,6 +72,7 @@ from .repurchase import (
 )
 from .scenario import Membership, Points, Scenario
 from .traffic import event_days
+from .vec import is_batch, num
 
 FloatArray = NDArray[np.float64]
 #: Days of a yearly (T1) free-shipping card [SEED 003: 有效期1年].
@@ -316,21 +317,29 @@ class RepeatBase:
     card: FloatArray  # card holders' repeat orders
 
 
-def repeat_orders(
-    plan: Scenario,
-    reference: Scenario,
-    new_buyers: FloatArray,
-    referred: FloatArray,
-    history_buyers: float,
-    age_days: int,
-    alpha: float,
-) -> RepeatBase:
-    """Rep_t of the module docstring for the plan's ``new_buyers`` (organic) and ``referred``
-    buyers (shape (T,)), on top of ``history_buyers`` a day for ``age_days`` days before day 0."""
-    horizon = new_buyers.shape[-1]
-    zero = np.zeros(horizon)
+@dataclass(frozen=True)
+class RepeatPrep:
+    """What ``repeat_orders`` reads that no pass of the chain changes: ΔE_L over the history
+    and the horizon, the cohort profiles (history cohorts on the reference's terms, new ones on
+    the plan's), the reference's calibrated multiplier Z and the referred buyers' multiplier."""
+
+    horizon: int
+    age_days: int
+    delta: FloatArray  # ΔE_L(k), k = 1…T+H
+    history_parts: tuple[FloatArray, FloatArray, FloatArray]  # total, members, card
+    new_parts: tuple[FloatArray, FloatArray, FloatArray]
+    z: float
+    referred_multiplier: float
+    repeat_buying: bool  # False: α = ∞ or no days, no repeat orders
+
+
+def repeat_prep(
+    plan: Scenario, reference: Scenario, horizon: int, age_days: int, alpha: float
+) -> RepeatPrep:
+    """The parts of ``repeat_orders`` fixed for a run (computed once, not on every pass)."""
     if horizon == 0 or not np.isfinite(alpha):
-        return RepeatBase(zero, zero, zero)
+        zero = np.zeros(0)
+        return RepeatPrep(horizon, int(age_days), zero, (zero,) * 3, (zero,) * 3, 1.0, 0.0, False)
     h = int(age_days)
     delta = _delta_e(horizon + h, plan, alpha)
     ages = np.arange(1, horizon + h + 1, dtype=float)
@@ -341,18 +350,51 @@ def repeat_orders(
     z = float((delta[:h] * own.total[:h]).sum() / e_h) if e_h > 0 else float(own.total[0])
     z = z if z > 0 else 1.0
     new = profile(plan, ages[:horizon])
-    m_ref = plan.membership.referral.repeat_multiplier
+    return RepeatPrep(horizon, h, delta, (hist.total, hist.members, hist.card),
+                      (new.total, new.members, new.card), z,
+                      plan.membership.referral.repeat_multiplier, True)  # fmt: skip
+
+
+def repeat_orders(
+    plan: Scenario,
+    reference: Scenario,
+    new_buyers: FloatArray,
+    referred: FloatArray,
+    history_buyers: float,
+    age_days: int,
+    alpha: float,
+    prep: RepeatPrep | None = None,
+) -> RepeatBase:
+    """Rep_t of the module docstring for the plan's ``new_buyers`` (organic) and ``referred``
+    buyers (shape (T,)), on top of ``history_buyers`` a day for ``age_days`` days before day 0.
+    ``prep``: ``repeat_prep`` of the same arguments, when the caller keeps it (a batch of paths
+    passes each path's, stacked: every array then carries the path axis first)."""
+    horizon = new_buyers.shape[-1]
+    if prep is None:
+        prep = repeat_prep(plan, reference, horizon, age_days, alpha)
+    if not prep.repeat_buying:
+        zero = np.zeros(horizon)
+        return RepeatBase(zero, zero, zero)
+    h, delta = prep.age_days, prep.delta
+    t = np.arange(horizon)
+    buyers = new_buyers + prep.referred_multiplier * referred
     out = []
-    for hist_part, new_part in (
-        (hist.total, new.total), (hist.members, new.members), (hist.card, new.card)
-    ):  # fmt: skip
-        g = np.concatenate(([0.0], np.cumsum(delta * hist_part)))
-        t = np.arange(horizon)
-        history = history_buyers * (g[t + h] - g[t])  # Σ_{j=t+1}^{t+H} ΔE(j)·f(j)
-        kernel = delta[:horizon] * new_part
-        cohorts = np.convolve(new_buyers + m_ref * referred, kernel)[: horizon - 1]
-        out.append((history + np.concatenate(([0.0], cohorts))) / z)
+    for hist_part, new_part in zip(prep.history_parts, prep.new_parts, strict=True):
+        weighted = delta * hist_part
+        g = np.concatenate((np.zeros(weighted.shape[:-1] + (1,)), np.cumsum(weighted, axis=-1)),
+                           axis=-1)  # fmt: skip
+        history = history_buyers * (g[..., t + h] - g[..., t])  # Σ_{j=t+1}^{t+H} ΔE(j)·f(j)
+        kernel = delta[..., :horizon] * new_part
+        out.append((history + _lagged(buyers, kernel)) / prep.z)
     return RepeatBase(*out)
+
+
+def _lagged(x: FloatArray, kernel: FloatArray) -> FloatArray:
+    """y_t = Σ_{c<t} x_c·kernel_{t−1−c} along the last axis (each path with its own kernel)."""
+    if x.ndim == 1 and kernel.ndim == 1:
+        return np.concatenate(([0.0], np.convolve(x, kernel)[: x.shape[-1] - 1]))
+    x, kernel = np.broadcast_arrays(x, kernel)
+    return np.stack([_lagged(a, k) for a, k in zip(x, kernel, strict=True)])
 
 
 def viral_factor(plan: Scenario) -> float:
@@ -395,7 +437,7 @@ def member_price_response(plan: Scenario) -> float:
     mp, pr = plan.membership.member_price, plan.price
     if not mp.enabled or mp.discount == 0:
         return 1.0
-    return float(
+    return num(
         (1.0 - mp.discount) ** ((1.0 - pr.reference_share) * pr.elasticity * pr.repeat_share)
     )
 
@@ -481,7 +523,11 @@ class Schemes:
 def _history(per_day: float, age: int, horizon: int) -> FloatArray:
     """A flow of ``per_day`` over the ``age`` days before day 0, then nothing: the reference's
     schemes warm-start the ledgers (a store that runs a scheme starts with its liabilities)."""
-    return np.concatenate((np.full(int(age), float(per_day)), np.zeros(horizon)))
+    if not is_batch(per_day):
+        return np.concatenate((np.full(int(age), float(per_day)), np.zeros(horizon)))
+    flow = np.asarray(per_day, dtype=float)  # a batch: (P, 1) → (P, age + T)
+    return np.concatenate((np.broadcast_to(flow, flow.shape[:-1] + (int(age),)),
+                           np.zeros(flow.shape[:-1] + (horizon,))), axis=-1)  # fmt: skip
 
 
 def _order_points(pts: Points, paid_value: FloatArray) -> FloatArray:
@@ -558,7 +604,7 @@ def schemes(
     j = _Joiners(
         plan, reference, age, horizon, ms.enrollment_rate * new_buyers,
         _history(rs.enrollment_rate * history_buyers, age, horizon),
-        float(plan.repeat.lifetime_days), float(reference.repeat.lifetime_days),
+        num(plan.repeat.lifetime_days), num(reference.repeat.lifetime_days),
     )  # fmt: skip
     members, fee_cash, fee_revenue, fee_deferred = _subscriptions(j)
     pts = _points_scheme(j, members, member_orders, paid_value, history_buyers)
@@ -596,10 +642,10 @@ def _subscriptions(j: _Joiners) -> tuple[FloatArray, FloatArray, FloatArray, Flo
     old = loyalty.subscription_ledger(j.history, **term(j.reference.membership, j.life_ref))
     joined = loyalty.subscription_ledger(j.new, **term(j.plan.membership, j.life_plan))
     return (
-        old.in_force[age:] + joined.in_force,
-        old.cash[age:] + joined.cash,
-        old.revenue_recognised[age:] + joined.revenue_recognised,
-        old.deferred_revenue[age:] + joined.deferred_revenue,
+        old.in_force[..., age:] + joined.in_force,
+        old.cash[..., age:] + joined.cash,
+        old.revenue_recognised[..., age:] + joined.revenue_recognised,
+        old.deferred_revenue[..., age:] + joined.deferred_revenue,
     )
 
 

@@ -29,6 +29,10 @@ Draws (MODEL.md §9.2):
   than all new orders, the industry's best DSR below its mean) is drawn again from its own
   stream: the specs are marginals, and the rules cut impossible combinations out of their joint
   distribution (rejection sampling). ``Draws.redrawn`` counts such paths; the UI reports them.
+  The rules are checked on all rows at once (``accepted``: ``scenario.rules_hold`` is the
+  validators' conditions written elementwise, so a batch of draws needs no validated Scenario
+  per path); only draws that move a rule on structure (promotion and campaign days, whose
+  stacking is checked day by day) are validated one scenario at a time (``batch_refusal``).
 
 Process noise (day-to-day demand noise) is not drawn: the bands are parameter uncertainty only.
 """
@@ -36,8 +40,9 @@ Process noise (day-to-day demand noise) is not drawn: the bands are parameter un
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -45,8 +50,8 @@ from scipy.stats import qmc
 
 from .errors import ModelError
 from .registry import PARAMS, Param
-from .scenario import Scenario
-from .uncertainty import Spec, correlate, override_spec, ppf, spec_for
+from .scenario import Scenario, rules_hold
+from .uncertainty import Override, Spec, correlate, override_spec, ppf, spec_for
 
 #: Every registry path, in registry order: column j of the uniforms is DIMENSIONS[j].
 DIMENSIONS: tuple[str, ...] = tuple(PARAMS)
@@ -85,9 +90,19 @@ def _spec(scenario: Scenario, p: Param, value: object) -> Spec | None:
     """The spec of ``p`` around ``value`` in ``scenario`` (None: not a number, or fixed)."""
     if not isinstance(value, int | float) or isinstance(value, bool):
         return None
-    ov = scenario.uncertainty.get(p.path)
-    spec = override_spec(p, ov, float(value)) if ov is not None else spec_for(p, value)
+    spec = _spec_at(p.path, float(value), scenario.uncertainty.get(p.path))
     return None if spec.fixed else spec
+
+
+@lru_cache(maxsize=8192)
+def _spec_at(path: str, value: float, ov: Override | None) -> Spec:
+    """The spec of registry path ``path`` around ``value`` (a pure function of its arguments,
+    kept: fitting a truncated spec freezes SciPy distributions, ~1 ms each, and every draw of
+    a scenario asks for the same ~100)."""
+    p = PARAMS[path]
+    if ov is not None:
+        return override_spec(p, ov, value)
+    return spec_for(p, int(value) if p.kind == "int" else value)
 
 
 @dataclass(frozen=True)
@@ -133,14 +148,90 @@ def uncertain_paths(scenario: Scenario) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.param for s in _slots(scenario)))
 
 
+#: Registry paths whose values take part in a rule on structure (the stacking of promotion and
+#: campaign days, MODEL.md §5): draws that move one are validated one by one.
+STRUCTURAL = frozenset({"campaign.start_day", "campaign.end_day", "promotion.start_day",
+                        "promotion.end_day", "promotion.preheat_days"})  # fmt: skip
+
+
+def batch_refusal(slots: Sequence[Slot]) -> str | None:
+    """Why the draws of ``slots`` cannot be checked against the scenario's rules as one batch
+    (``scenario.rules_hold``, elementwise over paths), or None when they can. Then each path is
+    validated as a ``Scenario`` of its own, as before the batch check existed."""
+    moved = sorted({s.param for s in slots} & STRUCTURAL)
+    return f"draws move {', '.join(moved)}, checked by the stacking rule" if moved else None
+
+
 @dataclass(frozen=True)
 class Draws:
     """The values each path of a scenario runs under."""
 
     values: Mapping[str, np.ndarray]  # registry path → (paths,) drawn values (first list item's)
-    scenarios: tuple[Scenario, ...]  # one validated scenario per path
+    base: Scenario  # the scenario drawn around
+    slots: tuple[Slot, ...]  # the values drawn
+    slot_values: tuple[np.ndarray, ...]  # per slot, (paths,) values (whole numbers for ints)
+    refused: np.ndarray  # (paths,) bool: the first draw a cross-field rule refused (drawn again)
+    at_central: np.ndarray  # (paths,) bool: no redraw satisfied the rules: the central values
     redrawn: int  # paths whose first draw the scenario refused (drawn again)
     central: int  # of those, paths no redraw satisfied: run at the central values
+
+    @property
+    def paths(self) -> int:
+        return len(self.refused)
+
+    def take(self, rows: slice) -> Draws:
+        """These draws cut to the paths ``rows`` (their counts of redrawn paths too)."""
+        refused, central = self.refused[rows], self.at_central[rows]
+        return replace(self, values={k: v[rows] for k, v in self.values.items()},
+                       slot_values=tuple(v[rows] for v in self.slot_values), refused=refused,
+                       at_central=central, redrawn=int(refused.sum()),
+                       central=int(central.sum()))  # fmt: skip
+
+    @cached_property
+    def scenarios(self) -> tuple[Scenario, ...]:
+        """One scenario per path, equal to the validated ``Scenario`` of its values (the rules
+        were checked on the batch; a central path is the scenario itself)."""
+        return tuple(self.scenario(k) for k in range(self.paths))
+
+    def scenario(self, k: int) -> Scenario:
+        """Path ``k``'s scenario (built without validation: its values passed the rules)."""
+        if self.at_central[k]:
+            return self.base
+        ints = [PARAMS[s.param].kind == "int" for s in self.slots]
+        vals = [
+            int(v[k]) if i else float(v[k]) for v, i in zip(self.slot_values, ints, strict=True)
+        ]
+        return assign(self.base, self.slots, vals)
+
+    def batched(self, shape: tuple[int, ...] = (-1, 1)) -> Scenario:
+        """The scenario with each drawn value an array over the paths, reshaped to ``shape``
+        ((P, 1) by default, so it broadcasts against the days). Not a validated Scenario: a
+        structure the steps read elementwise (``engine.run_paths``)."""
+        return assign(self.base, self.slots,
+                      [np.asarray(v, dtype=float).reshape(shape) for v in self.slot_values])  # fmt: skip
+
+
+def assign(scenario: Scenario, slots: Sequence[Slot], values: Sequence[Any]) -> Scenario:
+    """A copy of ``scenario`` with each slot's value set, without validation (``model_copy``):
+    the values must already satisfy the scenario's rules, or be arrays for a batch of paths."""
+    tree: dict = {}
+    for s, v in zip(slots, values, strict=True):
+        node = tree
+        for k in s.keys[:-1]:
+            node = node.setdefault(k, {})
+        node[s.keys[-1]] = v
+    return _assign(scenario, tree)
+
+
+def _assign(obj: Any, tree: dict) -> Any:
+    if isinstance(obj, tuple):  # a list of sections (campaigns, promotions)
+        items = list(obj)
+        for i, sub in tree.items():
+            items[i] = _assign(items[i], sub) if isinstance(sub, dict) else sub
+        return tuple(items)
+    update = {k: _assign(getattr(obj, k), sub) if isinstance(sub, dict) else sub
+              for k, sub in tree.items()}  # fmt: skip
+    return obj.model_copy(update=update)
 
 
 def _set(data: dict, keys: tuple[str | int, ...], value: float) -> None:
@@ -155,10 +246,33 @@ def _set(data: dict, keys: tuple[str | int, ...], value: float) -> None:
 MAX_REDRAWS = 50
 
 
+def accepted(scenario: Scenario, slots: Sequence[Slot], values: Sequence[np.ndarray]) -> np.ndarray:
+    """(rows,) bool: which rows of drawn ``values`` (one array per slot) the scenario's
+    cross-field rules accept. One elementwise check over all rows (``scenario.rules_hold`` on
+    the batch) unless ``batch_refusal`` says a draw moves a rule on structure; then each row is
+    validated as a ``Scenario`` (a refusal is the validation's ValueError)."""
+    rows = len(values[0]) if values else 0
+    if batch_refusal(slots) is None:
+        batch = assign(scenario, slots, [np.asarray(v, dtype=float) for v in values])
+        return np.broadcast_to(np.asarray(rules_hold(batch), dtype=bool), (rows,)).copy()
+    ints = [PARAMS[s.param].kind == "int" for s in slots]
+    base = scenario.model_dump(mode="python")
+    ok = np.ones(rows, dtype=bool)
+    for k in range(rows):
+        data = _copy(base)
+        for s, v, i in zip(slots, values, ints, strict=True):
+            _set(data, s.keys, int(v[k]) if i else float(v[k]))
+        try:
+            Scenario.model_validate(data)
+        except ValueError:
+            ok[k] = False
+    return ok
+
+
 def draw(
     scenario: Scenario, u: np.ndarray, seed: int, *, only: Collection[str] | None = None
 ) -> Draws:
-    """The scenario of each path under the uniforms ``u`` (rows: paths; columns: DIMENSIONS).
+    """The values of each path under the uniforms ``u`` (rows: paths; columns: DIMENSIONS).
 
     A path whose values the scenario refuses is drawn again from its own stream
     (``Generator(PCG64([seed, path, attempt]))``): the prior conditioned on the scenario's
@@ -166,11 +280,12 @@ def draw(
     ``only``: draw just these registry paths (the rest keep the scenario's values), each at its
     own column's uniform: correlations are not applied (sensitivity designs such as Sobol's
     assume independent inputs, and one-at-a-time swings read each parameter's own quantiles).
+    The rules are checked on all rows at once (``accepted``), not by validating a scenario per
+    path.
     """
-    slots = _slots(scenario, only)
+    slots = tuple(_slots(scenario, only))
     col = np.array([DIMENSIONS.index(s.param) for s in slots], dtype=int)
     ints = [PARAMS[s.param].kind == "int" for s in slots]
-    base = scenario.model_dump(mode="python")
 
     def values(rows: np.ndarray) -> list[np.ndarray]:  # slot → values over the rows
         if only is None:  # a sensitivity design sets each column itself (independent inputs)
@@ -178,48 +293,32 @@ def draw(
         out = [ppf(s.spec, rows[:, j]) for s, j in zip(slots, col, strict=True)]
         return [np.rint(v) if i else v for v, i in zip(out, ints, strict=True)]
 
-    def build(k_values: list[float]) -> Scenario:
-        data = _copy(base)
-        for s, v, i in zip(slots, k_values, ints, strict=True):
-            _set(data, s.keys, int(v) if i else float(v))
-        return Scenario.model_validate(data)
-
-    drawn = values(u)
-    scenarios: list[Scenario | None] = []
-    for k in range(u.shape[0]):
-        try:
-            scenarios.append(build([float(v[k]) for v in drawn]))
-        except ValueError:
-            scenarios.append(None)
-    refused = [k for k, sc in enumerate(scenarios) if sc is None]
-    redrawn = len(refused)
+    paths = u.shape[0]
+    drawn = [np.array(v, dtype=float) for v in values(u)]
+    refused = ~accepted(scenario, slots, drawn) if slots else np.zeros(paths, dtype=bool)
+    pending = np.flatnonzero(refused)
     for attempt in range(MAX_REDRAWS):  # each refused path's own stream, all at once
-        if not refused:
+        if not pending.size:
             break
-        fresh = np.vstack([np.random.default_rng([seed, k, attempt]).random((1, len(DIMENSIONS)))
-                           for k in refused])  # fmt: skip
+        fresh = np.vstack([np.random.default_rng([seed, int(k), attempt]).random((1, len(DIMENSIONS)))
+                           for k in pending])  # fmt: skip
         batch = values(np.clip(fresh, 1e-12, 1 - 1e-12))
-        still = []
-        for i, k in enumerate(refused):
-            row = [float(v[i]) for v in batch]
-            try:
-                scenarios[k] = build(row)
-            except ValueError:
-                still.append(k)
-                continue
-            for j, v in enumerate(row):
-                drawn[j][k] = v
-        refused = still
-    for k in refused:  # no redraw satisfied the rules: the central values
-        scenarios[k] = scenario
-        for j, s in enumerate(slots):
-            drawn[j][k] = float(_value(base, s.keys))
-    central = len(refused)
+        good = accepted(scenario, slots, batch)
+        for v, b in zip(drawn, batch, strict=True):
+            v[pending[good]] = b[good]
+        pending = pending[~good]
+    at_central = np.zeros(paths, dtype=bool)
+    at_central[pending] = True
+    if pending.size:  # no redraw satisfied the rules: the central values
+        base = scenario.model_dump(mode="python")
+        for v, s in zip(drawn, slots, strict=True):
+            v[pending] = float(_value(base, s.keys))
     kept: dict[str, np.ndarray] = {}
     for s, v in zip(slots, drawn, strict=True):
         kept.setdefault(s.param, v)
-    return Draws(values=kept, scenarios=tuple(sc for sc in scenarios if sc is not None),
-                 redrawn=redrawn, central=central)  # fmt: skip
+    return Draws(values=kept, base=scenario, slots=slots, slot_values=tuple(drawn),
+                 refused=refused, at_central=at_central, redrawn=int(refused.sum()),
+                 central=int(pending.size))  # fmt: skip
 
 
 def _value(data: Any, keys: tuple[str | int, ...]) -> Any:

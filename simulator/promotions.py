@@ -250,8 +250,17 @@ def pull_forward_debt(delta: FloatArray, share: float, days: float) -> FloatArra
 
     The amount falling due on day t is Dbt_t/τ; over an infinite horizon Σ Dbt_t/τ = π·Σ ΔQ (T14).
     """
-    inflow = np.concatenate(([0.0], share * np.asarray(delta, dtype=float)[:-1]))
-    return lfilter([1.0], [1.0, -(1.0 - 1.0 / days)], inflow)
+    delta = np.asarray(delta, dtype=float)
+    inflow = np.concatenate((np.zeros(delta.shape[:-1] + (1,)), (share * delta)[..., :-1]), axis=-1)
+    if np.ndim(days) == 0:
+        return lfilter([1.0], [1.0, -(1.0 - 1.0 / days)], inflow)
+    keep = 1.0 - 1.0 / np.asarray(days, dtype=float)[..., 0]  # a batch: each path's own decay
+    out = np.empty_like(inflow)
+    prev = np.zeros(inflow.shape[:-1])
+    for t in range(inflow.shape[-1]):
+        prev = keep * prev + inflow[..., t]
+        out[..., t] = prev
+    return out
 
 
 def pull_forward_repay(debt: FloatArray, days: float, lost: FloatArray) -> FloatArray:

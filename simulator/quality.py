@@ -154,11 +154,13 @@ def assess(
     dmg_gap = plan.fulfilment.damage_rate - reference.fulfilment.damage_rate
     mixtures = {k: dsr_mod.mixture_for(v) for k, v in initial_scores(plan).items()}
     # Per shipped order, then averaged: q0 + (p_late(w) − p_late0) + (p_dmg − p_dmg0), in [0, 1].
-    waits = np.arange(ful.queue.by_wait.shape[1])
+    waits = np.arange(ful.queue.by_wait.shape[-1])
     unit_late = late_rate(waits, plan.fulfilment.late_base, plan.fulfilment.delay_scale_days)
     q_unit = np.clip(mixtures["logistics"].q0 + unit_late - p_late0 + dmg_gap, 0.0, 1.0)
     q = {
-        "logistics": ful.queue.mean_over_shipped(q_unit, float(q_unit[0])),
+        "logistics": ful.queue.mean_over_shipped(
+            q_unit, q_unit[..., :1] if q_unit.ndim > 1 else float(q_unit[0])
+        ),
         "service": mixtures["service"].q0
         + d.late_service_loading * late_gap
         + d.response_loading * (service_ref - service.factor),
@@ -207,7 +209,7 @@ def _rating_windows(
     d, rd = plan.dsr, reference.dsr
     cancel = ful.cancelled_share
     lag = ful.delay_days + plan.fulfilment.delivery_days + d.review_lag_days
-    lag_r = np.full(plan.horizon_days, plan.fulfilment.delivery_days + d.review_lag_days)
+    lag_r = np.zeros(plan.horizon_days) + (plan.fulfilment.delivery_days + d.review_lag_days)
     hist_lag = reference.fulfilment.delivery_days + rd.review_lag_days
     ref_orders = reference.traffic.organic_uv * reference.funnel.conversion_rate
     window_days = dsr_mod.WINDOW_DAYS[d.window]
@@ -239,16 +241,22 @@ def _feedback(
     low0 = float(mixtures["description"].stars(mixtures["description"].q0)[:2].sum())
     low = windows["description"].low_share_latest
     # Scores at the end of day t − 1 act on day t (day 0 sees the initial window).
-    f_prev = np.concatenate(([f0], f_mean[:-1]))[:horizon]
-    low_prev = np.concatenate(([low0], low[:-1]))[:horizon]
+    f_prev = _after(f0, f_mean)[..., :horizon]
+    low_prev = _after(low0, low)[..., :horizon]
     m_dsr = np.exp(d.beta * (f_prev - f0))
     m_neg = np.maximum(0.0, 1.0 - d.beta_negative * (low_prev - low0))
-    gate = (f_prev >= d.gate).astype(float) if d.gate > 0 else np.ones(horizon)
+    gate = (f_prev >= d.gate).astype(float) if np.all(d.gate > 0) else np.ones_like(f_prev)
     inc0 = 1.0 - (1.0 - mixtures["service"].q0) * (1.0 - mixtures["logistics"].q0)
     inc = 1.0 - (1.0 - q_s_shipped) * (1.0 - q_shipped)
     weight = np.maximum(0.0, 1.0 + (plan.repeat.bad_experience_factor - 1.0) * (inc - inc0))
     weight = (1.0 - cancel) * weight + cancel * plan.fulfilment.cancelled_repeat_factor
     return Feedback(_snap(m_dsr * m_neg), gate, _snap(weight)), f_mean, low
+
+
+def _after(first: float, x: FloatArray) -> FloatArray:
+    """``first`` then ``x`` shifted by a day along the last axis (the value at the end of the
+    previous day)."""
+    return np.concatenate((np.full(x.shape[:-1] + (1,), first), x[..., :-1]), axis=-1)
 
 
 #: A factor closer to 1 than this is rounding of the window sums, not an effect: their relative

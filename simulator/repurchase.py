@@ -35,6 +35,7 @@ from scipy.optimize import brentq
 from scipy.special import betaln, gammaln, hyp2f1
 
 from .errors import ModelError
+from .vec import is_batch
 
 FloatArray = NDArray[np.float64]
 
@@ -215,12 +216,33 @@ def max_old_share(age_days: float, r: float, a: float, b: float, lifetime_days: 
     (a + b − 1)/(a − 1), all made on day 1, where a share e^{−1/L} of the accounts is still there
     [DERIVED from the closed form: (α/(α+t))^r·₂F₁(r, b; a+b−1; t/(α+t)) → 1 − (a−1)/(a+b−1)·…].
     """
-    if age_days < 1:
-        return 0.0
-    if a <= 1.0:
-        return 1.0
-    e = (a + b - 1.0) / (a - 1.0) * float(account_survival(1.0, lifetime_days))
-    return e / (1.0 + e)
+    if not is_batch(age_days, a, b, lifetime_days):
+        if age_days < 1:
+            return 0.0
+        if a <= 1.0:
+            return 1.0
+        e = (a + b - 1.0) / (a - 1.0) * float(account_survival(1.0, lifetime_days))
+        return e / (1.0 + e)
+    # elementwise over paths (a Monte Carlo batch): the same three cases
+    lifetime = np.asarray(lifetime_days, dtype=float)
+    survival = np.exp(-1.0 / np.where(np.isfinite(lifetime), lifetime, np.inf))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e = (a + b - 1.0) / (a - 1.0) * survival
+        top = e / (1.0 + e)
+    return np.where(np.asarray(age_days) < 1, 0.0, np.where(np.asarray(a) <= 1.0, 1.0, top))
+
+
+def old_share_reachable(
+    target_share: ArrayLike, age_days: ArrayLike, r: ArrayLike, a: ArrayLike, b: ArrayLike,
+    lifetime_days: ArrayLike = float("inf"),
+) -> Any:  # fmt: skip
+    """Whether some α gives ``target_share`` (elementwise): below 1, and 0 or below the
+    supremum ``max_old_share``. ``check_old_share`` raises where this is false."""
+    top = max_old_share(age_days, r, a, b, lifetime_days)
+    return np.logical_and(
+        np.less(target_share, 1.0),
+        np.logical_or(np.less_equal(target_share, 0.0), np.greater(top, target_share)),
+    )
 
 
 def check_old_share(
@@ -254,7 +276,12 @@ def check_old_share(
         )
 
 
-@lru_cache(maxsize=256)
+#: α's kept (a float each): enough for every path of a Monte Carlo plan and its baseline drawn
+#: with the same seed (montecarlo.MAX_PATHS = 4096 each), which share their BG/NBD draws.
+ALPHA_CACHE = 8192
+
+
+@lru_cache(maxsize=ALPHA_CACHE)
 def calibrate_alpha(
     target_share: float, age_days: float, r: float, a: float, b: float,
     lifetime_days: float = float("inf"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
+import numpy as np
 from pydantic import BaseModel, Field, field_validator, model_serializer, model_validator
 
 from .errors import ModelError
@@ -37,7 +38,7 @@ from .promotion_kinds import (  # noqa: F401  (re-exported: the scenario's promo
     check_stacking,
 )
 from .registry import PARAMS
-from .repurchase import check_old_share
+from .repurchase import check_old_share, old_share_reachable
 from .sections import (  # noqa: F401  (re-exported: the sections' building blocks)
     SHOWN_CHARS,
     WEEKDAYS,
@@ -302,8 +303,8 @@ class Repeat(_Section):
         have (the range of ``store.aov``)."""
         if self.spend_model == "gamma_gamma":
             lo, hi = PARAMS["store.aov"].lo, PARAMS["store.aov"].hi
-            mean = self.gg_p * self.gg_v / (self.gg_q - 1.0)
-            if not lo <= mean <= hi:
+            mean = gg_mean(self.gg_p, self.gg_q, self.gg_v)
+            if not gg_mean_ok(self.gg_p, self.gg_q, self.gg_v):
                 raise ModelError(
                     "gg_mean",
                     f"repeat: the Gamma-Gamma mean order value p·v/(q − 1) = {mean:.4g} yuan "
@@ -340,14 +341,14 @@ class Service(_Section):
 
     @model_validator(mode="after")
     def _hours(self) -> Service:
-        if self.end_hour <= self.start_hour:
+        if not self.end_hour > self.start_hour:
             raise ModelError(
                 "hours",
                 f"service: end_hour ({self.end_hour}) must be after start_hour ({self.start_hour})",
                 start=self.start_hour,
                 end=self.end_hour,
             )
-        if self.rt_max_s <= self.rt_ref_s:
+        if not self.rt_max_s > self.rt_ref_s:
             raise ModelError(
                 "rt_max",
                 f"service: rt_max_s ({self.rt_max_s:g}) must be above rt_ref_s ({self.rt_ref_s:g})",
@@ -405,7 +406,7 @@ class DSR(_Section):
 
     @model_validator(mode="after")
     def _industry(self) -> DSR:
-        if self.industry_max <= self.industry_mean:
+        if not self.industry_max > self.industry_mean:
             raise ModelError(
                 "industry",
                 f"dsr: industry_max ({self.industry_max:g}) must be above industry_mean "
@@ -549,7 +550,7 @@ class Scenario(_Section):
     def _consistent(self) -> Scenario:
         check_stacking(self.promotions, self.start_date)
         # MODEL.md §6.3: the silent path must carry a non-negative conversion.
-        if (c_sil := silent_conversion(self, self)) < 0:
+        if not (c_sil := silent_conversion(self, self)) >= 0:
             f = self.funnel
             product = f.inquiry_rate * f.inquiry_conversion
             raise ModelError(
@@ -568,6 +569,43 @@ class Scenario(_Section):
                         self.repeat.r, self.repeat.a, self.repeat.b,
                         float(self.repeat.lifetime_days))  # fmt: skip
         return self
+
+
+def gg_mean(p: Any, q: Any, v: Any) -> Any:
+    """The Gamma-Gamma mean repeat order value p·v/(q − 1) (elementwise; MODEL.md §6.6)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return p * v / (q - 1.0)
+
+
+def gg_mean_ok(p: Any, q: Any, v: Any) -> Any:
+    """Whether the Gamma-Gamma mean lies in the range of ``store.aov`` (elementwise)."""
+    lo, hi = PARAMS["store.aov"].lo, PARAMS["store.aov"].hi
+    mean = gg_mean(p, q, v)
+    return np.logical_and(lo <= mean, mean <= hi)
+
+
+def rules_hold(s: Scenario) -> Any:
+    """Every cross-field rule of ``Scenario`` on numbers, elementwise: True (or, for a Monte
+    Carlo batch whose drawn leaves are arrays, a boolean per path) where the validators above
+    accept the values. Each term is the condition its validator raises on: the campaign and
+    promotion days in order, the Gamma-Gamma mean in range, the service hours and response
+    times in order, the industry's best DSR above its mean, a non-negative silent-path
+    conversion and a reachable old-customer share. Rules on structure (audiences, stacking of
+    promotion days, tiers, prizes) are not numbers a draw moves: ``montecarlo.batch_refusal``
+    says when a draw touches them, and the draws are then validated one by one."""
+    ok: Any = np.True_
+    for c in s.traffic.campaigns:
+        ok = ok & np.greater_equal(c.end_day, c.start_day)
+    for promo in s.promotions:
+        ok = ok & np.greater_equal(promo.end_day, promo.start_day)
+    rp, sv, f = s.repeat, s.service, s.funnel
+    if rp.spend_model == "gamma_gamma":
+        ok = ok & gg_mean_ok(rp.gg_p, rp.gg_q, rp.gg_v)
+    ok = ok & np.greater(sv.end_hour, sv.start_hour) & np.greater(sv.rt_max_s, sv.rt_ref_s)
+    ok = ok & np.greater(s.dsr.industry_max, s.dsr.industry_mean)
+    ok = ok & np.greater_equal(silent_conversion(s, s), 0.0)
+    return ok & old_share_reachable(f.old_customer_share, s.store.age_days, rp.r, rp.a, rp.b,
+                                    rp.lifetime_days)  # fmt: skip
 
 
 def get_param(scenario: BaseModel, path: str) -> Any:

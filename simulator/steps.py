@@ -8,17 +8,17 @@ then traffic → service → funnel → referral → repeat → pull-forward →
 again under the ratings' feedback until it settles. Every daily column of ``Result.daily`` is
 read from these dataclasses through ``engine.COLUMNS``.
 
-Paths: mean mode has one deterministic path, and the arrays carry no path axis (the former
-``paths = 1`` axis was never used). Monte Carlo over P paths of parameter draws (CONTRACT.md,
-``simulate(..., paths=, seed=)``) will need: the draws as (P, 1) arrays where the steps read a
-scalar of ``plan`` today (so one ``Scenario`` carries all P values, or the steps take a draws
-table); a leading P axis through the steps that are already array code (traffic, funnel, basket,
-marketing, money: broadcasting), and explicit per-path work in the kernels that are not —
-``fulfilment.dispatch`` (a FIFO loop per day), ``repurchase.calibrate_alpha`` (a root per path),
-``promotions.stream_days`` (closed forms per basket, memoised), ``service.service_days`` (Erlang C
-per hour) and the membership ledgers (``lfilter`` along the last axis works as is); the feedback
-passes stopping when every path has settled; and ``engine.COLUMNS`` read per path (the central
-run into ``Result.daily``, the others into draws and bands).
+Paths: the deterministic run has one path and its arrays carry no path axis. A Monte Carlo
+over P paths of parameter draws (``engine.run_paths``) runs the chain on all paths at once: the
+batch's scenario holds each drawn value as a (P, 1) array (``montecarlo.Draws.batched``), each
+path's setup (calibration, offers, kernel, desks, ``membership.repeat_prep``) is computed on its
+own and stacked (``simulator.batch``), and the steps of ``engine.VECTORISED`` run on (P, T)
+arrays by broadcasting (branches on numbers are elementwise: ``simulator.vec``). The others —
+``members_step`` (the membership ledgers), ``fulfilment_step`` (the FIFO queue, a loop over
+days), ``referral_step`` (a recursive filter per path) and ``voucher_step`` when the plan has
+post-purchase vouchers — run path by path inside the batch (``Batch.per_path``), as do the
+service desks (Erlang C per hour: as fast per element path by path, and kinder to the cache).
+``tests/simulator/test_paths_equal_loop.py`` holds the batch to the loop to 1e-9.
 
 The equations are those of the mechanism modules the steps call (traffic, promotions, funnel,
 pricing, repurchase, membership, service, fulfilment, quality, finance); the steps add only the
@@ -111,10 +111,16 @@ class Kernel:
 
 def kernel_step(
     *, plan: Scenario, alpha_days: float, repeat_multiplier: float, pay_rate: float,
-    pay_rate_reference: float,
+    pay_rate_reference: float, daily: FloatArray | None = None,
 ) -> Kernel:  # fmt: skip
+    """``daily``: ΔE_L(k) for k = 1… at least the horizon when the caller has it
+    (``membership.repeat_prep``); the kernel is its first T days, the same numbers."""
     rp = plan.repeat
-    kernel = repeat_kernel(plan.horizon_days, rp.r, alpha_days, rp.a, rp.b, float(rp.lifetime_days))
+    horizon = plan.horizon_days
+    if daily is not None and daily.shape[-1] >= horizon:
+        kernel = daily[..., :horizon]
+    else:
+        kernel = repeat_kernel(horizon, rp.r, alpha_days, rp.a, rp.b, float(rp.lifetime_days))
     return Kernel(kernel, repeat_multiplier * (pay_rate / pay_rate_reference))
 
 
@@ -226,12 +232,15 @@ class Repeat:
 def repeat_step(
     *, plan: Scenario, reference: Scenario, new_gross: FloatArray, referred: FloatArray,
     cohort_weight: FloatArray, history_buyers: float, age_days: int, alpha_days: float,
-    offers: Offers, kernel: Kernel,
+    offers: Offers, kernel: Kernel, prep: membership.RepeatPrep | None = None,
 ) -> Repeat:  # fmt: skip
+    """``prep``: the run's ``membership.repeat_prep`` (what no pass changes), kept by the
+    engine's setup."""
+
     def base(new_buyers: FloatArray) -> membership.RepeatBase:
         return membership.repeat_orders(
             plan, reference, new_buyers * cohort_weight, referred, history_buyers, age_days,
-            alpha_days,
+            alpha_days, prep,
         )  # fmt: skip
 
     first = base(new_gross)
@@ -314,9 +323,9 @@ def voucher_step(
     by_promo: dict[int, FloatArray] = {}
     for i, share, face, valid, uplift, threshold in voucher_specs(plan, horizon):
         holders = orders_new * share
-        window = np.zeros(horizon)
-        window[: min(valid, horizon)] = kernel.kernel[: min(valid, horizon)]
-        base = np.concatenate(([0.0], np.convolve(holders, window)[: horizon - 1])) * kernel.scale
+        window = np.zeros(np.shape(kernel.kernel))
+        window[..., : min(valid, horizon)] = kernel.kernel[..., : min(valid, horizon)]
+        base = _lagged_convolution(holders, window) * kernel.scale
         extra = extra + uplift * base
         per_order = threshold_outcome(
             offers.repeat_list_value, offers.repeat_sigma, [(threshold, face)], Padding(0.0, 0.0)
@@ -325,6 +334,15 @@ def voucher_step(
         cost_all = cost_all + cost
         by_promo[i] = cost
     return Vouchers(extra, cost_all, by_promo)
+
+
+def _lagged_convolution(x: FloatArray, kernel: FloatArray) -> FloatArray:
+    """y_t = Σ_{c<t} x_c·kernel_{t−1−c}: each day's cohort acts from the next day on (along the
+    last axis; a batch of paths convolves each path with its own kernel)."""
+    if x.ndim == 1 and kernel.ndim == 1:
+        return np.concatenate(([0.0], np.convolve(x, kernel)[: x.shape[-1] - 1]))
+    x, kernel = np.broadcast_arrays(x, kernel)
+    return np.stack([_lagged_convolution(a, k) for a, k in zip(x, kernel, strict=True)])
 
 
 @dataclass(frozen=True)
@@ -465,12 +483,13 @@ def shipping_step(
         o_new * offers.new.free_shipping + o_rep * offers.repeat.free_shipping + card_free_orders,
     )
     share = plan.store.paid_shipping_share
-    if offers.paying_new == offers.paying_repeat == share:
+    same = np.logical_and(offers.paying_new == offers.paying_repeat, offers.paying_repeat == share)
+    if np.all(same):
         paying = share * (orders - free_shipped)
-    else:  # those who still pay: fewer, where the fee turned payers away
-        paying = (offers.paying_new * o_new + offers.paying_repeat * o_rep) * safe_ratio(
-            orders - free_shipped, orders
-        )
+    else:  # those who still pay: fewer, where the fee turned payers away (path by path)
+        paying = np.where(same, share * (orders - free_shipped), (
+            offers.paying_new * o_new + offers.paying_repeat * o_rep
+        ) * safe_ratio(orders - free_shipped, orders))  # fmt: skip
     return Shipping(free_shipped, paying, plan.store.shipping_fee * share * free_shipped)
 
 
@@ -530,7 +549,7 @@ def marketing_step(
     return Marketing(
         share=share,
         campaign_share=camp_share,
-        ad_spend=np.full(plan.horizon_days, t.paid_search.budget_per_day + t.display.budget_per_day),
+        ad_spend=np.zeros(plan.horizon_days) + (t.paid_search.budget_per_day + t.display.budget_per_day),
         affiliate_commission=t.affiliate.commission_rate * gmv_new * share["affiliate"],
         campaign_cost=campaign_cost,
         reminder_cost=placed * payment.reminders_per_order * payment.unit_reminder_cost,

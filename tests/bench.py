@@ -30,6 +30,14 @@
   (a new value each time), timed from the key to the page settled, beside a one-slider page's,
   medians of interleaved rounds, and each page's ratio to the one-slider page (the aim is at
   most 3×); see ``tests/slider_settle.py``. Skipped without chromium.
+- ``monte_carlo_1000_paths_365d``: ``simulate(..., paths=1000, seed=0)`` of the app's default
+  shop over 365 days (the deterministic run and 1,000 paths of parameter draws), beside one
+  deterministic 365-day run of the same shop, medians of interleaved repetitions, and
+  ``monte_carlo_1000_paths_vs_one_run``, their ratio (issue 19 item 7: at most 30×). Each
+  Monte Carlo repetition draws with a new seed, so no path's calibrated α comes from the cache
+  (``repurchase.calibrate_alpha``), as after any change of the scenario; the deterministic
+  run, repeated unchanged, reads its α from the cache (~3 ms of a cold run).
+  ``python tests/bench.py montecarlo`` prints these alone.
 - ``tornado_default_*``: ``simulator.sensitivity.tornado`` on the app's default shop (the
   preset the app opens with), the plan being the baseline (``_level``: one scenario) and a plan
   that changes the paid-search budget (``_change``: plan and baseline), with the runs made and
@@ -153,6 +161,7 @@ def main() -> None:
 
     fit_benchmarks()
     link_benchmarks()
+    montecarlo_benchmarks()
     sensitivity_benchmarks()
     decide_benchmarks()
 
@@ -171,6 +180,22 @@ def main() -> None:
         from tests.slider_settle import slider_settle_benchmarks
 
         slider_settle_benchmarks()
+
+
+def montecarlo_benchmarks(repeat: int = 3) -> None:
+    from simulator import load_preset, set_param, simulate
+    from ui.state import DEFAULT_PRESET
+
+    base = set_param(load_preset(DEFAULT_PRESET), "horizon_days", 365)
+    seeds = iter(range(1, 1000))  # a new seed each time: no path's α is already known
+
+    t_one, t_mc = interleaved_medians(
+        [lambda: simulate(base), lambda: simulate(base, paths=1000, seed=next(seeds))],
+        repeat=repeat,
+    )
+    print(f"monte_carlo_one_run_365d: {t_one * 1e3:.2f} ms")
+    print(f"monte_carlo_1000_paths_365d: {t_mc:.3f} s")
+    print(f"monte_carlo_1000_paths_vs_one_run: {t_mc / t_one:.1f} x")
 
 
 def sensitivity_benchmarks() -> None:
@@ -261,6 +286,8 @@ def fit_benchmarks() -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["sensitivity"]:
         sensitivity_benchmarks()
+    elif sys.argv[1:] == ["montecarlo"]:
+        montecarlo_benchmarks()
     elif sys.argv[1:] == ["decide"]:
         decide_benchmarks()
     else:
