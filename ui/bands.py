@@ -32,10 +32,11 @@ from simulator import Result
 from simulator.montecarlo import BAND_COLUMNS, Outlook, outlook
 
 #: The default path count. [ASSUMPTION, measured] Chosen so a rerun that must recompute stays
-#: under a second: today's engine runs paths one by one, measured on this 2-core machine at
-#: 0.37 s for 32 paths of the default 180-day shop (11.6 ms a path; 64 paths took 0.61 s). An
-#: edit of the baseline recomputes both the baseline and the plan, 2 × 0.37 s = 0.74 s at 32;
-#: 64 would take 1.2 s. Raise it once ``engine.run_paths`` is vectorised over paths.
+#: under a second. With paths run one by one it was 0.37 s for 32 paths of the default 180-day
+#: shop; with the batched engine (``engine.run_paths``, 128 paths a batch) an edit of the
+#: baseline, which recomputes both the baseline and the plan, took 0.5 s at 32 paths and
+#: 0.8 s at 64 on this 2-core machine under other jobs' load (load 2): 32 keeps the margin the
+#: Compare page needs, where every scenario is recomputed.
 PATHS_DEFAULT = 32
 #: The path counts the sidebar offers (a link's ``paths`` must be one of them).
 PATH_CHOICES: tuple[int, ...] = (8, 16, 32, 64, 128, 256, 512, 1024)
@@ -45,8 +46,8 @@ SEED_DEFAULT = 0
 #: 2^53; 2^31 − 1 keeps a seed short in a link (the engine takes up to 2^63 − 1).
 SEED_MAX = 2**31 - 1
 #: A run that must compute more paths than this (summed over the scenarios not cached) shows a
-#: progress bar: [ASSUMPTION] about 1.5 s at the measured 11.6 ms a path; shorter runs show
-#: the page's spinner only.
+#: progress bar: [ASSUMPTION] about a second with the batched engine (~6 ms a path of the
+#: default shop under load); shorter runs show the page's spinner only.
 PROGRESS_FROM = 128
 #: The quantiles of a fan chart and of the exports' daily bands.
 QUANTILES: tuple[float, ...] = (0.1, 0.25, 0.5, 0.75, 0.9)

@@ -47,13 +47,12 @@ FRACTIONS = frozenset({"conversion_rate"})
 CHART_ROWS = 15
 #: Parameters in the Sobol analysis: the top of the tornado.
 SOBOL_PARAMS = 10
-#: Sample sizes offered, and the default. With today's engine (paths run one by one: ~11 ms of
-#: CPU a run of the default 180-day shop, ~23 ms wall on this 2-core machine under the other
-#: sessions' load) 10 parameters at n = 128 were 128 × 12 × 2 = 3,072 runs: 71 s wall (41 s
-#: CPU); n = 64 halves that, under a minute even under load (``python tests/bench.py
-#: sensitivity``). Raise it once ``engine.run_paths`` is vectorised over paths.
+#: Sample sizes offered, and the default. 10 parameters at n = 128 are 128 × 12 × 2 = 3,072
+#: runs: 71 s wall with paths run one by one, 13 s with the batched engine (``engine.run_paths``)
+#: on this 2-core machine under other jobs' load — well under a minute (``python tests/bench.py
+#: sensitivity``).
 SOBOL_NS = (8, 16, 32, 64, 128, 256)
-SOBOL_N = 64
+SOBOL_N = 128
 SOBOL_SEED = 7
 #: The bootstrap confidence level of the Sobol intervals.
 CONFIDENCE = 0.9
