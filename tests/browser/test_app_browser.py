@@ -204,7 +204,8 @@ def test_excel_export_downloads_a_workbook_pandas_opens(
     path = tmp_path / "results.xlsx"
     info.value.save_as(path)
     book = pd.read_excel(path, sheet_name=None)
-    assert list(book) == [t("xl.comparison", "en"), "Baseline", "Plan"]
+    # ranges are on by default: their sheet follows the comparison
+    assert list(book) == [t("xl.comparison", "en"), t("band.table", "en"), "Baseline", "Plan"]
     gmv = column_label("gmv", "en")  # the sheets speak the user's language (GMV (yuan))
     assert len(book["Plan"]) == 180 and (book["Plan"][gmv] > 0).all()
     assert_no_exception(page)
@@ -260,7 +261,7 @@ def test_workspace_file_and_report_round_trip_across_browsers(
         expect_cards(second, before)
         second.get_by_role("link", name=t("page.compare", "en")).click()
         wait_for_app_idle(second)
-        expect(second.locator('[data-testid="stDataFrame"]')).to_be_visible()
+        expect(second.locator('[data-testid="stDataFrame"]').first).to_be_visible()  # + ranges
         names = second.get_by_role("textbox", name=t("cmp.rename", "en"), exact=True)
         expect(names).to_have_count(3)
         assert [n.input_value() for n in names.all()] == ["Baseline", "Plan", preset]
