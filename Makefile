@@ -70,8 +70,13 @@ system-deps:
 		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
 	fi
 
+# Everything but the browser tests on two workers (pytest-xdist), then the browser tests on one
+# (they share a server per session and drive chromium); both always run, and either failing fails.
 test: $(DEV_STAMP) system-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@$(PY) -m pytest tests --ignore=tests/browser -n $(FAST_WORKERS) $(PYTEST_ARGS); units=$$?; \
+	$(PY) -m pytest tests/browser $(PYTEST_ARGS); browser=$$?; \
+	echo "make test: model, ui and AppTest tiers exit $$units; browser tier exit $$browser"; \
+	[ $$units -eq 0 ] && [ $$browser -eq 0 ]
 
 # The quick tiers for every edit: model, ui and AppTest tests, without the ones marked slow (the
 # long hypothesis runs and whole-app AppTest sweeps, which `make test` still runs).
