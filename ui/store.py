@@ -34,7 +34,7 @@ Rules (issue 22, "Security"):
   published: expired data is deleted, not hidden.
 
 Errors are typed: ``UnknownCode`` (a ``KeyError``), ``WrongToken`` (a ``PermissionError``) and
-``StoreRefused`` (a ``ValueError``), each with a ``code`` the UI translates (``store.err.<code>``
+``StoreRefused`` (a ``ValueError``), each with a ``code`` the UI translates (``storage.err.<code>``
 in ui/i18n/workspace.py) and ``params`` for its message.
 
 Schema: SQLAlchemy Core tables, one ``schema_version`` table and ``MIGRATIONS`` (version n is
@@ -62,7 +62,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy.engine import Connection, Engine
 
-from ui.share import MAX_JSON_BYTES, MAX_NAME_CHARS, clean_name, read_workspace_file
+from ui.share import MAX_JSON_BYTES, MAX_NAME_CHARS, PLAN_KEY, clean_name, read_workspace_file
 from ui.share import workspace_to_json as _ws_json
 
 #: Environment variables (CONTRACT.md).
@@ -101,11 +101,13 @@ ROOM_CODE_CHARS = 8
 
 PREDICTION_FORMAT = "shop-whatif/prediction"
 Kind = Literal["plan", "prediction"]
+__all__ = ["PLAN_KEY", "Store", "StoreError", "StoreRefused", "UnknownCode", "WrongToken",
+           "open_store"]  # fmt: skip
 
 
 # ---------------------------------------------------------------------------- errors
 class StoreError(Exception):
-    """A refused storage request; ``code`` names it for translation (``store.err.<code>``),
+    """A refused storage request; ``code`` names it for translation (``storage.err.<code>``),
     ``params`` fill the message."""
 
     def __init__(self, code: str, message: str, **params: Any) -> None:
@@ -283,14 +285,15 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
-def _name(value: Any, limit: int, code: str) -> str:
-    """A name cleaned like a scenario's (``clean_name``), 1..limit characters."""
-    if not isinstance(value, str):
-        raise StoreRefused(code, "a name must be text", limit=limit)
-    cleaned = clean_name(value)
-    if not 1 <= len(cleaned) <= limit:
-        raise StoreRefused(code, f"a name has 1 to {limit} characters", limit=limit)
-    return cleaned
+def _name(value: Any, limit: int) -> str | None:
+    """A name cleaned like a scenario's (``clean_name``) if it has 1..limit characters, else
+    ``None``."""
+    cleaned = clean_name(value) if isinstance(value, str) else ""
+    return cleaned if 1 <= len(cleaned) <= limit else None
+
+
+def _bad_name(limit: int) -> StoreRefused:
+    return StoreRefused("bad_name", f"a name has 1 to {limit} characters", limit=limit)
 
 
 def canonical_workspace(workspace_json: str | bytes) -> str:
@@ -409,7 +412,9 @@ class Store:
     # -------------------------------------------------------------------- plans
     def publish(self, name: str, workspace_json: str | bytes) -> str:
         """Store a workspace under a name; its code (12 URL-safe characters) opens ``/?s=<code>``."""
-        cleaned = _name(name, MAX_NAME_CHARS, "bad_name")
+        cleaned = _name(name, MAX_NAME_CHARS)
+        if cleaned is None:
+            raise _bad_name(MAX_NAME_CHARS)
         text = canonical_workspace(workspace_json)
         self.purge_expired()
         now = self.clock()
@@ -445,7 +450,10 @@ class Store:
     # -------------------------------------------------------------------- rooms: trainer
     def create_room(self, title: str) -> Room:
         """Open a room; its trainer token is returned once and kept only as a digest."""
-        cleaned = _name(title, MAX_TITLE_CHARS, "bad_title")
+        cleaned = _name(title, MAX_TITLE_CHARS)
+        if cleaned is None:
+            raise StoreRefused("bad_title", f"a title has 1 to {MAX_TITLE_CHARS} characters",
+                               limit=MAX_TITLE_CHARS)  # fmt: skip
         self.purge_expired()
         now = self.clock()
         token = secrets.token_urlsafe(TOKEN_BYTES)
@@ -522,7 +530,9 @@ class Store:
     def join(self, code: str, display_name: str) -> str:
         """Join a room under a display name (unique in the room); returns the student's id, the
         secret their later calls need."""
-        cleaned = _name(display_name, MAX_NAME_CHARS, "bad_name")
+        cleaned = _name(display_name, MAX_NAME_CHARS)
+        if cleaned is None:
+            raise _bad_name(MAX_NAME_CHARS)
         sid = secrets.token_urlsafe(SID_BYTES)
         with _writing(self.engine) as conn:
             row = self._room(conn, code, lock=True)  # the lock makes the head count exact
