@@ -491,3 +491,24 @@ def test_trainer_tokens_and_student_ids_are_not_stored(store: Store) -> None:
         dump = repr(conn.execute(sa.select(store_mod.rooms)).all())
         dump += repr(conn.execute(sa.select(store_mod.students)).all())
     assert room.trainer_token not in dump and sid not in dump
+
+
+def test_concurrent_joins_never_overfill_a_room(store: Store, monkeypatch) -> None:
+    """Twelve students joining at once into a room of five: exactly five get in (the head count
+    and the insert are one transaction holding the room's lock)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(store_mod, "MAX_STUDENTS", 5)
+    room = store.create_room("r")
+
+    def join(i: int) -> str:
+        try:
+            store.join(room.code, f"s{i}")
+            return "in"
+        except StoreRefused as exc:
+            return exc.code
+
+    with ThreadPoolExecutor(6) as pool:
+        got = list(pool.map(join, range(12)))
+    assert got.count("in") == 5 and got.count("room_full") == 7
+    assert store.room_info(room.code).students == 5
