@@ -1,7 +1,8 @@
 # Shop What-If / 店铺推演 — build, test and run entry points.
 #
 #   make run     start the app on http://localhost:8501
-#   make test    the whole suite: unit, AppTest and browser (Playwright + Debian chromium)
+#   make test    the whole suite: unit, AppTest and browser (Playwright + Debian chromium), the
+#                storage tests on SQLite and on a PostgreSQL server (Debian postgresql)
 #   make test-fast  the unit and AppTest tiers without the tests marked slow (minutes, no browser)
 #   make bench   benchmark figures as plain "name: value unit" lines
 #   make lint    ruff check + ruff format --check
@@ -26,9 +27,10 @@ DEV_HASH := $(shell cat requirements.txt requirements-dev.txt 2>/dev/null | sha2
 RUNTIME_STAMP := $(VENV)/.stamp-runtime-$(RUNTIME_HASH)
 DEV_STAMP := $(VENV)/.stamp-dev-$(DEV_HASH)
 
-# Debian packages the browser tests need; installed by `make test` only when missing.
+# Debian packages the browser tests and the storage tests (a real PostgreSQL server,
+# tests/ui/test_store.py) need; installed by `make test` only when missing.
 CHROMIUM := /usr/bin/chromium
-APT_PACKAGES := chromium fonts-noto-cjk
+APT_PACKAGES := chromium fonts-noto-cjk postgresql
 
 .PHONY: help run test test-fast bench lint system-deps venv
 
@@ -63,6 +65,7 @@ system-deps:
 	@missing=""; \
 	if [ ! -x $(CHROMIUM) ] || ! dpkg -s chromium >/dev/null 2>&1; then missing="$$missing chromium"; fi; \
 	if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then missing="$$missing fonts-noto-cjk"; fi; \
+	if ! dpkg -s postgresql >/dev/null 2>&1; then missing="$$missing postgresql"; fi; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:$$missing (needs root)"; \
 		sudo=""; if [ "$$(id -u)" -ne 0 ]; then sudo="sudo"; fi; \

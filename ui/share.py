@@ -76,6 +76,8 @@ MAX_JSON_BYTES = 512 * 1024
 MAX_INT_DIGITS = 20
 #: Query-string keys of a share link.
 WS_KEY, LANG_KEY, PAGE_KEY = "ws", "lang", "page"
+#: The query-string key of a published plan's short link (``/?s=<code>``, ui/store.py).
+PLAN_KEY = "s"
 LANGS = ("zh", "en")
 
 

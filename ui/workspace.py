@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 from pydantic import ValidationError
@@ -26,6 +26,8 @@ from ui.i18n import t
 from ui.share import (
     LINK_BUDGET,
     MAX_NAME_CHARS,
+    PAGE_KEY,
+    PLAN_KEY,
     WS_KEY,
     Entry,
     ShareError,
@@ -38,6 +40,9 @@ from ui.share import (
     workspace_to_json,
 )
 from ui.text import plain
+
+if TYPE_CHECKING:  # ui.store imports SQLAlchemy (~0.15 s): only when the library is used
+    from ui.store import Store
 
 log = logging.getLogger("shop_whatif")
 
@@ -141,26 +146,82 @@ def apply(ws: Workspace, lang: str) -> None:
 
 
 def open_shared(pages: Mapping[str, st.Page]) -> None:
-    """In ``app.py``: load a share link of the URL into the session, once, and open its page."""
+    """In ``app.py``: load a share link (``?ws=``) or a published plan (``?s=<code>``,
+    ``ui.store``) of the URL into the session, once, and open its page."""
     params = st.query_params
-    if WS_KEY not in params:
+    if WS_KEY in params:
+        payload = params[WS_KEY]
+    elif PLAN_KEY in params:
+        payload = f"{PLAN_KEY}:{params[PLAN_KEY]}"
+    else:
         return
-    payload = params[WS_KEY]
     if st.session_state.get(OPENED) == payload:
         return
     st.session_state[OPENED] = payload
     lang = state.lang()
-    try:
-        link = decode_link({k: params[k] for k in params})
-    except ShareError as exc:
-        state.flash(t(f"share.err.{exc.code}", lang))
-        return
-    apply(link.workspace, lang)
-    state.set_ranges(link.ranges)  # a link without them: the defaults
-    range_problems(link.range_problems, lang)
-    page = pages.get(f"{link.page}.py") if link.page else None
+    if WS_KEY in params:
+        try:
+            link = decode_link({k: params[k] for k in params})
+        except ShareError as exc:
+            state.flash(t(f"share.err.{exc.code}", lang))
+            return
+        ws, ranges, problems, page_stem = (
+            link.workspace,
+            link.ranges,
+            link.range_problems,
+            link.page,
+        )
+    else:
+        opened = _open_published(params[PLAN_KEY], lang)
+        if opened is None:
+            return
+        ws, ranges, problems = opened
+        page_stem = params.get(PAGE_KEY)
+    apply(ws, lang)
+    state.set_ranges(ranges)  # a link without them: the defaults
+    range_problems(problems, lang)
+    page = pages.get(f"{page_stem}.py") if page_stem else None
     if page is not None:
         router.switch(page)  # keeps the query string (``lang`` is bound to a widget)
+
+
+def library() -> Store | None:
+    """The plan library (``ui.store``; one per database for the server's life), or ``None``
+    when it cannot be opened (logged; the caller says so in words)."""
+    try:
+        from ui.store import default_url
+
+        return _library(default_url())
+    except Exception:  # a bad DATABASE_URL, a server down, a data directory not writable
+        log.exception("the plan library could not be opened")
+        return None
+
+
+@st.cache_resource(show_spinner=False)
+def _library(url: str) -> Store:
+    from ui.store import open_store
+
+    return open_store(url)
+
+
+def _open_published(code: str, lang: str) -> tuple[Workspace, bands.Ranges, tuple[str, ...]] | None:
+    """The workspace published under ``code``, or ``None`` with the reason flashed in words."""
+    from ui.store import StoreError
+
+    lib = library()
+    if lib is None:
+        state.flash(t("storage.err.unavailable", lang))
+        return None
+    try:
+        return read_workspace_file(lib.load(code))
+    except StoreError as exc:
+        state.flash(t(f"storage.err.{exc.code}", lang, **exc.params))
+    except ShareError as exc:  # stored before a rule tightened: said like a bad link
+        state.flash(t(f"share.err.{exc.code}", lang))
+    except Exception:
+        log.exception("a published plan could not be read")
+        state.flash(t("storage.err.unavailable", lang))
+    return None
 
 
 def draw_share(container, lang: str, page: str, url_path: str) -> None:
@@ -194,21 +255,71 @@ def draw_share(container, lang: str, page: str, url_path: str) -> None:
                 width="stretch",
                 on_click="ignore",
             )
-            return
-        # The choice outlives runs that do not draw the sidebar (a page's hand-over, router.py):
-        # kept by the toggle's callback, which runs even then.
-        st.session_state.setdefault(PROJECTOR, st.session_state.get(PROJECTOR_KEPT, False))
-        projector = st.toggle(t("share.projector", lang), key=PROJECTOR, on_change=_keep_projector,
-                              help=t("share.projector_help", lang))  # fmt: skip
-        if projector:
-            url += f"&{SIDEBAR_KEY}=0"
-        link_box(url, lang)
-        st.caption(t("share.help", lang, n=len(url)))
-        st.image(link_qr_png(url, scale=QR_SCALE), caption=t("share.qr_caption", lang),
-                 alt=t("share.qr_alt", lang), output_format="PNG")  # fmt: skip
-        if st.button(t("share.qr_big", lang), icon=":material/qr_code_2:", key="share_qr_big",
-                     width="stretch"):  # fmt: skip
-            _big_qr(url, lang)
+        else:
+            _draw_link(url, lang)
+        draw_publish(base, lang)
+
+
+def _draw_link(url: str, lang: str) -> None:
+    """The link box, its QR code and the projector option."""
+    # The choice outlives runs that do not draw the sidebar (a page's hand-over, router.py):
+    # kept by the toggle's callback, which runs even then.
+    st.session_state.setdefault(PROJECTOR, st.session_state.get(PROJECTOR_KEPT, False))
+    projector = st.toggle(t("share.projector", lang), key=PROJECTOR, on_change=_keep_projector,
+                          help=t("share.projector_help", lang))  # fmt: skip
+    if projector:
+        url += f"&{SIDEBAR_KEY}=0"
+    link_box(url, lang)
+    st.caption(t("share.help", lang, n=len(url)))
+    st.image(link_qr_png(url, scale=QR_SCALE), caption=t("share.qr_caption", lang),
+             alt=t("share.qr_alt", lang), output_format="PNG")  # fmt: skip
+    if st.button(t("share.qr_big", lang), icon=":material/qr_code_2:", key="share_qr_big",
+                 width="stretch"):  # fmt: skip
+        _big_qr(url, lang)
+
+
+#: The name field and the published plan of this session (its code and the name given).
+PUBLISH_NAME, PUBLISHED = "publish_name", "_published"
+
+
+def draw_publish(base: str, lang: str) -> None:
+    """Publish / 发布: store the session's workspace in the plan library (``ui.store``) under a
+    name and show its short link ``/?s=<code>``, which restores it like the long link. The link
+    is a snapshot: later edits need another publish."""
+    st.divider()
+    st.text_input(t("storage.publish_name", lang), key=PUBLISH_NAME, max_chars=MAX_NAME_CHARS,
+                  placeholder=state.name_of(state.PLAN, lang),
+                  help=t("storage.publish_help", lang))  # fmt: skip
+    # In the button's callback: it runs even on a run that does not draw the sidebar (a page's
+    # hand-over, router.py), where the click itself would be lost.
+    st.button(t("storage.publish", lang), icon=":material/cloud_upload:", key="publish_btn",
+              width="stretch", on_click=_publish, args=(lang,))  # fmt: skip
+    published = st.session_state.get(PUBLISHED)
+    if isinstance(published, str):  # a catalogue text: why it failed
+        st.error(published, icon=":material/cloud_off:")
+    elif published:
+        code, shown_name = published
+        link_box(f"{base}/?{PLAN_KEY}={code}", lang)
+        st.caption(t("storage.published", lang, name=plain(shown_name)))
+
+
+def _publish(lang: str) -> None:
+    """The Publish button's callback: the code and name published, or the reason in words."""
+    from ui.store import StoreError
+
+    name = str(st.session_state.get(PUBLISH_NAME) or "").strip() or state.name_of(state.PLAN, lang)
+    lib = library()
+    if lib is None:
+        st.session_state[PUBLISHED] = t("storage.err.unavailable", lang)
+        return
+    try:
+        code = lib.publish(name, workspace_to_json(current(lang), state.ranges()))
+        st.session_state[PUBLISHED] = (code, lib.plan_name(code))
+    except StoreError as exc:
+        st.session_state[PUBLISHED] = t(f"storage.err.{exc.code}", lang, **exc.params)
+    except Exception:
+        log.exception("publishing failed")
+        st.session_state[PUBLISHED] = t("storage.err.unavailable", lang)
 
 
 def _panel(container, label: str, icon: str, key: str):

@@ -239,6 +239,11 @@ def _problem_codes() -> set[str]:
     return raised_codes({"Problem": 0, "_warn": 1, "_refuse": 0, "WorkerError": 0})
 
 
+def _store_codes() -> set[str]:
+    """Every code of ``ui.store``'s typed errors (UnknownCode, WrongToken, StoreRefused)."""
+    return raised_codes({"UnknownCode": 0, "WrongToken": 0, "StoreRefused": 0}, roots=("ui",))
+
+
 def _share_codes() -> set[str]:
     """Every code of ``ShareError`` (a share link or a workspace file that cannot be read)."""
     return raised_codes({"ShareError": 0})
@@ -337,6 +342,9 @@ FAMILIES: tuple[Family, ...] = (
         "files.err.{}",
         lambda: _share_codes() - {"too_long", "file"},  # a link's length; the CLI's own file
         "a workspace file that cannot be read: ShareError.code",
+    ),
+    Family(
+        "storage.err.{}", _store_codes, "the plan library and rooms: ui.store's StoreError.code"
     ),
     # membership, DSR
     Family("mb.{}_about", _schemes, "Membership page: a scheme's tab"),

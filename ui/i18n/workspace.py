@@ -1,11 +1,11 @@
-"""The workspace: scenario files, share links and their errors, undo/redo.
+"""The workspace: scenario files, share links and their errors, undo/redo, the plan library.
 
-Prefixes: ``files.*``, ``share.*``, ``undo.*``.
-Used by ui/workspace.py, ui/share.py, ui/undo.py, ui/state.py."""
+Prefixes: ``files.*``, ``share.*``, ``undo.*``, ``storage.*``.
+Used by ui/workspace.py, ui/share.py, ui/undo.py, ui/state.py, ui/store.py."""
 
 from __future__ import annotations
 
-PREFIXES = ("files", "share", "undo")
+PREFIXES = ("files", "share", "undo", "storage")
 
 KEYS: dict[str, tuple[str, str]] = {
     "files.title": ("方案文件与导出", "Files and exports"),
@@ -177,5 +177,81 @@ KEYS: dict[str, tuple[str, str]] = {
         "侧栏的“撤销”(Ctrl+Z)可以整体撤回这次应用;改过的输入框标有“来自你的数据”。",
         "Undo in the sidebar (Ctrl+Z) takes the whole Apply back; the inputs it changed are "
         "marked “from your data”.",
+    ),
+    # the plan library and rooms (ui/store.py): storage.err.<StoreError.code>
+    "storage.publish": ("发布", "Publish"),
+    "storage.publish_name": ("发布名称", "Name to publish under"),
+    "storage.publish_help": (
+        "把当前工作区的全部方案保存到服务器,得到一个短链接(/?s=…),打开时还原方案,和上面的长链接一样。"
+        "发布的是此刻的快照:之后的修改需要重新发布。留空则使用方案的名称。",
+        "Stores every scenario of the workspace on the server and gives a short link (/?s=…) "
+        "that restores them like the long link above. It is a snapshot of this moment: later "
+        "edits need another publish. Empty: the plan's name.",
+    ),
+    "storage.published": (
+        "已发布为“{name}”。这个短链接打开发布时的方案快照。",
+        "Published as “{name}”. This short link opens the scenarios as they were when published.",
+    ),
+    "storage.err.unavailable": (
+        "方案库暂时无法使用(服务器的存储出错);长链接和方案文件照常可用。",
+        "The plan library is unavailable right now (the server's storage failed); long links and "
+        "workspace files still work.",
+    ),
+    "storage.err.unknown_plan": (
+        "没有找到这个短链接的方案:链接可能不完整,或方案已过期被删除。已打开当前方案。",
+        "No published plan has this short link: the link may be cut short, or the plan expired "
+        "and was deleted. Your current scenarios are open.",
+    ),
+    "storage.err.unknown_room": (
+        "没有找到这个课堂:请检查课堂代码,课堂也可能已结束并被删除。",
+        "No room has this code: check the code; the room may also have ended and been deleted.",
+    ),
+    "storage.err.wrong_token": (
+        "只有培训师本人的链接可以这样做。",
+        "Only the trainer's own link can do this.",
+    ),
+    "storage.err.not_member": (
+        "你还没有加入这个课堂,请先用显示名称加入。",
+        "You have not joined this room; join it with a display name first.",
+    ),
+    "storage.err.not_revealed": (
+        "培训师公布之前,看不到其他人的提交。",
+        "Other people's submissions are hidden until the trainer reveals them.",
+    ),
+    "storage.err.bad_name": (
+        "名称需要 1 到 {limit} 个字符。",
+        "A name needs 1 to {limit} characters.",
+    ),
+    "storage.err.bad_title": (
+        "课堂标题需要 1 到 {limit} 个字符。",
+        "A room's title needs 1 to {limit} characters.",
+    ),
+    "storage.err.name_taken": (
+        "课堂里已经有人用了这个名称,请换一个。",
+        "Someone in the room already has this name; choose another.",
+    ),
+    "storage.err.room_full": (
+        "这个课堂已满(最多 {limit} 名学员)。",
+        "This room is full (at most {limit} students).",
+    ),
+    "storage.err.room_closed": (
+        "培训师已关闭这个课堂,不再接受加入或提交。",
+        "The trainer has closed this room: it takes no more joins or submissions.",
+    ),
+    "storage.err.too_fast": (
+        "提交太频繁:每分钟最多 {limit} 次,请稍后再试。",
+        "Too many submissions: at most {limit} a minute; try again shortly.",
+    ),
+    "storage.err.too_many": (
+        "你在这个课堂的提交已达上限({limit} 次)。",
+        "You have reached the most submissions a room keeps ({limit}).",
+    ),
+    "storage.err.too_big": (
+        "提交的内容太大,未保存。",
+        "The submission is too large and was not stored.",
+    ),
+    "storage.err.bad_prediction": (
+        "预测需要一个有限的数值,未保存。",
+        "A prediction needs a finite number; it was not stored.",
     ),
 }
