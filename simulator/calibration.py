@@ -880,3 +880,9 @@ def apply_daily_fit(scenario: Scenario, fit: DailyFit, *, use_growth: bool) -> S
         out = set_param(out, "funnel.old_customer_share", fit.old_customer_share)
         fitted["funnel.old_customer_share"] = (fit.old_customer_share, fit.old_share_se)
     return with_fitted_uncertainty(out, fitted, "daily metrics")
+
+
+if __name__ == "__main__":  # python -m simulator.calibration fit FILE --calibration-end DATE
+    import runpy  # the command line lives in simulator.fitcli (it reads files: simulator.bigfile)
+
+    runpy.run_module("simulator.fitcli", run_name="__main__")
