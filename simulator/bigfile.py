@@ -352,9 +352,29 @@ def summarise_path(
     """Summarise the orders in the CSV or Parquet file at ``path`` out of core (see the module's
     docstring); ``mapping`` defaults to ``guess_mapping`` of its header. ``progress(stage,
     fraction)`` is called as the work goes (stages "transcode", "parse", "problems",
-    "summary"). ``ModelError`` "cal_end" for a calibration end outside the data, as the fit."""
+    "summary"). ``ModelError`` "cal_end" for a calibration end outside the data, as the fit.
+    ``prepare`` then ``summarise_prepared`` in a temporary directory removed at the end."""
+    with tempfile.TemporaryDirectory(prefix="shop-whatif-duck-") as tmp:
+        read = prepare(path, mapping, tmp, progress=progress, today=today)
+        if read.start is None:
+            return read
+        return summarise_prepared(tmp, read, calibration_end, observation_end, progress=progress)
+
+
+def prepare(
+    path: str | os.PathLike,
+    mapping: Mapping[str, str | None] | None,
+    workdir: str | os.PathLike,
+    *,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> BigSummary:
+    """The expensive half of ``summarise_path``: the file parsed, its problems counted and its
+    orders merged into one transaction per customer and day, kept in ``workdir`` (a DuckDB
+    database there) for ``summarise_prepared``, which a new calibration end then costs alone.
+    The result has no ``summary`` yet; ``start`` is None when nothing can be fitted."""
     progress = progress or _quiet
-    path = Path(path)
+    path, work = Path(path), Path(workdir)
     found = probe(path)
     mapping = dict(mapping) if mapping is not None else guess_mapping(found.columns, "orders")
     problems = mapping_problems(mapping, "orders")
@@ -363,23 +383,23 @@ def summarise_path(
     if problems:
         return BigSummary(None, None, None, None, 0, 0, problems, mapping)
     today = today or pd.Timestamp.now().date()
-    with tempfile.TemporaryDirectory(prefix="shop-whatif-duck-") as tmp:
-        work = Path(tmp)
-        source_path = path
-        if found.kind == "csv" and found.encoding != "UTF-8":
-            codec = next((c for _, c, lab in _BOMS if lab == found.encoding), "gb18030")
-            source_path = work / "utf8.csv"
-            _transcode(path, codec, source_path, progress)
-        con = _connect(work / "work.duckdb")
-        try:
-            return _summarise(con, source_path, found, mapping, calibration_end,
-                              observation_end, progress, today)  # fmt: skip
-        finally:
-            con.close()
+    source_path = path
+    if found.kind == "csv" and found.encoding != "UTF-8":
+        codec = next((c for _, c, lab in _BOMS if lab == found.encoding), "gb18030")
+        source_path = work / "utf8.csv"
+        _transcode(path, codec, source_path, progress)
+    (work / "work.duckdb").unlink(missing_ok=True)
+    con = _connect(work / "work.duckdb")
+    try:
+        return _prepare(con, source_path, found, mapping, progress, today)
+    finally:
+        con.close()
+        if source_path != path:
+            source_path.unlink(missing_ok=True)
 
 
-def _summarise(con, path: Path, found: Probe, mapping: dict, calibration_end, observation_end,
-               progress: Progress, today: dt.date) -> BigSummary:  # fmt: skip
+def _prepare(con, path: Path, found: Probe, mapping: dict, progress: Progress,
+             today: dt.date) -> BigSummary:  # fmt: skip
     source = _source_sql(path, found)
     _run(con, "CREATE TABLE parsed AS " + _parsed_sql(source, found.columns, mapping, today),
          "parse", progress)  # fmt: skip
@@ -418,8 +438,31 @@ def _summarise(con, path: Path, found: Probe, mapping: dict, calibration_end, ob
         problems.append(Problem("no_usable_rows"))
         return BigSummary(None, None, None, None, n_rows, dropped, problems, mapping, forms)
     start = pd.Timestamp(first_day)
-    obs = pd.Timestamp(observation_end).normalize() if observation_end is not None else None
-    obs = obs or pd.Timestamp(last_day)
+    _run(con, f"""
+      CREATE TABLE tx AS
+      SELECT cust, date_diff('day', DATE {_lit(start.date())}, d) AS day, sum(av) AS amount,
+        min(rn) AS rn
+      FROM parsed WHERE {keep} GROUP BY cust, d""", "summary", progress)  # fmt: skip
+    con.execute("DROP TABLE parsed")
+    return BigSummary(None, start, None, pd.Timestamp(last_day), n_rows, dropped, problems,
+                      mapping, int(forms))  # fmt: skip
+
+
+def summarise_prepared(
+    workdir: str | os.PathLike,
+    read: BigSummary,
+    calibration_end=None,
+    observation_end=None,
+    *,
+    progress: Progress | None = None,
+) -> BigSummary:
+    """``read`` (what ``prepare`` gave for ``workdir``) with its RFM summary for
+    ``calibration_end`` and ``observation_end`` (defaults: the last order's day)."""
+    progress = progress or _quiet
+    start, last = read.start, read.observation_end
+    if start is None or last is None:
+        raise ValueError("nothing was prepared to summarise")
+    obs = pd.Timestamp(observation_end).normalize() if observation_end is not None else last
     cal = pd.Timestamp(calibration_end).normalize() if calibration_end is not None else obs
     if not start <= cal <= obs:
         raise ModelError(
@@ -431,29 +474,31 @@ def _summarise(con, path: Path, found: Probe, mapping: dict, calibration_end, ob
             first=start.date().isoformat(),
             last=obs.date().isoformat(),
         )
-    s0, c, o = _lit(start.date()), (cal - start).days, (obs - start).days
-    _run(con, f"""
-      CREATE TABLE tx AS
-      SELECT cust, date_diff('day', DATE {s0}, d) AS day, sum(av) AS amount, min(rn) AS rn
-      FROM parsed WHERE {keep} GROUP BY cust, d""", "summary", progress)  # fmt: skip
-    _run(con, f"""
-      CREATE TABLE per AS
-      WITH t AS (
-        SELECT tx.*, min(day) OVER (PARTITION BY cust) AS first, min(rn) OVER (PARTITION BY cust)
-          AS seen FROM tx WHERE day <= {o})
-      SELECT seen, first,
-        count(*) FILTER (WHERE day > first AND day <= {c}) AS x,
-        coalesce(max(day) FILTER (WHERE day > first AND day <= {c}), first) - first AS t_x,
-        coalesce(sum(amount) FILTER (WHERE day > first AND day <= {c}), 0) AS spent,
-        count(*) FILTER (WHERE day > {c}) AS hold,
-        min(day) FILTER (WHERE day > first) AS nxt
-      FROM t GROUP BY cust, seen, first HAVING first <= {c}""", "summary", progress)  # fmt: skip
-    per = con.execute("SELECT first, x, t_x, spent, hold, nxt FROM per ORDER BY seen").fetchnumpy()
-    hist = con.execute(f"""
-      WITH t AS (SELECT day, min(day) OVER (PARTITION BY cust) AS first FROM tx
-                 WHERE day <= {o})
-      SELECT day, count(*) FROM t WHERE day > first AND first <= {c} GROUP BY day ORDER BY day
-      """).fetchall()  # fmt: skip
+    c, o = (cal - start).days, (obs - start).days
+    con = _connect(Path(workdir) / "work.duckdb")
+    try:
+        _run(con, f"""
+          CREATE OR REPLACE TEMP TABLE per AS
+          WITH t AS (
+            SELECT tx.*, min(day) OVER (PARTITION BY cust) AS first,
+              min(rn) OVER (PARTITION BY cust) AS seen FROM tx WHERE day <= {o})
+          SELECT seen, first,
+            count(*) FILTER (WHERE day > first AND day <= {c}) AS x,
+            coalesce(max(day) FILTER (WHERE day > first AND day <= {c}), first) - first AS t_x,
+            coalesce(sum(amount) FILTER (WHERE day > first AND day <= {c}), 0) AS spent,
+            count(*) FILTER (WHERE day > {c}) AS hold,
+            min(day) FILTER (WHERE day > first) AS nxt
+          FROM t GROUP BY cust, seen, first HAVING first <= {c}""", "summary", progress)  # fmt: skip
+        per = con.execute(
+            "SELECT first, x, t_x, spent, hold, nxt FROM per ORDER BY seen"
+        ).fetchnumpy()
+        hist = con.execute(f"""
+          WITH t AS (SELECT day, min(day) OVER (PARTITION BY cust) AS first FROM tx
+                     WHERE day <= {o})
+          SELECT day, count(*) FROM t WHERE day > first AND first <= {c} GROUP BY day
+          ORDER BY day""").fetchall()  # fmt: skip
+    finally:
+        con.close()
     first = np.asarray(per["first"], dtype=np.int64)
     x = np.asarray(per["x"], dtype=np.int64)
     spent = np.asarray(per["spent"], dtype=float)
@@ -473,7 +518,8 @@ def _summarise(con, path: Path, found: Probe, mapping: dict, calibration_end, ob
         next_gap=nxt_f - first,
         repeat_days=np.repeat(days, counts),
     )
-    return BigSummary(summary, start, cal, obs, n_rows, dropped, problems, mapping, int(forms))
+    return BigSummary(summary, start, cal, obs, read.rows, read.dropped, list(read.problems),
+                      dict(read.mapping), read.date_forms)  # fmt: skip
 
 
 def fit_path(path, mapping=None, calibration_end=None, observation_end=None, *,
