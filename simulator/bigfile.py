@@ -75,6 +75,8 @@ DIALECTS = {
 }
 
 Progress = Callable[[str, float], None]
+#: The stages a progress callback is told of, in order.
+STAGES = ("transcode", "parse", "problems", "summary")
 
 
 def _quiet(stage: str, fraction: float) -> None:
@@ -531,6 +533,48 @@ def fit_path(path, mapping=None, calibration_end=None, observation_end=None, *,
     return fit_summary(big.summary, big.start, big.calibration_end, big.observation_end), big
 
 
+def fit_prepared(workdir: str | os.PathLike, read: BigSummary, calibration_end=None, *,
+                 progress: Progress | None = None) -> RepeatFit:  # fmt: skip
+    """``summarise_prepared`` then ``calibration.fit_summary`` (what the page runs in its
+    worker once the file is prepared)."""
+    big = summarise_prepared(workdir, read, calibration_end, progress=progress)
+    return fit_summary(big.summary, big.start, big.calibration_end, big.observation_end)
+
+
+class ProgressFile:
+    """A progress callback that writes "stage fraction" to a small file (atomically), so a
+    process other than the one working can show it (``read_progress``)."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(f"{stage} {fraction:.4f}", encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+def read_progress(path: str | os.PathLike) -> tuple[str, float] | None:
+    """The last (stage, fraction) a ``ProgressFile`` wrote, None before the first."""
+    try:
+        stage, fraction = Path(path).read_text(encoding="utf-8").split()
+        return stage, float(fraction)
+    except (OSError, ValueError):
+        return None
+
+
+def is_summary(path: str | os.PathLike) -> bool:
+    """Whether the file's header has the summary's columns (``SUMMARY_COLUMNS``)."""
+    names = {c.strip().lower() for c in probe(path).columns}
+    return {c.lower() for c in SUMMARY_COLUMNS[1:]} <= names
+
+
+def fit_summary_file(path: str | os.PathLike) -> RepeatFit:
+    """A per-customer summary file (``read_summary``) fitted, its calibration end its own."""
+    summary, start, end = read_summary(path)
+    return fit_summary(summary, start, end, end)
+
+
 # --------------------------------------------------------------------------- summaries
 def rfm_sql(dialect: str = "spark", calibration_end: str = "1997-09-30") -> str:
     """``RFM_SQL`` (simulator/sql/rfm_summary.sql) in ``dialect`` ("spark", "hive",
@@ -622,5 +666,6 @@ def read_summary(path: str | os.PathLike) -> tuple[Summary, pd.Timestamp, pd.Tim
         x_holdout=np.zeros_like(x_i),
         next_gap=np.full(first.size, np.inf),
         repeat_days=np.repeat(first, 0),
+        tracked=False,
     )
     return summary, pd.Timestamp(start), pd.Timestamp(end.iloc[0])

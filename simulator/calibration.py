@@ -134,6 +134,9 @@ class Summary:
     x_holdout: IntArray  # repeat transactions after the calibration end
     next_gap: FloatArray  # days from the trial to the first repeat (inf when none, whole data)
     repeat_days: IntArray  # the day of every repeat transaction of these customers (whole data)
+    #: False for a summary computed elsewhere (a warehouse): no repeat days, no holdout, so no
+    #: tracking plot or repurchase curve can be drawn from it.
+    tracked: bool = True
 
 
 def summarise(tx: Transactions, calibration_end: int, observation_end: int) -> Summary:

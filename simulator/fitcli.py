@@ -24,7 +24,7 @@ import math
 import sys
 from pathlib import Path
 
-from .bigfile import SUMMARY_COLUMNS, fit_path, probe, read_summary
+from .bigfile import fit_path, is_summary, read_summary
 from .calibration import BGNBD_KEYS, GG_KEYS, RepeatFit, apply_repeat_fit, fit_summary
 from .errors import ModelError
 from .filecheck import FileProblem
@@ -35,12 +35,6 @@ WORKSPACE_FORMAT = "shop-whatif/workspace"
 WORKSPACE_VERSION = 1
 
 
-def _is_summary(path: Path) -> bool:
-    found = probe(path)
-    names = {c.strip().lower() for c in found.columns}
-    return {c.lower() for c in SUMMARY_COLUMNS[1:]} <= names
-
-
 def _number(v: float) -> float | None:
     return float(v) if math.isfinite(v) else None
 
@@ -49,7 +43,7 @@ def fit_file(path: Path, calibration_end: str | None, observation_end: str | Non
              *, progress=None) -> tuple[RepeatFit, dict]:  # fmt: skip
     """The fit of the orders or summary at ``path`` and what was read (rows, left out,
     problems as dicts)."""
-    if _is_summary(path):
+    if is_summary(path):
         summary, start, end = read_summary(path)
         if calibration_end is not None and str(end.date()) != str(calibration_end):
             raise ModelError(
