@@ -170,6 +170,9 @@ def _connect(db: Path | None):
     con = duckdb.connect(str(db) if db else ":memory:")
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     con.execute(f"SET threads = {THREADS}")
+    # progress is tracked (query_progress, for the callback) but never printed to stdout
+    con.execute("SET enable_progress_bar = true")
+    con.execute("SET enable_progress_bar_print = false")
     if db:
         con.execute(f"SET temp_directory = {_lit(db.parent / 'spill')}")
     return con
@@ -215,12 +218,29 @@ def _run(con, sql: str, stage: str, progress: Progress):
     return box["rel"]
 
 
-_WS = r"[\s\x{00a0}\x{3000}\x{feff}]"
+#: Every character Python's ``str.strip()`` takes for whitespace (the last is U+3000).
+_PY_SPACE = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 
 
 def _strip(expr: str) -> str:
     """Python's ``str.strip()`` (Unicode whitespace) in SQL."""
-    return f"regexp_replace({expr}, '^{_WS}+|{_WS}+$', '', 'g')"
+    return f"trim({expr}, {_lit(_PY_SPACE)})"
+
+
+def _number(expr: str) -> str:
+    """``expr`` as a DOUBLE as pandas' ``to_numeric`` reads it (NULL when it cannot): DuckDB
+    also takes digits grouped by underscores (1_000), which pandas does not."""
+    return f"CASE WHEN contains({expr}, '_') THEN NULL ELSE TRY_CAST({expr} AS DOUBLE) END"
+
+
+def _slow_date(expr: str, fmts: str) -> str:
+    """``datafile.parse_dates`` of a cell the usual forms did not read."""
+    norm = (f"regexp_replace(replace(regexp_replace({expr}, '[年月/.]', '-', 'g'), '日', ''), "
+            f"'\\s+', ' ', 'g')")  # fmt: skip
+    serial = _number(norm)
+    return (f"coalesce(try_strptime({norm}, [{fmts}]), CASE WHEN {serial} BETWEEN 20000 AND "
+            f"80000 THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round({serial} * 86400e6) "
+            f"AS BIGINT)) END)")  # fmt: skip
 
 
 def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | None],
@@ -231,7 +251,7 @@ def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | Non
     cust, date, amount = (col[mapping[k]] for k in ("customer_id", "date", "amount"))  # type: ignore[index]
     status = col.get(mapping.get("status") or "")
     order_id = col.get(mapping.get("order_id") or "")
-    money = r"[¥￥$,，\s\x{00a0}\x{3000}]|元|rmb|cny"
+    money = r"[¥￥$,，\s\x{0085}\x{00a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{0b}\x{1c}-\x{1f}]|元|rmb|cny"
     fmts = ", ".join(_lit(f) for f in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d",
                                         "%Y%m%d", "%Y-%m-%dT%H:%M:%S"))  # fmt: skip
     every = ", ".join(f"c{i}" for i in range(len(columns)))
@@ -246,32 +266,33 @@ def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | Non
       SELECT rn, {every},
         {_strip(cust)} AS cust,
         {_strip(date)} AS dtext,
-        rtrim(regexp_replace({amount}, '{money}', '', 'gi'), '%％') AS atext,
+        {_number(amount)} AS araw,
+        {amount} AS araw_text,
         {closed} AS closed,
         {dup} AS dup
       FROM src
       WHERE NOT ({" AND ".join(f"{_strip(f'c{i}')} = ''" for i in range(len(columns)))})
     ),
     norm AS (
-      SELECT *,
-        regexp_replace(replace(regexp_replace(dtext, '[年月/.]', '-', 'g'), '日', ''),
-                       '\\s+', ' ', 'g') AS dnorm,
-        TRY_CAST(atext AS DOUBLE) AS av
+      -- a plain number needs no cleaning (it holds no sign, separator or unit to drop)
+      SELECT *, CASE WHEN araw IS NOT NULL THEN '0'
+                     ELSE rtrim(regexp_replace(araw_text, '{money}', '', 'gi'), '%％')
+                END AS atext
       FROM cells
     ),
     dated AS (
       SELECT *,
-        CASE WHEN dnorm = '' THEN NULL
-             ELSE coalesce(try_strptime(dnorm, [{fmts}]),
-                  CASE WHEN TRY_CAST(dnorm AS DOUBLE) BETWEEN 20000 AND 80000
-                       THEN TIMESTAMP '1899-12-30'
-                            + to_microseconds(CAST(round(TRY_CAST(dnorm AS DOUBLE) * 86400e6)
-                                                   AS BIGINT))
-                  END) END AS ts0
+        coalesce(araw, {_number("atext")}) AS av,
+        -- the usual forms first, as they are; the others normalised (年月日, /, .) and tried in
+        -- datafile.parse_dates' order, then Excel serial days
+        CASE WHEN dtext = '' THEN NULL
+             ELSE coalesce(try_strptime(dtext, '%Y-%m-%d %H:%M:%S'),
+                           try_strptime(dtext, '%Y-%m-%d'),
+                           {_slow_date("dtext", fmts)}) END AS ts0
       FROM norm
     ),
     flagged AS (
-      SELECT rn, cust, dtext, dnorm, closed, dup, av,
+      SELECT rn, cust, dtext, closed, dup, av,
         CASE WHEN year(ts0) BETWEEN {lo} AND {hi} THEN CAST(ts0 AS DATE) END AS d,
         dtext <> '' AND (ts0 IS NULL OR year(ts0) NOT BETWEEN {lo} AND {hi}) AS bad_date,
         atext <> '' AND (av IS NULL OR isnan(av) OR isinf(av)) AS bad_amount,
