@@ -100,3 +100,11 @@ def test_a_summary_with_a_bad_row_is_named(tmp_path: Path) -> None:
     with pytest.raises(ModelError) as info:
         bigfile.read_summary(path)
     assert (info.value.code, info.value.params["row"]) == ("summary_values", 3)
+
+
+def test_the_readme_quotes_the_one_query() -> None:
+    """The README shows the query as simulator/sql/rfm_summary.sql has it (no second copy to
+    drift: this fails when one changes without the other)."""
+    sql = bigfile.SQL_FILE.read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert sql[sql.index("WITH days AS") :].rstrip() in readme
