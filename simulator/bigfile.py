@@ -64,8 +64,9 @@ HEAD_BYTES = 1 << 20
 #: How often the progress callback is called while DuckDB works (seconds).
 PROGRESS_S = 0.2
 SQL_FILE = Path(__file__).with_name("sql") / "rfm_summary.sql"
-#: The summary upload's columns (case-insensitive; ``customer_id`` optional).
-SUMMARY_COLUMNS = ("customer_id", "first_date", "x", "t_x", "T", "mbar")
+#: The summary upload's columns (CONTRACT.md; case-insensitive; ``customer_id`` and a
+#: ``first_date`` optional): lifetimes' names, in days.
+SUMMARY_COLUMNS = ("customer_id", "frequency", "recency", "T", "monetary_value")
 #: How DAYS_BETWEEN(a, b) (b − a in days) is spelled in each dialect.
 DIALECTS = {
     "spark": "DATEDIFF({b}, {a})",
@@ -590,9 +591,9 @@ def is_summary(path: str | os.PathLike) -> bool:
     return {c.lower() for c in SUMMARY_COLUMNS[1:]} <= names
 
 
-def fit_summary_file(path: str | os.PathLike) -> RepeatFit:
-    """A per-customer summary file (``read_summary``) fitted, its calibration end its own."""
-    summary, start, end = read_summary(path)
+def fit_summary_file(path: str | os.PathLike, calibration_end=None) -> RepeatFit:
+    """A per-customer summary file (``read_summary``) fitted."""
+    summary, start, end = read_summary(path, calibration_end)
     return fit_summary(summary, start, end, end)
 
 
@@ -629,12 +630,16 @@ def _split_args(args: str) -> tuple[str, str]:
     raise ValueError(f"DAYS_BETWEEN needs two arguments: {args}")
 
 
-def read_summary(path: str | os.PathLike) -> tuple[Summary, pd.Timestamp, pd.Timestamp]:
+def read_summary(path: str | os.PathLike,
+                 calibration_end=None) -> tuple[Summary, pd.Timestamp, pd.Timestamp]:  # fmt: skip
     """A per-customer summary file (CSV or Parquet, ``SUMMARY_COLUMNS``: what ``RFM_SQL``
-    outputs) → (Summary, start, calibration end) for ``calibration.fit_summary``. The
-    calibration end is first_date + T (it must be one date for every row); the summary has no
-    holdout (``x_holdout`` zero, ``next_gap`` unknown beyond the calibration end). ``ModelError``
-    "summary_columns" when a column is missing, "summary_values" naming the first bad row."""
+    outputs, lifetimes' names in days) → (Summary, start, calibration end) for
+    ``calibration.fit_summary``. With the optional ``first_date`` column the calibration end is
+    first_date + T (one date for every row, and ``calibration_end`` when given); without it
+    ``calibration_end`` must be given. The summary has no holdout (``x_holdout`` zero,
+    ``next_gap`` unknown, ``tracked`` False). ``ModelError`` "summary_columns" when a column is
+    missing, "summary_values" naming the first bad row, "summary_end" when the dates disagree
+    or cannot be known."""
     path = Path(path)
     con = _connect(None)
     try:
@@ -657,36 +662,51 @@ def read_summary(path: str | os.PathLike) -> tuple[Summary, pd.Timestamp, pd.Tim
     if missing:
         raise ModelError("summary_columns", f"the summary lacks the columns {missing}",
                          n=len(missing))  # fmt: skip
-    get = {c: frame[lower[c.lower()]] for c in SUMMARY_COLUMNS[1:]}
-    first_date = pd.to_datetime(get["first_date"].astype(str).str.strip(), errors="coerce",
-                                format="mixed").dt.normalize()  # fmt: skip
-    nums = {k: pd.to_numeric(get[k].astype(str).str.strip().replace({"": None, "None": None,
-            "nan": None, "NULL": None}), errors="coerce") for k in ("x", "t_x", "T", "mbar")}  # fmt: skip
-    x, t_x, T, mbar = (nums[k].to_numpy(dtype=float) for k in ("x", "t_x", "T", "mbar"))
-    bad = (first_date.isna().to_numpy() | ~np.isfinite(x) | ~np.isfinite(t_x) | ~np.isfinite(T)
-           | (x < 0) | (t_x < 0) | (t_x > T) | (np.mod(x, 1) != 0) | ((x == 0) & (t_x != 0))
-           | ((x > 0) & ~(mbar >= 0)) | ((x > 0) & (t_x == 0)))  # fmt: skip
     if len(frame) == 0:
         raise FileProblem(Problem("no_rows"))
+
+    def number(name: str) -> np.ndarray:
+        text = frame[lower[name.lower()]].astype(str).str.strip()
+        text = text.where(~text.isin(["", "None", "nan", "NULL", "<NA>"]), None)
+        return pd.to_numeric(text, errors="coerce").to_numpy(dtype=float)
+
+    x, t_x, T, mbar = (number(k) for k in SUMMARY_COLUMNS[1:])
+    bad = (~np.isfinite(x) | ~np.isfinite(t_x) | ~np.isfinite(T) | (x < 0) | (t_x < 0)
+           | (t_x > T) | (np.mod(x, 1) != 0) | (np.mod(t_x, 1) != 0) | (np.mod(T, 1) != 0)
+           | ((x == 0) & (t_x != 0)) | ((x > 0) & ~(mbar >= 0)) | ((x > 0) & (t_x == 0)))  # fmt: skip
+    first_date = None
+    if "first_date" in lower:
+        first_date = pd.to_datetime(frame[lower["first_date"]].astype(str).str.strip(),
+                                    errors="coerce", format="mixed").dt.normalize()  # fmt: skip
+        bad |= first_date.isna().to_numpy()
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise ModelError("summary_values", f"row {i + 2} of the summary is not a customer's "
-                         "summary (x, t_x ≤ T, mbar)", row=i + 2, units={"row": "count"})  # fmt: skip
-    end = first_date + pd.to_timedelta(T, unit="D")
-    if end.nunique() != 1:
-        raise ModelError("summary_end", "T is not the days to one calibration end for every row")
-    start = first_date.min()
-    first = (first_date - start).dt.days.to_numpy(dtype=np.int64)
+                         "summary (frequency, recency ≤ T, monetary_value)", row=i + 2,
+                         units={"row": "count"})  # fmt: skip
+    given = pd.Timestamp(calibration_end).normalize() if calibration_end is not None else None
+    if first_date is not None:
+        ends = (first_date + pd.to_timedelta(T, unit="D")).unique()
+        if len(ends) != 1 or (given is not None and pd.Timestamp(ends[0]) != given):
+            raise ModelError("summary_end", "first_date + T is not the one calibration end")
+        end = pd.Timestamp(ends[0])
+    elif given is None:
+        raise ModelError("summary_end", "a summary without first_date needs the calibration end")
+    else:
+        end = given
+    T_i = T.astype(np.int64)
+    first = int(T_i.max()) - T_i  # days since the earliest trial
+    start = end - pd.Timedelta(days=int(T_i.max()))
     x_i = x.astype(np.int64)
     summary = Summary(
         first=first,
         x=x_i,
         t_x=t_x.astype(np.int64),
-        T=T.astype(np.int64),
+        T=T_i,
         mbar=np.where(x_i > 0, mbar, np.nan),
         x_holdout=np.zeros_like(x_i),
         next_gap=np.full(first.size, np.inf),
         repeat_days=np.repeat(first, 0),
         tracked=False,
     )
-    return summary, pd.Timestamp(start), pd.Timestamp(end.iloc[0])
+    return summary, start, end

@@ -44,11 +44,7 @@ def fit_file(path: Path, calibration_end: str | None, observation_end: str | Non
     """The fit of the orders or summary at ``path`` and what was read (rows, left out,
     problems as dicts)."""
     if is_summary(path):
-        summary, start, end = read_summary(path)
-        if calibration_end is not None and str(end.date()) != str(calibration_end):
-            raise ModelError(
-                "summary_end", "T is not the days to one calibration end for every row"
-            )
+        summary, start, end = read_summary(path, calibration_end)
         return fit_summary(summary, start, end, end), {"kind": "summary", "rows": summary.x.size}
     fit, big = fit_path(path, None, calibration_end, observation_end, progress=progress)
     read = {"kind": "orders", "rows": big.rows, "dropped": big.dropped,

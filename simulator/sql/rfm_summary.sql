@@ -12,10 +12,13 @@
 -- MaxCompute DATEDIFF(b, a, 'dd'), DuckDB DATE_DIFF('day', a, b).
 --
 -- Output, one row per customer whose first order is on or before the calibration end:
---   customer_id, first_date (first order's day), x (repeat days in the calibration period),
---   t_x (days from the first order to the last of them; 0 when x = 0),
+--   customer_id, frequency (repeat days in the calibration period),
+--   recency (days from the first order to the last of them; 0 when frequency = 0),
 --   T (days from the first order to the calibration end),
---   mbar (mean value of those repeat days; NULL when x = 0).
+--   monetary_value (mean value of those repeat days; NULL when frequency = 0),
+--   first_date (the first order's day; optional for the app, it dates the summary)
+-- (the column names and units of the `lifetimes` package's summary_data_from_transaction_data,
+-- in days: x, t_x, T and m-bar in Fader, Hardie & Lee's notation).
 -- Orders of one customer on one day are one transaction (their amounts add up).
 WITH days AS (
   SELECT customer_id, CAST(order_time AS DATE) AS order_day, SUM(amount) AS amount
@@ -36,12 +39,13 @@ marked AS (
   WHERE f.first_day <= {calibration_end}
 )
 SELECT customer_id,
-       first_day AS first_date,
-       SUM(is_repeat) AS x,
-       MAX(CASE WHEN is_repeat = 1 THEN DAYS_BETWEEN(first_day, order_day) ELSE 0 END) AS t_x,
+       SUM(is_repeat) AS frequency,
+       MAX(CASE WHEN is_repeat = 1 THEN DAYS_BETWEEN(first_day, order_day) ELSE 0 END)
+         AS recency,
        MAX(DAYS_BETWEEN(first_day, {calibration_end})) AS T,
        CASE WHEN SUM(is_repeat) > 0
             THEN SUM(CASE WHEN is_repeat = 1 THEN amount ELSE 0 END) / SUM(is_repeat)
-       END AS mbar
+       END AS monetary_value,
+       first_day AS first_date
 FROM marked
 GROUP BY customer_id, first_day

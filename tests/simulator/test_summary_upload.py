@@ -95,8 +95,8 @@ def test_each_dialect_spells_the_day_difference(dialect: str, spelled: str) -> N
 
 def test_a_summary_with_a_bad_row_is_named(tmp_path: Path) -> None:
     path = tmp_path / "s.csv"
-    path.write_text("customer_id,first_date,x,t_x,T,mbar\na,2024-01-01,1,3,10,5\n"
-                    "b,2024-01-02,2,0,9,4\n")  # fmt: skip
+    path.write_text("customer_id,first_date,frequency,recency,T,monetary_value\n"
+                    "a,2024-01-01,1,3,10,5\nb,2024-01-02,2,0,9,4\n")  # fmt: skip
     with pytest.raises(ModelError) as info:
         bigfile.read_summary(path)
     assert (info.value.code, info.value.params["row"]) == ("summary_values", 3)
@@ -108,3 +108,19 @@ def test_the_readme_quotes_the_one_query() -> None:
     sql = bigfile.SQL_FILE.read_text(encoding="utf-8")
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert sql[sql.index("WITH days AS") :].rstrip() in readme
+
+
+def test_a_summary_without_first_date_takes_the_end_it_is_given(tmp_path: Path) -> None:
+    """lifetimes' four columns alone (CONTRACT.md): the calibration end must be given."""
+    full = pd.read_csv(_sql_summary(tmp_path, "csv"))
+    bare = tmp_path / "bare.csv"
+    full.drop(columns=["first_date"]).to_csv(bare, index=False)
+    with pytest.raises(ModelError) as info:
+        bigfile.read_summary(bare)
+    assert info.value.code == "summary_end"
+    a, start_a, end_a = bigfile.read_summary(bare, END)
+    b, start_b, end_b = bigfile.read_summary(tmp_path / "summary.csv")
+    assert (start_a, end_a) == (start_b, end_b) == (pd.Timestamp("1997-01-01"), pd.Timestamp(END))
+    np.testing.assert_array_equal(a.first, b.first)
+    with pytest.raises(ModelError):  # an end that first_date + T contradicts
+        bigfile.read_summary(tmp_path / "summary.csv", "1997-10-01")

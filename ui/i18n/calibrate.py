@@ -42,10 +42,10 @@ KEYS: dict[str, tuple[str, str]] = {
         "per-customer summary computed in a warehouse can be uploaded too.",
     ),
     "cal.big.help": (
-        "上传订单明细(CSV 或 Parquet,任意大小,受服务器上传上限约束),或按下方 SQL 在数仓中算好的每位顾客汇总(列:customer_id、first_date、x、t_x、T、mbar)。",
+        "上传订单明细(CSV 或 Parquet,任意大小,受服务器上传上限约束),或按下方 SQL 在数仓中算好的每位顾客汇总(列:customer_id、frequency、recency、T、monetary_value,以天计;可加 first_date)。",
         "Upload the orders (CSV or Parquet, any size the server's upload limit allows), or the "
         "per-customer summary the SQL below computes in a warehouse (columns customer_id, "
-        "first_date, x, t_x, T, mbar).",
+        "frequency, recency, T, monetary_value in days; first_date optional).",
     ),
     "cal.big.upload": ("上传大文件(CSV 或 Parquet)", "Upload a large file (CSV or Parquet)"),
     "cal.big.upload_help": (
