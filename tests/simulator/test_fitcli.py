@@ -55,3 +55,24 @@ def test_the_cli_prints_a_table_and_refuses_with_status_2(tmp_path: Path) -> Non
     assert float(lines["r"][0]) == pytest.approx(0.2426, abs=1e-4)
     bad = _cli("fit", str(CDNOW), "--calibration-end", "1990-01-01")
     assert bad.returncode == 2 and "calibration_end" in bad.stderr
+
+
+@pytest.mark.slow
+def test_the_cli_fits_a_warehouse_summary(tmp_path: Path) -> None:
+    """A summary in lifetimes' four columns (the warehouse SQL's output without first_date),
+    dated by --calibration-end, gives the orders' BG/NBD fit."""
+    import duckdb
+
+    from simulator.bigfile import rfm_sql
+
+    con = duckdb.connect()
+    con.execute(f"CREATE VIEW orders AS SELECT customer_id, date AS order_time, amount "
+                f"FROM read_csv('{CDNOW}')")  # fmt: skip
+    path = tmp_path / "summary.parquet"
+    con.execute(f"COPY (SELECT * EXCLUDE (first_date) FROM ({rfm_sql('duckdb', '1997-09-30')})) "
+                f"TO '{path}' (FORMAT parquet)")  # fmt: skip
+    run = _cli("fit", str(path), "--calibration-end", "1997-09-30", "--json")
+    assert run.returncode == 0, run.stderr
+    got = json.loads(run.stdout)
+    assert got["read"]["kind"] == "summary" and got["customers"] == 2357
+    assert got["params"]["r"] == pytest.approx(0.2425945, rel=1e-6)
