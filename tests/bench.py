@@ -270,36 +270,73 @@ def fit_benchmarks() -> None:
 #: the pandas path is measured on (its limit is ``datafile.MAX_ROWS`` = 3 M rows / 150 MB).
 BIG_ROWS = 20_000_000
 PANDAS_ROWS = 2_000_000
-BIG_CUSTOMERS_PER_ROW = 0.2  # about five orders a customer
 
-#: A Taobao-style export: member name, payment time, amount paid, order number, status (one
-#: order in 50 closed). Each customer starts on a day of the first year and buys at random
-#: within an active span of her own (1-400 days), at a spend level of her own: not drawn from
-#: BG/NBD, but shaped like a shop's history (the bench times reading, summarising, fitting).
-_ORDERS_SQL = """
+#: Repeat buying of the generated histories (days): BG/NBD with CDNOW-like shapes and a faster
+#: pace, about 4.35 orders a customer over two years (so 20 M rows are ~4.6 M customers).
+BIG_PARAMS = {"r": 0.6, "alpha": 40.0, "a": 0.8, "b": 2.5, "p": 6.25, "q": 3.74, "v": 15.44}
+BIG_ORDERS_PER_CUSTOMER = 4.35
+BIG_CHUNK_CUSTOMERS = 500_000
+
+#: A Taobao-style export of one chunk (member name, payment time, amount paid, order number,
+#: status, one order in 50 closed), written by DuckDB from the chunk's frame.
+_CHUNK_SQL = """
 COPY (
-  WITH o AS (
-    SELECT i, hash(i) % {customers} AS c FROM range({rows}) t(i)
-  )
-  SELECT 'u' || CAST(c AS VARCHAR) AS "买家会员名",
-         strftime(TIMESTAMP '2023-01-01' + to_seconds(CAST(
-           (hash(c * 3 + 1) % 365) * 86400                           -- the customer's first day
-           + (hash(i * 7 + 1) % ((1 + hash(c * 5 + 2) % 400) * 86400))  -- her active span
-           AS BIGINT)), '%Y-%m-%d %H:%M:%S') AS "订单付款时间",
-         round(10 + (hash(c * 11 + 3) % 20000) / 100.0 + (hash(i * 13 + 5) % 3000) / 100.0, 2)
-           AS "买家实际支付金额",
-         i AS "订单编号",
-         CASE WHEN i % 50 = 0 THEN '交易关闭' ELSE '交易成功' END AS "订单状态"
-  FROM o
-) TO '{path}' (FORMAT csv, HEADER)
+  SELECT 'u' || CAST(customer_id + {offset} AS VARCHAR) AS "买家会员名",
+         strftime(date + to_seconds(CAST(hash(row_number() OVER () + {row0}) % 86400 AS BIGINT)),
+                  '%Y-%m-%d %H:%M:%S') AS "订单付款时间",
+         round(amount, 2) AS "买家实际支付金额",
+         row_number() OVER () + {row0} AS "订单编号",
+         CASE WHEN (row_number() OVER () + {row0}) % 50 = 0 THEN '交易关闭' ELSE '交易成功' END
+           AS "订单状态"
+  FROM chunk
+) TO '{path}' (FORMAT csv, HEADER {header})
 """
+
+
+def _write_orders(path: Path, rows: int) -> int:
+    """About ``rows`` order rows drawn from ``BIG_PARAMS`` (``simulate_orders``, in chunks of
+    customers) written as one CSV at ``path``; the rows written."""
+    import shutil
+
+    import duckdb
+    import numpy as np
+
+    from simulator.calibration import simulate_orders
+
+    rng = np.random.default_rng(23)
+    con = duckdb.connect()
+    written, offset = 0, 0
+    with path.open("wb") as out:
+        while written < rows:
+            n = min(BIG_CHUNK_CUSTOMERS, max(1, int((rows - written) / BIG_ORDERS_PER_CUSTOMER)))
+            chunk = simulate_orders(n, BIG_PARAMS, acquisition_days=365, observation_days=730,
+                                    rng=rng, start="2024-01-01")  # fmt: skip
+            part = path.with_suffix(".part")
+            con.execute(_CHUNK_SQL.format(offset=offset, row0=written, path=part,
+                                          header="true" if written == 0 else "false"))  # fmt: skip
+            with part.open("rb") as src:
+                shutil.copyfileobj(src, out)
+            part.unlink()
+            written += len(chunk)
+            offset += n
+    return written
+
 
 _CHILD_DUCK = """
 import resource, sys, time
 from simulator import bigfile
+from simulator.calibration import fit_summary
 start = time.perf_counter()
-fit, big = bigfile.fit_path(sys.argv[1], calibration_end="2024-06-30")
+done = {}
+def progress(stage, fraction):
+    if fraction >= 1.0:
+        done[stage] = time.perf_counter() - start
+big = bigfile.summarise_path(sys.argv[1], calibration_end="2025-06-30", progress=progress)
+summarised = time.perf_counter() - start
+fit = fit_summary(big.summary, big.start, big.calibration_end, big.observation_end)
 wall = time.perf_counter() - start
+print("stages", *(f"{k}={v:.1f}" for k, v in done.items()), f"fit={wall - summarised:.1f}",
+      file=sys.stderr)
 print(wall, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, big.rows, fit.n_customers,
       int(fit.converged))
 """
@@ -314,7 +351,7 @@ table = datafile.read_table(raw, "orders.csv")
 del raw
 cleaned = datafile.clean_orders(table, datafile.guess_mapping(table.columns, "orders"))
 del table
-fit = fit_repeat_model(cleaned.frame, calibration_end="2024-06-30")
+fit = fit_repeat_model(cleaned.frame, calibration_end="2025-06-30")
 wall = time.perf_counter() - start
 print(wall, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(cleaned.frame) + cleaned.dropped,
       fit.n_customers, int(fit.converged))
@@ -326,9 +363,12 @@ def _child(code: str, path: Path) -> list[float]:
     customers, converged."""
     import subprocess
 
-    out = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, check=True,
-                         capture_output=True, text=True).stdout  # fmt: skip
-    return [float(v) for v in out.strip().splitlines()[-1].split()]
+    run = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, check=True,
+                         capture_output=True, text=True)  # fmt: skip
+    stages = [line for line in run.stderr.splitlines() if line.startswith("stages")]
+    if stages:
+        print(f"bigfile_stages_cumulative_s: {stages[-1].removeprefix('stages ')}")
+    return [float(v) for v in run.stdout.strip().splitlines()[-1].split()]
 
 
 def bigfile_benchmarks(rows: int = BIG_ROWS, pandas_rows: int = PANDAS_ROWS) -> None:
@@ -338,15 +378,12 @@ def bigfile_benchmarks(rows: int = BIG_ROWS, pandas_rows: int = PANDAS_ROWS) -> 
     in under a minute and 1 GiB on a 2-core machine."""
     import tempfile
 
-    import duckdb
-
     with tempfile.TemporaryDirectory(prefix="bench-bigfile-") as tmp:
         for label, n, code in (("duckdb", rows, _CHILD_DUCK), ("pandas", pandas_rows,
                                                                  _CHILD_PANDAS)):  # fmt: skip
             path = Path(tmp) / f"orders_{label}.csv"
             start = time.perf_counter()
-            duckdb.sql(_ORDERS_SQL.format(rows=n, customers=int(n * BIG_CUSTOMERS_PER_ROW),
-                                          path=path))  # fmt: skip
+            _write_orders(path, n)
             made = time.perf_counter() - start
             wall, rss_kib, read, customers, converged = _child(code, path)
             tag = f"bigfile_{label}_{n // 1_000_000}m_rows"
