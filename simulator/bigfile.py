@@ -223,9 +223,22 @@ def _run(con, sql: str, stage: str, progress: Progress):
 _PY_SPACE = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 
 
+#: ``_PY_SPACE`` as an RE2 character class. (DuckDB's trim by a set of characters costs 2 s a
+#: million cells, this regex 0.05 s: measured.)
+_WS = "[" + "".join(f"\\x{{{ord(ch):04x}}}" for ch in _PY_SPACE) + "]"
+
+
 def _strip(expr: str) -> str:
     """Python's ``str.strip()`` (Unicode whitespace) in SQL."""
-    return f"trim({expr}, {_lit(_PY_SPACE)})"
+    return (
+        f"CASE WHEN regexp_matches({expr}, '^{_WS}|{_WS}$') "
+        f"THEN regexp_replace({expr}, '^{_WS}+|{_WS}+$', '', 'g') ELSE {expr} END"
+    )
+
+
+def _blank(expr: str) -> str:
+    """Whether ``expr`` is empty or whitespace only (Python: ``not expr.strip()``)."""
+    return f"regexp_full_match({expr}, '{_WS}*')"
 
 
 def _number(expr: str) -> str:
@@ -272,7 +285,7 @@ def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | Non
         {closed} AS closed,
         {dup} AS dup
       FROM src
-      WHERE NOT ({" AND ".join(f"{_strip(f'c{i}')} = ''" for i in range(len(columns)))})
+      WHERE NOT ({" AND ".join(_blank(f"c{i}") for i in range(len(columns)))})
     ),
     norm AS (
       -- a plain number needs no cleaning (it holds no sign, separator or unit to drop)
