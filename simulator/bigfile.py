@@ -55,9 +55,10 @@ from .datafile import (
 from .errors import ModelError
 from .filecheck import HEADER_SCAN, FileProblem, Problem, check_csv
 
-#: DuckDB's memory budget and threads [ASSUMPTION: half the worker's 3 GiB limit, the machine's
-#: 2 cores]; beyond the budget DuckDB spills to its temporary directory.
-MEMORY_LIMIT = "1GB"
+#: DuckDB's memory budget and threads [ASSUMPTION: with the fit's arrays the process stays near
+#: 1 GiB, a third of the worker's 3 GiB; the machine's 2 cores]; beyond the budget DuckDB spills
+#: to its temporary directory.
+MEMORY_LIMIT = "640MB"
 THREADS = 2
 #: Bytes of a file's head read to find its encoding, separator and header.
 HEAD_BYTES = 1 << 20
@@ -514,26 +515,25 @@ def summarise_prepared(
     c, o = (cal - start).days, (obs - start).days
     con = _connect(Path(workdir) / "work.duckdb")
     try:
+        # each customer's trial (and first line, to keep the file's order) joined back to her
+        # transactions: hash joins and aggregates, which DuckDB runs in parallel and spills
         _run(con, f"""
-          CREATE OR REPLACE TEMP TABLE per AS
-          WITH t AS (
-            SELECT tx.*, min(day) OVER (PARTITION BY cust) AS first,
-              min(rn) OVER (PARTITION BY cust) AS seen FROM tx WHERE day <= {o})
-          SELECT seen, first,
-            count(*) FILTER (WHERE day > first AND day <= {c}) AS x,
-            coalesce(max(day) FILTER (WHERE day > first AND day <= {c}), first) - first AS t_x,
-            coalesce(sum(amount) FILTER (WHERE day > first AND day <= {c}), 0) AS spent,
-            count(*) FILTER (WHERE day > {c}) AS hold,
-            min(day) FILTER (WHERE day > first) AS nxt
-          FROM t GROUP BY cust, seen, first HAVING first <= {c}""", "summary", progress)  # fmt: skip
-        per = con.execute(
-            "SELECT first, x, t_x, spent, hold, nxt FROM per ORDER BY seen"
-        ).fetchnumpy()
+          CREATE OR REPLACE TEMP TABLE firsts AS
+          SELECT cust, min(day) AS first, min(rn) AS seen FROM tx WHERE day <= {o}
+          GROUP BY cust HAVING min(day) <= {c}""", "summary", progress)  # fmt: skip
+        per = con.execute(f"""
+          SELECT any_value(f.seen) AS seen, any_value(f.first) AS first,
+            count(*) FILTER (WHERE t.day > f.first AND t.day <= {c}) AS x,
+            coalesce(max(t.day) FILTER (WHERE t.day > f.first AND t.day <= {c}), any_value(f.first))
+              - any_value(f.first) AS t_x,
+            coalesce(sum(t.amount) FILTER (WHERE t.day > f.first AND t.day <= {c}), 0) AS spent,
+            count(*) FILTER (WHERE t.day > {c}) AS hold,
+            min(t.day) FILTER (WHERE t.day > f.first) AS nxt
+          FROM tx t JOIN firsts f USING (cust) WHERE t.day <= {o}
+          GROUP BY f.cust ORDER BY seen""").fetchnumpy()  # fmt: skip
         hist = con.execute(f"""
-          WITH t AS (SELECT day, min(day) OVER (PARTITION BY cust) AS first FROM tx
-                     WHERE day <= {o})
-          SELECT day, count(*) FROM t WHERE day > first AND first <= {c} GROUP BY day
-          ORDER BY day""").fetchall()  # fmt: skip
+          SELECT t.day, count(*) FROM tx t JOIN firsts f USING (cust)
+          WHERE t.day > f.first AND t.day <= {o} GROUP BY t.day ORDER BY t.day""").fetchall()  # fmt: skip
     finally:
         con.close()
     first = np.asarray(per["first"], dtype=np.int64)
