@@ -134,6 +134,9 @@ class Summary:
     x_holdout: IntArray  # repeat transactions after the calibration end
     next_gap: FloatArray  # days from the trial to the first repeat (inf when none, whole data)
     repeat_days: IntArray  # the day of every repeat transaction of these customers (whole data)
+    #: False for a summary computed elsewhere (a warehouse): no repeat days, no holdout, so no
+    #: tracking plot or repurchase curve can be drawn from it.
+    tracked: bool = True
 
 
 def summarise(tx: Transactions, calibration_end: int, observation_end: int) -> Summary:
@@ -446,7 +449,16 @@ def fit_repeat_model(orders: pd.DataFrame, calibration_end=None, observation_end
             last=obs.date().isoformat(),
         )
     cal_day, obs_day = int((cal - tx.start).days), int((obs - tx.start).days)
-    s = summarise(tx, cal_day, obs_day)
+    return fit_summary(summarise(tx, cal_day, obs_day), tx.start, cal, obs)
+
+
+@threadpool_limits.wrap(limits=FIT_BLAS_THREADS)
+def fit_summary(s: Summary, start: pd.Timestamp, cal: pd.Timestamp, obs: pd.Timestamp) -> RepeatFit:
+    """Fit BG/NBD (days) and Gamma-Gamma to a per-customer RFM summary ``s`` (days counted from
+    ``start``, the first order in the data; calibration end ``cal``, observation end ``obs``):
+    what ``fit_repeat_model`` does after ``summarise``, and what a summary computed out of core
+    (``simulator.bigfile``) or in a warehouse is fitted with. ``ModelError`` "no_repeat" when
+    nobody bought twice in the calibration period."""
     if not np.any(s.x > 0):
         raise ModelError(
             "no_repeat", "no customer bought again in the calibration period: nothing to fit"
@@ -487,7 +499,7 @@ def fit_repeat_model(orders: pd.DataFrame, calibration_end=None, observation_end
         gg_cov=gg_cov,
         converged=fit.converged,
         gg_converged=gg_ok,
-        start=tx.start,
+        start=pd.Timestamp(start),
         calibration_end=cal,
         observation_end=obs,
         n_customers=int(s.x.size),
@@ -871,3 +883,9 @@ def apply_daily_fit(scenario: Scenario, fit: DailyFit, *, use_growth: bool) -> S
         out = set_param(out, "funnel.old_customer_share", fit.old_customer_share)
         fitted["funnel.old_customer_share"] = (fit.old_customer_share, fit.old_share_se)
     return with_fitted_uncertainty(out, fitted, "daily metrics")
+
+
+if __name__ == "__main__":  # python -m simulator.calibration fit FILE --calibration-end DATE
+    import runpy  # the command line lives in simulator.fitcli (it reads files: simulator.bigfile)
+
+    runpy.run_module("simulator.fitcli", run_name="__main__")

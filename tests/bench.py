@@ -54,6 +54,15 @@
   backlog at 50 orders, and an optimisation of profit over four levers with every DSR score
   ≥ 4.7 (issue 20 item 6: 3–5 levers in at most 30 s), with the runs each needed and the
   ratio to one run. ``python -m tests.bench decide`` prints these alone.
+- ``bigfile_duckdb_20m_rows_*`` / ``bigfile_pandas_2m_rows_*``: issue 23's large-file path. An
+  order CSV of 20 M rows (~1.1 GB, a Taobao-style export with a status column and order numbers;
+  histories drawn from BG/NBD by ``simulate_orders`` in chunks of customers and written by
+  DuckDB, in a temporary directory) summarised out of core by ``simulator.bigfile`` and fitted,
+  in a fresh child process: its wall time, peak RSS (``resource.getrusage``) and the cumulative
+  seconds at the end of each stage (``bigfile_stages_cumulative_s``), beside the pandas path
+  (``read_table`` → ``clean_orders`` → ``fit_repeat_model``) on 2 M rows (~110 MB), near the
+  largest it takes. The aim: under a minute and 1 GiB for 20 M rows on the 2-core machine.
+  ``python -m tests.bench bigfile`` prints these alone (``bigfile-small``: 1 M and 200 k rows).
 """
 
 from __future__ import annotations
@@ -283,8 +292,142 @@ def fit_benchmarks() -> None:
         print(f"fit_repeat_model_{label}_orders: {len(orders)} rows")
 
 
+#: The large-file benchmark: order rows of the generated CSV (DuckDB path) and of the largest
+#: the pandas path is measured on (its limit is ``datafile.MAX_ROWS`` = 3 M rows / 150 MB).
+BIG_ROWS = 20_000_000
+PANDAS_ROWS = 2_000_000
+
+#: Repeat buying of the generated histories (days): BG/NBD with CDNOW-like shapes and a faster
+#: pace, about 4.35 orders a customer over two years (so 20 M rows are ~4.6 M customers).
+BIG_PARAMS = {"r": 0.6, "alpha": 40.0, "a": 0.8, "b": 2.5, "p": 6.25, "q": 3.74, "v": 15.44}
+BIG_ORDERS_PER_CUSTOMER = 4.35
+BIG_CHUNK_CUSTOMERS = 500_000
+
+#: A Taobao-style export of one chunk (member name, payment time, amount paid, order number,
+#: status, one order in 50 closed), written by DuckDB from the chunk's frame.
+_CHUNK_SQL = """
+COPY (
+  SELECT 'u' || CAST(customer_id + {offset} AS VARCHAR) AS "买家会员名",
+         strftime(date + to_seconds(CAST(hash(row_number() OVER () + {row0}) % 86400 AS BIGINT)),
+                  '%Y-%m-%d %H:%M:%S') AS "订单付款时间",
+         round(amount, 2) AS "买家实际支付金额",
+         row_number() OVER () + {row0} AS "订单编号",
+         CASE WHEN (row_number() OVER () + {row0}) % 50 = 0 THEN '交易关闭' ELSE '交易成功' END
+           AS "订单状态"
+  FROM chunk
+) TO '{path}' (FORMAT csv, HEADER {header})
+"""
+
+
+def _write_orders(path: Path, rows: int) -> int:
+    """About ``rows`` order rows drawn from ``BIG_PARAMS`` (``simulate_orders``, in chunks of
+    customers) written as one CSV at ``path``; the rows written."""
+    import shutil
+
+    import duckdb
+    import numpy as np
+
+    from simulator.calibration import simulate_orders
+
+    rng = np.random.default_rng(23)
+    con = duckdb.connect()
+    written, offset = 0, 0
+    with path.open("wb") as out:
+        while written < rows:
+            n = min(BIG_CHUNK_CUSTOMERS, max(1, int((rows - written) / BIG_ORDERS_PER_CUSTOMER)))
+            chunk = simulate_orders(n, BIG_PARAMS, acquisition_days=365, observation_days=730,
+                                    rng=rng, start="2024-01-01")  # fmt: skip
+            part = path.with_suffix(".part")
+            con.execute(_CHUNK_SQL.format(offset=offset, row0=written, path=part,
+                                          header="true" if written == 0 else "false"))  # fmt: skip
+            with part.open("rb") as src:
+                shutil.copyfileobj(src, out)
+            part.unlink()
+            written += len(chunk)
+            offset += n
+    return written
+
+
+_CHILD_DUCK = """
+import resource, sys, time
+from simulator import bigfile
+from simulator.calibration import fit_summary
+start = time.perf_counter()
+done = {}
+def progress(stage, fraction):
+    if fraction >= 1.0:
+        done[stage] = time.perf_counter() - start
+big = bigfile.summarise_path(sys.argv[1], calibration_end="2025-06-30", progress=progress)
+summarised = time.perf_counter() - start
+fit = fit_summary(big.summary, big.start, big.calibration_end, big.observation_end)
+wall = time.perf_counter() - start
+print("stages", *(f"{k}={v:.1f}" for k, v in done.items()), f"fit={wall - summarised:.1f}",
+      file=sys.stderr)
+print(wall, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, big.rows, fit.n_customers,
+      int(fit.converged))
+"""
+
+_CHILD_PANDAS = """
+import resource, sys, time
+from simulator import datafile
+from simulator.calibration import fit_repeat_model
+start = time.perf_counter()
+raw = open(sys.argv[1], "rb").read()
+table = datafile.read_table(raw, "orders.csv")
+del raw
+cleaned = datafile.clean_orders(table, datafile.guess_mapping(table.columns, "orders"))
+del table
+fit = fit_repeat_model(cleaned.frame, calibration_end="2025-06-30")
+wall = time.perf_counter() - start
+print(wall, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(cleaned.frame) + cleaned.dropped,
+      fit.n_customers, int(fit.converged))
+"""
+
+
+def _child(code: str, path: Path) -> list[float]:
+    """``code`` run in a fresh Python on ``path``: its printed wall time, peak RSS (KiB), rows,
+    customers, converged."""
+    import subprocess
+
+    run = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, check=True,
+                         capture_output=True, text=True)  # fmt: skip
+    stages = [line for line in run.stderr.splitlines() if line.startswith("stages")]
+    if stages:
+        print(f"bigfile_stages_cumulative_s: {stages[-1].removeprefix('stages ')}")
+    return [float(v) for v in run.stdout.strip().splitlines()[-1].split()]
+
+
+def bigfile_benchmarks(rows: int = BIG_ROWS, pandas_rows: int = PANDAS_ROWS) -> None:
+    """The large-file path (issue 23): a generated order CSV of ``rows`` rows summarised by
+    DuckDB and fitted, wall time and peak RSS of the process doing it, beside the pandas path
+    (read_table → clean_orders → fit_repeat_model) on ``pandas_rows`` rows. The aim: 20 M rows
+    in under a minute and 1 GiB on a 2-core machine."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bench-bigfile-") as tmp:
+        for label, n, code in (("duckdb", rows, _CHILD_DUCK), ("pandas", pandas_rows,
+                                                                 _CHILD_PANDAS)):  # fmt: skip
+            path = Path(tmp) / f"orders_{label}.csv"
+            start = time.perf_counter()
+            _write_orders(path, n)
+            made = time.perf_counter() - start
+            wall, rss_kib, read, customers, converged = _child(code, path)
+            tag = f"bigfile_{label}_{n // 1_000_000}m_rows"
+            print(f"{tag}_generate: {made:.1f} s")
+            print(f"{tag}_file: {path.stat().st_size / 1e6:.0f} MB")
+            print(f"{tag}_summarise_and_fit: {wall:.1f} s")
+            print(f"{tag}_peak_rss: {rss_kib / 1024:.0f} MiB")
+            print(f"{tag}_customers: {customers:.0f} (of {read:.0f} rows read, "
+                  f"converged {bool(converged)})")  # fmt: skip
+            path.unlink()
+
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["sensitivity"]:
+    if sys.argv[1:] == ["bigfile"]:
+        bigfile_benchmarks()
+    elif sys.argv[1:2] == ["bigfile-small"]:  # a quick look: python -m tests.bench bigfile-small
+        bigfile_benchmarks(rows=1_000_000, pandas_rows=200_000)
+    elif sys.argv[1:] == ["sensitivity"]:
         sensitivity_benchmarks()
     elif sys.argv[1:] == ["montecarlo"]:
         montecarlo_benchmarks()
@@ -292,3 +435,4 @@ if __name__ == "__main__":
         decide_benchmarks()
     else:
         main()
+        bigfile_benchmarks()

@@ -22,6 +22,11 @@ import functools
 import hashlib
 import logging
 import math
+import os
+import shutil
+import tempfile
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +36,7 @@ import streamlit as st
 from pydantic import ValidationError
 from scipy.stats import norm
 
-from simulator import PARAMS, datafile
+from simulator import PARAMS, bigfile, datafile
 from simulator.calibration import (
     BGNBD_KEYS,
     GG_KEYS,
@@ -92,6 +97,15 @@ GG_PATHS = ("repeat.spend_model", "repeat.gg_p", "repeat.gg_q", "repeat.gg_v")
 DAILY_PATHS = ("traffic.organic_uv", "traffic.weekday_profile", "traffic.growth_pct_month",
                "funnel.conversion_rate", "store.aov")  # fmt: skip
 SHARE_PATH = "funnel.old_customer_share"
+#: Large-file mode (DuckDB, issue 23): where uploads and DuckDB's work live, how many files'
+#: work is kept, the environment variable naming a server directory whose files may be read by
+#: path (unset: no path field), the SQL dialects offered and a job's time limit [ASSUMPTION:
+#: the 20 M-row bench file (~1 GB) takes minutes on a busy 2-core machine; see tests/bench.py].
+BIG_DIR = Path(tempfile.gettempdir()) / "shop-whatif-big"
+BIG_KEEP = 4
+DATA_DIR_ENV = "SHOP_WHATIF_DATA_DIR"
+BIG_DIALECTS = tuple(bigfile.DIALECTS)
+BIG_TIME_LIMIT_S = 1200.0
 
 
 @dataclass(frozen=True)
@@ -274,6 +288,8 @@ def _source(kind: Kind, lang: str) -> Upload | None:
         st.error(
             f"{plain(upload.name)}: {problem_text(upload.problem, lang)}", icon=":material/block:"
         )
+        if kind == "orders" and upload.problem.code in ("too_big", "too_many_rows"):
+            st.info(t("cal.big.too_big_hint", lang), icon=":material/info:")
         return None
     table = upload.table
     st.caption(t("cal.file_info", lang, name=plain(upload.name),
@@ -497,6 +513,12 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
         cols[i % 4].metric(label, value, delta=note, delta_color="off", delta_arrow="off")
 
     labels = {"data": t("cal.series.data", lang), "model": t("cal.series.model", lang)}
+    if not fit.summary.tracked:  # a warehouse summary: no repeat days to plot against
+        st.info(t("cal.big.untracked", lang), icon=":material/info:")
+        st.caption(t("cal.caveat", lang))
+        if not unusable:
+            _repeat_apply(fit, token, source, lang, alpha, age)
+        return
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown(f"**{t('cal.tracking', lang)}**")
@@ -525,7 +547,12 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
     st.caption(t("cal.caveat", lang))
     if unusable:
         return
+    _repeat_apply(fit, token, source, lang, alpha, age)
 
+
+def _repeat_apply(fit: RepeatFit, token: str, source: str, lang: str, alpha: float,
+                  age: float) -> None:  # fmt: skip
+    """The Apply half of a repeat fit's results: targets, α or the share, Gamma-Gamma."""
     st.subheader(t("cal.apply", lang), anchor=False)
     targets = _targets("orders", lang)
     fitted_label = t("cal.alpha.fitted", lang,
@@ -564,8 +591,212 @@ def _repeat_results(fit: RepeatFit, token: str, source: str, lang: str) -> None:
         hint=t("cal.alpha.hint", lang) if mode == "fitted" else "")  # fmt: skip
 
 
+# --------------------------------------------------------------------------- large files
+_big_results: OrderedDict[tuple, object] = OrderedDict()
+_big_lock = threading.Lock()
+
+
+def _workdir(token: str) -> Path:
+    """The work directory of one large file (created), the oldest beyond ``BIG_KEEP`` removed."""
+    BIG_DIR.mkdir(parents=True, exist_ok=True)
+    work = BIG_DIR / token
+    work.mkdir(exist_ok=True)
+    os.utime(work)
+    kept = sorted((d for d in BIG_DIR.iterdir() if d.is_dir()), key=lambda d: d.stat().st_mtime)
+    for old in kept[:-BIG_KEEP]:
+        shutil.rmtree(old, ignore_errors=True)
+    return work
+
+
+def _with_progress(fn, *args, lang: str, **kwargs):
+    """``fn(*args, progress=…, **kwargs)`` in the worker with a progress bar of its stages."""
+    pfile = Path(tempfile.mkdtemp(prefix="progress-", dir=BIG_DIR)) / "progress"
+    bar = st.progress(0.0, text=t("cal.big.stage.start", lang))
+
+    def check() -> None:
+        _poll()
+        got = bigfile.read_progress(pfile)
+        if got is not None:
+            stage, fraction = got
+            bar.progress(min(1.0, max(0.0, fraction)), text=t(f"cal.big.stage.{stage}", lang))
+
+    try:
+        return worker.run(fn, *args, progress=bigfile.ProgressFile(pfile), check=check,
+                          time_limit=BIG_TIME_LIMIT_S, **kwargs)  # fmt: skip
+    finally:
+        bar.empty()
+        shutil.rmtree(pfile.parent, ignore_errors=True)
+
+
+def _big_cached(key: tuple, compute):
+    """``compute()`` once per ``key`` (the last ``BIG_KEEP`` kept): a rerun costs nothing."""
+    with _big_lock:
+        if key in _big_results:
+            _big_results.move_to_end(key)
+            return _big_results[key]
+    try:
+        value = compute()
+    except worker.WorkerError as exc:
+        value = worker_problem(exc)
+    except FileProblem as exc:
+        value = exc.problem
+    except ModelError as exc:  # DuckDB refused the file, nobody bought again, …: by its code
+        value = exc
+    with _big_lock:
+        _big_results[key] = value
+        while len(_big_results) > BIG_KEEP:
+            _big_results.popitem(last=False)
+    return value
+
+
+def _on_big_upload(key: str) -> None:
+    """A large file arrived or was removed (kept under its own key, as ``_on_upload`` does)."""
+    file = st.session_state.get(key)
+    if file is None:
+        st.session_state.pop(_key("orders", "bigupload"), None)
+    else:
+        st.session_state[_key("orders", "bigupload")] = file
+
+
+def _big_source(lang: str) -> tuple[str, str, Path] | None:
+    """The large file: uploaded (kept on disk, not in the session) or, when the server names a
+    data directory, a path inside it. (token, name, path), or None."""
+    key = _key("orders", "bigfile")
+    st.file_uploader(t("cal.big.upload", lang), type=["csv", "txt", "parquet"], key=key,
+                     on_change=_on_big_upload, args=(key,), help=t("cal.big.upload_help", lang))  # fmt: skip
+    file = st.session_state.get(_key("orders", "bigupload"))
+    root = os.environ.get(DATA_DIR_ENV)
+    typed = ""
+    if root:
+        typed = st.text_input(t("cal.big.path", lang, dir=root), key=_key("orders", "bigpath"),
+                              help=t("cal.big.path_help", lang))  # fmt: skip
+    if file is not None:
+        raw = file.getvalue()
+        token = hashlib.sha1(raw).hexdigest()[:16]
+        path = _workdir(token) / ("orders.parquet" if raw[:4] == b"PAR1" else "orders.csv")
+        if not path.exists():
+            path.write_bytes(raw)
+        return token, file.name, path
+    if not typed.strip():
+        return None
+    base = Path(root).resolve()
+    path = (base / typed.strip()).resolve()
+    if not path.is_relative_to(base) or not path.is_file():
+        st.error(t("cal.big.path_bad", lang, path=plain(typed), dir=plain(root)),
+                 icon=":material/block:")  # fmt: skip
+        return None
+    stat = path.stat()
+    token = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    _workdir(token)
+    return token, path.name, path
+
+
+def _big_mapping(token: str, columns: list[str], lang: str) -> dict[str, str | None]:
+    """The column of each field, guessed from the header and correctable (no preview: the file
+    is not loaded)."""
+    guess = guess_mapping(columns, "orders")
+    none = t("cal.none", lang)
+    options: list[str | None] = [None, *columns]
+    st.markdown(f"**{t('cal.mapping', lang)}**", help=t("cal.mapping_help", lang))
+    fields = FIELDS["orders"]
+    cols = st.columns(min(4, len(fields)))
+    mapping: dict[str, str | None] = {}
+    for i, f in enumerate(fields):
+        key, carried = state.option_key(_key("orders", f"bigmap:{token}:{f.name}"))
+        first = carried if carried in options else guess[f.name]
+        chosen = cols[i % len(cols)].selectbox(
+            t(f"cal.field.{f.name}", lang), options,
+            index=options.index(first) if first in options else 0,
+            format_func=lambda c: none if c is None else str(c), key=key, persist_state="session",
+        )  # fmt: skip
+        mapping[f.name] = chosen if chosen in columns else None
+    return mapping
+
+
+def _sql_panel(end: str, lang: str) -> None:
+    """The warehouse query (simulator/sql/rfm_summary.sql) in the dialect chosen."""
+    with st.expander(t("cal.big.sql", lang)):
+        st.markdown(t("cal.big.sql_help", lang))
+        dialect = st.selectbox(t("cal.big.dialect", lang), BIG_DIALECTS, key=_key("orders", "sql"),
+                               format_func=lambda d: t(f"cal.big.dialect.{d}", lang))  # fmt: skip
+        st.code(bigfile.rfm_sql(dialect, end), language="sql")
+
+
+def _big_section(lang: str) -> None:
+    """Large-file mode: a CSV or Parquet file of any size summarised out of core by DuckDB in
+    the worker (``simulator.bigfile``), or a per-customer summary from a warehouse; then the
+    same results and Apply as the ordinary path."""
+    st.markdown(t("cal.big.help", lang))
+    got = _big_source(lang)
+    if got is None:
+        _sql_panel("2024-12-31", lang)
+        return
+    token, name, path = got
+    try:
+        summary_file = bigfile.is_summary(path)
+        columns = bigfile.probe(path).columns
+    except FileProblem as exc:
+        st.error(f"{plain(name)}: {problem_text(exc.problem, lang)}", icon=":material/block:")
+        return
+    except ModelError as exc:
+        st.error(describe_error(exc, lang), icon=":material/block:")
+        return
+    if summary_file:
+        st.caption(t("cal.big.summary_file", lang, name=plain(name)))
+        fit = _big_cached((token, "summary"), lambda: _with_progress(
+            _fit_summary_job, path, lang=lang))  # fmt: skip
+        _show_fit(fit, token, name, lang)
+        return
+    mapping = _big_mapping(token, columns, lang)
+    work = _workdir(token) / hashlib.sha1(repr(sorted(mapping.items())).encode()).hexdigest()[:8]
+    work.mkdir(exist_ok=True)
+    key = (token, tuple(mapping.items()))
+    read = _big_cached(key, lambda: _with_progress(bigfile.prepare, path, mapping, work,
+                                                   lang=lang))  # fmt: skip
+    if isinstance(read, Problem | ModelError):
+        _show_fit(read, token, name, lang)
+        return
+    _show_problems(read, lang)  # type: ignore[arg-type]  # problems, dropped, date_forms alike
+    if read.start is None:
+        return
+    first, last = read.start, read.observation_end
+    st.caption(t("cal.big.read_info", lang, name=plain(name), rows=fmt_number(read.rows, lang),
+                 start=first.date().isoformat(), end=last.date().isoformat()))  # fmt: skip
+    span = (last - first).days
+    default = (first + pd.Timedelta(days=round(span * CALIBRATION_SHARE))).date()
+    end = st.date_input(t("cal.calibration_end", lang), value=default, min_value=first.date(),
+                        max_value=last.date(), key=_key("orders", f"bigend:{token}"),
+                        help=t("cal.calibration_end_help", lang), persist_state="session")  # fmt: skip
+    end_iso = pd.Timestamp(end).date().isoformat()
+    _sql_panel(end_iso, lang)
+    fit = _big_cached((*key, end_iso), lambda: _with_progress(
+        bigfile.fit_prepared, work, read, end_iso, lang=lang))  # fmt: skip
+    _show_fit(fit, token, name, lang)
+
+
+def _fit_summary_job(path: Path, *, progress) -> RepeatFit:
+    """A summary file fitted (in the worker; a summary is small, so its progress is one step)."""
+    progress("summary", 0.0)
+    return bigfile.fit_summary_file(path)
+
+
+def _show_fit(fit, token: str, name: str, lang: str) -> None:
+    """A fit's results, or why there is none, in the user's language."""
+    if isinstance(fit, Problem):
+        st.error(f"{plain(name)}: {problem_text(fit, lang)}", icon=":material/block:")
+    elif isinstance(fit, ModelError):
+        st.error(describe_error(fit, lang), icon=":material/block:")
+    elif isinstance(fit, RepeatFit):
+        _repeat_results(fit, token, name, lang)
+
+
 def orders_section(lang: str) -> None:
-    """Order history → BG/NBD and Gamma-Gamma, checked on a holdout, applied on request."""
+    """Order history → BG/NBD and Gamma-Gamma, checked on a holdout, applied on request; in
+    large-file mode through DuckDB (``_big_section``)."""
+    if st.toggle(t("cal.big.mode", lang), key=_key("orders", "big"),
+                 help=t("cal.big.mode_help", lang), persist_state="session"):  # fmt: skip
+        _big_section(lang)
+        return
     got = _clean_upload("orders", lang)
     if got is None:
         return

@@ -62,6 +62,7 @@ PRELOAD = [
     "simulator.filecheck",
     "ui.worker",
     "simulator.calibration",
+    "simulator.bigfile",
     "openpyxl",
 ]
 

@@ -72,7 +72,9 @@ ZH_TERMS = {
     "CSV", "Excel", "JSON", "PNG", "SVG", "HTML", "URL", "QR",
     "ROAS", "CRM",
     # file formats, encodings
-    "xlsx", "xls", "GBK",
+    "xlsx", "xls", "GBK", "Parquet",
+    # data tools known by these names (the large-file mode and its warehouse SQL)
+    "DuckDB", "SQL", "Spark", "Hive", "MaxCompute", "ODPS",
     # model and method names known by these names in Chinese writing too, and data sets
     "BG", "NBD", "Gamma", "Gamma-Gamma", "sBG", "Beta", "CDNOW", "Erlang", "ErlangC", "C",
     "LMDI", "Olist", "probit",

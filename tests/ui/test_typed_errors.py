@@ -197,8 +197,43 @@ _D_PROMO = Scenario.model_validate(
     {"horizon_days": 7, "promotions": [{"kind": "threshold_discount", "start_day": 0, "end_day": 6,
                                         "tiers": [[100.0, 10.0]]}]})  # fmt: skip
 
+
+def _file(text: str | bytes, name: str = "f.csv") -> Path:
+    """``text`` written to a fresh temporary file (the large-file reader takes paths)."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp(prefix="typed-errors-")) / name
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+def _big_path(path: Path):
+    from simulator.bigfile import summarise_path
+
+    return summarise_path(path)
+
+
+def _big(text: str | bytes, name: str = "f.csv"):
+    return _big_path(_file(text, name))
+
+
+def _summary(text: str | bytes):
+    from simulator.bigfile import read_summary
+
+    return read_summary(_file(text))
+
+
 #: One input per code that gives it (a scenario dict, or a call of the public function).
 CASES = {
+    "big_open": lambda: _big_path(Path("/nonexistent/订单")),
+    "big_format": lambda: _big(b"PK\x03\x04 a workbook", "f.xlsx"),
+    "big_refused": lambda: _big("customer,date,amount\na,2024-01-01,5\nb,2024-01-02,6,7,8\n"),
+    "summary_columns": lambda: _summary("customer_id,frequency,recency\na,1,2\n"),
+    "summary_values": lambda: _summary("frequency,recency,T,monetary_value\n1,9,5,3\n"),
+    "summary_end": lambda: _summary("first_date,frequency,recency,T,monetary_value\n"
+                                    "2024-01-01,0,0,5,\n2024-01-02,0,0,5,\n"),
+    "summary_encoding": lambda: _summary(
+        "first_date,frequency,recency,T,monetary_value\n中文,0,0,5,\n".encode("gb18030")),
     "campaign_order": {"traffic": {"campaigns": [{"start_day": 5, "end_day": 2}]}},
     "promotion_order": _promo(kind="coupon", start_day=5, end_day=3),
     "audience_kind": _promo(kind="free_shipping", audience="members"),
@@ -307,7 +342,27 @@ def test_every_code_has_a_case() -> None:
 
 #: Latin words a Chinese sentence may hold: the model's own names (BG/NBD, Gamma-Gamma, Sobol), the
 #: date pattern, and the quoted input.
-ZH_LATIN_OK = {"BG", "NBD", "Gamma", "Sobol", "YYYY", "MM", "DD", "datetime"}
+ZH_LATIN_OK = {
+    "BG",
+    "NBD",
+    "Gamma",
+    "Sobol",
+    "YYYY",
+    "MM",
+    "DD",
+    "datetime",
+    # file formats and the summary's column names (SQL output)
+    "CSV",
+    "Excel",
+    "Parquet",
+    "UTF",
+    "DuckDB",
+    "SQL",
+    "frequency",
+    "recency",
+    "monetary",
+    "value",
+}
 
 
 @pytest.mark.parametrize("code", sorted(CASES))

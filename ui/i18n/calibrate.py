@@ -32,6 +32,74 @@ KEYS: dict[str, tuple[str, str]] = {
         "**GMV** or **order value**, and optionally the **old-customer share** or **old buyers**. "
         "Rates may read 2.45% or 0.0245.",
     ),
+    # Large-file mode (DuckDB) and the warehouse summary (issue 23).
+    "cal.big.mode": ("大文件模式(DuckDB)", "Large-file mode (DuckDB)"),
+    "cal.big.mode_help": (
+        "订单太多、超出上面上传框的上限时使用:CSV 或 Parquet 文件在后台用 DuckDB 分批汇总,不整份读入内存;列的对应、状态过滤和问题行的报告与普通模式相同。也可上传在数仓里算好的每位顾客汇总。",
+        "For order histories beyond the ordinary upload's limit: a CSV or Parquet file is "
+        "summarised by DuckDB in the background without being read into memory whole; the "
+        "column choice, status filtering and bad-row report are the ordinary mode's. A "
+        "per-customer summary computed in a warehouse can be uploaded too.",
+    ),
+    "cal.big.help": (
+        "上传订单明细(CSV 或 Parquet,任意大小,受服务器上传上限约束),或按下方 SQL 在数仓中算好的每位顾客汇总(列:customer_id、frequency、recency、T、monetary_value,以天计;可加 first_date)。",
+        "Upload the orders (CSV or Parquet, any size the server's upload limit allows), or the "
+        "per-customer summary the SQL below computes in a warehouse (columns customer_id, "
+        "frequency, recency, T, monetary_value in days; first_date optional).",
+    ),
+    "cal.big.upload": ("上传大文件(CSV 或 Parquet)", "Upload a large file (CSV or Parquet)"),
+    "cal.big.upload_help": (
+        "文件存放在服务器的临时目录里,由 DuckDB 读取;页面只保留汇总结果。",
+        "The file is kept in the server's temporary directory and read by DuckDB; the page "
+        "keeps only the summary.",
+    ),
+    "cal.big.path": (
+        "或服务器数据目录 {dir} 中的文件路径",
+        "Or a file's path in the server's data directory {dir}",
+    ),
+    "cal.big.path_help": (
+        "相对于数据目录的路径,如 2024/orders.parquet;目录之外的文件不会被读取。",
+        "A path relative to the data directory, e.g. 2024/orders.parquet; files outside it "
+        "are never read.",
+    ),
+    "cal.big.path_bad": (
+        "「{path}」不是数据目录 {dir} 中的文件。",
+        "“{path}” is not a file in the data directory {dir}.",
+    ),
+    "cal.big.read_info": (
+        "{name}:{rows} 行订单,{start} 至 {end}(DuckDB 汇总)",
+        "{name}: {rows} order rows, {start} to {end} (summarised by DuckDB)",
+    ),
+    "cal.big.summary_file": (
+        "{name} 是每位顾客的汇总,直接拟合。",
+        "{name} is a per-customer summary: fitted as it is.",
+    ),
+    "cal.big.untracked": (
+        "汇总文件不含每次回购的日期,因此没有追踪图、复购曲线和留出期检验;参数与用订单明细拟合的相同。",
+        "A summary holds no repeat dates, so there is no tracking plot, repurchase curve or "
+        "holdout check; the parameters are those the orders themselves would give.",
+    ),
+    "cal.big.too_big_hint": (
+        "打开上方的「大文件模式(DuckDB)」即可读取更大的 CSV 或 Parquet 文件。",
+        "Switch on “Large-file mode (DuckDB)” above to read larger CSV or Parquet files.",
+    ),
+    "cal.big.sql": ("在数仓中计算汇总的 SQL", "SQL to compute the summary in your warehouse"),
+    "cal.big.sql_help": (
+        "在 Spark SQL、Hive 或 MaxCompute 中对已付款订单表 `orders(customer_id, order_time, amount)` 运行,导出结果(CSV 或 Parquet)再上传;截止日即上面选的校准期截止日。",
+        "Run it in Spark SQL, Hive or MaxCompute on a table of paid orders "
+        "`orders(customer_id, order_time, amount)`, export the result (CSV or Parquet) and "
+        "upload it; the end date is the calibration end chosen above.",
+    ),
+    "cal.big.dialect": ("SQL 方言", "SQL dialect"),
+    "cal.big.dialect.spark": ("Spark SQL", "Spark SQL"),
+    "cal.big.dialect.hive": ("Hive", "Hive"),
+    "cal.big.dialect.maxcompute": ("MaxCompute(ODPS)", "MaxCompute (ODPS)"),
+    "cal.big.dialect.duckdb": ("DuckDB", "DuckDB"),
+    "cal.big.stage.start": ("正在准备…", "Starting…"),
+    "cal.big.stage.transcode": ("正在转换编码为 UTF-8…", "Re-encoding to UTF-8…"),
+    "cal.big.stage.parse": ("正在读取并检查订单…", "Reading and checking the orders…"),
+    "cal.big.stage.problems": ("正在统计问题行…", "Counting the rows with problems…"),
+    "cal.big.stage.summary": ("正在汇总每位顾客…", "Summarising each customer…"),
     "cal.upload": ("上传文件(CSV 或 Excel .xlsx)", "Upload a file (CSV or Excel .xlsx)"),
     "cal.upload_help": (
         "UTF-8 或 GBK 编码的 CSV(逗号、分号或制表符分隔),或 .xlsx 的第一个工作表;中英文表头均可,识别出的列可以在下面改。",

@@ -276,6 +276,41 @@ KEYS: dict[str, tuple[str, str]] = {
         "Nobody bought again in the calibration period, so the repeat rate cannot be estimated: "
         "move the end later or upload a longer history.",
     ),
+    # The large-file reader and the summary upload (simulator.bigfile, issue 23).
+    "err.big_open": (
+        "无法打开文件「{name}」:请检查路径和读取权限。",
+        "Cannot open the file “{name}”: check the path and that it may be read.",
+    ),
+    "err.big_format": (
+        "大文件只能读 CSV 或 Parquet;请把 Excel 另存为 CSV(UTF-8)再试。",
+        "Large files are read as CSV or Parquet; save the Excel workbook as CSV (UTF-8) and try "
+        "again.",
+    ),
+    "err.big_refused": (
+        "DuckDB 无法读取这个文件:常见原因是某行的列数多于表头,或引号未闭合。",
+        "DuckDB could not read the file: often a row holds more fields than the header, or a "
+        "quote is never closed.",
+    ),
+    "err.summary_columns": (
+        "汇总文件缺少 {n} 列:需要本页 SQL 输出的 frequency、recency、T、monetary_value 四列。",
+        "The summary lacks {n} of its columns: it needs the four the SQL on this page writes.",
+    ),
+    "err.summary_values": (
+        "汇总文件第 {row} 行不是一位顾客的汇总(回购次数须为非负整数,末次回购天数在 0 到 T 之间,"
+        "有回购时平均金额不小于 0)。",
+        "Row {row} of the summary is not a customer's summary (the repeat count a whole number "
+        "of 0 or more, the days to the last repeat between 0 and T, the mean value 0 or more).",
+    ),
+    "err.summary_end": (
+        "汇总文件的校准期截止日不明确:各行首单日加 T 须是同一天(并与所填截止日相同);没有首单日列时须填写截止日。",
+        "The summary's calibration end is unclear: the first order's day plus T must be one day "
+        "on every row (and the end given, if any); without the first-order column the end must "
+        "be given.",
+    ),
+    "err.summary_encoding": (
+        "汇总文件须为 UTF-8 编码的 CSV 或 Parquet。",
+        "A summary file must be a UTF-8 CSV or a Parquet file.",
+    ),
     "err.too_few_days": (
         "至少需要 {n} 天有访客的数据。",
         "At least {n} days with visitors are needed.",

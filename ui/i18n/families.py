@@ -26,6 +26,7 @@ from typing import get_args, get_type_hints
 from pydantic import BaseModel
 
 from simulator import PARAMS, Scenario, simulate
+from simulator.bigfile import DIALECTS, STAGES
 from simulator.bridge import gmv_bridge, profit_bridge
 from simulator.calendar import EVENTS
 from simulator.calibration import BGNBD_KEYS, GG_KEYS
@@ -356,6 +357,8 @@ FAMILIES: tuple[Family, ...] = (
     Family("cal.field.{}", _fields, "Calibrate: a column to map (datafile.FIELDS)"),
     Family("cal.p.{}", _fit_params, "Calibrate: a fitted parameter (BG/NBD, Gamma-Gamma)"),
     Family("cal.weekday.{}", lambda: [str(i) for i in range(7)], "Calibrate: Monday = 0"),
+    Family("cal.big.stage.{}", lambda: STAGES, "Calibrate, large files: bigfile.STAGES"),
+    Family("cal.big.dialect.{}", lambda: tuple(DIALECTS), "Calibrate: the SQL's dialects"),
     # assumptions
     Family("as.col.{}", lambda: ASSUMPTION_COLUMNS, "Assumptions: the parameter table"),
     Family("as.d.{}", lambda: DERIVED_CONSTANTS, "Assumptions: the calibration constants"),
