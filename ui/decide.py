@@ -428,9 +428,11 @@ def _optimizer_section(plan: Scenario, base: Scenario, lang: str) -> None:
     results: dict = _kept().setdefault("opt", {})
     if _kept().pop("opt_wanted", None) == key:
         # A click on Stop asks for a new run, which ends this one at its next progress update.
-        b.button(t("dec.opt.stop", lang), key="dec_opt_stop", icon=":material/stop:",
-                 on_click=_request, args=("opt_stopped", key))  # fmt: skip
+        stop = b.empty()  # shown while the search runs only
+        stop.button(t("dec.opt.stop", lang), key="dec_opt_stop", icon=":material/stop:",
+                    on_click=_request, args=("opt_stopped", key))  # fmt: skip
         got = _run_optimizer(plan, base, levers, objective, limits, seed, lang)
+        stop.empty()
         results.clear()  # the latest only
         results[key] = got
     if _kept().pop("opt_stopped", None) is not None:

@@ -87,6 +87,7 @@ def test_optimize_two_levers_under_a_spend_cap_and_save_the_best(lang: str) -> N
     at.button(key="dec_opt_run").click().run(timeout=300)
     assert_clean(at)
     res = next(iter(at.session_state["_dec"]["opt"].values()))
+    assert not [b for b in at.button if b.key == "dec_opt_stop"]  # Stop shows while running only
     assert res.feasible and not res.current_feasible  # ¥300 a day for 60 days is over the cap
     assert t("dec.opt.current_infeasible", lang) in _texts(at)
     tot = simulate(res.best, reference=BASE).totals
