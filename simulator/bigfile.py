@@ -26,7 +26,6 @@ empty file, an unknown encoding). Nothing here imports streamlit.
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
 import os
 import tempfile
@@ -39,21 +38,20 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from .calibration import RepeatFit, Summary, fit_summary
+from .calibration import RepeatFit, Summary, check_calibration_end, fit_summary
 from .datafile import (
     _BOMS,
     _SHAPE_SAMPLE,
     NOT_BOUGHT,
     SHOWN_ROWS,
     YEARS,
-    _delimiter,
-    _header_row,
     _unique_headers,
     guess_mapping,
+    header_scan,
     mapping_problems,
 )
 from .errors import ModelError
-from .filecheck import HEADER_SCAN, FileProblem, Problem, check_csv
+from .filecheck import FileProblem, Problem, check_csv
 
 #: DuckDB's memory budget and threads [ASSUMPTION: with the fit's arrays the process stays near
 #: 1 GiB, a third of the worker's 3 GiB; the machine's 2 cores]; beyond the budget DuckDB spills
@@ -139,13 +137,7 @@ def probe(path: str | os.PathLike) -> Probe:
         raise ModelError("big_format", "large files are read as CSV or Parquet, not Excel")
     text, label, _ = _head_text(raw)
     check_csv(text)
-    sep = _delimiter(text)
-    lines = text.splitlines()
-    try:
-        head = list(csv.reader(lines[:HEADER_SCAN], delimiter=sep))
-    except csv.Error:
-        raise FileProblem(Problem("unparsable")) from None
-    skip = _header_row(head)
+    sep, _, head, skip = header_scan(text)
     if skip >= len(head):
         raise FileProblem(Problem("empty"))
     return Probe("csv", label, sep, skip, _unique_headers(head[skip]))
@@ -502,16 +494,7 @@ def summarise_prepared(
         raise ValueError("nothing was prepared to summarise")
     obs = pd.Timestamp(observation_end).normalize() if observation_end is not None else last
     cal = pd.Timestamp(calibration_end).normalize() if calibration_end is not None else obs
-    if not start <= cal <= obs:
-        raise ModelError(
-            "cal_end",
-            f"calibration_end {cal.date()} must lie between the first order "
-            f"{start.date()} and observation_end {obs.date()}",
-            units={"end": "date", "first": "date", "last": "date"},
-            end=cal.date().isoformat(),
-            first=start.date().isoformat(),
-            last=obs.date().isoformat(),
-        )
+    check_calibration_end(start, cal, obs)
     c, o = (cal - start).days, (obs - start).days
     con = _connect(Path(workdir) / "work.duckdb")
     try:

@@ -438,18 +438,24 @@ def fit_repeat_model(orders: pd.DataFrame, calibration_end=None, observation_end
     last = tx.start + pd.Timedelta(days=tx.last_day)
     obs = _as_timestamp(observation_end) or last
     cal = _as_timestamp(calibration_end) or obs
-    if not tx.start <= cal <= obs:
+    check_calibration_end(tx.start, cal, obs)
+    cal_day, obs_day = int((cal - tx.start).days), int((obs - tx.start).days)
+    return fit_summary(summarise(tx, cal_day, obs_day), tx.start, cal, obs)
+
+
+def check_calibration_end(start: pd.Timestamp, cal: pd.Timestamp, obs: pd.Timestamp) -> None:
+    """Refuse a calibration end outside [first order, observation end] (``ModelError``
+    "cal_end"), for any reader of orders."""
+    if not start <= cal <= obs:
         raise ModelError(
             "cal_end",
             f"calibration_end {cal.date()} must lie between the first order "
-            f"{tx.start.date()} and observation_end {obs.date()}",
+            f"{start.date()} and observation_end {obs.date()}",
             units={"end": "date", "first": "date", "last": "date"},
             end=cal.date().isoformat(),
-            first=tx.start.date().isoformat(),
+            first=start.date().isoformat(),
             last=obs.date().isoformat(),
         )
-    cal_day, obs_day = int((cal - tx.start).days), int((obs - tx.start).days)
-    return fit_summary(summarise(tx, cal_day, obs_day), tx.start, cal, obs)
 
 
 @threadpool_limits.wrap(limits=FIT_BLAS_THREADS)

@@ -326,17 +326,24 @@ def _header_row(rows: Sequence[Sequence[object]]) -> int:
     return next(i for i, c in enumerate(counts) if c >= usual)
 
 
-def _read_csv(text: str) -> pd.DataFrame:
-    """``text`` as a frame of strings, its index the line numbers − 2. A line with more fields
-    than the header is damage, unless what overflows is empty (the trailing separators
-    spreadsheets write): then it is read again without them."""
+def header_scan(text: str) -> tuple[str, list[str], list[list[str]], int]:
+    """A CSV text's delimiter, its lines, its first ``HEADER_SCAN`` rows and the index of the
+    header row among them (``FileProblem`` "unparsable" when they cannot be split): how every
+    reader of order files finds its columns."""
     sep = _delimiter(text)
     lines = text.splitlines()
     try:
         head = list(csv.reader(lines[:HEADER_SCAN], delimiter=sep))
     except csv.Error:
         raise FileProblem(Problem("unparsable")) from None
-    skip = _header_row(head)
+    return sep, lines, head, _header_row(head)
+
+
+def _read_csv(text: str) -> pd.DataFrame:
+    """``text`` as a frame of strings, its index the line numbers − 2. A line with more fields
+    than the header is damage, unless what overflows is empty (the trailing separators
+    spreadsheets write): then it is read again without them."""
+    sep, lines, head, skip = header_scan(text)
     body = "\n".join(lines[skip:])
 
     def read(body: str) -> tuple[pd.DataFrame, bool]:
