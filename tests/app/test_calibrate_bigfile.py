@@ -25,7 +25,7 @@ def _big_uploader(at):
     return found
 
 
-def _big_mode(lang: str):
+def _big_mode(lang: str):  # generous run timeouts below: a bound on hangs, not on speed
     at = open_app(lang, "calibrate")
     at.toggle(key="cal_orders_big").set_value(True).run()
     assert_clean(at)
@@ -39,14 +39,14 @@ def test_large_file_mode_fits_the_cdnow_orders_through_duckdb(lang: str) -> None
     code = [c.value for c in at.code]
     assert any("DATEDIFF(order_day, first_day)" in c for c in code)  # Spark SQL by default
     _big_uploader(at).upload(SAMPLES["orders"].name, SAMPLES["orders"].read_bytes(), "text/csv")
-    at.run(timeout=120)
+    at.run(timeout=300)
     assert_clean(at)
     captions = [c.value for c in at.caption]
     assert any(t("cal.big.read_info", lang, name=plain("cdnow_orders.csv"), rows=fmt_number(6919, lang),
                  start="1997-01-01", end="1998-06-30") == c for c in captions)  # fmt: skip
     assert any(t("cal.notes", lang) in i.value and "404" in i.value for i in at.info)
     end = [d for d in at.date_input if "cal_orders_bigend" in (d.key or "")][0]
-    end.set_value(dt.date(1997, 9, 30)).run(timeout=120)
+    end.set_value(dt.date(1997, 9, 30)).run(timeout=300)
     assert_clean(at)
     assert _param_cell(at, lang, "r").startswith("0.242")
     assert _param_cell(at, lang, "α").startswith("30.89")
@@ -63,7 +63,7 @@ def test_a_warehouse_summary_is_fitted_directly(lang: str, tmp_path: Path) -> No
     con.execute(f"COPY ({bigfile.rfm_sql('duckdb', '1997-09-30')}) TO '{out}' (FORMAT csv)")
     at = _big_mode(lang)
     _big_uploader(at).upload("summary.csv", out.read_bytes(), "text/csv")
-    at.run(timeout=120)
+    at.run(timeout=300)
     assert_clean(at)
     assert _param_cell(at, lang, "r").startswith("0.242")
     assert any(t("cal.big.untracked", lang) == i.value for i in at.info)
