@@ -80,6 +80,9 @@ LIMITS: dict[str, tuple[str, float, str, float]] = {
     "profit_min": ("dec.c.profit_min", 0.0, "yuan", 1_000.0),
     "backlog_max": ("dec.c.backlog_max", 200.0, "orders", 10.0),
 }
+#: The default top of a daily budget's search range when the plan spends nothing on it yet
+#: [ASSUMPTION: ¥5,000 a day, a mid-size shop's large paid budget; the user may widen it].
+UNUSED_BUDGET_TOP = 5_000.0
 #: At most this many levers in one optimisation (issue 20: 3–5 finish in ≤ 30 s).
 MAX_LEVERS = 5
 OPT_SEED = 7
@@ -150,7 +153,7 @@ def _default_range(plan: Scenario, path: str) -> tuple[float, float]:
     if now > 0 and 3 * now < hi:
         hi = max(3 * now, lo + (2 if t_.integer else 1e-6))
     if now == 0 and p.unit == "yuan/day":
-        hi = min(hi, 5_000.0)
+        hi = min(hi, UNUSED_BUDGET_TOP)
     return lo, (float(math.floor(hi)) if t_.integer else hi)
 
 
