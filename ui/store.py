@@ -638,6 +638,12 @@ class Store:
                 raise WrongToken("not_revealed", "the trainer has not revealed the results yet")
             return self._submissions(conn, room.code)
 
+    def student_name(self, code: str, sid: str) -> str:
+        """The display name a student joined under (``PermissionError`` for a non-member)."""
+        with self.engine.connect() as conn:
+            room = self._room(conn, code)
+            return self._student(conn, room.code, sid).display_name
+
     def my_submissions(self, code: str, sid: str) -> list[Submission]:
         """A student's own submissions (always readable by that student)."""
         with self.engine.connect() as conn:

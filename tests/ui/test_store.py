@@ -221,6 +221,7 @@ def test_a_class_joins_submits_and_the_trainer_sees_everything(store: Store) -> 
     info = store.room_info(room.code)
     assert (info.title, info.students, info.revealed, info.closed) == (room.title, 2, False, False)
     assert [s.kind for s in store.my_submissions(room.code, ann)] == ["prediction"]
+    assert (store.student_name(room.code, ann), store.student_name(room.code, bo)) == ("Ann", "波")
 
 
 def test_a_room_keeps_its_question_and_topic(store: Store) -> None:
@@ -291,6 +292,8 @@ def test_only_members_submit_or_read(store: Store) -> None:
     for sid in (outsider, "made-up", room.trainer_token, None):
         with pytest.raises(PermissionError):
             store.submit(room.code, sid, prediction())
+        with pytest.raises(PermissionError):
+            store.student_name(room.code, sid)
         with pytest.raises(PermissionError):
             store.revealed_results(room.code, sid)
     assert store.room_results(room.code, room.trainer_token) == []
