@@ -527,22 +527,27 @@ def draw_open(lang: str) -> None:
     st.subheader(t("room.open_title", lang), anchor=False)
     kinds = ["lesson", "open"]
     labels = {"lesson": t("room.kind_lesson", lang), "open": t("room.kind_open", lang)}
-    kind = st.radio(t("room.kind", lang), kinds, key=KIND, horizontal=True,
+    kind = st.radio(t("room.kind", lang), kinds, key=KIND, persist_state="session", horizontal=True,
                     format_func=labels.__getitem__)  # fmt: skip
     i = LANGS.index(lang)
     if kind == "lesson":
         ids = [x.id for x in LESSONS]
-        lesson_id = st.selectbox(t("room.lesson", lang), ids, key=LESSON,
+        lesson_id = st.selectbox(t("room.lesson", lang), ids, key=LESSON, persist_state="session",
                                  format_func=lambda x: BY_ID[x].title[i])  # fmt: skip
         lesson = BY_ID[lesson_id]
-        st.selectbox(t("room.step", lang), list(range(len(lesson.steps))), key=STEP,
+        st.selectbox(t("room.step", lang), list(range(len(lesson.steps))), key=STEP, persist_state="session",
                      format_func=lambda n: t("room.step_label", lang, n=n + 1,
                                              question=lesson.steps[n].question[i]))  # fmt: skip
     else:
         from ui.store import MAX_QUESTION_TEXT_CHARS, MAX_TITLE_CHARS
 
-        st.text_input(t("room.title_field", lang), key=TITLE, max_chars=MAX_TITLE_CHARS)
-        st.text_area(t("room.question_field", lang), key=QUESTION, max_chars=MAX_QUESTION_TEXT_CHARS,
+        st.text_input(
+            t("room.title_field", lang),
+            key=TITLE,
+            persist_state="session",
+            max_chars=MAX_TITLE_CHARS,
+        )
+        st.text_area(t("room.question_field", lang), key=QUESTION, persist_state="session", max_chars=MAX_QUESTION_TEXT_CHARS,
                      help=t("room.question_help", lang), height=90)  # fmt: skip
     st.button(t("room.open_btn", lang), key="room_open", type="primary",
               icon=":material/meeting_room:", on_click=_open_room, args=(lang,))  # fmt: skip
@@ -557,7 +562,9 @@ def _go(lang: str) -> None:
 def draw_join_code(lang: str) -> None:
     st.subheader(t("room.join_code_title", lang), anchor=False)
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        st.text_input(t("room.join_code", lang), key=CODE_FIELD, max_chars=16)
+        st.text_input(
+            t("room.join_code", lang), key=CODE_FIELD, persist_state="session", max_chars=16
+        )
         st.button(t("room.go", lang), key="room_go", on_click=_go, args=(lang,))
 
 
@@ -756,7 +763,7 @@ def draw_student(lib: Store, info: RoomInfo, lang: str) -> None:
     if not sid:
         _show_messages()
         st.subheader(t("room.join_title", lang), anchor=False)
-        st.text_input(t("room.name", lang), key=NAME_FIELD, max_chars=MAX_NAME_CHARS,
+        st.text_input(t("room.name", lang), key=NAME_FIELD, persist_state="session", max_chars=MAX_NAME_CHARS,
                       help=t("room.name_help", lang))  # fmt: skip
         st.button(t("room.join_btn", lang), key="room_join", type="primary",
                   icon=":material/login:", on_click=_join, args=(info.code, lang),
@@ -769,7 +776,7 @@ def draw_student(lib: Store, info: RoomInfo, lang: str) -> None:
         st.caption(t("room.mine", lang, predictions=sum(s.kind == "prediction" for s in mine),
                      plans=sum(s.kind == "plan" for s in mine)))  # fmt: skip
     with st.container(border=True):
-        st.number_input(t("room.predict", lang, unit=q.unit), key=PRED_FIELD, value=None,
+        st.number_input(t("room.predict", lang, unit=q.unit), key=PRED_FIELD, persist_state="session", value=None,
                         format="%g", step=1.0)  # fmt: skip
         st.button(t("room.predict_btn", lang), key="room_pred_send", icon=":material/send:",
                   on_click=_predict, args=(info.code, sid, q.qid, lang))  # fmt: skip
