@@ -19,8 +19,9 @@ and its first other scenario (the plan, as ``ui.workspace.apply`` reads it), bot
 deterministic run's (``simulator.verdict.verdict``'s ``profit``), the chance to beat the
 baseline its ``chance_profit``, the lowest DSR score the least of the plan's three 180-day
 scores' lowest days (``dsr_*_min``). Rows are cached by the workspace's canonical JSON for all
-sessions; a rerun simulates new ones for at most ``BOARD_BUDGET_S`` seconds and the rest follow
-on the next refreshes, so a class sending 60 plans at once never stalls a screen.
+sessions. New ones are simulated off the page, one at a time on one background thread
+(``_POOL``), and show on the next refreshes: a screen's rerun only reads, so a class sending 60
+plans at once neither stalls a screen nor makes a live refresh outlast its interval.
 
 Every refusal of the store (``ui.store.StoreError``) is said in words (``storage.err.<code>``);
 a store that cannot open is ``storage.err.unavailable``; nothing here raises into the page.
@@ -33,8 +34,8 @@ import io
 import json
 import logging
 import threading
-import time
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -69,8 +70,6 @@ STUDENT_REFRESH_S = 5
 #: Paths and seed of a leaderboard row's Monte Carlo [ASSUMPTION: 16 paths give the chance to
 #: 1/16 in about 0.3 s a plan on a 2-core machine; the seed is the sidebar's default].
 BOARD_PATHS, BOARD_SEED = 16, 0
-#: Seconds a rerun may spend simulating new leaderboard rows (at least one row a rerun).
-BOARD_BUDGET_S = 1.0
 #: Leaderboard rows kept for all sessions (a row is a few numbers).
 BOARD_CACHE_SIZE = 4096
 #: Bins of the predictions' histogram (at most).
@@ -274,42 +273,57 @@ def cached_row(payload: str) -> PlanRow | None:
         return _ROWS.get(payload)
 
 
-def rows_for(payloads: list[str], budget_s: float | None = BOARD_BUDGET_S) -> dict[str, PlanRow]:
-    """The rows of ``payloads`` that are ready: cached ones, then new ones simulated until
-    ``budget_s`` has passed (``None``: all of them). A payload another session is simulating is
-    left for the next refresh."""
+#: The leaderboard's simulations: one thread for all sessions (a class's plans queue behind
+#: each other instead of taking both cores from the server).
+_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room-board")
+_PENDING: list[Future] = []
+
+
+def _compute(payload: str) -> PlanRow:
+    try:
+        row = plan_row(payload)
+    except Exception:  # e.g. a workspace stored before a rule tightened
+        log.exception("a room's plan could not be read")
+        row = PlanRow("", None, None, None)
+    with _ROWS_LOCK:
+        _ROWS[payload] = row
+        while len(_ROWS) > BOARD_CACHE_SIZE:
+            _ROWS.popitem(last=False)
+        _BUSY.discard(payload)
+    return row
+
+
+def rows_for(payloads: list[str], *, wait: bool = False) -> dict[str, PlanRow]:
+    """The rows of ``payloads`` that are ready; the others are queued for the background thread
+    (``wait``: simulated here and now, for an export)."""
     out: dict[str, PlanRow] = {}
-    todo = []
     for p in dict.fromkeys(payloads):
         hit = cached_row(p)
         if hit is not None:
             out[p] = hit
+        elif wait:
+            out[p] = _compute(p)
         else:
-            todo.append(p)
-    start, done = time.monotonic(), 0
-    for p in todo:
-        if budget_s is not None and done and time.monotonic() - start >= budget_s:
-            break  # the rest on the next refresh
-        with _ROWS_LOCK:
-            if p in _BUSY:  # another session is on it
-                continue
-            _BUSY.add(p)
-        try:
-            row = plan_row(p)
-        finally:
             with _ROWS_LOCK:
-                _BUSY.discard(p)
-        with _ROWS_LOCK:
-            _ROWS[p] = row
-            while len(_ROWS) > BOARD_CACHE_SIZE:
-                _ROWS.popitem(last=False)
-        out[p] = row
-        done += 1
+                if p in _BUSY:  # queued already (by this screen or another)
+                    continue
+                _BUSY.add(p)
+                _PENDING[:] = [f for f in _PENDING if not f.done()]
+                _PENDING.append(_POOL.submit(_compute, p))
     return out
 
 
+def settle(timeout_s: float | None = None) -> None:
+    """Wait until every queued leaderboard row is simulated (tests; an export)."""
+    with _ROWS_LOCK:
+        pending = list(_PENDING)
+    for f in pending:
+        f.result(timeout=timeout_s)
+
+
 def clear_rows() -> None:
-    """Forget the cached leaderboard rows (tests)."""
+    """Forget the cached leaderboard rows (tests), once the queued ones are done."""
+    settle()
     with _ROWS_LOCK:
         _ROWS.clear()
         _BASES.clear()
@@ -348,10 +362,10 @@ def latest(subs: list[Submission], qid: str) -> list[Entry]:
     ]
 
 
-def board(entries: list[Entry], budget_s: float | None = BOARD_BUDGET_S) -> tuple[list, int]:
+def board(entries: list[Entry]) -> tuple[list, int]:
     """(rows of (entry, PlanRow) sorted by profit change, best first; plans still pending)."""
     with_plan = [e for e in entries if e.plan is not None]
-    ready = rows_for([e.plan for e in with_plan], budget_s)  # type: ignore[misc]
+    ready = rows_for([e.plan for e in with_plan])  # type: ignore[misc]
     rows = [(e, ready[e.plan]) for e in with_plan if e.plan in ready]
     rows.sort(key=lambda r: -(r[1].profit_change if r[1].profit_change is not None else -1e300))
     return rows, len(with_plan) - len(rows)
@@ -370,7 +384,7 @@ def export_header(lang: str) -> list[str]:
 def export_rows(entries: list[Entry]) -> list[list[Any]]:
     """One row per student: name, prediction and when, plan name and when, profit change (yuan,
     to the fen), lowest DSR score, chance to beat the baseline (a fraction)."""
-    ready = rows_for([e.plan for e in entries if e.plan is not None], None)
+    ready = rows_for([e.plan for e in entries if e.plan is not None], wait=True)
     out = []
     for e in entries:
         row = ready.get(e.plan) if e.plan is not None else None
