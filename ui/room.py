@@ -662,29 +662,39 @@ def draw_trainer(lib: Store, info: RoomInfo, token: str, lang: str) -> None:
     live_trainer(info.code, token, lang)
 
 
+def _slots(n: int) -> list:
+    """``n`` containers drawn first, so every part of a live screen keeps its place in the page
+    whatever the others show: a refresh then replaces each element where it was (a part that
+    moved would stand twice on the screen while its refresh runs)."""
+    return [st.container() for _ in range(n)]
+
+
 @st.fragment(run_every=REFRESH_S)
 def live_trainer(code: str, token: str, lang: str) -> None:
     """The trainer's live part, rerun every ``REFRESH_S`` seconds on its own."""
+    said, counted, notes, controls, predictions, leaders = _slots(6)
     lib = _store()
     if lib is None:
-        st.error(t("storage.err.unavailable", lang), icon=":material/cloud_off:")
+        said.error(t("storage.err.unavailable", lang), icon=":material/cloud_off:")
         return
     try:
         info = lib.room_info(code)
         subs = lib.room_results(code, token)
     except Exception as exc:
-        st.error(_refused(exc, lang), icon=":material/block:")
+        said.error(_refused(exc, lang), icon=":material/block:")
         return
-    _show_messages()
+    with said:
+        _show_messages()
     q = question_of(info, lang)
     entries = latest(subs, q.qid)
-    with st.container(key="room_count"):
+    with counted, st.container(key="room_count"):
         st.caption(t("room.count", lang, students=info.students,
                      predictions=sum(e.prediction is not None for e in entries),
                      plans=sum(e.plan is not None for e in entries))
                    + " · " + t("room.live", lang, seconds=REFRESH_S))  # fmt: skip
-    _state_notes(info, lang)
-    with st.container(horizontal=True):
+    with notes:
+        _state_notes(info, lang)
+    with controls, st.container(horizontal=True):
         st.button(t("room.reveal", lang), key="room_reveal", type="primary",
                   icon=":material/visibility:", disabled=info.revealed,
                   help=t("room.reveal_help", lang), on_click=_control,
@@ -698,8 +708,10 @@ def live_trainer(code: str, token: str, lang: str) -> None:
         else:
             st.button(t("room.close", lang), key="room_close", icon=":material/lock:",
                       on_click=_control, args=("close", code, token, lang))  # fmt: skip
-    draw_predictions(entries, q, lang, revealed=info.revealed)
-    draw_board(entries, lang)
+    with predictions:
+        draw_predictions(entries, q, lang, revealed=info.revealed)
+    with leaders:
+        draw_board(entries, lang)
 
 
 def _state_notes(info: RoomInfo, lang: str) -> None:
@@ -759,6 +771,7 @@ def draw_student(lib: Store, info: RoomInfo, lang: str) -> None:
     r = session_room()
     sid = r.get("sid")
     q = question_of(info, lang)
+    said = st.container()  # the messages, in one place whatever they are (see ``_slots``)
     mine, name = None, ""
     if sid:
         try:
@@ -768,14 +781,15 @@ def draw_student(lib: Store, info: RoomInfo, lang: str) -> None:
             from ui.store import WrongToken
 
             if isinstance(exc, WrongToken):
-                st.warning(t("room.rejoin", lang), icon=":material/person_off:")
+                said.warning(t("room.rejoin", lang), icon=":material/person_off:")
                 _set_room(code=info.code)
             else:
-                st.error(_refused(exc, lang), icon=":material/block:")
+                said.error(_refused(exc, lang), icon=":material/block:")
                 return
             sid = None
-    if not sid:
+    with said:
         _show_messages()
+    if not sid:
         st.subheader(t("room.join_title", lang), anchor=False)
         st.text_input(t("room.name", lang), key=NAME_FIELD, persist_state="session", max_chars=MAX_NAME_CHARS,
                       help=t("room.name_help", lang))  # fmt: skip
@@ -784,7 +798,6 @@ def draw_student(lib: Store, info: RoomInfo, lang: str) -> None:
                   disabled=info.closed)  # fmt: skip
         return
     assert mine is not None
-    _show_messages()
     with st.container(key="room_me"):
         st.markdown(t("room.joined", lang, name=plain(name)))
         st.caption(t("room.mine", lang, predictions=sum(s.kind == "prediction" for s in mine),
@@ -808,25 +821,28 @@ def draw_student(lib: Store, info: RoomInfo, lang: str) -> None:
 @st.fragment(run_every=STUDENT_REFRESH_S)
 def live_student(code: str, sid: str, lang: str) -> None:
     """The student's live part: waiting for the reveal, then everyone's results."""
+    said, notes, predictions, leaders = _slots(4)
     lib = _store()
     if lib is None:
-        st.error(t("storage.err.unavailable", lang), icon=":material/cloud_off:")
+        said.error(t("storage.err.unavailable", lang), icon=":material/cloud_off:")
         return
     try:
         info = lib.room_info(code)
-        if not info.revealed:
-            _state_notes(info, lang)
+        subs = lib.revealed_results(code, sid) if info.revealed else None
+    except Exception as exc:
+        said.error(_refused(exc, lang), icon=":material/block:")
+        return
+    with notes:
+        _state_notes(info, lang)
+        if subs is None:
             st.caption(t("room.waiting", lang))
             return
-        subs = lib.revealed_results(code, sid)
-    except Exception as exc:
-        st.error(_refused(exc, lang), icon=":material/block:")
-        return
-    _state_notes(info, lang)
     q = question_of(info, lang)
     entries = latest(subs, q.qid)
-    draw_predictions(entries, q, lang, revealed=True)
-    draw_board(entries, lang)
+    with predictions:
+        draw_predictions(entries, q, lang, revealed=True)
+    with leaders:
+        draw_board(entries, lang)
 
 
 # --------------------------------------------------------------------------- the page
