@@ -848,7 +848,10 @@ def live_student(code: str, sid: str, lang: str) -> None:
 # --------------------------------------------------------------------------- the page
 def _header(info: RoomInfo, lang: str) -> None:
     q = question_of(info, lang)
-    st.markdown(f"### {plain(info.title)}")
+    lesson = BY_ID.get(info.topic.partition("/")[0]) if q.step is not None else None
+    # a lesson room's title in the reader's language (the stored one is the trainer's)
+    title = lesson.title[LANGS.index(lang)] if lesson is not None else plain(info.title)
+    st.markdown(f"### {title}")
     with st.container(key="room_code"):
         st.markdown(f"**{t('room.code', lang, code=info.code)}**")
     if q.text:

@@ -103,6 +103,10 @@ def test_a_class_joins_predicts_sends_plans_and_the_trainer_sees_them(lang: str)
 
     ann = join(code, "Ann", lang)
     assert any(t("room.joined", lang, name="Ann") in m.value for m in ann.markdown)
+    other = "en" if lang == "zh" else "zh"  # a student reading the other language
+    assert f"### {LESSONS[0].title[LANGS.index(other)]}" in [
+        m.value for m in _fresh({"room": code, "lang": other}).markdown
+    ]
     predict(ann, 12.5)
     assert [s.value for s in ann.success] == [
         t("room.sent_prediction", lang, value=room_mod._num(12.5, lang))
