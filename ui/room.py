@@ -47,11 +47,11 @@ import streamlit as st
 from simulator import Result, Scenario, simulate
 from simulator.verdict import DSR_DIMS, verdict
 from ui import charts, classroom, router, state, workspace
-from ui.exports import CSV_EOL, neutralise
+from ui.exports import CSV_EOL, _sheet, neutralise  # _sheet: the workbook's sheet writer
 from ui.fmt import fmt_number, fmt_pct, fmt_score, fmt_signed_money
 from ui.i18n import LANGS, t
 from ui.lessons import BY_ID, LESSONS, MEASURE_KINDS, Step, outcome
-from ui.share import MAX_NAME_CHARS, read_workspace_file, workspace_to_json
+from ui.share import MAX_NAME_CHARS, link_qr_svg, read_workspace_file, workspace_to_json
 from ui.text import plain
 
 if TYPE_CHECKING:
@@ -201,7 +201,8 @@ def unit_key(step: Step | None) -> str:
     if kind == "pct":
         return "room.unit.pp" if step.basis == "change" else "room.unit.pct"
     return {"money": "room.unit.yuan", "price": "room.unit.yuan", "seconds": "room.unit.seconds",
-            "stars": "room.unit.stars", "count": "room.unit.count"}.get(kind, "room.unit.number")  # fmt: skip
+            "stars": "room.unit.stars", "count": "room.unit.count",
+            }.get(kind, "room.unit.number")  # fmt: skip
 
 
 def question_of(info: RoomInfo, lang: str) -> Question:
@@ -413,8 +414,6 @@ def results_xlsx(entries: list[Entry], lang: str) -> bytes:
     (¥ to the fen, scores to 3 decimals, %), text never read as a formula (``ui.exports``)."""
     from openpyxl import Workbook
 
-    from ui.exports import _sheet  # the workbook's own sheet writer (formats, widths, text cells)
-
     book = Workbook()
     ws = book.active
     ws.title = t("room.sheet", lang)[:31]
@@ -549,7 +548,8 @@ def draw_open(lang: str) -> None:
         lesson_id = st.selectbox(t("room.lesson", lang), ids, key=LESSON, persist_state="session",
                                  format_func=lambda x: BY_ID[x].title[i])  # fmt: skip
         lesson = BY_ID[lesson_id]
-        st.selectbox(t("room.step", lang), list(range(len(lesson.steps))), key=STEP, persist_state="session",
+        st.selectbox(t("room.step", lang), list(range(len(lesson.steps))), key=STEP,
+                     persist_state="session",
                      format_func=lambda n: t("room.step_label", lang, n=n + 1,
                                              question=lesson.steps[n].question[i]))  # fmt: skip
     else:
@@ -561,7 +561,8 @@ def draw_open(lang: str) -> None:
             persist_state="session",
             max_chars=MAX_TITLE_CHARS,
         )
-        st.text_area(t("room.question_field", lang), key=QUESTION, persist_state="session", max_chars=MAX_QUESTION_TEXT_CHARS,
+        st.text_area(t("room.question_field", lang), key=QUESTION, persist_state="session",
+                     max_chars=MAX_QUESTION_TEXT_CHARS,
                      help=t("room.question_help", lang), height=90)  # fmt: skip
     st.button(t("room.open_btn", lang), key="room_open", type="primary",
               icon=":material/meeting_room:", on_click=_open_room, args=(lang,))  # fmt: skip
@@ -587,16 +588,6 @@ def _leave() -> None:
 
 
 # --------------------------------------------------------------------------- the trainer's view
-def _qr_svg(url: str) -> str:
-    import segno
-
-    try:
-        qr = segno.make_qr(url, error="m", boost_error=True)
-    except segno.DataOverflowError:
-        qr = segno.make_qr(url, error="l")
-    return qr.svg_inline(scale=QR_SCALE, border=4)
-
-
 def _base_url() -> str:
     """The app's root URL as the browser sees it ("" without a browser: tests)."""
     try:
@@ -641,8 +632,8 @@ def draw_trainer(lib: Store, info: RoomInfo, token: str, lang: str) -> None:
             workspace.link_box(trainer_link(info.code, token), lang)
             st.caption(t("room.trainer_private", lang))
     with right:
-        st.image(_qr_svg(student_link(info.code)), caption=t("room.qr_caption", lang),
-                 alt=t("room.qr_alt", lang))  # fmt: skip
+        qr = link_qr_svg(student_link(info.code), scale=QR_SCALE)
+        st.image(qr, caption=t("room.qr_caption", lang), alt=t("room.qr_alt", lang))
 
     def entries() -> list[Entry]:  # read on click: the room as it is then
         return latest(lib.room_results(info.code, token), q.qid)
@@ -791,7 +782,8 @@ def draw_student(lib: Store, info: RoomInfo, lang: str) -> None:
         _show_messages()
     if not sid:
         st.subheader(t("room.join_title", lang), anchor=False)
-        st.text_input(t("room.name", lang), key=NAME_FIELD, persist_state="session", max_chars=MAX_NAME_CHARS,
+        st.text_input(t("room.name", lang), key=NAME_FIELD, persist_state="session",
+                      max_chars=MAX_NAME_CHARS,
                       help=t("room.name_help", lang))  # fmt: skip
         st.button(t("room.join_btn", lang), key="room_join", type="primary",
                   icon=":material/login:", on_click=_join, args=(info.code, lang),
@@ -803,7 +795,8 @@ def draw_student(lib: Store, info: RoomInfo, lang: str) -> None:
         st.caption(t("room.mine", lang, predictions=sum(s.kind == "prediction" for s in mine),
                      plans=sum(s.kind == "plan" for s in mine)))  # fmt: skip
     with st.container(border=True):
-        st.number_input(t("room.predict", lang, unit=q.unit), key=PRED_FIELD, persist_state="session", value=None,
+        st.number_input(t("room.predict", lang, unit=q.unit), key=PRED_FIELD, value=None,
+                        persist_state="session",
                         format="%g", step=1.0)  # fmt: skip
         st.button(t("room.predict_btn", lang), key="room_pred_send", icon=":material/send:",
                   on_click=_predict, args=(info.code, sid, q.qid, lang))  # fmt: skip
