@@ -425,6 +425,7 @@ def results_xlsx(entries: list[Entry], lang: str) -> bytes:
 
 
 # --------------------------------------------------------------------------- charts and tables
+@charts.cached_chart  # 60 screens refreshing draw the same chart: built once
 def predictions_chart(values: list[float], answer: float | None, unit: str, lang: str):
     """A histogram of the predictions, with the simulated answer as a rule when known."""
     data = pd.DataFrame({"value": values})
