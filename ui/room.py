@@ -79,7 +79,7 @@ OPEN_QUESTION = "open"
 #: Pixels per module of the students' QR code (SVG).
 QR_SCALE = 6
 
-#: Session keys: the session's room {"code", "token", "sid", "name"}; the link last opened; the
+#: Session keys: the session's room {"code", "token", "sid"}; the link last opened; the
 #: messages of the last action (level, text); the open-room form.
 ROOM, OPENED, MESSAGES = "_room", "_room_link", "_room_messages"
 KIND, LESSON, STEP, TITLE, QUESTION = (
@@ -94,7 +94,8 @@ CODE_FIELD, NAME_FIELD, PRED_FIELD = "room_code_field", "room_name", "room_pred"
 
 # --------------------------------------------------------------------------- the session's room
 def session_room() -> dict[str, Any]:
-    """The session's room: ``{"code", "token", "sid", "name"}`` (empty: none)."""
+    """The session's room: ``{"code", "token", "sid"}`` (empty: none; a student has no token,
+    a trainer no sid)."""
     return st.session_state.setdefault(ROOM, {})
 
 
