@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import classroom, layout, localise, router, sidebar, state, workspace
+from ui import classroom, layout, localise, room, router, sidebar, state, workspace
 from ui.i18n import t
 
 ASSETS = Path(__file__).parent / "assets"
@@ -39,6 +39,7 @@ router.dismiss_page_not_found()  # a fresh server's first request for an unknown
 with layout.guard():
     workspace.open_shared(pages)  # a share link in the URL: its scenarios, once per session
     classroom.open_link(pages["lessons.py"], page)  # ?lesson=…&step=…: that step, once
+    room.open_link(pages["room.py"], page)  # ?room=<code>[&t=…|&me=…]: the room page, once
 st.logo(localise.logo(lang), icon_image=str(ASSETS / "icon.svg"), size="large")
 localise.uploaders(lang)  # Streamlit draws the uploader's texts in English only
 with st.sidebar, layout.guard():

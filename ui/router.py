@@ -34,6 +34,7 @@ PAGES = (
     ("calibrate.py", "page.calibrate", ":material/tune:"),
     ("assumptions.py", "page.assumptions", ":material/menu_book:"),
     ("lessons.py", "page.lessons", ":material/school:"),
+    ("room.py", "page.room", ":material/groups:"),
 )
 #: The pages' URL paths (their files' stems), the Overview's first (it also lives at ``/``).
 PAGE_PATHS = tuple(file.removesuffix(".py") for file, _, _ in PAGES)

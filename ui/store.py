@@ -10,6 +10,7 @@ PostgreSQL server. Python entry (no Streamlit needed)::
     code = st.publish(name, workspace_json)         # short, unguessable; opened as /?s=<code>
     st.load(code) -> workspace_json                 # KeyError if unknown or expired
     room = st.create_room(title)                    # room.code, room.trainer_token
+    room = st.create_room(title, question=text, topic="lesson-id/2")  # what students answer
     sid = st.join(room.code, display_name)          # the student's secret id
     st.submit(room.code, sid, payload_json)         # a plan (workspace) or a prediction
     st.room_results(room.code, trainer_token)       # PermissionError without the right token
@@ -89,8 +90,11 @@ ROOM_LIFETIME_S = 24 * 3600.0
 PLAN_LIFETIME_S = 365 * 24 * 3600.0
 #: A room's title may be longer than a name (a lesson's question).
 MAX_TITLE_CHARS = 80
-#: A prediction's question id.
+#: A prediction's question id (also a room's ``topic``: a lesson step as ``<lesson id>/<step>``).
 MAX_QUESTION_CHARS = 64
+#: A room's open question, shown to its students [ASSUMPTION: a few sentences of a trainer's
+#: question; a lesson room's question is the lesson's own text, not stored].
+MAX_QUESTION_TEXT_CHARS = 500
 #: Random bytes behind a plan's code (12 URL-safe characters, 72 bits), a room's trainer token
 #: (32 characters) and a student's id (22 characters).
 PLAN_CODE_BYTES, TOKEN_BYTES, SID_BYTES = 9, 24, 16
@@ -186,13 +190,33 @@ submissions = sa.Table(
 )
 
 
+#: What a room asks (version 2, issue 22's room page): its open question's text and its topic
+#: (a lesson step ``<lesson id>/<step>``, or empty). A table of its own, so version 1's tables
+#: stay as shipped.
+room_topics = sa.Table(
+    "room_topics",
+    metadata,
+    sa.Column(
+        "room_code", sa.String(16), sa.ForeignKey("rooms.code", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("topic", sa.String(MAX_QUESTION_CHARS * 4), nullable=False, default=""),
+    sa.Column("question", sa.Text, nullable=False, default=""),
+)  # fmt: skip
+
+
 def _v1(conn: Connection) -> None:
     """Version 1: plans, rooms, students, submissions."""
     metadata.create_all(conn, tables=[plans, rooms, students, submissions])
 
 
+def _v2(conn: Connection) -> None:
+    """Version 2: a room's question and topic (``room_topics``)."""
+    metadata.create_all(conn, tables=[room_topics])
+
+
 #: Version n of the schema is reached by ``MIGRATIONS[n - 1]`` (append; never edit one shipped).
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: PostgreSQL advisory-lock key for migrations (any fixed 64-bit number).
 _MIGRATION_LOCK = 0x5348_4F50_5749_4631
@@ -249,6 +273,8 @@ class RoomInfo:
     revealed: bool
     closed: bool
     expires_at: float
+    question: str = ""  # the open question's text ("" for a lesson room)
+    topic: str = ""  # a lesson step, ``<lesson id>/<step>`` ("" for an open question)
 
 
 @dataclass(frozen=True)
@@ -403,6 +429,7 @@ class Store:
                 r for (r,) in conn.execute(sa.select(rooms.c.code).where(rooms.c.expires_at <= now))
             ]
             if gone:  # explicit, not only ON DELETE CASCADE: a connection may lack the pragma
+                conn.execute(room_topics.delete().where(room_topics.c.room_code.in_(gone)))
                 conn.execute(submissions.delete().where(submissions.c.room_code.in_(gone)))
                 conn.execute(students.delete().where(students.c.room_code.in_(gone)))
                 conn.execute(rooms.delete().where(rooms.c.code.in_(gone)))
@@ -448,12 +475,23 @@ class Store:
         return row
 
     # -------------------------------------------------------------------- rooms: trainer
-    def create_room(self, title: str) -> Room:
-        """Open a room; its trainer token is returned once and kept only as a digest."""
+    def create_room(self, title: str, *, question: str = "", topic: str = "") -> Room:
+        """Open a room; its trainer token is returned once and kept only as a digest.
+        ``question``: an open question's text (cleaned like a name, at most
+        ``MAX_QUESTION_TEXT_CHARS``); ``topic``: what the room is about, e.g. a lesson step
+        ``<lesson id>/<step>`` (at most ``MAX_QUESTION_CHARS``). Both may be empty."""
         cleaned = _name(title, MAX_TITLE_CHARS)
         if cleaned is None:
             raise StoreRefused("bad_title", f"a title has 1 to {MAX_TITLE_CHARS} characters",
                                limit=MAX_TITLE_CHARS)  # fmt: skip
+        text = clean_name(question) if isinstance(question, str) else None
+        if text is None or len(text) > MAX_QUESTION_TEXT_CHARS:
+            raise StoreRefused("bad_question", "a room's question is too long",
+                               limit=MAX_QUESTION_TEXT_CHARS)  # fmt: skip
+        about = clean_name(topic) if isinstance(topic, str) else None
+        if about is None or len(about) > MAX_QUESTION_CHARS:
+            raise StoreRefused("bad_question", "a room's topic is too long",
+                               limit=MAX_QUESTION_CHARS)  # fmt: skip
         self.purge_expired()
         now = self.clock()
         token = secrets.token_urlsafe(TOKEN_BYTES)
@@ -468,6 +506,9 @@ class Store:
             conn.execute(rooms.insert().values(
                 code=code, title=cleaned, token_hash=_digest(token), created_at=now,
                 expires_at=now + ROOM_LIFETIME_S, revealed=False, closed=False))  # fmt: skip
+            if text or about:
+                conn.execute(room_topics.insert().values(room_code=code, topic=about,
+                                                         question=text))  # fmt: skip
         return Room(code, token, cleaned, now + ROOM_LIFETIME_S)
 
     def _room(self, conn: Connection, code: str, *, lock: bool = False) -> Any:
@@ -523,9 +564,11 @@ class Store:
             n = conn.execute(
                 sa.select(sa.func.count()).where(students.c.room_code == row.code)
             ).scalar_one()
-        return RoomInfo(
-            row.code, row.title, n, bool(row.revealed), bool(row.closed), row.expires_at
-        )
+            about = conn.execute(sa.select(room_topics.c.question, room_topics.c.topic).where(
+                room_topics.c.room_code == row.code)).first()  # fmt: skip
+        question, topic = about if about is not None else ("", "")
+        return RoomInfo(row.code, row.title, n, bool(row.revealed), bool(row.closed),
+                        row.expires_at, question, topic)  # fmt: skip
 
     def join(self, code: str, display_name: str) -> str:
         """Join a room under a display name (unique in the room); returns the student's id, the
@@ -594,6 +637,12 @@ class Store:
             if not room.revealed:
                 raise WrongToken("not_revealed", "the trainer has not revealed the results yet")
             return self._submissions(conn, room.code)
+
+    def student_name(self, code: str, sid: str) -> str:
+        """The display name a student joined under (``PermissionError`` for a non-member)."""
+        with self.engine.connect() as conn:
+            room = self._room(conn, code)
+            return self._student(conn, room.code, sid).display_name
 
     def my_submissions(self, code: str, sid: str) -> list[Submission]:
         """A student's own submissions (always readable by that student)."""

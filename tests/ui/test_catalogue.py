@@ -28,7 +28,7 @@ from ui.i18n import AREAS, CATALOGUE, LANGS, merge, t
 from ui.i18n.families import CODE, FAMILIES, ROOT, family_keys
 
 #: Literals in the code that look like keys of a known prefix and are not (a file name).
-NOT_KEYS = frozenset({"app.py"})
+NOT_KEYS = frozenset({"app.py", "room.py"})  # file names shaped like keys of a prefix
 #: Calls whose argument at this position is a catalogue key (besides the helpers found).
 KEY_CALLS = {"t": 0, "Phrase": 0}
 KEY_SHAPE = re.compile(r"[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+")

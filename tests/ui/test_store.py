@@ -183,6 +183,40 @@ def test_a_class_joins_submits_and_the_trainer_sees_everything(store: Store) -> 
     info = store.room_info(room.code)
     assert (info.title, info.students, info.revealed, info.closed) == (room.title, 2, False, False)
     assert [s.kind for s in store.my_submissions(room.code, ann)] == ["prediction"]
+    assert (store.student_name(room.code, ann), store.student_name(room.code, bo)) == ("Ann", "波")
+
+
+def test_a_room_keeps_its_question_and_topic(store: Store) -> None:
+    room = store.create_room("Open", question=" How many\norders on day 3? ", topic="l1/0")
+    info = store.room_info(room.code)
+    assert (info.question, info.topic) == ("How many orders on day 3?", "l1/0")  # cleaned
+    plain_room = store.room_info(store.create_room("no question").code)
+    assert (plain_room.question, plain_room.topic) == ("", "")
+    for kw in (
+        {"question": "x" * (store_mod.MAX_QUESTION_TEXT_CHARS + 1)},
+        {"topic": "t" * (store_mod.MAX_QUESTION_CHARS + 1)},
+        {"question": None},
+    ):
+        with pytest.raises(StoreRefused) as exc:
+            store.create_room("r", **kw)
+        assert exc.value.code == "bad_question"
+
+
+def test_a_version_1_database_migrates_keeping_its_rooms(url: str) -> None:
+    s = open_store(url)
+    with s.engine.begin() as conn:  # back to version 1 (its tables only), with a room in it
+        store_mod.metadata.drop_all(conn, tables=[store_mod.room_topics])
+        conn.execute(store_mod.schema_version.update().values(version=1))
+        conn.execute(store_mod.rooms.insert().values(
+            code="ABCDEFGH", title="old", token_hash=store_mod._digest("tok"), created_at=0.0,
+            expires_at=s.clock() + 100, revealed=False, closed=False))  # fmt: skip
+    s.close()
+    s = open_store(url)  # migration 2 runs on version 1's tables
+    assert s.version == SCHEMA_VERSION == 2
+    room = s.room_info("ABCDEFGH")
+    assert (room.title, room.question, room.topic) == ("old", "", "")
+    assert s.room_info(s.create_room("new", question="q?").code).question == "q?"
+    s.close()
 
 
 def test_trainer_controls_need_the_trainer_token(store: Store) -> None:
@@ -220,6 +254,8 @@ def test_only_members_submit_or_read(store: Store) -> None:
     for sid in (outsider, "made-up", room.trainer_token, None):
         with pytest.raises(PermissionError):
             store.submit(room.code, sid, prediction())
+        with pytest.raises(PermissionError):
+            store.student_name(room.code, sid)
         with pytest.raises(PermissionError):
             store.revealed_results(room.code, sid)
     assert store.room_results(room.code, room.trainer_token) == []
@@ -344,7 +380,7 @@ def test_a_closed_room_takes_no_joins_or_submissions(store: Store) -> None:
 
 
 def test_an_expired_room_is_gone_with_its_data(store: Store, clock: Clock) -> None:
-    room = store.create_room("r")
+    room = store.create_room("r", question="q?", topic="l1/0")
     keep = store.create_room("later")
     ann = store.join(room.code, "Ann")
     store.submit(room.code, ann, ws_json())
@@ -361,7 +397,8 @@ def test_an_expired_room_is_gone_with_its_data(store: Store, clock: Clock) -> No
             call()
     assert store.purge_expired() == 2  # both rooms opened a lifetime ago
     with store.engine.connect() as conn:
-        for table in (store_mod.rooms, store_mod.students, store_mod.submissions):
+        for table in (store_mod.rooms, store_mod.students, store_mod.submissions,
+                      store_mod.room_topics):  # fmt: skip
             assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 0
 
 

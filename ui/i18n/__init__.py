@@ -22,6 +22,7 @@ module             prefixes
 ``decide``         ``dec``
 ``bands``          ``band``
 ``lessons``        ``ls``
+``room``           ``room``
 ``workspace``      ``files`` ``share`` ``undo``
 ``exports``        ``xcol`` ``xl`` ``report`` ``unit``
 ``dates``          ``dt``
@@ -58,6 +59,7 @@ from ui.i18n import (
     overview,
     parameters,
     promotions,
+    room,
     sensitivity,
     traffic,
     warnings,
@@ -84,6 +86,7 @@ AREAS: tuple[ModuleType, ...] = (
     decide,
     bands,
     lessons,
+    room,
     workspace,
     exports,
     dates,

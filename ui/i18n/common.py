@@ -24,6 +24,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "page.membership": ("会员与复购", "Membership & repurchase"),
     "page.calibrate": ("校准", "Calibrate"),
     "page.lessons": ("课堂", "Lessons"),
+    "page.room": ("课堂房间", "Live room"),
     "nav.unknown_page": (
         "没有“/{path}”这个页面,已为你打开总览。",
         "There is no page “/{path}”: here is the Overview.",

@@ -254,4 +254,8 @@ KEYS: dict[str, tuple[str, str]] = {
         "预测需要一个有限的数值,未保存。",
         "A prediction needs a finite number; it was not stored.",
     ),
+    "storage.err.bad_question": (
+        "课堂的问题太长(最多 {limit} 个字符)。",
+        "The room's question is too long (at most {limit} characters).",
+    ),
 }
