@@ -5,7 +5,8 @@ Stickiness is by a route cookie (a Streamlit session is one websocket to one pro
 loopback client has the same address, so ``ip_hash`` could not tell them apart): the same route
 always reaches the same process, and different routes reach both; a session in chromium keeps
 its state through many reruns on one websocket, and all its requests went to one process
-(nginx's access log names the upstream and route of each request).
+(nginx's access log names the upstream and route of each request). A trainer on one process and
+two students on the other share a room through PostgreSQL (route cookies chosen from the log).
 """
 
 from __future__ import annotations
@@ -23,10 +24,18 @@ from playwright.sync_api import Browser
 from scripts.pgserver import create_database, pg_bindir, postgres
 from scripts.serve import NGINX, Stack, serving
 from tests.browser.helpers import assert_no_exception, wait_for_app_idle
+from tests.browser.room_actions import (
+    TIMEOUT_MS,
+    join,
+    open_room,
+    predict,
+    submit_plan,
+    wait_for_counts,
+)
 from ui.i18n import t
 
 LANG = "en"
-RERUNS = 12
+RERUNS = 8
 _LINE = re.compile(r"upstream=(\S+) route=(\S+)")
 
 
@@ -111,3 +120,47 @@ def test_a_session_keeps_its_state_through_many_reruns_behind_nginx(
         time.sleep(0.2)
     assert len(stream.findall(log)) == 1
     assert len(_routes(stack)[route]) == 1, _routes(stack)[route]  # one process for it all
+
+
+def _route_on_each_process(stack: Stack) -> dict[str, str]:
+    """A route cookie value for each process (``host:port``), read from nginx's log."""
+    health, found = f"{stack.url}/_stcore/health", {}
+    for _ in range(40):  # all 40 random routes on one of 2 processes: a chance of 2 in 2^40
+        route = _get(health)
+        deadline = time.monotonic() + 5
+        while not (ups := _routes(stack).get(route)) and time.monotonic() < deadline:
+            time.sleep(0.05)  # nginx logs a request as it ends
+        found.setdefault(next(iter(ups)), route)
+        if len(found) == len(stack.backends):
+            return found
+    raise AssertionError(f"routes reached only {found}")
+
+
+def test_a_trainer_and_students_on_different_processes_share_a_room(
+    stack: Stack, browser: Browser
+) -> None:
+    (trainer_route, student_route) = _route_on_each_process(stack).values()
+    contexts = []
+
+    def page_on(route: str):
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale=LANG)
+        ctx.set_default_timeout(TIMEOUT_MS)
+        ctx.add_cookies([{"name": "swroute", "value": route, "url": stack.url}])
+        contexts.append(ctx)
+        return ctx.new_page()
+
+    try:
+        trainer = page_on(trainer_route)
+        code, _ = open_room(trainer, stack.url, "Two processes")
+        for i, name in enumerate(("Ann", "Bo")):
+            student = page_on(student_route)
+            join(student, stack.url, code, name)
+            predict(student, 10.0 + i)
+            submit_plan(student)
+        wait_for_counts(trainer, students=2, predictions=2, plans=2)
+        assert_no_exception(trainer)
+    finally:
+        for ctx in contexts:
+            ctx.close()
+    seen = _routes(stack)
+    assert seen[trainer_route] != seen[student_route]  # the room crossed processes
