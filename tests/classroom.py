@@ -30,7 +30,8 @@ as ``classroom_<stack>_<name>: value unit``:
   load generator); ``machine_load_at_start``: the 1-minute load average when the class began
   (the machine is shared; other work running shows here).
 
-Playwright's sync API is one thread per instance: ``WORKERS`` threads each drive a chromium of
+A student's page is frozen once the plan is sent (``FREEZE_SENT``). Playwright's sync API is
+one thread per instance: ``WORKERS`` threads each drive a chromium of
 their own (Debian's ``/usr/bin/chromium``) with many contexts, each thread taking its students in
 turn at their start times, the trainer's screen polled by one more. All runs on one machine, so
 the browsers' load is part of the figures (on the 2-core machine most of it).
@@ -43,11 +44,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import statistics
 import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +72,12 @@ POLL_S = 0.2
 #: How long after the last send the trainer's screen may take to count it.
 DRAIN_S = 60.0
 STEP_TIMEOUT_MS = 90_000
+#: A student's page is frozen once their plan is sent (Chrome's page lifecycle: no scripts or
+#: timers run, the websocket stays open, so the session stays on the server): the idle screens'
+#: redraws would otherwise take the load generator's CPU from the servers on one machine. Their
+#: screens' own refresh (``ui.room.STUDENT_REFRESH_S``) stops with them, so that polling is not
+#: in the figures.
+FREEZE_SENT = True
 LANG = "en"
 #: One browser context per student, as small as the room page allows.
 VIEWPORT = {"width": 1000, "height": 800}
@@ -196,6 +205,10 @@ def _students(base_url: str, code: str, mine: list[Student], done: threading.Eve
                     s.clicked = time.monotonic()
                     submit_plan(page)
                     s.sent = time.monotonic()
+                    if FREEZE_SENT:  # its session stays connected; its page stops working
+                        ctx.new_cdp_session(page).send(
+                            "Page.setWebLifecycleState", {"state": "frozen"}
+                        )
                 except Exception as exc:
                     s.error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
             done.set()
@@ -312,8 +325,8 @@ def classroom_run(
             lags.append(max(0.0, shown - clicked))
     flows = [st.sent - st.started for st in sent]
     failed = [st for st in roster if st.error]
-    for st in failed[:5]:
-        print(f"# student {st.index + 1}: {st.error}", file=sys.stderr)
+    for why, n in Counter(re.sub(r"\d+ms", "", st.error)[:90] for st in failed).most_common():
+        print(f"# {n} students failed: {why}", file=sys.stderr)
     return {
         "students": students,
         "lost_submissions": max(0, len(sent) - stored),
