@@ -47,11 +47,11 @@ import streamlit as st
 from simulator import Result, Scenario, simulate
 from simulator.verdict import DSR_DIMS, verdict
 from ui import charts, classroom, router, state, workspace
-from ui.exports import CSV_EOL, neutralise
+from ui.exports import CSV_EOL, _sheet, neutralise  # _sheet: the workbook's sheet writer
 from ui.fmt import fmt_number, fmt_pct, fmt_score, fmt_signed_money
 from ui.i18n import LANGS, t
 from ui.lessons import BY_ID, LESSONS, MEASURE_KINDS, Step, outcome
-from ui.share import MAX_NAME_CHARS, read_workspace_file, workspace_to_json
+from ui.share import MAX_NAME_CHARS, link_qr_svg, read_workspace_file, workspace_to_json
 from ui.text import plain
 
 if TYPE_CHECKING:
@@ -201,7 +201,8 @@ def unit_key(step: Step | None) -> str:
     if kind == "pct":
         return "room.unit.pp" if step.basis == "change" else "room.unit.pct"
     return {"money": "room.unit.yuan", "price": "room.unit.yuan", "seconds": "room.unit.seconds",
-            "stars": "room.unit.stars", "count": "room.unit.count"}.get(kind, "room.unit.number")  # fmt: skip
+            "stars": "room.unit.stars", "count": "room.unit.count",
+            }.get(kind, "room.unit.number")  # fmt: skip
 
 
 def question_of(info: RoomInfo, lang: str) -> Question:
@@ -413,8 +414,6 @@ def results_xlsx(entries: list[Entry], lang: str) -> bytes:
     (¥ to the fen, scores to 3 decimals, %), text never read as a formula (``ui.exports``)."""
     from openpyxl import Workbook
 
-    from ui.exports import _sheet  # the workbook's own sheet writer (formats, widths, text cells)
-
     book = Workbook()
     ws = book.active
     ws.title = t("room.sheet", lang)[:31]
@@ -426,6 +425,7 @@ def results_xlsx(entries: list[Entry], lang: str) -> bytes:
 
 
 # --------------------------------------------------------------------------- charts and tables
+@charts.cached_chart  # 60 screens refreshing draw the same chart: built once
 def predictions_chart(values: list[float], answer: float | None, unit: str, lang: str):
     """A histogram of the predictions, with the simulated answer as a rule when known."""
     data = pd.DataFrame({"value": values})
@@ -549,7 +549,8 @@ def draw_open(lang: str) -> None:
         lesson_id = st.selectbox(t("room.lesson", lang), ids, key=LESSON, persist_state="session",
                                  format_func=lambda x: BY_ID[x].title[i])  # fmt: skip
         lesson = BY_ID[lesson_id]
-        st.selectbox(t("room.step", lang), list(range(len(lesson.steps))), key=STEP, persist_state="session",
+        st.selectbox(t("room.step", lang), list(range(len(lesson.steps))), key=STEP,
+                     persist_state="session",
                      format_func=lambda n: t("room.step_label", lang, n=n + 1,
                                              question=lesson.steps[n].question[i]))  # fmt: skip
     else:
@@ -561,7 +562,8 @@ def draw_open(lang: str) -> None:
             persist_state="session",
             max_chars=MAX_TITLE_CHARS,
         )
-        st.text_area(t("room.question_field", lang), key=QUESTION, persist_state="session", max_chars=MAX_QUESTION_TEXT_CHARS,
+        st.text_area(t("room.question_field", lang), key=QUESTION, persist_state="session",
+                     max_chars=MAX_QUESTION_TEXT_CHARS,
                      help=t("room.question_help", lang), height=90)  # fmt: skip
     st.button(t("room.open_btn", lang), key="room_open", type="primary",
               icon=":material/meeting_room:", on_click=_open_room, args=(lang,))  # fmt: skip
@@ -587,16 +589,6 @@ def _leave() -> None:
 
 
 # --------------------------------------------------------------------------- the trainer's view
-def _qr_svg(url: str) -> str:
-    import segno
-
-    try:
-        qr = segno.make_qr(url, error="m", boost_error=True)
-    except segno.DataOverflowError:
-        qr = segno.make_qr(url, error="l")
-    return qr.svg_inline(scale=QR_SCALE, border=4)
-
-
 def _base_url() -> str:
     """The app's root URL as the browser sees it ("" without a browser: tests)."""
     try:
@@ -641,8 +633,8 @@ def draw_trainer(lib: Store, info: RoomInfo, token: str, lang: str) -> None:
             workspace.link_box(trainer_link(info.code, token), lang)
             st.caption(t("room.trainer_private", lang))
     with right:
-        st.image(_qr_svg(student_link(info.code)), caption=t("room.qr_caption", lang),
-                 alt=t("room.qr_alt", lang))  # fmt: skip
+        qr = link_qr_svg(student_link(info.code), scale=QR_SCALE)
+        st.image(qr, caption=t("room.qr_caption", lang), alt=t("room.qr_alt", lang))
 
     def entries() -> list[Entry]:  # read on click: the room as it is then
         return latest(lib.room_results(info.code, token), q.qid)
@@ -662,29 +654,39 @@ def draw_trainer(lib: Store, info: RoomInfo, token: str, lang: str) -> None:
     live_trainer(info.code, token, lang)
 
 
+def _slots(n: int) -> list:
+    """``n`` containers drawn first, so every part of a live screen keeps its place in the page
+    whatever the others show: a refresh then replaces each element where it was (a part that
+    moved would stand twice on the screen while its refresh runs)."""
+    return [st.container() for _ in range(n)]
+
+
 @st.fragment(run_every=REFRESH_S)
 def live_trainer(code: str, token: str, lang: str) -> None:
     """The trainer's live part, rerun every ``REFRESH_S`` seconds on its own."""
+    said, counted, notes, controls, predictions, leaders = _slots(6)
     lib = _store()
     if lib is None:
-        st.error(t("storage.err.unavailable", lang), icon=":material/cloud_off:")
+        said.error(t("storage.err.unavailable", lang), icon=":material/cloud_off:")
         return
     try:
         info = lib.room_info(code)
         subs = lib.room_results(code, token)
     except Exception as exc:
-        st.error(_refused(exc, lang), icon=":material/block:")
+        said.error(_refused(exc, lang), icon=":material/block:")
         return
-    _show_messages()
+    with said:
+        _show_messages()
     q = question_of(info, lang)
     entries = latest(subs, q.qid)
-    with st.container(key="room_count"):
+    with counted, st.container(key="room_count"):
         st.caption(t("room.count", lang, students=info.students,
                      predictions=sum(e.prediction is not None for e in entries),
                      plans=sum(e.plan is not None for e in entries))
                    + " · " + t("room.live", lang, seconds=REFRESH_S))  # fmt: skip
-    _state_notes(info, lang)
-    with st.container(horizontal=True):
+    with notes:
+        _state_notes(info, lang)
+    with controls, st.container(horizontal=True):
         st.button(t("room.reveal", lang), key="room_reveal", type="primary",
                   icon=":material/visibility:", disabled=info.revealed,
                   help=t("room.reveal_help", lang), on_click=_control,
@@ -698,8 +700,10 @@ def live_trainer(code: str, token: str, lang: str) -> None:
         else:
             st.button(t("room.close", lang), key="room_close", icon=":material/lock:",
                       on_click=_control, args=("close", code, token, lang))  # fmt: skip
-    draw_predictions(entries, q, lang, revealed=info.revealed)
-    draw_board(entries, lang)
+    with predictions:
+        draw_predictions(entries, q, lang, revealed=info.revealed)
+    with leaders:
+        draw_board(entries, lang)
 
 
 def _state_notes(info: RoomInfo, lang: str) -> None:
@@ -759,6 +763,7 @@ def draw_student(lib: Store, info: RoomInfo, lang: str) -> None:
     r = session_room()
     sid = r.get("sid")
     q = question_of(info, lang)
+    said = st.container()  # the messages, in one place whatever they are (see ``_slots``)
     mine, name = None, ""
     if sid:
         try:
@@ -768,29 +773,31 @@ def draw_student(lib: Store, info: RoomInfo, lang: str) -> None:
             from ui.store import WrongToken
 
             if isinstance(exc, WrongToken):
-                st.warning(t("room.rejoin", lang), icon=":material/person_off:")
+                said.warning(t("room.rejoin", lang), icon=":material/person_off:")
                 _set_room(code=info.code)
             else:
-                st.error(_refused(exc, lang), icon=":material/block:")
+                said.error(_refused(exc, lang), icon=":material/block:")
                 return
             sid = None
-    if not sid:
+    with said:
         _show_messages()
+    if not sid:
         st.subheader(t("room.join_title", lang), anchor=False)
-        st.text_input(t("room.name", lang), key=NAME_FIELD, persist_state="session", max_chars=MAX_NAME_CHARS,
+        st.text_input(t("room.name", lang), key=NAME_FIELD, persist_state="session",
+                      max_chars=MAX_NAME_CHARS,
                       help=t("room.name_help", lang))  # fmt: skip
         st.button(t("room.join_btn", lang), key="room_join", type="primary",
                   icon=":material/login:", on_click=_join, args=(info.code, lang),
                   disabled=info.closed)  # fmt: skip
         return
     assert mine is not None
-    _show_messages()
     with st.container(key="room_me"):
         st.markdown(t("room.joined", lang, name=plain(name)))
         st.caption(t("room.mine", lang, predictions=sum(s.kind == "prediction" for s in mine),
                      plans=sum(s.kind == "plan" for s in mine)))  # fmt: skip
     with st.container(border=True):
-        st.number_input(t("room.predict", lang, unit=q.unit), key=PRED_FIELD, persist_state="session", value=None,
+        st.number_input(t("room.predict", lang, unit=q.unit), key=PRED_FIELD, value=None,
+                        persist_state="session",
                         format="%g", step=1.0)  # fmt: skip
         st.button(t("room.predict_btn", lang), key="room_pred_send", icon=":material/send:",
                   on_click=_predict, args=(info.code, sid, q.qid, lang))  # fmt: skip
@@ -808,31 +815,37 @@ def draw_student(lib: Store, info: RoomInfo, lang: str) -> None:
 @st.fragment(run_every=STUDENT_REFRESH_S)
 def live_student(code: str, sid: str, lang: str) -> None:
     """The student's live part: waiting for the reveal, then everyone's results."""
+    said, notes, predictions, leaders = _slots(4)
     lib = _store()
     if lib is None:
-        st.error(t("storage.err.unavailable", lang), icon=":material/cloud_off:")
+        said.error(t("storage.err.unavailable", lang), icon=":material/cloud_off:")
         return
     try:
         info = lib.room_info(code)
-        if not info.revealed:
-            _state_notes(info, lang)
+        subs = lib.revealed_results(code, sid) if info.revealed else None
+    except Exception as exc:
+        said.error(_refused(exc, lang), icon=":material/block:")
+        return
+    with notes:
+        _state_notes(info, lang)
+        if subs is None:
             st.caption(t("room.waiting", lang))
             return
-        subs = lib.revealed_results(code, sid)
-    except Exception as exc:
-        st.error(_refused(exc, lang), icon=":material/block:")
-        return
-    _state_notes(info, lang)
     q = question_of(info, lang)
     entries = latest(subs, q.qid)
-    draw_predictions(entries, q, lang, revealed=True)
-    draw_board(entries, lang)
+    with predictions:
+        draw_predictions(entries, q, lang, revealed=True)
+    with leaders:
+        draw_board(entries, lang)
 
 
 # --------------------------------------------------------------------------- the page
 def _header(info: RoomInfo, lang: str) -> None:
     q = question_of(info, lang)
-    st.markdown(f"### {plain(info.title)}")
+    lesson = BY_ID.get(info.topic.partition("/")[0]) if q.step is not None else None
+    # a lesson room's title in the reader's language (the stored one is the trainer's)
+    title = lesson.title[LANGS.index(lang)] if lesson is not None else plain(info.title)
+    st.markdown(f"### {title}")
     with st.container(key="room_code"):
         st.markdown(f"**{t('room.code', lang, code=info.code)}**")
     if q.text:

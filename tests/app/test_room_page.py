@@ -103,6 +103,10 @@ def test_a_class_joins_predicts_sends_plans_and_the_trainer_sees_them(lang: str)
 
     ann = join(code, "Ann", lang)
     assert any(t("room.joined", lang, name="Ann") in m.value for m in ann.markdown)
+    other = "en" if lang == "zh" else "zh"  # a student reading the other language
+    assert f"### {LESSONS[0].title[LANGS.index(other)]}" in [
+        m.value for m in _fresh({"room": code, "lang": other}).markdown
+    ]
     predict(ann, 12.5)
     assert [s.value for s in ann.success] == [
         t("room.sent_prediction", lang, value=room_mod._num(12.5, lang))
@@ -301,3 +305,29 @@ def test_the_leaderboard_rows_are_cached_by_plan_content() -> None:
     assert room_mod.rows_for([sub.payload]) == {sub.payload: first}  # simulated once
     again = room_mod.rows_for([sub.payload.replace('"Plan"', '"Mine"')], wait=True)
     assert [r.plan for r in again.values()] == ["Mine"]  # another content: its own row
+
+
+@pytest.mark.slow  # several sessions and simulations
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_room_speaks_only_the_users_language(lang: str) -> None:
+    """The language scan of tests/app/test_language_scan.py over the trainer's and a student's
+    views of a lesson room with predictions, a plan and the reveal (the room's title is the
+    lesson's, written by the app; display names are the students' own)."""
+    from tests.app.test_language_scan import offences, visible_strings
+
+    trainer, code = open_room(lang)
+    ann = join(code, "Ann", lang)
+    predict(ann, 8.0)
+    ann.button(key="room_plan_send").click().run()
+    trainer.button(key="room_reveal").click().run()
+    refresh(trainer)
+    refresh(ann)
+    form = goto(_fresh({"lang": lang}), "room")
+    form.radio(key="room_kind").set_value("open").run()
+    report = []
+    for who, at in (("trainer", trainer), ("student", ann), ("form", form)):
+        for kind, text, alone in visible_strings(at):
+            why = offences(text, lang, alone=alone, data=("Ann", code))  # theirs
+            if why:
+                report.append(f"[{lang}/{who}] {kind}: {text[:140]!r} — {'; '.join(why)}")
+    assert not report, "\n".join(report)

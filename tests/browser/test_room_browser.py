@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.browser.helpers import assert_no_exception
 from tests.browser.room_actions import (
     TIMEOUT_MS,
+    click,
     counts,
     join,
     open_room,
@@ -52,7 +53,7 @@ def test_a_trainer_and_three_students(browser: Browser, streamlit_server: str) -
         expect(board).to_be_visible(timeout=TIMEOUT_MS)
         # before the reveal, a student sees only their own
         assert not students[0].locator('[data-testid="stDataFrame"]').count()
-        trainer.locator(".st-key-room_reveal button").click()
+        click(trainer, "room_reveal")
         expect(trainer.get_by_text(t("room.state_revealed", "en"))).to_be_visible()
         for page, (_, locale, _) in zip(students, STUDENTS, strict=True):
             lang = "zh" if locale.startswith("zh") else "en"

@@ -35,6 +35,11 @@ LAZY_OK = {
     ("ui.state", "streamlit.runtime.scriptrunner"): _PRIVATE,
     ("ui.workspace", "ui.store"): "SQLAlchemy (0.15 s) loads on a publish or a short link, not on "
     "every cold open",
+    (
+        "ui.room",
+        "ui.store",
+    ): "SQLAlchemy (0.15 s) loads when a room is used, not on every cold open",
+    ("ui.room", "openpyxl"): _EXCEL,
 }
 
 
