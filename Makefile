@@ -1,6 +1,8 @@
 # Shop What-If / 店铺推演 — build, test and run entry points.
 #
 #   make run     start the app on http://localhost:8501
+#   make serve N=3  the app as N processes behind nginx with one PostgreSQL (N=1: one process on
+#                SQLite, no nginx); Ctrl-C stops all (scripts/serve.py)
 #   make test    the whole suite: unit, AppTest and browser (Playwright + Debian chromium), the
 #                storage tests on SQLite and on a PostgreSQL server (Debian postgresql)
 #   make test-fast  the unit and AppTest tiers without the tests marked slow (minutes, no browser)
@@ -28,14 +30,31 @@ RUNTIME_STAMP := $(VENV)/.stamp-runtime-$(RUNTIME_HASH)
 DEV_STAMP := $(VENV)/.stamp-dev-$(DEV_HASH)
 
 # Debian packages the browser tests and the storage tests (a real PostgreSQL server,
-# tests/ui/test_store.py) need; installed by `make test` only when missing.
+# tests/ui/test_store.py) need, and nginx for `make serve N>1` and its test
+# (tests/browser/test_serve.py); installed by `make test` only when missing.
 CHROMIUM := /usr/bin/chromium
-APT_PACKAGES := chromium fonts-noto-cjk postgresql
+APT_PACKAGES := chromium fonts-noto-cjk postgresql nginx
+# `make serve`: app processes (1: SQLite, no nginx; more: nginx and PostgreSQL) and public address.
+N ?= 1
+ADDRESS ?= 0.0.0.0
 
-.PHONY: help run test test-fast bench lint system-deps venv
+# Installs the Debian packages named in $(1) that are missing (as root, or with sudo).
+define apt_install
+	@missing=""; \
+	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing (needs root)"; \
+		sudo=""; if [ "$$(id -u)" -ne 0 ]; then sudo="sudo"; fi; \
+		$$sudo apt-get update && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+endef
+
+.PHONY: help run serve serve-deps test test-fast bench lint system-deps venv
 
 help:
 	@echo "make run    - start the app on http://localhost:$(PORT)"
+	@echo "make serve N=3 - N app processes behind nginx, one PostgreSQL (N=1: one on SQLite)"
 	@echo "make test   - run the whole test suite (installs dev deps, chromium, CJK fonts if missing)"
 	@echo "make test-fast - unit and AppTest tests not marked slow (no browser; for every edit)"
 	@echo "make bench  - print benchmark figures"
@@ -62,16 +81,14 @@ run: $(RUNTIME_STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
 system-deps:
-	@missing=""; \
-	if [ ! -x $(CHROMIUM) ] || ! dpkg -s chromium >/dev/null 2>&1; then missing="$$missing chromium"; fi; \
-	if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then missing="$$missing fonts-noto-cjk"; fi; \
-	if ! dpkg -s postgresql >/dev/null 2>&1; then missing="$$missing postgresql"; fi; \
-	if [ -n "$$missing" ]; then \
-		echo "Installing Debian packages:$$missing (needs root)"; \
-		sudo=""; if [ "$$(id -u)" -ne 0 ]; then sudo="sudo"; fi; \
-		$$sudo apt-get update && \
-		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
-	fi
+	$(call apt_install,$(APT_PACKAGES))
+
+# nginx and PostgreSQL only when several processes are asked for.
+serve-deps:
+	$(if $(filter 1,$(N)),@true,$(call apt_install,nginx postgresql))
+
+serve: $(RUNTIME_STAMP) serve-deps
+	$(PY) -m scripts.serve -n $(N) --port $(PORT) --address $(ADDRESS)
 
 # Everything but the browser tests on two workers (pytest-xdist), then the browser tests on one
 # (they share a server per session and drive chromium); both always run, and either failing fails.

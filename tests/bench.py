@@ -63,6 +63,12 @@
   (``read_table`` → ``clean_orders`` → ``fit_repeat_model``) on 2 M rows (~110 MB), near the
   largest it takes. The aim: under a minute and 1 GiB for 20 M rows on the 2-core machine.
   ``python -m tests.bench bigfile`` prints these alone (``bigfile-small``: 1 M and 200 k rows).
+- ``classroom_<stack>_*``: issue 22's class on loopback: a trainer and 60 students in chromium
+  joining, predicting and sending a plan within two minutes, against one app process on SQLite
+  (``1proc_sqlite``) and three behind nginx on one PostgreSQL (``3proc_postgresql``): lost
+  submissions, the p95 from a student's send to the trainer's screen, the app processes' memory
+  per session, and where the CPU went; see ``tests/classroom.py``. Skipped without chromium.
+  ``python -m tests.bench classroom`` prints these alone (some 10 minutes).
 """
 
 from __future__ import annotations
@@ -189,6 +195,10 @@ def main() -> None:
         from tests.slider_settle import slider_settle_benchmarks
 
         slider_settle_benchmarks()
+
+        from tests.classroom import classroom_benchmarks
+
+        classroom_benchmarks()
 
 
 def montecarlo_benchmarks(repeat: int = 3) -> None:
@@ -433,6 +443,10 @@ if __name__ == "__main__":
         montecarlo_benchmarks()
     elif sys.argv[1:] == ["decide"]:
         decide_benchmarks()
+    elif sys.argv[1:] == ["classroom"]:
+        from tests.classroom import classroom_benchmarks
+
+        classroom_benchmarks()
     else:
         main()
         bigfile_benchmarks()

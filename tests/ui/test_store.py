@@ -2,21 +2,16 @@
 and storage"): every method, each security rule with a test that fails without it, expiry
 deleting data, and a restart.
 
-The PostgreSQL server is Debian's package (``make test`` installs ``postgresql``): a temporary
-cluster (initdb) on a free loopback port, run as the ``postgres`` user when the tests run as root
-(initdb refuses root), one fresh database per test. Skipped, with the reason, only when the
+The PostgreSQL server is Debian's package (``make test`` installs ``postgresql``), started by
+``scripts.pgserver``: a temporary cluster (initdb) on a free loopback port, run as the ``postgres``
+user when the tests run as root (initdb refuses root), one fresh database per test. Skipped, with the reason, only when the
 binaries are missing.
 """
 
 from __future__ import annotations
 
-import glob
 import json
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
@@ -24,6 +19,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from scripts.pgserver import create_database, pg_bindir, postgres
 from simulator import Scenario
 from ui import store as store_mod
 from ui.share import Entry, ShareError, Workspace, workspace_from_json, workspace_to_json
@@ -43,56 +39,22 @@ from ui.store import (
 
 
 # ---------------------------------------------------------------------------- servers
-def _pg_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(found[-1]).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def pg_server() -> Iterator[str]:
-    """A PostgreSQL server of its own for this module; yields its admin URL."""
-    bindir = _pg_bin()
-    if bindir is None:
+    """A PostgreSQL server of its own for this module (``scripts.pgserver``); its admin URL."""
+    if pg_bindir() is None:
         pytest.skip(
             "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin (apt: postgresql)"
         )
-    tmp = Path(tempfile.mkdtemp(prefix="shopwhatif-pg-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # initdb and postgres refuse to run as root
-        shutil.chown(tmp, "postgres", "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    data, port = tmp / "data", _free_port()
-    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
-                    "--auth=trust", "-E", "UTF8", "--no-sync"],
-                   check=True, capture_output=True)  # fmt: skip
-    ctl = [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-w", "-t", "60"]
-    opts = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run([*ctl, "-o", opts, "-l", str(tmp / "log"), "start"], check=True,
-                   capture_output=True)  # fmt: skip
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*ctl, "-m", "fast", "stop"], capture_output=True)
-        shutil.rmtree(tmp, ignore_errors=True)
+    with postgres() as admin_url:
+        yield admin_url
 
 
 _n = count()
 
 
 def _fresh_pg_db(admin_url: str) -> str:
-    name = f"t{os.getpid()}_{next(_n)}"
-    eng = sa.create_engine(admin_url.replace("postgresql://", "postgresql+psycopg://"),
-                           isolation_level="AUTOCOMMIT")  # fmt: skip
-    with eng.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    eng.dispose()
-    return admin_url.rsplit("/", 1)[0] + "/" + name
+    return create_database(admin_url, f"t{os.getpid()}_{next(_n)}")
 
 
 class Clock:
