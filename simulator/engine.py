@@ -662,19 +662,29 @@ def _batched_plan(draws: montecarlo.Draws, plans: Sequence[Scenario]) -> Scenari
 
 def _batch_alphas(plans: Sequence[Scenario], refs: Sequence[Scenario]) -> np.ndarray:
     """The calibration's α of every path at once (``calibrate``'s first root: the reference's
-    old-customer share under the plan's BG/NBD shapes, ``repurchase.calibrate_alpha_paths``);
-    NaN where ``calibrate`` solves it alone."""
-    rows = [(r.funnel.old_customer_share, r.store.age_days, p.repeat.r, p.repeat.a, p.repeat.b,
-             p.repeat.lifetime_days) for p, r in zip(plans, refs, strict=True)]  # fmt: skip
-    return calibrate_alpha_paths(*np.array(rows, dtype=float).T)
+    old-customer share under the plan's BG/NBD shapes, ``repurchase.calibrate_alpha_paths``),
+    each distinct problem once; NaN where ``calibrate`` solves it alone (also every path when
+    the draws leave it to a few problems, ``ALPHA_ALONE``)."""
+    rows = np.array([(r.funnel.old_customer_share, r.store.age_days, p.repeat.r, p.repeat.a,
+                      p.repeat.b, p.repeat.lifetime_days) for p, r in zip(plans, refs, strict=True)],
+                    dtype=float)  # fmt: skip
+    distinct, at = np.unique(rows, axis=0, return_inverse=True)
+    if len(distinct) <= ALPHA_ALONE:  # draws that leave α alone (sensitivity): the cached root
+        return np.full(len(rows), np.nan)
+    return calibrate_alpha_paths(*distinct.T)[at.reshape(-1)]
+
+
+#: At most this many distinct α problems in a batch are solved one by one (``calibrate_alpha``,
+#: whose cache already holds the deterministic run's): fewer than a vector of them costs.
+ALPHA_ALONE = 4
 
 
 def _batch_setup(
     scenario: Scenario, reference: Scenario, dp: montecarlo.Draws, dr: montecarlo.Draws,
     progress: Callable[[float], None] | None,
 ) -> tuple[Setup, Batch]:  # fmt: skip
-    """Each path set up on its own (``setup``: the calibration's root for α is one per path),
-    stacked into one Setup whose scenarios hold (P, 1) draws."""
+    """Each path set up on its own (``setup``), its calibration's α solved for all paths at once
+    (``_batch_alphas``), stacked into one Setup whose scenarios hold (P, 1) draws."""
     same = reference is scenario
     plans = dp.scenarios
     refs = plans if same else dr.scenarios
