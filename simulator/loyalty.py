@@ -87,21 +87,7 @@ def _convolve(x: FloatArray, kernel: FloatArray) -> FloatArray:
     if np.ndim(kernel) == 1:
         return lfilter(kernel, [1.0], x, axis=-1)
     x, kernel = np.broadcast_arrays(x, kernel)  # a batch: each path with its own kernel
-    return _convolve_rows(x, kernel)
-
-
-def _convolve_rows(x: FloatArray, kernel: FloatArray) -> FloatArray:
-    """Row p: y_pt = Σ_{k≤t} kernel_pk·x_p,t−k, all rows at once (``lfilter(kernel_p, [1], x_p)``
-    per row). One pass per lag k over every row, from the longest lag down: lfilter's transposed
-    direct form sums each y_t in that order (y_t = b₀x_t + (b₁x_{t−1} + (b₂x_{t−2} + …))), so
-    the sums agree with it to rounding (tests/simulator/test_loyalty_batch.py)."""
-    x = np.asarray(x, dtype=float)
-    kernel = np.asarray(kernel, dtype=float)
-    t = x.shape[-1]
-    y = np.zeros(x.shape)
-    for k in range(min(kernel.shape[-1], t) - 1, -1, -1):
-        y[..., k:] += kernel[..., k : k + 1] * x[..., : t - k]
-    return y
+    return np.stack([lfilter(k, [1.0], row) for row, k in zip(x, kernel, strict=True)])
 
 
 @dataclass(frozen=True)
