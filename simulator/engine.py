@@ -39,7 +39,7 @@ from .errors import ModelError
 from .funnel import new_placed_conversion, payment_rates, safe_ratio, silent_conversion
 from .promotions import voucher_specs
 from .registry import CR_WARN
-from .repurchase import calibrate_alpha, maturity_growth
+from .repurchase import calibrate_alpha, calibrate_alpha_paths, maturity_growth
 from .scenario import Scenario
 from .traffic import TrafficDays, gated, traffic_days
 
@@ -312,7 +312,10 @@ def _odds(s: float) -> float:
     return s / (1.0 - s)
 
 
-def calibrate(plan: Scenario, reference: Scenario) -> Calibration:
+def calibrate(plan: Scenario, reference: Scenario, alpha: float | None = None) -> Calibration:
+    """The calibration of ``plan`` on ``reference`` (MODEL.md §10c). ``alpha``: α for the
+    reference's old-customer share under the plan's shapes when already solved (a batch of
+    paths solves them at once, ``repurchase.calibrate_alpha_paths``); None solves it here."""
     ref = reference.funnel
     pr0 = payment_rates(reference.payment)[0]
     # History: the reference store's everyday new buyers per (mean) day, constant for H days.
@@ -327,7 +330,7 @@ def calibrate(plan: Scenario, reference: Scenario) -> Calibration:
         except ValueError:  # the plan's BG/NBD shapes cannot reach it: the reference's can
             return calibrate_alpha(share, age, rr.r, rr.a, rr.b, float(rr.lifetime_days))
 
-    alpha = alpha_for(s_ref)
+    alpha = alpha_for(s_ref) if alpha is None else alpha
     if np.isfinite(alpha):
         mult = _odds(s_plan) / _odds(s_ref)  # the plan's old-customer lever
     else:  # the reference has no repeat buying to speak of: the plan's share sets the scale
@@ -361,9 +364,10 @@ class Setup:
     repeat_prep: membership.RepeatPrep  # the repeat engine's parts no pass changes
 
 
-def setup(scenario: Scenario, reference: Scenario) -> Setup:
-    """Calibrate on ``reference`` and set up the steps that do not depend on the feedback."""
-    cal = calibrate(scenario, reference)
+def setup(scenario: Scenario, reference: Scenario, alpha: float | None = None) -> Setup:
+    """Calibrate on ``reference`` and set up the steps that do not depend on the feedback
+    (``alpha``: the calibration's α if already solved, ``calibrate``)."""
+    cal = calibrate(scenario, reference, alpha)
     # The scheme prices set the plan's enrolment and card uptake (membership.priced).
     plan = membership.priced(scenario, reference, cal.alpha_days)
     traffic = traffic_days(plan, reference)
@@ -656,18 +660,38 @@ def _batched_plan(draws: montecarlo.Draws, plans: Sequence[Scenario]) -> Scenari
                                                                      "card": card})})  # fmt: skip
 
 
+def _batch_alphas(plans: Sequence[Scenario], refs: Sequence[Scenario]) -> np.ndarray:
+    """The calibration's α of every path at once (``calibrate``'s first root: the reference's
+    old-customer share under the plan's BG/NBD shapes, ``repurchase.calibrate_alpha_paths``),
+    each distinct problem once; NaN where ``calibrate`` solves it alone (also every path when
+    the draws leave it to a few problems, ``ALPHA_ALONE``)."""
+    rows = np.array([(r.funnel.old_customer_share, r.store.age_days, p.repeat.r, p.repeat.a,
+                      p.repeat.b, p.repeat.lifetime_days) for p, r in zip(plans, refs, strict=True)],
+                    dtype=float)  # fmt: skip
+    distinct, at = np.unique(rows, axis=0, return_inverse=True)
+    if len(distinct) <= ALPHA_ALONE:  # draws that leave α alone (sensitivity): the cached root
+        return np.full(len(rows), np.nan)
+    return calibrate_alpha_paths(*distinct.T)[at.reshape(-1)]
+
+
+#: At most this many distinct α problems in a batch are solved one by one (``calibrate_alpha``,
+#: whose cache already holds the deterministic run's): fewer than a vector of them costs.
+ALPHA_ALONE = 4
+
+
 def _batch_setup(
     scenario: Scenario, reference: Scenario, dp: montecarlo.Draws, dr: montecarlo.Draws,
     progress: Callable[[float], None] | None,
 ) -> tuple[Setup, Batch]:  # fmt: skip
-    """Each path set up on its own (``setup``: the calibration's root for α is one per path),
-    stacked into one Setup whose scenarios hold (P, 1) draws."""
+    """Each path set up on its own (``setup``), its calibration's α solved for all paths at once
+    (``_batch_alphas``), stacked into one Setup whose scenarios hold (P, 1) draws."""
     same = reference is scenario
     plans = dp.scenarios
     refs = plans if same else dr.scenarios
+    alphas = _batch_alphas(plans, refs)
     setups = []
     for k, (p, r) in enumerate(zip(plans, refs, strict=True)):
-        setups.append(setup(p, p if same else r))
+        setups.append(setup(p, p if same else r, None if np.isnan(alphas[k]) else alphas[k]))
         if progress is not None:
             progress(0.5 * (k + 1) / dp.paths)
     given = dp.batched()

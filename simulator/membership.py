@@ -109,7 +109,7 @@ def card_survival(plan: Scenario, ages: FloatArray) -> FloatArray:
     if card.tier != "T1":
         return np.ones_like(ages)
     renewals = np.floor(np.maximum(ages - 1, 0) / CARD_YEAR_DAYS)
-    return sbg_survival(renewals, card.renewal_alpha, card.renewal_beta)
+    return _by_renewals(renewals, card.renewal_alpha, card.renewal_beta)
 
 
 def member_survival(plan: Scenario, ages: FloatArray) -> FloatArray:
@@ -120,7 +120,14 @@ def member_survival(plan: Scenario, ages: FloatArray) -> FloatArray:
     if ms.fee <= 0:
         return np.ones_like(ages)
     renewals = np.floor(np.maximum(ages - 1, 0) / MEMBER_YEAR_DAYS)
-    return sbg_survival(renewals, ms.renewal_alpha, ms.renewal_beta)
+    return _by_renewals(renewals, ms.renewal_alpha, ms.renewal_beta)
+
+
+def _by_renewals(renewals: FloatArray, alpha: float, beta: float) -> FloatArray:
+    """S(n) = B(α, β + n)/B(α, β) (``clv.sbg_survival``) at each age's renewal count n: computed
+    once per distinct count (a few over years of days), the same numbers."""
+    counts, at = np.unique(renewals, return_inverse=True)
+    return sbg_survival(counts, alpha, beta)[at].reshape(renewals.shape)
 
 
 def balance_share(plan: Scenario, ages: FloatArray) -> FloatArray:

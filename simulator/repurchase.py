@@ -371,3 +371,168 @@ def repeat_stream(
         out[p, 0] = history[0]
         out[p, 1:] = history[1:] + conv
     return out
+
+
+# ------------------------------------------------------------------ α of many paths at once
+#: Steps in log α below which the paths' root is taken as found (Brent's tolerance in
+#: ``calibrate_alpha``, 1e-14·(1 + |log α|), for |log α| ≲ 3).
+_PATHS_XTOL = 4e-14
+#: Secant steps a path may take before it is handed to ``calibrate_alpha`` on its own.
+_PATHS_MAX_STEPS = 100
+
+
+def _vector_root(
+    f: Callable[[FloatArray, NDArray[np.intp]], FloatArray], x0: FloatArray, x1: FloatArray,
+    lo: FloatArray, hi: FloatArray, f0: FloatArray | None = None,
+) -> FloatArray:  # fmt: skip
+    """Roots of decreasing maps, one per path, by secant steps safeguarded by bisection.
+
+    ``f(x, idx)`` gives the paths ``idx``'s values at x (``f0``: at x₀, if known). From x₀, x₁ each path steps
+    x_{n+1} = x_n − f(x_n)·(x_n − x_{n−1})/(f(x_n) − f(x_{n−1})), keeping the bracket [lo, hi]
+    (f(lo) > 0 > f(hi)) its evaluations narrow; a step outside the bracket bisects it. A path
+    stops when its step is below ``_PATHS_XTOL``; NaN where it did not within
+    ``_PATHS_MAX_STEPS`` or settled on the bracket's edge (the caller solves those alone).
+    """
+    lo, hi = lo.astype(float, copy=True), hi.astype(float, copy=True)
+    out = np.full(x0.shape, np.nan)
+    idx = np.arange(x0.size)
+    xp, x = x0.astype(float, copy=True), x1.astype(float, copy=True)
+    fp = f(x0, idx) if f0 is None else f0
+    for _ in range(_PATHS_MAX_STEPS):
+        fx = f(x, idx)
+        up = fx > 0
+        lo[idx[up]], hi[idx[~up]] = x[up], x[~up]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            nx = x - fx * (x - xp) / (fx - fp)
+        a, b = lo[idx], hi[idx]
+        bad = ~np.isfinite(nx) | (nx <= a) | (nx >= b)
+        nx = np.where(bad, 0.5 * (a + b), nx)
+        done = (np.abs(nx - x) <= _PATHS_XTOL) | (fx == 0.0)
+        out[idx[done]] = np.where(fx[done] == 0.0, x[done], nx[done])
+        keep = ~done
+        if not keep.any():
+            break
+        idx, xp, fp, x = idx[keep], x[keep], fx[keep], nx[keep]
+    return out
+
+
+def _in_band(r: FloatArray, a: FloatArray, b: FloatArray) -> NDArray[np.bool_]:
+    """Shapes near a singular point of the closed forms (``_SINGULAR_BAND``, with a margin):
+    ``_regular`` interpolates there, so ``calibrate_alpha_paths`` leaves them to it."""
+    h = 2.0 * _SINGULAR_BAND
+    near_int = np.abs(a - (r + 1.0 + np.round(a - 1.0 - r))) < h
+    return (np.abs(a - 1.0) < h) | near_int | (np.abs(b - (1.0 - a)) < h)
+
+
+def _lifetime_sums(
+    x: FloatArray, days: NDArray[np.intp], r: FloatArray, a: FloatArray, b: FloatArray,
+    lifetime: FloatArray,
+) -> FloatArray:  # fmt: skip
+    """E_L(H) = Σ_{k=1}^{H} ΔE(k)·e^{−k/L} of each path at α = e^x, H = ``days`` (P,): the
+    closed form E[X(k)] on a (P, max H + 1) grid of days (one ₂F₁ call), days past a path's H
+    weighed 0."""
+    t = np.arange(int(days.max()) + 1, dtype=float)
+    e = _expected_repeats(t, r[:, None], np.exp(x)[:, None], a[:, None], b[:, None])
+    e[:, 0] = 0.0
+    d = np.diff(e, axis=1) * np.exp(-t[1:] / lifetime[:, None])
+    d[t[1:] > days[:, None]] = 0.0
+    return d.sum(axis=1)
+
+
+#: Days of ``_approx_lifetime_sums`` summed one by one before its quadrature takes over, and
+#: the Gauss–Legendre nodes of that quadrature; horizons shorter than ``_APPROX_MIN_DAYS`` are
+#: summed day by day.
+_APPROX_HEAD, _APPROX_NODES, _APPROX_MIN_DAYS = 16, 32, 64
+_GAUSS = np.polynomial.legendre.leggauss(_APPROX_NODES)
+
+
+def _approx_lifetime_sums(
+    x: FloatArray, days: NDArray[np.intp], r: FloatArray, a: FloatArray, b: FloatArray,
+    lifetime: FloatArray,
+) -> FloatArray:  # fmt: skip
+    """E_L(H) of ``_lifetime_sums`` from ~60 values of E[X(t)] instead of H (to ~1e-10).
+
+    By parts, with q = e^{−1/L} and φ(t) = q^t·E[X(t)]:
+    E_L(H) = φ(H) + (1 − q)·Σ_{k=1}^{H−1} φ(k). The days k < m = ``_APPROX_HEAD`` are summed
+    one by one; the rest by Gregory's rule,
+    Σ_{k=m}^{n} φ(k) = ∫_m^n φ + (φ(m) + φ(n))/2 + (∇φ_n − Δφ_m)/12 + (∇²φ_n + Δ²φ_m)/24
+    + 19(∇³φ_n − Δ³φ_m)/720 (n = H − 1), the integral by Gauss–Legendre in y = ln(α + t),
+    which moves E's branch point t = −α to y = −∞. Only the secant steps of
+    ``calibrate_alpha_paths`` use it; its root is then corrected on the exact sum.
+    """
+    alpha, life = np.exp(x)[:, None], lifetime[:, None]
+    r, a, b = r[:, None], a[:, None], b[:, None]
+
+    def phi(t: FloatArray) -> FloatArray:
+        return np.exp(-t / life) * _expected_repeats(t, r, alpha, a, b)
+
+    m, n = float(_APPROX_HEAD), (days - 1.0)[:, None]
+    ya, yb = np.log(alpha + m), np.log(alpha + n)
+    g, w = _GAUSS
+    y = 0.5 * (yb - ya) * g + 0.5 * (yb + ya)
+    integral = 0.5 * (yb - ya)[:, 0] * (w * phi(np.exp(y) - alpha) * np.exp(y)).sum(axis=1)
+    head = phi(np.arange(1.0, m)[None, :]).sum(axis=1)
+    ends = phi(np.concatenate([m + np.arange(4.0)[None, :] + 0.0 * n, n - np.arange(4.0)], axis=1))
+    fa, fb = ends[:, :4].T, ends[:, 4:].T  # φ(m), φ(m+1), … and φ(n), φ(n−1), …
+    gregory = (
+        0.5 * (fa[0] + fb[0])
+        + ((fb[0] - fb[1]) - (fa[1] - fa[0])) / 12.0
+        + ((fb[0] - 2.0 * fb[1] + fb[2]) + (fa[2] - 2.0 * fa[1] + fa[0])) / 24.0
+        + 19.0 / 720.0 * ((fb[0] - 3.0 * fb[1] + 3.0 * fb[2] - fb[3])
+                          - (fa[3] - 3.0 * fa[2] + 3.0 * fa[1] - fa[0]))
+    )  # fmt: skip
+    top = phi(days[:, None].astype(float))[:, 0]
+    return top + (1.0 - np.exp(-1.0 / lifetime)) * (head + integral + gregory)
+
+
+def calibrate_alpha_paths(
+    target_share: ArrayLike, age_days: ArrayLike, r: ArrayLike, a: ArrayLike, b: ArrayLike,
+    lifetime_days: ArrayLike,
+) -> FloatArray:  # fmt: skip
+    """``calibrate_alpha`` of many paths at once (arrays (P,)): α such that
+    E_L(H; α)/(1 + E_L(H; α)) = s. NaN for the paths left to ``calibrate_alpha`` alone: no
+    repeat buying (s ≤ 0), an unreachable share, no account exit (L = ∞), shapes near a
+    singular point, or a root this did not settle.
+
+    Each path starts from its closed-form root x_∞ = ln α_∞ (L = ∞), secant steps
+    (``_vector_root``) solve the sum's quadrature (``_approx_lifetime_sums``, ~60 values of
+    E[X(t)] a step instead of H) to x̃, and one Newton step on the exact sum
+    (``_lifetime_sums``, H values) with the quadrature's slope gives
+    x = x̃ − g(x̃)/g̃′(x̃): its error is |x̃ − x*|·|1 − g̃′/g′| + O((x̃ − x*)²) ≈ 1e-15, as fine as
+    Brent's method in ``calibrate_alpha``.
+    """
+    s, age, r_, a_, b_, life = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (
+        target_share, age_days, r, a, b, lifetime_days)))  # fmt: skip
+    out = np.full(s.shape, np.nan)
+    ok = (s > 0.0) & np.isfinite(life) & ~_in_band(r_, a_, b_)
+    ok &= np.asarray(old_share_reachable(s, age, r_, a_, b_, life), dtype=bool)
+    idx = np.flatnonzero(ok)
+    if idx.size == 0:
+        return out
+    s, age, r_, a_, b_, life = (v[idx] for v in (s, age, r_, a_, b_, life))
+    lo, hi = np.full(idx.size, np.log(ALPHA_MIN)), np.full(idx.size, np.log(ALPHA_MAX))
+    days = np.minimum(np.round(age), np.ceil(LIFETIME_SPAN * life)).astype(np.intp)
+
+    def closed(x: FloatArray, i: NDArray[np.intp]) -> FloatArray:  # E[X(H)] − s/(1 − s), L = ∞
+        return _expected_repeats(age[i], r_[i], np.exp(x), a_[i], b_[i]) - s[i] / (1.0 - s[i])
+
+    def approx(x: FloatArray, i: NDArray[np.intp]) -> FloatArray:
+        short = days[i] < _APPROX_MIN_DAYS
+        sums = _approx_lifetime_sums if not short.any() else _lifetime_sums
+        e = sums(x, days[i], r_[i], a_[i], b_[i], life[i])
+        return e / (1.0 + e) - s[i]
+
+    start = np.log(np.maximum(age, 1.0))
+    x_inf = _vector_root(closed, start, start - 1.0, lo, hi)
+    fine = np.isfinite(x_inf) & (x_inf < hi)
+    x_inf = np.where(fine, x_inf, 0.0)
+    x_t = _vector_root(approx, x_inf, x_inf - 1.0, lo, hi)
+    fine &= np.isfinite(x_t) & (x_t > lo + 1e-6)  # α_min: ``calibrate_alpha``'s edge case
+    x_t = np.where(fine, x_t, 0.0)
+    e = _lifetime_sums(x_t, days, r_, a_, b_, life)
+    h, every = 1e-4, np.arange(idx.size)
+    slope = (approx(x_t + h, every) - approx(x_t - h, every)) / (2.0 * h)
+    step = (e / (1.0 + e) - s) / slope
+    fine &= np.abs(step) < 1e-6  # the quadrature so far off: left to ``calibrate_alpha``
+    out[idx] = np.where(fine, np.exp(x_t - step), np.nan)
+    return out

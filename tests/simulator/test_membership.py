@@ -437,3 +437,14 @@ def test_event_days_cover_promotions_and_campaign_windows() -> None:
     on = np.flatnonzero(event_days(plan)).tolist()
     assert on == [14, 15, 16, 17, 30, 31]
     assert event_days(plan, 20).tolist() == event_days(plan)[:20].tolist()
+
+
+def test_survival_by_renewal_count_equals_the_sbg_survival_of_every_age():
+    """``card_survival``/``member_survival`` evaluate S(n) once per distinct renewal count: the
+    same numbers as ``sbg_survival`` at every age."""
+    from simulator.clv import sbg_survival
+    from simulator.membership import _by_renewals
+
+    renewals = np.floor(np.maximum(np.arange(1.0, 2000.0) - 1, 0) / 365)
+    np.testing.assert_array_equal(_by_renewals(renewals, 0.704, 1.182),
+                                  sbg_survival(renewals, 0.704, 1.182))  # fmt: skip

@@ -268,3 +268,32 @@ def test_a_draw_moving_promotion_days_is_validated_path_by_path():
     first = s.promotions[0]
     ok = montecarlo.accepted(s, slots, [np.array([first.start_day, first.end_day + 1.0])])
     assert ok.tolist() == [True, False]  # the second row puts the start after the end
+
+
+def test_the_direct_model_copy_equals_pydantic_model_copy():
+    """``_copy_model`` builds what ``model_copy(update=...)`` builds: equal fields, the same set
+    fields, the original untouched, nested sections shared."""
+    s = load_preset("mid_store")
+    for obj, update in ((s.service, {"agents": 7}), (s, {"horizon_days": 30})):
+        fast = montecarlo._copy_model(obj, update)
+        slow = obj.model_copy(update=update)
+        assert fast == slow and type(fast) is type(slow)
+        assert fast.__pydantic_fields_set__ == slow.__pydantic_fields_set__
+        assert fast.__dict__ == slow.__dict__
+        assert fast.__dict__ is not obj.__dict__
+    assert s == load_preset("mid_store")  # the original untouched
+
+
+def test_the_scenarios_of_all_paths_equal_each_path_built_alone():
+    """``Draws.scenarios`` (one tree, rows read at once) builds path by path what
+    ``Draws.scenario(k)`` builds, ints as ints."""
+    s = load_preset("mid_store")
+    d = montecarlo.draw(s, montecarlo.uniforms(12, 3), 3)
+    assert len(d.slots) > 0
+    for k, built in enumerate(d.scenarios):
+        alone = d.scenario(k)
+        assert built == alone
+        assert built.model_dump() == alone.model_dump()
+        assert [type(v) for v in built.__dict__.values()] == [
+            type(v) for v in alone.__dict__.values()
+        ]

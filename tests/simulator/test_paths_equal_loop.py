@@ -107,3 +107,17 @@ def test_as_many_paths_as_days_keep_the_axes_apart():
     dp = montecarlo.draw(s, u, 5)
     assert engine.batch_refusal(dp, dp) is None
     _assert_equal(engine.run_paths(s, s, u, 5), engine._run_paths_loop(s, s, dp, dp))
+
+
+def test_a_batch_solves_each_distinct_alpha_once_and_few_alone():
+    """``_batch_alphas``: paths that draw the share or the BG/NBD shapes get their α from one
+    vector of roots (equal to ``calibrate_alpha``); draws that leave α alone (a sensitivity run
+    of one price parameter) leave it to ``calibrate``, whose cache holds the central run's."""
+    s = _scenario(None)
+    u = montecarlo.uniforms(8, 2)
+    dp = montecarlo.draw(s, u, 2)
+    got = engine._batch_alphas(dp.scenarios, dp.scenarios)
+    want = [engine.calibrate(p, p).alpha_days for p in dp.scenarios]
+    np.testing.assert_allclose(got, want, rtol=1e-10)
+    alone = montecarlo.draw(s, u, 2, only=["price.elasticity"])
+    assert np.isnan(engine._batch_alphas(alone.scenarios, alone.scenarios)).all()

@@ -130,3 +130,23 @@ def test_an_understaffed_desk_loses_inquiry_orders_and_warns() -> None:
 def test_plan_equal_to_reference_keeps_the_measured_inquiry_conversion() -> None:
     res = simulate(Scenario())
     assert (res.daily["inquiry_conversion_factor"] == 1.0).all()
+
+
+def test_erlang_c_terms_are_scipy_stats_poisson_bit_for_bit():
+    """``erlang_c`` calls the Poisson terms through ``scipy.special``: the same numbers as
+    ``scipy.stats.poisson.pmf``/``cdf`` (whole and fractional servers, idle and full desks)."""
+    from scipy.stats import poisson
+
+    rng = np.random.default_rng(0)
+    s = np.concatenate([rng.integers(0, 60, 400), rng.uniform(0.0, 5.0, 100)]).astype(float)
+    a = rng.uniform(0.0, 1.2, s.size) * s
+    a[::9] = 0.0
+    ok = (s > 0) & (a < s)
+    p = poisson.pmf(s[ok], a[ok])
+    f = poisson.cdf(s[ok] - 1.0, a[ok])
+    top = p * s[ok] / (s[ok] - a[ok])
+    want = np.ones(s.size)
+    with np.errstate(invalid="ignore"):
+        want[ok] = np.where(a[ok] > 0, top / (f + top), 0.0)
+        got = erlang_c(s, a)
+    np.testing.assert_array_equal(got, want)
