@@ -307,9 +307,10 @@ def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | Non
                                         "%Y%m%d", "%Y-%m-%dT%H:%M:%S"))  # fmt: skip
     lo, hi = YEARS
     key, keyed = _key_sql(columns, mapping)
-    closed = (f"CASE WHEN {status} IN ({', '.join(map(_lit, _BOUGHT))}) THEN false "
-              f"ELSE regexp_matches({status}, {_lit(NOT_BOUGHT.pattern)}, 'i') END" if status
-              else "false")  # fmt: skip
+    # a CASE, not IN: DuckDB makes a long IN list a join, which loses the file's order
+    closed = (f"CASE {status} " + " ".join(f"WHEN {_lit(v)} THEN false" for v in _BOUGHT)
+              + f" ELSE regexp_matches({status}, {_lit(NOT_BOUGHT.pattern)}, 'i') END"
+              if status else "false")  # fmt: skip
     # a row is blank when every cell is: most rows are told apart by their first cell
     blank_row = (f"CASE WHEN {_not_space('ascii(c0)')} THEN false "
                  + " ".join(f"WHEN NOT ({_cell_blank(f'c{i}')}) THEN false"
@@ -317,7 +318,7 @@ def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | Non
     bits = " | ".join(f"CASE WHEN {flag} THEN {1 << i} ELSE 0 END"
                       for i, (flag, _, _) in enumerate(_FLAGS))  # fmt: skip
     return f"""
-    WITH cells AS (
+    WITH cells AS NOT MATERIALIZED (
       SELECT {blank_row} AS blank_row,
         {_strip(cust)} AS cust,
         {_strip(date)} AS dtext,
@@ -327,14 +328,14 @@ def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | Non
         CASE WHEN {keyed} THEN hash({key}) END AS h
       FROM {source}
     ),
-    norm AS (
+    norm AS NOT MATERIALIZED (
       -- a plain number needs no cleaning (it holds no sign, separator or unit to drop)
       SELECT *, CASE WHEN araw IS NOT NULL THEN '0'
                      ELSE rtrim(regexp_replace(araw_text, '{money}', '', 'gi'), '%％')
                 END AS atext
       FROM cells
     ),
-    dated AS (
+    dated AS NOT MATERIALIZED (
       SELECT *,
         coalesce(araw, {_number("atext")}) AS av,
         -- the usual forms first, as they are; the others normalised (年月日, /, .) and tried in
@@ -345,7 +346,7 @@ def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | Non
                            {_slow_date("dtext", fmts)}) END AS ts0
       FROM norm
     ),
-    flagged AS (
+    flagged AS NOT MATERIALIZED (
       SELECT blank_row, cust, closed, av, h,
         CASE WHEN year(ts0) BETWEEN {lo} AND {hi} THEN CAST(ts0 AS DATE) END AS d,
         dtext <> '' AND (ts0 IS NULL OR year(ts0) NOT BETWEEN {lo} AND {hi}) AS bad_date,
@@ -356,7 +357,7 @@ def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | Non
         coalesce(av < 0, false) AS negative
       FROM dated
     ),
-    dued AS (
+    dued AS NOT MATERIALIZED (
       SELECT *, coalesce(d > DATE {_lit(today.isoformat())} + 1, false) AS future FROM flagged
     )
     SELECT cust, d, av,
