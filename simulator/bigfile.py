@@ -14,8 +14,8 @@ first re-encoded to UTF-8 beside it, streaming. The file is read once, in parall
 narrow typed table kept in the file's order (a row's line is its ``rowid``, so no window
 numbers them; nothing in that query may lose the order: a join once did, see
 tests/simulator/test_bigfile.py's large file); duplicates are found by hashing the order key
-and only the candidates are read again; the problems, the date forms, the same-day merge and
-the per-customer summary are aggregates over that table, none of them a join of every row.
+and only the candidates are read again; the problems, the date forms and the same-day merge are
+aggregates over that table (the per-customer summary joins each customer's trial back).
 
 One known difference: DuckDB's CSV reader skips lines that are entirely empty, which the pandas
 reader counts; rows below such a line are named one line higher per empty line above them
@@ -66,10 +66,6 @@ MEMORY_LIMIT = "480MB"
 THREADS = 2
 #: Bytes of a file's head read to find its encoding, separator and header.
 HEAD_BYTES = 1 << 20
-#: A customer's spend in the calibration period is her total less her trial's, unless the two
-#: are this many times the difference (digits lost: then it is summed again) [ASSUMPTION: keeps
-#: the relative error under 1e-12, double precision's 2.2e-16 times this].
-_CANCEL = 1000
 #: How often the progress callback is called while DuckDB works (seconds).
 PROGRESS_S = 0.2
 SQL_FILE = Path(__file__).with_name("sql") / "rfm_summary.sql"
@@ -611,39 +607,25 @@ def summarise_prepared(
     c, o = (cal - start).days, (obs - start).days
     con = _connect(Path(workdir) / "work.duckdb")
     try:
-        # one aggregate a customer, no join: her trial is her first day (none is before it),
-        # so her repeats in the calibration period are her days to its end less one; what
-        # they spent is her total to the end less the trial's, recomputed exactly (a join, for
-        # her alone) where that difference could have lost digits (``_CANCEL``)
+        # each customer's trial (and first line, to keep the file's order) joined back to her
+        # transactions: hash joins and aggregates, which DuckDB runs in parallel and spills
         _run(con, f"""
-          CREATE OR REPLACE TEMP TABLE per AS
-          SELECT cust, min(rn) AS seen, min(day) AS first,
-            count(*) FILTER (WHERE day <= {c}) - 1 AS x,
-            max(day) FILTER (WHERE day <= {c}) - min(day) AS t_x,
-            sum(amount) FILTER (WHERE day <= {c}) AS total,
-            arg_min(amount, day) AS trial,
-            count(*) FILTER (WHERE day > {c}) AS hold,
-            CASE WHEN count(*) > 1 THEN list_max(min(day, 2)) END AS nxt
-          FROM tx WHERE day <= {o} GROUP BY cust HAVING min(day) <= {c}""", "summary",
-             progress)  # fmt: skip
-        con.execute(f"""
-          CREATE OR REPLACE TEMP TABLE exact AS
-          SELECT cust, sum(t.amount) AS spent FROM tx t JOIN per p USING (cust)
-          WHERE p.x > 0 AND abs(p.total) + abs(p.trial) > {_CANCEL} * abs(p.total - p.trial)
-            AND t.day > p.first AND t.day <= {c}
-          GROUP BY cust""")  # fmt: skip
-        per = con.execute("""
-          SELECT p.first, p.x, p.t_x, p.hold, p.nxt,
-            CASE WHEN p.x = 0 THEN 0 ELSE coalesce(e.spent, p.total - p.trial) END AS spent
-          FROM per p LEFT JOIN exact e USING (cust) ORDER BY p.seen""").fetchnumpy()
-        # repeats by day: to the calibration end every order is an acquired customer's, so
-        # they are the orders less the trials; after it, the acquired customers' orders
-        orders = con.execute(
-            f"SELECT day, count(*) FROM tx WHERE day <= {c} GROUP BY day"
-        ).fetchall()
-        later = con.execute(f"""
-          SELECT day, count(*) FROM tx WHERE day > {c} AND day <= {o}
-            AND cust IN (SELECT cust FROM per) GROUP BY day""").fetchall()  # fmt: skip
+          CREATE OR REPLACE TEMP TABLE firsts AS
+          SELECT cust, min(day) AS first, min(rn) AS seen FROM tx WHERE day <= {o}
+          GROUP BY cust HAVING min(day) <= {c}""", "summary", progress)  # fmt: skip
+        per = con.execute(f"""
+          SELECT any_value(f.seen) AS seen, any_value(f.first) AS first,
+            count(*) FILTER (WHERE t.day > f.first AND t.day <= {c}) AS x,
+            coalesce(max(t.day) FILTER (WHERE t.day > f.first AND t.day <= {c}), any_value(f.first))
+              - any_value(f.first) AS t_x,
+            coalesce(sum(t.amount) FILTER (WHERE t.day > f.first AND t.day <= {c}), 0) AS spent,
+            count(*) FILTER (WHERE t.day > {c}) AS hold,
+            min(t.day) FILTER (WHERE t.day > f.first) AS nxt
+          FROM tx t JOIN firsts f USING (cust) WHERE t.day <= {o}
+          GROUP BY f.cust ORDER BY seen""").fetchnumpy()  # fmt: skip
+        hist = con.execute(f"""
+          SELECT t.day, count(*) FROM tx t JOIN firsts f USING (cust)
+          WHERE t.day > f.first AND t.day <= {o} GROUP BY t.day ORDER BY t.day""").fetchall()  # fmt: skip
     finally:
         con.close()
     first = np.asarray(per["first"], dtype=np.int64)
@@ -653,12 +635,8 @@ def summarise_prepared(
     nxt_f = np.where(np.ma.getmaskarray(nxt), np.inf, np.ma.filled(nxt, 0).astype(float))
     with np.errstate(invalid="ignore", divide="ignore"):
         mbar = np.where(x > 0, spent / np.maximum(x, 1), np.nan)
-    by_day = np.zeros(o + 1, dtype=np.int64)
-    for day, n in orders + later:
-        by_day[day] += n
-    by_day -= np.bincount(first, minlength=o + 1)
-    days = np.flatnonzero(by_day)
-    counts = by_day[days]
+    days = np.array([h[0] for h in hist], dtype=np.int64)
+    counts = np.array([h[1] for h in hist], dtype=np.int64)
     summary = Summary(
         first=first,
         x=x,
