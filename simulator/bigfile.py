@@ -10,7 +10,12 @@ same-day merging and RFM conventions (``calibration.summarise``). It returns a `
 whose ``summary`` is the ``calibration.Summary`` the fit takes (``calibration.fit_summary``).
 DuckDB parses and aggregates in a database file in a temporary directory, so memory stays
 bounded (``MEMORY_LIMIT``) whatever the file's size; a CSV that is not UTF-8 (GBK, UTF-16) is
-first re-encoded to UTF-8 beside it, streaming.
+first re-encoded to UTF-8 beside it, streaming. The file is read once, in parallel, into a
+narrow typed table kept in the file's order (a row's line is its ``rowid``, so no window
+numbers them; nothing in that query may lose the order: a join once did, see
+tests/simulator/test_bigfile.py's large file); duplicates are found by hashing the order key
+and only the candidates are read again; the problems, the date forms and the same-day merge are
+aggregates over that table (the per-customer summary joins each customer's trial back).
 
 One known difference: DuckDB's CSV reader skips lines that are entirely empty, which the pandas
 reader counts; rows below such a line are named one line higher per empty line above them
@@ -53,10 +58,11 @@ from .datafile import (
 from .errors import ModelError
 from .filecheck import FileProblem, Problem, check_csv
 
-#: DuckDB's memory budget and threads [ASSUMPTION: with the fit's arrays the process stays near
-#: 1 GiB, a third of the worker's 3 GiB; the machine's 2 cores]; beyond the budget DuckDB spills
-#: to its temporary directory.
-MEMORY_LIMIT = "640MB"
+#: DuckDB's memory budget and threads [ASSUMPTION: the process holds some 400 MB beside it
+#: (Python, the fit's arrays, DuckDB's own untracked memory: measured at 640 MB → 1.06 GiB peak
+#: on 20 M rows), so under 1 GiB in all, a third of the worker's 3 GiB; the machine's 2 cores];
+#: beyond the budget DuckDB spills to its temporary directory.
+MEMORY_LIMIT = "480MB"
 THREADS = 2
 #: Bytes of a file's head read to find its encoding, separator and header.
 HEAD_BYTES = 1 << 20
@@ -221,10 +227,20 @@ _PY_SPACE = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 _WS = "[" + "".join(f"\\x{{{ord(ch):04x}}}" for ch in _PY_SPACE) + "]"
 
 
+def _not_space(code: str) -> str:
+    """Whether the code point ``code`` is surely not whitespace: printable ASCII, or above
+    U+3000 (the last whitespace character)."""
+    return f"({code} BETWEEN 33 AND 126 OR {code} > 12288)"
+
+
 def _strip(expr: str) -> str:
-    """Python's ``str.strip()`` (Unicode whitespace) in SQL."""
+    """Python's ``str.strip()`` (Unicode whitespace) in SQL. A cell whose first and last
+    characters are plainly not whitespace is taken as it is (``ascii`` is a code point and
+    costs next to nothing; the regex a third of a second a million cells: measured)."""
     return (
-        f"CASE WHEN regexp_matches({expr}, '^{_WS}|{_WS}$') "
+        f"CASE WHEN {_not_space(f'ascii({expr})')} AND {_not_space(f'ascii(right({expr}, 1))')} "
+        f"THEN {expr} "
+        f"WHEN regexp_matches({expr}, '^{_WS}|{_WS}$') "
         f"THEN regexp_replace({expr}, '^{_WS}+|{_WS}+$', '', 'g') ELSE {expr} END"
     )
 
@@ -250,44 +266,82 @@ def _slow_date(expr: str, fmts: str) -> str:
             f"AS BIGINT)) END)")  # fmt: skip
 
 
+#: The bits of ``rows.flags``: the row problems in ``datafile.clean_orders``'s order (flag, code,
+#: mapping field; bit i is the i-th), then a row whose every cell is blank (not a row at all).
+_FLAGS = (("bad_date", "bad_date", "date"), ("bad_amount", "bad_number", "amount"),
+          ("no_cust", "blank", "customer_id"), ("no_date", "blank", "date"),
+          ("future", "future_date", "date"), ("no_amount", "blank", "amount"),
+          ("negative", "negative", "amount"), ("closed", "not_bought", "status"))  # fmt: skip
+_BLANK_ROW = 1 << len(_FLAGS)
+
+
+def _cell_blank(expr: str) -> str:
+    """``_blank`` with the common answers first: an empty cell is blank, one starting with a
+    character that is plainly not whitespace is not (``_not_space``)."""
+    return (f"CASE WHEN {expr} = '' THEN true WHEN {_not_space(f'ascii({expr})')} THEN false "
+            f"ELSE {_blank(expr)} END")  # fmt: skip
+
+
+#: Common statuses of orders that were bought, answered without the regex (``NOT_BOUGHT``; a
+#: third of a second a million cells: measured) [the stores' exports; checked below].
+_BOUGHT = ("", "交易成功", "交易完成", "已完成", "已发货", "卖家已发货", "买家已付款", "等待卖家发货",
+           "已签收", "completed", "complete", "paid", "shipped", "delivered")  # fmt: skip
+
+
+def _key_sql(columns: list[str], mapping: Mapping[str, str | None]) -> tuple[str, str]:
+    """(what makes two rows the same order, when a row has such a key): the order number (not
+    blank) when the file has one, else every cell (``datafile.clean_orders``)."""
+    col = {c: f"c{i}" for i, c in enumerate(columns)}
+    order_id = col.get(mapping.get("order_id") or "")
+    if order_id:
+        return order_id, f"{order_id} <> ''"
+    return ", ".join(f"c{i}" for i in range(len(columns))), "true"
+
+
 def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | None],
                 today: dt.date) -> str:  # fmt: skip
-    """One row per data row of ``source`` (columns ``c0`` … as text, ``rn`` the line number):
-    customer, date, amount and the flags of ``datafile.clean_orders``."""
+    """One row per record of ``source`` (text columns ``c0`` …), in the file's order (so a
+    table made of it has the record's index as ``rowid``): ``cust``, the day ``d``, the amount
+    ``av``, ``flags`` (the ``_FLAGS`` bits of ``datafile.clean_orders``, and ``_BLANK_ROW``) and
+    ``h``, a hash of the row's order key (``_key_sql``; NULL when it has none) to find
+    duplicates by. One pass, no window: the line numbers are the table's ``rowid``."""
     col = {c: f"c{i}" for i, c in enumerate(columns)}
     cust, date, amount = (col[mapping[k]] for k in ("customer_id", "date", "amount"))  # type: ignore[index]
     status = col.get(mapping.get("status") or "")
-    order_id = col.get(mapping.get("order_id") or "")
     money = r"[¥￥$,，\s\x{0085}\x{00a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{0b}\x{1c}-\x{1f}]|元|rmb|cny"
     fmts = ", ".join(_lit(f) for f in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d",
                                         "%Y%m%d", "%Y-%m-%dT%H:%M:%S"))  # fmt: skip
-    every = ", ".join(f"c{i}" for i in range(len(columns)))
     lo, hi = YEARS
-    dup = (f"(row_number() OVER (PARTITION BY {order_id} ORDER BY rn) > 1 AND {order_id} <> '')"
-           if order_id else f"(row_number() OVER (PARTITION BY {every} ORDER BY rn) > 1)")  # fmt: skip
-    closed = (f"regexp_matches({status}, {_lit(NOT_BOUGHT.pattern)}, 'i')" if status
-              else "false")  # fmt: skip
+    key, keyed = _key_sql(columns, mapping)
+    # a CASE, not IN: DuckDB makes a long IN list a join, which loses the file's order
+    closed = (f"CASE {status} " + " ".join(f"WHEN {_lit(v)} THEN false" for v in _BOUGHT)
+              + f" ELSE regexp_matches({status}, {_lit(NOT_BOUGHT.pattern)}, 'i') END"
+              if status else "false")  # fmt: skip
+    # a row is blank when every cell is: most rows are told apart by their first cell
+    blank_row = (f"CASE WHEN {_not_space('ascii(c0)')} THEN false "
+                 + " ".join(f"WHEN NOT ({_cell_blank(f'c{i}')}) THEN false"
+                            for i in range(len(columns))) + " ELSE true END")  # fmt: skip
+    bits = " | ".join(f"CASE WHEN {flag} THEN {1 << i} ELSE 0 END"
+                      for i, (flag, _, _) in enumerate(_FLAGS))  # fmt: skip
     return f"""
-    WITH src AS (SELECT * FROM {source}),
-    cells AS (
-      SELECT rn, {every},
+    WITH cells AS NOT MATERIALIZED (
+      SELECT {blank_row} AS blank_row,
         {_strip(cust)} AS cust,
         {_strip(date)} AS dtext,
         {_number(amount)} AS araw,
         {amount} AS araw_text,
         {closed} AS closed,
-        {dup} AS dup
-      FROM src
-      WHERE NOT ({" AND ".join(_blank(f"c{i}") for i in range(len(columns)))})
+        CASE WHEN {keyed} THEN hash({key}) END AS h
+      FROM {source}
     ),
-    norm AS (
+    norm AS NOT MATERIALIZED (
       -- a plain number needs no cleaning (it holds no sign, separator or unit to drop)
       SELECT *, CASE WHEN araw IS NOT NULL THEN '0'
                      ELSE rtrim(regexp_replace(araw_text, '{money}', '', 'gi'), '%％')
                 END AS atext
       FROM cells
     ),
-    dated AS (
+    dated AS NOT MATERIALIZED (
       SELECT *,
         coalesce(araw, {_number("atext")}) AS av,
         -- the usual forms first, as they are; the others normalised (年月日, /, .) and tried in
@@ -298,8 +352,8 @@ def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | Non
                            {_slow_date("dtext", fmts)}) END AS ts0
       FROM norm
     ),
-    flagged AS (
-      SELECT rn, cust, dtext, closed, dup, av,
+    flagged AS NOT MATERIALIZED (
+      SELECT blank_row, cust, closed, av, h,
         CASE WHEN year(ts0) BETWEEN {lo} AND {hi} THEN CAST(ts0 AS DATE) END AS d,
         dtext <> '' AND (ts0 IS NULL OR year(ts0) NOT BETWEEN {lo} AND {hi}) AS bad_date,
         atext <> '' AND (av IS NULL OR isnan(av) OR isinf(av)) AS bad_amount,
@@ -308,24 +362,32 @@ def _parsed_sql(source: str, columns: list[str], mapping: Mapping[str, str | Non
         atext = '' AS no_amount,
         coalesce(av < 0, false) AS negative
       FROM dated
+    ),
+    dued AS NOT MATERIALIZED (
+      SELECT *, coalesce(d > DATE {_lit(today.isoformat())} + 1, false) AS future FROM flagged
     )
-    SELECT *, coalesce(d > DATE {_lit(today.isoformat())} + 1, false) AS future
-    FROM flagged
+    SELECT cust, d, av,
+      CAST(CASE WHEN blank_row THEN {_BLANK_ROW} ELSE {bits} END AS USMALLINT) AS flags,
+      CASE WHEN NOT blank_row THEN h END AS h
+    FROM dued
     """
 
 
-def _source_sql(path: Path, probe_: Probe) -> str:
-    """The file as a relation of text columns ``c0`` … and ``rn`` (its line numbers)."""
+def _source_sql(path: Path, probe_: Probe, numbered: bool = False) -> str:
+    """The file as a relation of text columns ``c0`` … in its order (and ``rn``, the records'
+    indices from 0, when ``numbered``: a window, so only for the head or a few rows)."""
     n = len(probe_.columns)
+    rn = "row_number() OVER () - 1 AS rn, " if numbered else ""
     if probe_.kind == "parquet":
         cols = ", ".join(f"coalesce(CAST({_ident(c)} AS VARCHAR), '') AS c{i}"
                          for i, c in enumerate(_parquet_names(path)))  # fmt: skip
-        return (f"(SELECT file_row_number + 2 AS rn, {cols} FROM read_parquet({_lit(path)}, "
-                f"file_row_number = true))")  # fmt: skip
+        return f"(SELECT {rn}{cols} FROM read_parquet({_lit(path)}))"
     names = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(n)) + "}"
-    cols = ", ".join(f"coalesce(ltrim(c{i}, ' '), '') AS c{i}" for i in range(n))
+    # ltrim by a set of characters is slow (see _WS): only where a cell starts with a space
+    cols = ", ".join(f"CASE WHEN starts_with(c{i}, ' ') THEN ltrim(c{i}, ' ') "
+                     f"ELSE coalesce(c{i}, '') END AS c{i}" for i in range(n))  # fmt: skip
     return (
-        f"(SELECT row_number() OVER () + {probe_.skip + 1} AS rn, {cols} FROM read_csv("
+        f"(SELECT {rn}{cols} FROM read_csv("
         f"{_lit(path)}, delim = {_lit(probe_.sep)}, header = false, skip = {probe_.skip + 1}, "
         f"columns = {names}, quote = '\"', escape = '\"', null_padding = true, "
         f"strict_mode = true, encoding = 'utf-8', auto_detect = false))"
@@ -361,13 +423,6 @@ class BigSummary:
     @property
     def ok(self) -> bool:
         return self.summary is not None and not any(p.severity == "error" for p in self.problems)
-
-
-#: The row problems in ``datafile.clean_orders``'s order: (flag, code, mapping field).
-_FLAGS = (("bad_date", "bad_date", "date"), ("bad_amount", "bad_number", "amount"),
-          ("no_cust", "blank", "customer_id"), ("no_date", "blank", "date"),
-          ("future", "future_date", "date"), ("no_amount", "blank", "amount"),
-          ("negative", "negative", "amount"), ("closed", "not_bought", "status"))  # fmt: skip
 
 
 def summarise_path(
@@ -430,52 +485,106 @@ def prepare(
 
 def _prepare(con, path: Path, found: Probe, mapping: dict, progress: Progress,
              today: dt.date) -> BigSummary:  # fmt: skip
-    source = _source_sql(path, found)
-    _run(con, "CREATE TABLE parsed AS " + _parsed_sql(source, found.columns, mapping, today),
-         "parse", progress)  # fmt: skip
+    """One pass over the file into ``rows`` (``_parsed_sql``: a few typed columns a record, in
+    the file's order, so a record's line is its ``rowid`` + ``base``); the rest reads that table
+    (duplicates, problems, the date forms) and merges its usable rows into ``tx``."""
+    base = found.skip + 2  # the line of the first record (the header's is skip + 1)
+    # the file's order kept in the table (DuckDB's default, said here as it is relied on)
+    con.execute("SET preserve_insertion_order = true")
+    _run(con, "CREATE TEMP TABLE rows AS "
+         + _parsed_sql(_source_sql(path, found), found.columns, mapping, today), "parse",
+         progress)  # fmt: skip
+    con.execute("SET preserve_insertion_order = false")
     col = {f: mapping.get(f) or "" for f in ("customer_id", "date", "amount", "status")}
     order_id = mapping.get("order_id")
     aggs = []
-    for flag, _, _ in _FLAGS:
-        aggs += [f"count(*) FILTER (WHERE {flag})", f"min(rn, {SHOWN_ROWS}) FILTER (WHERE {flag})"]
-    aggs += ["count(*) FILTER (WHERE dup)", f"min(rn, {SHOWN_ROWS}) FILTER (WHERE dup)", "count(*)"]
-    row = _run(con, f"SELECT {', '.join(aggs)} FROM parsed", "problems", progress)[0]
+    for i in range(len(_FLAGS)):
+        has = f"flags & {1 << i} <> 0"
+        aggs += [f"count(*) FILTER (WHERE {has})",
+                 f"min(rowid + {base}, {SHOWN_ROWS}) FILTER (WHERE {has})"]  # fmt: skip
+    # the usable rows: no problem, not blank (then, below, not an order seen on an earlier line)
+    keep = "flags = 0"
+    aggs += [f"count(*) FILTER (WHERE flags & {_BLANK_ROW} = 0)", "count(h)", "count(DISTINCT h)"]
+
+    def kept_sql(keep: str) -> str:  # the usable rows' count, first and last day
+        return ", ".join(f"{f} FILTER (WHERE {keep})" for f in ("count(*)", "min(d)", "max(d)"))
+
+    row = _run(con, f"SELECT {', '.join(aggs)}, {kept_sql(keep)} FROM rows", "problems",
+               progress)[0]  # fmt: skip
     problems: list[Problem] = []
     for i, (_flag, code, fld) in enumerate(_FLAGS):
         if row[2 * i]:
             problems.append(Problem(code, "warning", col[fld], tuple(sorted(row[2 * i + 1])),
                                     int(row[2 * i])))  # fmt: skip
-    n_dup, dup_rows, n_rows = row[-3], row[-2], int(row[-1])
+    n_rows, keyed, distinct = (int(v) for v in row[-6:-3])
+    kept, first_day, last_day = int(row[-3]), row[-2], row[-1]
+    n_dup, dup_rows = _duplicates(con, path, found, mapping) if keyed > distinct else (0, ())
     if n_dup and order_id:
-        problems.append(Problem("duplicate_order", "warning", order_id, tuple(sorted(dup_rows)),
-                                int(n_dup)))  # fmt: skip
+        problems.append(Problem("duplicate_order", "warning", order_id, dup_rows, n_dup))
+        keep += " AND rowid NOT IN (SELECT i FROM dups)"
+        kept, first_day, last_day = con.execute(f"SELECT {kept_sql(keep)} FROM rows").fetchone()
+        kept = int(kept)
     elif n_dup:
-        problems.append(Problem("identical_rows", "note", "", tuple(sorted(dup_rows)), int(n_dup)))
+        problems.append(Problem("identical_rows", "note", "", dup_rows, n_dup))
     if n_rows == 0:
         raise FileProblem(Problem("no_rows"))
-    drop_dup = "dup" if order_id else "false"
-    keep = ("NOT (bad_date OR bad_amount OR no_cust OR no_date OR future OR no_amount OR "
-            f"negative OR closed OR {drop_dup})")  # fmt: skip
-    forms = con.execute(
-        f"SELECT count(DISTINCT regexp_replace(dtext, '\\d+', '9', 'g')) FROM (SELECT dtext "
-        f"FROM parsed WHERE d IS NOT NULL ORDER BY rn LIMIT {_SHAPE_SAMPLE})"
-    ).fetchone()[0]  # fmt: skip
-    kept, first_day, last_day = con.execute(
-        f"SELECT count(*), min(d), max(d) FROM parsed WHERE {keep}"
-    ).fetchone()
-    dropped = n_rows - int(kept)
+    forms = _date_forms(con, path, found, mapping)
+    dropped = n_rows - kept
     if not kept:
         problems.append(Problem("no_usable_rows"))
         return BigSummary(None, None, None, None, n_rows, dropped, problems, mapping, forms)
     start = pd.Timestamp(first_day)
+    # written as it is: DuckDB's compression of it cost as much again as the merge (measured),
+    # and it is read back once a calibration end
+    con.execute("SET force_compression = 'uncompressed'")
     _run(con, f"""
       CREATE TABLE tx AS
       SELECT cust, date_diff('day', DATE {_lit(start.date())}, d) AS day, sum(av) AS amount,
-        min(rn) AS rn
-      FROM parsed WHERE {keep} GROUP BY cust, d""", "summary", progress)  # fmt: skip
-    con.execute("DROP TABLE parsed")
+        min(rowid) + {base} AS rn
+      FROM rows WHERE {keep} GROUP BY cust, d""", "summary", progress)  # fmt: skip
+    con.execute("SET force_compression = 'auto'")
+    con.execute("DROP TABLE rows")
     return BigSummary(None, start, None, pd.Timestamp(last_day), n_rows, dropped, problems,
-                      mapping, int(forms))  # fmt: skip
+                      mapping, forms)  # fmt: skip
+
+
+def _duplicates(con, path: Path, found: Probe, mapping: dict) -> tuple[int, tuple[int, ...]]:
+    """(how many rows repeat an earlier row's order key, the first ``SHOWN_ROWS`` of their
+    lines), the repeats' indices kept in the temporary table ``dups`` (``datafile.clean_orders``:
+    all but the first row of each order number, or of each set of identical rows). The keys'
+    hashes find the candidates in ``rows``; only those are read again from the file and
+    compared exactly, so a file without duplicates costs one aggregate of integers."""
+    con.execute("""CREATE TEMP TABLE cand AS SELECT h FROM rows WHERE h IS NOT NULL
+                   GROUP BY h HAVING count(*) > 1""")  # fmt: skip
+    if not con.execute("SELECT count(*) FROM cand").fetchone()[0]:
+        return 0, ()
+    key, _ = _key_sql(found.columns, mapping)
+    con.execute(f"""
+      CREATE TEMP TABLE dups AS
+      SELECT rn AS i FROM (
+        SELECT rn, row_number() OVER (PARTITION BY {key} ORDER BY rn) AS k
+        FROM {_source_sql(path, found, numbered=True)}
+        WHERE rn IN (SELECT rowid FROM rows WHERE h IN (SELECT h FROM cand)))
+      WHERE k > 1""")  # fmt: skip
+    n, first = con.execute(f"SELECT count(*), min(i + {found.skip + 2}, {SHOWN_ROWS}) "
+                           "FROM dups").fetchone()  # fmt: skip
+    return int(n), tuple(sorted(first or ()))
+
+
+def _date_forms(con, path: Path, found: Probe, mapping: dict) -> int:
+    """``datafile``'s count of date forms: the distinct shapes (digits as 9) of the first
+    ``_SHAPE_SAMPLE`` dates read, their text read again from the head of the file."""
+    last = con.execute(f"SELECT max(i) FROM (SELECT rowid AS i FROM rows WHERE d IS NOT NULL "
+                       f"ORDER BY rowid LIMIT {_SHAPE_SAMPLE})").fetchone()[0]  # fmt: skip
+    if last is None:
+        return 0
+    date = f"c{found.columns.index(mapping['date'])}"
+    return int(con.execute(f"""
+      SELECT count(DISTINCT regexp_replace(dtext, '\\d+', '9', 'g')) FROM (
+        SELECT rn, {_strip(date)} AS dtext
+        FROM (SELECT * FROM {_source_sql(path, found, numbered=True)} LIMIT {last + 1}))
+      WHERE rn IN (SELECT rowid FROM rows WHERE rowid <= {last} AND d IS NOT NULL)
+    """).fetchone()[0])  # fmt: skip
 
 
 def summarise_prepared(

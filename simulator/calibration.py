@@ -201,49 +201,84 @@ def _bgnbd(
     params: FloatArray, x: FloatArray, t_x: FloatArray, T: FloatArray, w: FloatArray
 ) -> tuple[float, FloatArray]:
     """(Σ w·ℓ, ∂Σw·ℓ/∂(r, α, a, b)) of the BG/NBD likelihood."""
-    r, alpha, a, b = params
-    rx = r + x
-    a1 = gammaln(rx) - gammaln(r) + r * math.log(alpha)
-    a2 = gammaln(a + b) + gammaln(b + x) - gammaln(b) - gammaln(a + b + x)
-    a3 = -rx * np.log(alpha + T)
+    return _bgnbd_terms(x, t_x, T, w)(params)
+
+
+def _bgnbd_terms(x: FloatArray, t_x: FloatArray, T: FloatArray, w: FloatArray):
+    """The BG/NBD likelihood of customers (x, t_x, T) with weights w as a function ``params →
+    (Σ w·ℓ, ∂Σw·ℓ/∂(r, α, a, b))``. The terms of x alone (Γ, ψ) are taken once a distinct x,
+    the logarithms once a distinct t_x and T (a few hundred days), and gathered: a million
+    customers then cost a few element-wise passes an evaluation, not a dozen special functions
+    (the same sums, in another order)."""
+    ux, ix = np.unique(x, return_inverse=True)
+    uT, iT = np.unique(T, return_inverse=True)
+    ut, it = np.unique(t_x, return_inverse=True)
+    wx = np.bincount(ix, weights=w, minlength=ux.size)  # weight of each distinct x
     rep = x > 0
-    bx1 = np.where(rep, b + x - 1.0, 1.0)
-    a4 = np.where(rep, math.log(a) - np.log(bx1) - rx * np.log(alpha + t_x), -np.inf)
-    tail = np.logaddexp(a3, a4)
-    ll = float(np.sum(w * (a1 + a2 + tail)))
-    p3, p4 = np.exp(a3 - tail), np.exp(a4 - tail)  # shares of the two terms
-    d_r = digamma(rx) - digamma(r) + math.log(alpha) - p3 * np.log(alpha + T)
-    d_r -= p4 * np.where(rep, np.log(alpha + t_x), 0.0)
-    d_alpha = r / alpha - p3 * rx / (alpha + T) - p4 * rx / (alpha + t_x)
-    d_a = digamma(a + b) - digamma(a + b + x) + p4 / a
-    d_b = digamma(a + b) + digamma(b + x) - digamma(b) - digamma(a + b + x) - p4 / bx1
-    grad = np.array([np.sum(w * d) for d in (d_r, d_alpha, d_a, d_b)])
-    return ll, grad
+    urep = ux > 0
+    ubx1 = np.where(urep, ux - 1.0, 0.0)  # b + x - 1 is b + ubx1 (1.0 where x = 0, below)
+    wsum = float(np.sum(w))
+
+    def f(params: FloatArray) -> tuple[float, FloatArray]:
+        r, alpha, a, b = params
+        urx = r + ux
+        ua12 = (gammaln(urx) - gammaln(r) + r * math.log(alpha) + gammaln(a + b)
+                + gammaln(b + ux) - gammaln(b) - gammaln(a + b + ux))  # fmt: skip
+        log_bx1 = np.where(urep, np.log(b + ubx1), 0.0)
+        rx = urx[ix]
+        log_aT = np.log(alpha + uT)[iT]
+        log_at = np.log(alpha + ut)[it]
+        a3 = -rx * log_aT
+        a4 = np.where(rep, math.log(a) - log_bx1[ix] - rx * log_at, -np.inf)
+        tail = np.logaddexp(a3, a4)
+        ll = float(np.dot(wx, ua12) + np.dot(w, tail))
+        wp3, wp4 = w * np.exp(a3 - tail), w * np.exp(a4 - tail)  # weighted shares of the terms
+        wp4_x = np.bincount(ix, weights=wp4, minlength=ux.size)
+        d_r = (np.dot(wx, digamma(urx)) + wsum * (math.log(alpha) - digamma(r))
+               - np.dot(wp3, log_aT) - np.dot(wp4, np.where(rep, log_at, 0.0)))  # fmt: skip
+        d_alpha = (wsum * r / alpha - np.dot(wp3 * rx, (1.0 / (alpha + uT))[iT])
+                   - np.dot(wp4 * rx, (1.0 / (alpha + ut))[it]))  # fmt: skip
+        dg_ab = digamma(a + b)
+        d_a = np.dot(wx, dg_ab - digamma(a + b + ux)) + float(np.sum(wp4)) / a
+        bx1 = np.where(urep, b + ubx1, 1.0)
+        d_b = (np.dot(wx, dg_ab + digamma(b + ux) - digamma(b) - digamma(a + b + ux))
+               - np.dot(wp4_x, 1.0 / bx1))  # fmt: skip
+        return ll, np.array([d_r, d_alpha, d_a, d_b], dtype=float)
+
+    return f
 
 
 def _gg_terms(x: FloatArray, m: FloatArray):
     """The Gamma-Gamma likelihood of returning customers (x ≥ 1, mean repeat value m) as a
     function ``params → (Σℓ, ∂Σℓ/∂(p, q, v))``; the terms that do not move with the parameters
-    are taken once (ℓ as in ``simulator.clv.gg_loglik``)."""
+    are taken once, and those of x alone (Γ, ψ) once a distinct x (ℓ as in
+    ``simulator.clv.gg_loglik``; the same sums, in another order)."""
     log_m, log_x, xm = np.log(m), np.log(x), x * m
     sum_log_mx = float(np.sum(x * (log_m + log_x)))
     sum_log_m = float(np.sum(log_m))
     n = float(x.size)
+    ux, nx = np.unique(x, return_counts=True)
+    nx = nx.astype(float)
 
     def f(params: FloatArray) -> tuple[float, FloatArray]:
         p, q, v = params
-        px = p * x
+        pux = p * ux
         log_xm_v = np.log(xm + v)
+        inv_xm_v = 1.0 / (xm + v)
+        sum_x_log = float(np.dot(x, log_xm_v))
+        sum_log = float(np.sum(log_xm_v))
         ll = (
-            np.sum(gammaln(px + q) - gammaln(px) - (px + q) * log_xm_v)
+            np.dot(nx, gammaln(pux + q) - gammaln(pux))
+            - p * sum_x_log
+            - q * sum_log
             + n * (q * math.log(v) - gammaln(q))
             + p * sum_log_mx
             - sum_log_m
         )
-        dg = digamma(px + q)
-        d_p = np.sum(x * (dg - digamma(px) - log_xm_v)) + sum_log_mx
-        d_q = np.sum(dg - log_xm_v) + n * (math.log(v) - digamma(q))
-        d_v = n * q / v - np.sum((px + q) / (xm + v))
+        dg = digamma(pux + q)
+        d_p = np.dot(nx * ux, dg - digamma(pux)) - sum_x_log + sum_log_mx
+        d_q = np.dot(nx, dg) - sum_log + n * (math.log(v) - digamma(q))
+        d_v = n * q / v - p * float(np.dot(x, inv_xm_v)) - q * float(np.sum(inv_xm_v))
         return float(ll), np.array([d_p, d_q, d_v])
 
     return f
@@ -471,9 +506,7 @@ def fit_summary(s: Summary, start: pd.Timestamp, cal: pd.Timestamp, obs: pd.Time
         )
     x, t_x, T, n = _grouped(s)
 
-    def bg(params: FloatArray) -> tuple[float, FloatArray]:
-        return _bgnbd(params, x, t_x, T, n)
-
+    bg = _bgnbd_terms(x, t_x, T, n)
     mean_t = max(1.0, float(np.average(T, weights=n)))
     starts = [np.array([1.0, mean_t, 1.0, 1.0]), np.array([0.25, mean_t / 10, 0.8, 2.5]),
               np.array([2.0, 10 * mean_t, 0.5, 5.0])]  # fmt: skip
